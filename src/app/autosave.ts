@@ -1,0 +1,48 @@
+// Autosave of the document to browser storage, restored on reload. Only the document and its
+// original are kept; history starts fresh after a reload.
+import type { Inventory } from "../model/inventory-schema";
+import { isObject } from "../model/json";
+import { useEditor } from "./store";
+
+const KEY = "clan-inventory-editor:autosave:v1";
+
+interface Saved {
+  doc: Inventory;
+  original: { name: string; doc: Inventory } | null;
+}
+
+export function loadAutosave(): Saved | null {
+  try {
+    const raw = localStorage.getItem(KEY);
+    if (!raw) return null;
+    const value: unknown = JSON.parse(raw);
+    if (!isObject(value) || !isObject(value.doc)) return null;
+    const original = isObject(value.original) && isObject(value.original.doc) && typeof value.original.name === "string"
+      ? { name: value.original.name, doc: value.original.doc }
+      : null;
+    return { doc: value.doc, original };
+  } catch {
+    return null;
+  }
+}
+
+/** Saves after each change, debounced so a burst of edits writes once. Returns the unsubscribe. */
+export function startAutosave(delayMs = 300): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const unsubscribe = useEditor.subscribe((state, prev) => {
+    if (state.doc === prev.doc && state.original === prev.original) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      const { doc, original } = useEditor.getState();
+      try {
+        localStorage.setItem(KEY, JSON.stringify({ doc, original } satisfies Saved));
+      } catch {
+        // Storage full or disabled: the editor keeps working; the document is still in memory.
+      }
+    }, delayMs);
+  });
+  return () => {
+    clearTimeout(timer);
+    unsubscribe();
+  };
+}

@@ -1,0 +1,37 @@
+// Import of a user's file (file input or drop). The current document is only replaced when
+// the new one reads cleanly; otherwise the error is shown and nothing is lost.
+import { readInventoryJson } from "../formats/inventory-json";
+import { describeSourceError, useNotices } from "./notices";
+import { useEditor } from "./store";
+
+/** Files larger than this are refused before reading: an inventory is far smaller. */
+export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+
+export async function importFile(file: File): Promise<void> {
+  const notices = useNotices.getState();
+  if (file.size > MAX_IMPORT_BYTES) {
+    notices.push({
+      kind: "error",
+      title: `Could not import ${file.name}`,
+      detail: `The file is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB. Your current inventory is unchanged.`,
+    });
+    return;
+  }
+  const text = await file.text();
+  importText(text, file.name);
+}
+
+export function importText(text: string, name: string): boolean {
+  const result = readInventoryJson(text, name);
+  if (!result.ok) {
+    useNotices.getState().push({
+      kind: "error",
+      title: `Could not import ${name}`,
+      detail: describeSourceError(result.error) + " Your current inventory is unchanged.",
+    });
+    return false;
+  }
+  useEditor.getState().load(result.doc, name);
+  useNotices.getState().push({ kind: "info", title: `Imported ${name}` });
+  return true;
+}

@@ -1,0 +1,35 @@
+// The catalog as clan exposes it (spec §3.4): modulesPerSource and moduleSchemas, keyed by
+// flake input name, plus which input `module.input = null` means. Parsing and validation of
+// catalog files lives in catalog-schema.ts; this file is only the shape the rest of the code reads.
+import type { JsonObject } from "../model/json";
+
+export interface RoleConstraints {
+  minMachines?: number | null;
+  maxMachines?: number | null;
+}
+
+export interface ModuleManifest {
+  name: string;
+  description?: string;
+  readme?: string;
+  categories?: string[];
+  exports?: { inputs?: string[]; out?: string[] };
+  constraints?: { maxInstances?: number | null; roles?: Record<string, RoleConstraints> };
+}
+
+export interface ModuleInfo {
+  manifest: ModuleManifest;
+  roles: Record<string, { description?: string | null }>;
+}
+
+/** A role's settings schema: clan's JSON Schema dialect, root at `$defs.Input` (spec §3.5). */
+export type RoleSchema = JsonObject;
+
+export interface Catalog {
+  modulesPerSource: Record<string, Record<string, ModuleInfo>>;
+  moduleSchemas: Record<string, Record<string, Record<string, RoleSchema>>>;
+  /** The input that `module.input = null` means (clan-core unless the user named it otherwise). */
+  coreInput: string;
+}
+
+export const EMPTY_CATALOG: Catalog = { modulesPerSource: {}, moduleSchemas: {}, coreInput: "clan-core" };

@@ -1,0 +1,23 @@
+// Entry of the `clan-inventory` command: dispatches to one file per subcommand.
+import { serveCommand } from "./serve";
+
+export const USAGE = `Usage:
+  clan-inventory validate <inventory.json> [--catalog <file>] [--format text|json]
+  clan-inventory convert <input> --to nix|json [-o <file>]
+  clan-inventory serve [--port N] [--host H] [--clan <dir>]`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "serve":
+      return serveCommand(rest);
+    case undefined:
+    case "-h":
+    case "--help":
+      console.log(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      console.error(`clan-inventory: unknown command "${command}"\n${USAGE}`);
+      return 2;
+  }
+}

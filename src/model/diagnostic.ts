@@ -1,0 +1,14 @@
+import type { Path } from "./json";
+
+export type Severity = "error" | "warning" | "info";
+
+/** One finding about a document: where it is (keys into the inventory), what and how to fix. */
+export interface Diagnostic {
+  severity: Severity;
+  /** Stable machine-readable code, e.g. "unknown-machine". */
+  code: string;
+  message: string;
+  path: (string | number)[];
+}
+
+export type { Path };

@@ -1,0 +1,102 @@
+// Plain JSON values and immutable helpers over them. The inventory document is kept as
+// plain JSON (never class instances) so that unknown keys and key order survive every edit.
+
+export type Json = null | boolean | number | string | Json[] | JsonObject;
+export type JsonObject = { [key: string]: Json };
+export type Path = readonly (string | number)[];
+
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Own-property lookup: never reads through the prototype (keys like `__proto__` are data). */
+export function own(obj: JsonObject, key: string): Json | undefined {
+  return Object.prototype.hasOwnProperty.call(obj, key) ? obj[key] : undefined;
+}
+
+export function getIn(value: Json | undefined, path: Path): Json | undefined {
+  let cur: Json | undefined = value;
+  for (const key of path) {
+    if (Array.isArray(cur) && typeof key === "number") cur = cur[key];
+    else if (isObject(cur)) cur = own(cur, String(key));
+    else return undefined;
+  }
+  return cur;
+}
+
+/**
+ * Returns a copy of `obj` with `key` set. An existing key keeps its position; a new key
+ * goes last. Uses defineProperty so that a key named `__proto__` is stored as data.
+ */
+export function withKey(obj: JsonObject, key: string, value: Json): JsonObject {
+  const out: JsonObject = {};
+  let found = false;
+  for (const k of Object.keys(obj)) {
+    const v = k === key ? ((found = true), value) : (obj[k] as Json);
+    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  }
+  if (!found) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+export function withoutKey(obj: JsonObject, key: string): JsonObject {
+  if (!Object.prototype.hasOwnProperty.call(obj, key)) return obj;
+  const out: JsonObject = {};
+  for (const k of Object.keys(obj)) {
+    if (k !== key) Object.defineProperty(out, k, { value: obj[k], enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** Sets a value at a path, creating plain objects on the way. Never mutates its input. */
+export function setIn(root: JsonObject, path: Path, value: Json): JsonObject {
+  if (path.length === 0) {
+    if (!isObject(value)) throw new Error("setIn: the root must stay an object");
+    return value;
+  }
+  const [head, ...rest] = path;
+  const key = String(head);
+  const child = own(root, key);
+  if (rest.length === 0) return withKey(root, key, value);
+  if (Array.isArray(child) && typeof rest[0] === "number") {
+    return withKey(root, key, setInArray(child, rest, value));
+  }
+  return withKey(root, key, setIn(isObject(child) ? child : {}, rest, value));
+}
+
+function setInArray(arr: Json[], path: Path, value: Json): Json[] {
+  const [head, ...rest] = path;
+  const i = Number(head);
+  const copy = arr.slice();
+  if (rest.length === 0) copy[i] = value;
+  else {
+    const child = arr[i];
+    copy[i] = Array.isArray(child) ? setInArray(child, rest, value) : setIn(isObject(child) ? child : {}, rest, value);
+  }
+  return copy;
+}
+
+/** Removes the key at `path`; missing paths return the input unchanged. */
+export function deleteIn(root: JsonObject, path: Path): JsonObject {
+  if (path.length === 0) return root;
+  const [head, ...rest] = path;
+  const key = String(head);
+  if (rest.length === 0) return withoutKey(root, key);
+  const child = own(root, key);
+  if (!isObject(child)) return root;
+  const next = deleteIn(child, rest);
+  return next === child ? root : withKey(root, key, next);
+}
+
+export function deepEqual(a: Json | undefined, b: Json | undefined): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    return Array.isArray(b) && a.length === b.length && a.every((x, i) => deepEqual(x, b[i]));
+  }
+  if (isObject(a) && isObject(b)) {
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && deepEqual(a[k], b[k]));
+  }
+  return false;
+}
