@@ -1,0 +1,3 @@
+export function chromiumExecutable(): string | undefined;
+export function chromiumMissingMessage(): string;
+export function hasChromium(): boolean;
