@@ -100,3 +100,20 @@ export function deepEqual(a: Json | undefined, b: Json | undefined): boolean {
   }
   return false;
 }
+
+/** Renames a key in place of the old one (same position). Refuses to overwrite another key. */
+export function renameKey(obj: JsonObject, from: string, to: string): JsonObject {
+  if (from === to || !Object.prototype.hasOwnProperty.call(obj, from)) return obj;
+  if (Object.prototype.hasOwnProperty.call(obj, to)) throw new Error(`renameKey: "${to}" exists`);
+  const out: JsonObject = {};
+  for (const k of Object.keys(obj)) {
+    Object.defineProperty(out, k === from ? to : k, { value: obj[k], enumerable: true, writable: true, configurable: true });
+  }
+  return out;
+}
+
+/** The object at `key`, or an empty object when it is missing or not an object. */
+export function objectAt(obj: Json | undefined, key: string): JsonObject {
+  const v = isObject(obj) ? own(obj, key) : undefined;
+  return isObject(v) ? v : {};
+}

@@ -1,0 +1,120 @@
+// Creating, editing, renaming and deleting machines. A rename or delete follows the machine
+// into every role and every static tag list, as one undoable step.
+import { instancesOf, machinesOf, rolesOf, staticTagsOf } from "../accessors";
+import { CommandError, type Command } from "../command";
+import type { Inventory } from "../inventory-schema";
+import { deleteIn, isObject, objectAt, own, renameKey, setIn, withKey, withoutKey, type Json, type JsonObject } from "../json";
+import { findNameIgnoringCase, machineNameProblem } from "../names";
+import { dropIfEmpty } from "./doc-paths";
+
+function checkNewName(doc: Inventory, name: string, except?: string) {
+  const problem = machineNameProblem(name);
+  if (problem) throw new CommandError(problem, "name");
+  const clash = findNameIgnoringCase(Object.keys(machinesOf(doc)).filter((n) => n !== except), name);
+  if (clash) throw new CommandError(`A machine named "${clash}" exists already (names must differ regardless of case).`, "name");
+}
+
+function requireMachine(doc: Inventory, name: string) {
+  if (own(machinesOf(doc), name) === undefined) throw new CommandError(`There is no machine "${name}".`);
+}
+
+export function addMachine(name: string, data: JsonObject = {}): Command {
+  return {
+    label: `Add machine ${name}`,
+    apply(doc) {
+      checkNewName(doc, name);
+      return setIn(doc, ["machines", name], data);
+    },
+  };
+}
+
+/**
+ * Sets one field of a machine (`["description"]`, `["deploy", "targetHost"]`, …); `undefined`
+ * removes it, and an emptied `deploy` object goes with it.
+ */
+export function setMachineField(name: string, field: string[], value: Json | undefined): Command {
+  return {
+    label: `Set ${field.join(".")} of ${name}`,
+    apply(doc) {
+      requireMachine(doc, name);
+      if (value !== undefined) return setIn(doc, ["machines", name, ...field], value);
+      let next = deleteIn(doc, ["machines", name, ...field]);
+      if (field.length > 1) {
+        const machine = objectAt(objectAt(next, "machines"), name);
+        next = setIn(next, ["machines", name], dropIfEmpty(machine, field[0]!));
+      }
+      return next;
+    },
+  };
+}
+
+export function renameMachine(from: string, to: string): Command {
+  return {
+    label: `Rename machine ${from} to ${to}`,
+    apply(doc) {
+      if (from === to) return doc;
+      requireMachine(doc, from);
+      checkNewName(doc, to, from);
+      let next = setIn(doc, ["machines"], renameKey(machinesOf(doc), from, to));
+      next = mapRoles(next, (role) => {
+        const machines = objectAt(role, "machines");
+        return own(machines, from) === undefined ? role : withKey(role, "machines", renameKey(machines, from, to));
+      });
+      return mapStaticTags(next, (list) => [...new Set(list.map((m) => (m === from ? to : m)))]);
+    },
+  };
+}
+
+export function deleteMachine(name: string): Command {
+  return {
+    label: `Delete machine ${name}`,
+    apply(doc) {
+      requireMachine(doc, name);
+      let next = deleteIn(doc, ["machines", name]);
+      next = mapRoles(next, (role) => {
+        const machines = objectAt(role, "machines");
+        return own(machines, name) === undefined ? role : dropIfEmpty(withKey(role, "machines", withoutKey(machines, name)), "machines");
+      });
+      return mapStaticTags(next, (list) => list.filter((m) => m !== name));
+    },
+  };
+}
+
+/** Everything that names a machine, for the delete confirmation. */
+export function machineReferences(doc: Inventory, name: string): { roles: { instance: string; role: string; hasSettings: boolean }[]; staticTags: string[] } {
+  const roles: { instance: string; role: string; hasSettings: boolean }[] = [];
+  for (const [instance, inst] of Object.entries(instancesOf(doc))) {
+    for (const [role, r] of Object.entries(rolesOf(inst))) {
+      const entry = own(objectAt(r, "machines"), name);
+      if (entry !== undefined) roles.push({ instance, role, hasSettings: isObject(entry) && own(entry, "settings") !== undefined });
+    }
+  }
+  const staticTags = Object.entries(staticTagsOf(doc))
+    .filter(([, list]) => Array.isArray(list) && list.includes(name))
+    .map(([tag]) => tag);
+  return { roles, staticTags };
+}
+
+/** Applies `f` to every role object of every instance; untouched roles keep their identity. */
+export function mapRoles(doc: Inventory, f: (role: JsonObject) => JsonObject): Inventory {
+  let next = doc;
+  for (const [instance, inst] of Object.entries(instancesOf(doc))) {
+    for (const [role, r] of Object.entries(rolesOf(inst))) {
+      if (!isObject(r)) continue;
+      const changed = f(r);
+      if (changed !== r) next = setIn(next, ["instances", instance, "roles", role], changed);
+    }
+  }
+  return next;
+}
+
+/** Applies `f` to every static tag list (`inventory.tags.<t>`). */
+export function mapStaticTags(doc: Inventory, f: (list: Json[]) => Json[]): Inventory {
+  let next = doc;
+  for (const [tag, list] of Object.entries(staticTagsOf(doc))) {
+    if (!Array.isArray(list)) continue;
+    const changed = f(list);
+    if (changed.length !== list.length || changed.some((m, i) => m !== list[i])) next = setIn(next, ["tags", tag], changed);
+  }
+  return next;
+}

@@ -1,0 +1,111 @@
+// Tags across the fleet: put tags on machines, take them off, rename a tag everywhere, and edit
+// static tag lists (`inventory.tags.<t> = [machines]`). The reserved tags all / nixos / darwin
+// are computed by Clan and never assigned by hand.
+import { machineOwnTags, machinesOf, staticTagsOf } from "../accessors";
+import { CommandError, type Command } from "../command";
+import type { Inventory } from "../inventory-schema";
+import { deleteIn, isObject, own, renameKey, setIn, withKey } from "../json";
+import { tagNameProblem } from "../names";
+import { isReservedTag, tagIndex } from "../tags";
+import { mapRoles } from "./machines";
+
+function checkAssignable(tag: string) {
+  const problem = tagNameProblem(tag);
+  if (problem) throw new CommandError(problem, "tag");
+  if (isReservedTag(tag)) throw new CommandError(`"${tag}" is computed by Clan from the machines and cannot be assigned by hand.`, "tag");
+}
+
+const many = (machines: string[]) => (machines.length === 1 ? machines[0]! : `${machines.length} machines`);
+
+export function addTagToMachines(tag: string, machines: string[]): Command {
+  return {
+    label: `Tag ${many(machines)} with ${tag}`,
+    apply(doc) {
+      checkAssignable(tag);
+      let next = doc;
+      for (const m of machines) {
+        const machine = own(machinesOf(next), m);
+        if (machine === undefined) throw new CommandError(`There is no machine "${m}".`);
+        const own_ = isObject(machine) ? own(machine, "tags") : undefined;
+        const list = Array.isArray(own_) ? own_ : [];
+        if (!list.includes(tag)) next = setIn(next, ["machines", m, "tags"], [...list, tag]);
+      }
+      return next;
+    },
+  };
+}
+
+/** Takes a tag off machines: from their own tag lists and from the static list of the tag. */
+export function removeTagFromMachines(tag: string, machines: string[]): Command {
+  return {
+    label: `Remove tag ${tag} from ${many(machines)}`,
+    apply(doc) {
+      if (isReservedTag(tag) && !tagIndex(doc).overriddenReserved.includes(tag)) {
+        throw new CommandError(`"${tag}" is computed by Clan from the machines and cannot be removed by hand.`, "tag");
+      }
+      let next = doc;
+      for (const m of machines) {
+        const machine = own(machinesOf(next), m);
+        const list = isObject(machine) ? own(machine, "tags") : undefined;
+        if (Array.isArray(list) && list.includes(tag)) next = setIn(next, ["machines", m, "tags"], list.filter((t) => t !== tag));
+      }
+      const staticList = own(staticTagsOf(next), tag);
+      if (Array.isArray(staticList)) next = setIn(next, ["tags", tag], staticList.filter((m) => typeof m !== "string" || !machines.includes(m)));
+      return next;
+    },
+  };
+}
+
+/** Renames a tag in machine tags, static tags, and role tags (with their settings), in one step. */
+export function renameTag(from: string, to: string): Command {
+  return {
+    label: `Rename tag ${from} to ${to}`,
+    apply(doc) {
+      if (from === to) return doc;
+      if (isReservedTag(from)) throw new CommandError(`"${from}" is a reserved tag computed by Clan; it cannot be renamed.`, "tag");
+      checkAssignable(to);
+      if (tagInUse(doc, to)) throw new CommandError(`The tag "${to}" is in use already; pick another name.`, "tag");
+      let next = doc;
+      for (const [name, machine] of Object.entries(machinesOf(doc))) {
+        const list = isObject(machine) ? own(machine, "tags") : undefined;
+        if (Array.isArray(list) && list.includes(from)) next = setIn(next, ["machines", name, "tags"], list.map((t) => (t === from ? to : t)));
+      }
+      const statics = staticTagsOf(next);
+      if (own(statics, from) !== undefined) next = setIn(next, ["tags"], renameKey(statics, from, to));
+      return mapRoles(next, (role) => {
+        const tags = own(role, "tags");
+        if (Array.isArray(tags) && tags.includes(from)) return withKey(role, "tags", tags.map((t) => (t === from ? to : t)));
+        if (isObject(tags) && own(tags, from) !== undefined) return withKey(role, "tags", renameKey(tags, from, to));
+        return role;
+      });
+    },
+  };
+}
+
+/** Sets the static list of a tag; `undefined` removes the static definition. */
+export function setStaticTag(tag: string, machines: string[] | undefined): Command {
+  return {
+    label: machines ? `Set the machines of static tag ${tag}` : `Remove static tag ${tag}`,
+    apply(doc) {
+      const problem = tagNameProblem(tag);
+      if (problem) throw new CommandError(problem, "tag");
+      if (machines === undefined) return deleteIn(doc, ["tags", tag]);
+      return setIn(doc, ["tags", tag], [...new Set(machines)]);
+    },
+  };
+}
+
+/** Whether any machine, static list or role names the tag. */
+export function tagInUse(doc: Inventory, tag: string): boolean {
+  if (isReservedTag(tag)) return true;
+  if (Object.values(machinesOf(doc)).some((m) => machineOwnTags(m).includes(tag))) return true;
+  if (own(staticTagsOf(doc), tag) !== undefined) return true;
+  let used = false;
+  mapRoles(doc, (role) => {
+    const tags = own(role, "tags");
+    if ((Array.isArray(tags) && tags.includes(tag)) || (isObject(tags) && own(tags, tag) !== undefined)) used = true;
+    return role;
+  });
+  return used;
+}
+
