@@ -1,0 +1,50 @@
+import { expect, test } from "@playwright/test";
+
+const inventory = (name: string) =>
+  Buffer.from(
+    JSON.stringify({ meta: { name }, machines: { solo: { tags: ["x"] } }, instances: {}, futureKey: { keep: true } }, null, 2),
+  );
+
+test("import a file, undo and redo it, and find it again after a reload", async ({ page }) => {
+  await page.goto("/instances");
+  await expect(page.getByTestId("clan-name")).toHaveText("demo-clan");
+
+  await page.getByLabel("Import inventory").setInputFiles({ name: "mine.json", mimeType: "application/json", buffer: inventory("imported-clan") });
+  await expect(page.getByTestId("clan-name")).toHaveText("imported-clan");
+  await expect(page.getByRole("status").filter({ hasText: "Imported mine.json" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Undo" }).click();
+  await expect(page.getByTestId("clan-name")).toHaveText("demo-clan");
+  await page.keyboard.press("Control+Shift+Z");
+  await expect(page.getByTestId("clan-name")).toHaveText("imported-clan");
+  await page.keyboard.press("Control+Z");
+  await expect(page.getByTestId("clan-name")).toHaveText("demo-clan");
+  await page.getByRole("button", { name: "Redo" }).click();
+  await expect(page.getByTestId("clan-name")).toHaveText("imported-clan");
+
+  // Autosave is debounced: wait until it has written, then reload.
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => (localStorage.getItem(k) ?? "").includes("imported-clan")))).toBe(true);
+  await page.reload();
+  await expect(page.getByTestId("clan-name")).toHaveText("imported-clan");
+  await expect(page).toHaveURL(/\/instances$/);
+});
+
+test("?inventory=<url> loads that file at start", async ({ page }) => {
+  await page.route((url) => url.pathname === "/fixtures/remote.json", (route) => route.fulfill({ body: inventory("remote-clan"), contentType: "application/json" }));
+  await page.goto("/machines?inventory=/fixtures/remote.json");
+  await expect(page.getByTestId("clan-name")).toHaveText("remote-clan");
+  await expect(page).toHaveURL(/\/machines/);
+});
+
+test("a file dropped on the window is imported", async ({ page }) => {
+  await page.goto("/instances");
+  await expect(page.getByTestId("clan-name")).toHaveText("demo-clan");
+  const data = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "dropped.json", { type: "application/json" }));
+    return dt;
+  }, inventory("dropped-clan").toString());
+  await page.dispatchEvent("main", "dragenter", { dataTransfer: data });
+  await page.dispatchEvent("main", "drop", { dataTransfer: data });
+  await expect(page.getByTestId("clan-name")).toHaveText("dropped-clan");
+});
