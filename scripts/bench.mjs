@@ -1,0 +1,106 @@
+// `npm run bench`: runs every benchmark script in bench/ (each writes bench/out/<name>.json
+// through bench/lib/report.ts), then gathers the figures into bench/results.json and the table
+// in docs/benchmarks.md, with the machine described and the L/S scaling of each figure.
+// Never part of `npm test`: timings on a shared 2-core machine are noisy.
+import { spawnSync, execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, totalmem, platform, release } from "node:os";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+import { ensureDeps } from "./ensure-deps.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+ensureDeps();
+const only = process.argv.slice(2);
+const outDir = join(root, "bench/out");
+if (only.length === 0) rmSync(outDir, { recursive: true, force: true });
+mkdirSync(outDir, { recursive: true });
+
+const build = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
+if (build.status !== 0) process.exit(1);
+
+const scripts = readdirSync(join(root, "bench"))
+  .filter((f) => f.endsWith("-bench.ts"))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+const failures = [];
+for (const file of scripts) {
+  console.log(`\n== bench/${file}`);
+  const r = spawnSync(process.execPath, ["--import", "tsx", join("bench", file)], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=8192" } });
+  if (r.status !== 0) failures.push(file);
+}
+
+const metrics = readdirSync(outDir)
+  .filter((f) => f.endsWith(".json"))
+  .flatMap((f) => JSON.parse(readFileSync(join(outDir, f), "utf8")).metrics.map((m) => ({ script: f.replace(/\.json$/, ""), ...m })));
+
+// Scaling: for each figure measured on S and L, the ratio L/S (the fleet is 50x larger).
+const scaling = [];
+for (const l of metrics.filter((m) => m.fleet === "L")) {
+  const s = metrics.find((m) => m.fleet === "S" && m.name === l.name && m.where === l.where);
+  if (!s || !s.median) continue;
+  const ratio = Math.round((l.median / s.median) * 10) / 10;
+  scaling.push({ name: l.name, where: l.where, S: s.median, L: l.median, ratio, worseThanLinear: ratio > 60 });
+}
+
+const machine = {
+  cpu: cpus()[0]?.model ?? "unknown",
+  cores: cpus().length,
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  os: `${platform()} ${release()}`,
+  node: process.version,
+  chromium: chromiumVersion(),
+  date: new Date().toISOString(),
+};
+const results = { machine, metrics, scaling, failures };
+writeFileSync(join(root, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
+mkdirSync(join(root, "docs"), { recursive: true });
+writeFileSync(join(root, "docs/benchmarks.md"), render(results));
+console.log(`\nWrote bench/results.json and docs/benchmarks.md${failures.length ? `; failed: ${failures.join(", ")}` : ""}`);
+process.exit(failures.length ? 1 : 0);
+
+function chromiumVersion() {
+  for (const bin of [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].filter(Boolean)) {
+    try {
+      return execFileSync(bin, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
+    } catch {
+      // try the next
+    }
+  }
+  return "unknown";
+}
+
+function verdict(m) {
+  if (!m.target) return "";
+  const v = m.target.of === "p95" ? m.p95 : m.median;
+  const ok = m.target.op === "<=" ? v <= m.target.value : v >= m.target.value;
+  return `${m.target.of} ${m.target.op} ${m.target.value} ${m.unit}: ${ok ? "met" : "**missed**"}`;
+}
+
+function render({ machine, metrics, scaling, failures }) {
+  const lines = [
+    "# Benchmarks",
+    "",
+    "Made by `npm run bench` (see scripts/bench.mjs); the raw figures are in bench/results.json.",
+    "",
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}; ${machine.chromium}; ${machine.date}.`,
+    "",
+    "Fleets (bench/fleet.ts, seeded): S = 100 machines / 30 instances, M = 2,000 / 300, L = 5,000 / 1,000.",
+    "",
+    "| figure | where | fleet | median | p95 | runs | target |",
+    "|---|---|---|---|---|---|---|",
+    ...metrics.map(
+      (m) =>
+        `| ${m.name}${m.note ? ` (${m.note})` : ""} | ${m.where} | ${m.fleet ?? ""} | ${m.median} ${m.unit} | ${m.p95 ?? ""}${m.p95 !== undefined ? ` ${m.unit}` : ""} | ${m.runs ?? ""} | ${verdict(m)} |`,
+    ),
+    "",
+    "## Scaling (L / S, for a 50x larger fleet; above 60 is worse than linear)",
+    "",
+    "| figure | where | S | L | ratio |",
+    "|---|---|---|---|---|",
+    ...scaling.map((s) => `| ${s.name} | ${s.where} | ${s.S} | ${s.L} | ${s.ratio}${s.worseThanLinear ? " **worse than linear**" : ""} |`),
+    "",
+  ];
+  if (failures.length) lines.push(`Scripts that failed in this run: ${failures.join(", ")}.`, "");
+  return lines.join("\n");
+}
