@@ -1,0 +1,55 @@
+// @vitest-environment jsdom
+import { render, screen } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { MenuButton } from "./menu";
+
+function setup() {
+  const picked: string[] = [];
+  render(
+    <MenuButton
+      label="Actions for web1"
+      items={[
+        { label: "Add to role…", items: [{ label: "client", onSelect: () => picked.push("client") }, { label: "server", onSelect: () => picked.push("server") }] },
+        { label: "Disabled", disabled: true },
+        { label: "Remove", onSelect: () => picked.push("remove") },
+      ]}
+    >
+      ⋯
+    </MenuButton>,
+  );
+  return picked;
+}
+
+test("opens with the keyboard, skips disabled items and selects with Enter", async () => {
+  const picked = setup();
+  const user = userEvent.setup();
+  await user.tab();
+  await user.keyboard("{ArrowDown}");
+  const menu = screen.getByRole("menu", { name: "Actions for web1" });
+  expect(menu).toBeInTheDocument();
+  expect(screen.getByRole("menuitem", { name: "Add to role…" })).toHaveFocus();
+  await user.keyboard("{ArrowDown}");
+  expect(screen.getByRole("menuitem", { name: "Remove" })).toHaveFocus();
+  await user.keyboard("{Enter}");
+  expect(picked).toEqual(["remove"]);
+  expect(screen.queryByRole("menu")).not.toBeInTheDocument();
+  expect(screen.getByRole("button", { name: "Actions for web1" })).toHaveFocus();
+});
+
+test("submenus open with ArrowRight, close with ArrowLeft, Escape closes everything", async () => {
+  const picked = setup();
+  const user = userEvent.setup();
+  await user.click(screen.getByRole("button", { name: "Actions for web1" }));
+  await user.keyboard("{ArrowRight}");
+  expect(screen.getByRole("menu", { name: "Add to role" })).toBeInTheDocument();
+  expect(screen.getByRole("menuitem", { name: "client" })).toHaveFocus();
+  await user.keyboard("{ArrowLeft}");
+  expect(screen.queryByRole("menu", { name: "Add to role" })).not.toBeInTheDocument();
+  expect(screen.getByRole("menuitem", { name: "Add to role…" })).toHaveFocus();
+  await user.keyboard("{Enter}{ArrowDown}{Enter}");
+  expect(picked).toEqual(["server"]);
+  await user.click(screen.getByRole("button", { name: "Actions for web1" }));
+  await user.keyboard("{Escape}");
+  expect(screen.queryByRole("menu")).not.toBeInTheDocument();
+  expect(screen.getByRole("button", { name: "Actions for web1" })).toHaveFocus();
+});
