@@ -4,6 +4,7 @@ import { instancesOf, machinesOf, rolesOf, staticTagsOf } from "../accessors";
 import { CommandError, type Command } from "../command";
 import type { Inventory } from "../inventory-schema";
 import { deleteIn, isObject, objectAt, own, renameKey, setIn, withKey, withoutKey, type Json, type JsonObject } from "../json";
+import { deployHostProblem } from "../deploy-host";
 import { findNameIgnoringCase, machineNameProblem } from "../names";
 import { dropIfEmpty } from "./doc-paths";
 
@@ -29,6 +30,49 @@ export function addMachine(name: string, data: JsonObject = {}): Command {
 }
 
 /**
+ * Why a value cannot go into a field of a machine (spec §1.3), for the fields the editor offers;
+ * other fields are not checked. `null` is what Nix's `nullOr` options accept besides a value.
+ */
+export function machineFieldProblem(field: readonly string[], value: Json): string | undefined {
+  switch (field.join(".")) {
+    case "description":
+    case "icon":
+      return typeof value === "string" || value === null ? undefined : "This must be text.";
+    case "machineClass":
+      return value === "nixos" || value === "darwin" ? undefined : `The machine class must be "nixos" or "darwin".`;
+    case "deploy.targetHost":
+    case "deploy.buildHost":
+      if (value === null) return undefined;
+      return typeof value === "string" ? deployHostProblem(value) : "This must be an SSH address such as root@192.168.1.5.";
+    case "deploy.forwardAgent":
+      return typeof value === "boolean" || value === null ? undefined : "This must be true, false or not set.";
+    default:
+      return undefined;
+  }
+}
+
+export interface MachineFieldChange {
+  /** Path inside the machine: `["description"]`, `["deploy", "targetHost"]`, … */
+  field: string[];
+  /** `undefined` removes the key (and an emptied `deploy` object with it). */
+  value: Json | undefined;
+}
+
+function applyField(doc: Inventory, name: string, { field, value }: MachineFieldChange): Inventory {
+  if (value !== undefined) {
+    const problem = machineFieldProblem(field, value);
+    if (problem) throw new CommandError(problem, field.join("."));
+    return setIn(doc, ["machines", name, ...field], value);
+  }
+  let next = deleteIn(doc, ["machines", name, ...field]);
+  if (field.length > 1) {
+    const machine = objectAt(objectAt(next, "machines"), name);
+    next = setIn(next, ["machines", name], dropIfEmpty(machine, field[0]!));
+  }
+  return next;
+}
+
+/**
  * Sets one field of a machine (`["description"]`, `["deploy", "targetHost"]`, …); `undefined`
  * removes it, and an emptied `deploy` object goes with it.
  */
@@ -37,13 +81,18 @@ export function setMachineField(name: string, field: string[], value: Json | und
     label: `Set ${field.join(".")} of ${name}`,
     apply(doc) {
       requireMachine(doc, name);
-      if (value !== undefined) return setIn(doc, ["machines", name, ...field], value);
-      let next = deleteIn(doc, ["machines", name, ...field]);
-      if (field.length > 1) {
-        const machine = objectAt(objectAt(next, "machines"), name);
-        next = setIn(next, ["machines", name], dropIfEmpty(machine, field[0]!));
-      }
-      return next;
+      return applyField(doc, name, { field, value });
+    },
+  };
+}
+
+/** Several field changes of one machine as one undoable step (the machine form's Save). */
+export function editMachine(name: string, changes: MachineFieldChange[]): Command {
+  return {
+    label: changes.length === 1 ? `Set ${changes[0]!.field.join(".")} of ${name}` : `Edit machine ${name}`,
+    apply(doc) {
+      requireMachine(doc, name);
+      return changes.reduce((d, change) => applyField(d, name, change), doc);
     },
   };
 }
@@ -55,7 +104,18 @@ export function renameMachine(from: string, to: string): Command {
       if (from === to) return doc;
       requireMachine(doc, from);
       checkNewName(doc, to, from);
+      for (const [instance, inst] of Object.entries(instancesOf(doc))) {
+        for (const [role, r] of Object.entries(rolesOf(inst))) {
+          const listed = objectAt(r, "machines");
+          if (own(listed, from) !== undefined && own(listed, to) !== undefined) {
+            throw new CommandError(`${instance}/${role} lists both "${from}" and "${to}"; remove "${to}" from that role first.`, "name");
+          }
+        }
+      }
       let next = setIn(doc, ["machines"], renameKey(machinesOf(doc), from, to));
+      // `name` is informational and defaults to the key; clan-cli refuses one that differs from it.
+      const machine = own(machinesOf(next), to);
+      if (isObject(machine) && own(machine, "name") === from) next = setIn(next, ["machines", to, "name"], to);
       next = mapRoles(next, (role) => {
         const machines = objectAt(role, "machines");
         return own(machines, from) === undefined ? role : withKey(role, "machines", renameKey(machines, from, to));

@@ -40,6 +40,7 @@ export function removeTagFromMachines(tag: string, machines: string[]): Command 
   return {
     label: `Remove tag ${tag} from ${many(machines)}`,
     apply(doc) {
+      if (tag.length === 0) throw new CommandError(tagNameProblem(tag)!, "tag");
       if (isReservedTag(tag) && !tagIndex(doc).overriddenReserved.includes(tag)) {
         throw new CommandError(`"${tag}" is computed by Clan from the machines and cannot be removed by hand.`, "tag");
       }
@@ -50,7 +51,13 @@ export function removeTagFromMachines(tag: string, machines: string[]): Command 
         if (Array.isArray(list) && list.includes(tag)) next = setIn(next, ["machines", m, "tags"], list.filter((t) => t !== tag));
       }
       const staticList = own(staticTagsOf(next), tag);
-      if (Array.isArray(staticList)) next = setIn(next, ["tags", tag], staticList.filter((m) => typeof m !== "string" || !machines.includes(m)));
+      if (Array.isArray(staticList) && staticList.some((m) => typeof m === "string" && machines.includes(m))) {
+        next = setIn(next, ["tags", tag], staticList.filter((m) => typeof m !== "string" || !machines.includes(m)));
+      }
+      if (next === doc) {
+        const whom = machines.length === 1 ? machines[0]! : "the selected machines";
+        throw new CommandError(`The tag "${tag}" is not on ${whom}, neither in its own tags nor in inventory.tags.${tag}.`, "tag");
+      }
       return next;
     },
   };
@@ -82,7 +89,11 @@ export function renameTag(from: string, to: string): Command {
   };
 }
 
-/** Sets the static list of a tag; `undefined` removes the static definition. */
+/**
+ * Sets the static list of a tag; `undefined` removes the static definition. A reserved tag may
+ * only be edited or removed where the inventory overrides it already (spec §1.4: defining it
+ * replaces Clan's computed list, which the editor never starts by itself).
+ */
 export function setStaticTag(tag: string, machines: string[] | undefined): Command {
   return {
     label: machines ? `Set the machines of static tag ${tag}` : `Remove static tag ${tag}`,
@@ -90,6 +101,21 @@ export function setStaticTag(tag: string, machines: string[] | undefined): Comma
       const problem = tagNameProblem(tag);
       if (problem) throw new CommandError(problem, "tag");
       if (machines === undefined) return deleteIn(doc, ["tags", tag]);
+      if (isReservedTag(tag) && !tagIndex(doc).overriddenReserved.includes(tag)) {
+        throw new CommandError(`"${tag}" is computed by Clan; a static list would replace the computed one.`, "tag");
+      }
+      return setIn(doc, ["tags", tag], [...new Set(machines)]);
+    },
+  };
+}
+
+/** Starts a new static tag (`inventory.tags.<tag> = machines`); refuses a tag already defined there. */
+export function addStaticTag(tag: string, machines: string[] = []): Command {
+  return {
+    label: `Add static tag ${tag}`,
+    apply(doc) {
+      checkAssignable(tag);
+      if (own(staticTagsOf(doc), tag) !== undefined) throw new CommandError(`inventory.tags already defines "${tag}".`, "tag");
       return setIn(doc, ["tags", tag], [...new Set(machines)]);
     },
   };
