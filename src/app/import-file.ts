@@ -1,11 +1,11 @@
 // Import of a user's file (file input or drop). The current document is only replaced when
 // the new one reads cleanly; otherwise the error is shown and nothing is lost.
-import { readInventoryJson } from "../formats/inventory-json";
+import { MAX_INVENTORY_BYTES, readInventoryJson } from "../formats/inventory-json";
 import { describeSourceError, useNotices } from "./notices";
 import { useEditor } from "./store";
 
 /** Files larger than this are refused before reading: an inventory is far smaller. */
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = MAX_INVENTORY_BYTES;
 
 export async function importFile(file: File): Promise<void> {
   const notices = useNotices.getState();

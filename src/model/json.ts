@@ -1,5 +1,6 @@
 // Plain JSON values and immutable helpers over them. The inventory document is kept as
 // plain JSON (never class instances) so that unknown keys and key order survive every edit.
+import { deriveLayout, orderedKeys } from "./json-layout";
 
 export type Json = null | boolean | number | string | Json[] | JsonObject;
 export type JsonObject = { [key: string]: Json };
@@ -30,21 +31,26 @@ export function getIn(value: Json | undefined, path: Path): Json | undefined {
  */
 export function withKey(obj: JsonObject, key: string, value: Json): JsonObject {
   const out: JsonObject = {};
+  const keys = orderedKeys(obj);
   let found = false;
-  for (const k of Object.keys(obj)) {
+  for (const k of keys) {
     const v = k === key ? ((found = true), value) : (obj[k] as Json);
     Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   }
-  if (!found) Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  if (!found) {
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+    keys.push(key);
+  }
+  deriveLayout(obj, out, keys, key);
   return out;
 }
 
 export function withoutKey(obj: JsonObject, key: string): JsonObject {
   if (!Object.prototype.hasOwnProperty.call(obj, key)) return obj;
   const out: JsonObject = {};
-  for (const k of Object.keys(obj)) {
-    if (k !== key) Object.defineProperty(out, k, { value: obj[k], enumerable: true, writable: true, configurable: true });
-  }
+  const keys = orderedKeys(obj).filter((k) => k !== key);
+  for (const k of keys) Object.defineProperty(out, k, { value: obj[k], enumerable: true, writable: true, configurable: true });
+  deriveLayout(obj, out, keys, key);
   return out;
 }
 
@@ -68,6 +74,7 @@ function setInArray(arr: Json[], path: Path, value: Json): Json[] {
   const [head, ...rest] = path;
   const i = Number(head);
   const copy = arr.slice();
+  deriveLayout(arr, copy, undefined, i);
   if (rest.length === 0) copy[i] = value;
   else {
     const child = arr[i];

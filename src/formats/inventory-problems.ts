@@ -1,0 +1,96 @@
+// Checks a parsed inventory against inventorySchema and says what is wrong in words a user
+// understands, with the field's path and, found in the text, its line and column.
+import type { z } from "zod";
+import { getIn, isObject, type Json, type JsonObject } from "../model/json";
+import { inventorySchema } from "../model/inventory-schema";
+import { lineColumn, locatePath } from "./json-parse";
+import type { SourceError } from "./inventory-json";
+
+/** Beyond this many problems, positions are not looked up (each lookup scans the text). */
+const LOCATED_PROBLEMS = 50;
+
+// zod's record parser skips a key named `__proto__` (it never validates its value), so such keys
+// are renamed for the check and named back in the problems.
+const PROTO_STAND_IN = "\u0000__proto__";
+
+type Issue = z.core.$ZodIssue;
+
+export function inventoryProblems(doc: JsonObject, text: string, file: string | undefined, hasProtoKey: boolean): SourceError[] {
+  const checked = hasProtoKey ? renameProtoKeys(doc) : doc;
+  const result = inventorySchema.safeParse(checked);
+  if (result.success) return [];
+  const problems: SourceError[] = [];
+  for (const issue of result.error.issues) collect(issue, [], doc, problems);
+  const located = problems.map((p, n) => {
+    if (n >= LOCATED_PROBLEMS || !p.path) return { ...p, file };
+    const offset = locatePath(text, p.path);
+    return offset === undefined ? { ...p, file } : { ...p, file, ...lineColumn(text, offset) };
+  });
+  // In file order, so the first problem reported is the first one in the file.
+  const rank = (p: SourceError) => (p.line ?? Infinity) * 1e7 + (p.column ?? 0);
+  return located.sort((a, b) => rank(a) - rank(b));
+}
+
+function collect(issue: Issue, prefix: (string | number)[], doc: JsonObject, out: SourceError[]): void {
+  const path = [...prefix, ...issue.path.map((k) => (k === PROTO_STAND_IN ? "__proto__" : typeof k === "symbol" ? String(k) : k))];
+  const actual = getIn(doc, path);
+  if (issue.code === "invalid_union") {
+    // Follow the branch that matched the value's type (e.g. role tags given as an object) and
+    // report its inner problems; when none did, say which types are accepted.
+    const inner = issue.errors.find((branch) => branch.length > 0 && branch.every((i) => i.path.length > 0));
+    if (inner) {
+      for (const i of inner) collect(i, path, doc, out);
+      return;
+    }
+    const expected = issue.errors.flatMap((branch) => branch.filter((i) => i.path.length === 0 && i.code === "invalid_type").map((i) => expectedLabel(i)));
+    out.push({ message: `Expected ${unique(expected).join(" or ") || "another kind of value"}, found ${found(actual)}`, path });
+    return;
+  }
+  if (issue.code === "invalid_type") {
+    out.push({ message: `Expected ${expectedLabel(issue)}, found ${found(actual)}`, path });
+    return;
+  }
+  if (issue.code === "invalid_value") {
+    const values = issue.values.map((v) => JSON.stringify(v)).join(", ");
+    out.push({ message: `Expected one of ${values}, found ${found(actual)}`, path });
+    return;
+  }
+  out.push({ message: issue.message, path });
+}
+
+function expectedLabel(issue: Issue): string {
+  const expected = issue.code === "invalid_type" ? String(issue.expected) : "";
+  const labels: Record<string, string> = {
+    string: "a string",
+    number: "a number",
+    int: "a whole number",
+    boolean: "true or false",
+    array: "a list",
+    object: "an object",
+    record: "an object",
+    null: "null",
+  };
+  return labels[expected] ?? expected;
+}
+
+function found(value: Json | undefined): string {
+  if (value === undefined) return "nothing";
+  if (value === null) return "null";
+  if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)}`;
+  if (typeof value === "number") return Number.isInteger(value) ? `the number ${value}` : `the number ${value}`;
+  if (typeof value === "boolean") return String(value);
+  if (Array.isArray(value)) return "a list";
+  return "an object";
+}
+
+function unique(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+function renameProtoKeys(value: Json): Json {
+  if (Array.isArray(value)) return value.map(renameProtoKeys);
+  if (!isObject(value)) return value;
+  const out: JsonObject = {};
+  for (const k of Object.keys(value)) out[k === "__proto__" ? PROTO_STAND_IN : k] = renameProtoKeys(value[k] as Json);
+  return out;
+}

@@ -1,0 +1,87 @@
+// How a JSON object or array was written, where plain JS values cannot remember it:
+//  - key order: JS objects enumerate integer-like keys ("1", "22") first, in ascending order,
+//    whatever order the file had. A machine named "1" or a settings map keyed by port numbers
+//    would move on every save. We remember the written order when it differs from JS's.
+//  - number spellings: `1.0` is a float to Nix and `1` an int (types.float rejects ints), and
+//    integers beyond 2^53 lose digits in a JS number. We remember the text of every number
+//    that JS would print differently, and the writer prints it again while the value is unchanged.
+// Kept in a WeakMap beside the (immutable) values, so the document stays plain JSON; the copy
+// helpers in json.ts carry it from one version of an object to the next. Code that copies
+// objects another way (spread, structuredClone) only loses this extra fidelity, never data.
+
+interface Layout {
+  /** Keys in written order; absent when it equals Object.keys order. */
+  order?: readonly string[];
+  /** Original spelling of numbers whose JS printing differs, by key (array index as string). */
+  numbers?: ReadonlyMap<string, string>;
+}
+
+const layouts = new WeakMap<object, Layout>();
+
+/** An array index as JS sees it: such keys are enumerated first, in numeric order. */
+export function isIndexKey(key: string): boolean {
+  if (key === "0") return true;
+  if (key.length === 0 || key.length > 10 || key.charCodeAt(0) < 49 || key.charCodeAt(0) > 57) return false;
+  for (let i = 1; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return Number(key) < 4294967295;
+}
+
+/** The object's own keys in document order. */
+export function orderedKeys(obj: object): string[] {
+  const keys = Object.keys(obj);
+  const order = layouts.get(obj)?.order;
+  if (!order) return keys;
+  const present = new Set(keys);
+  const out: string[] = [];
+  const placed = new Set<string>();
+  for (const k of order) {
+    if (present.has(k) && !placed.has(k)) {
+      out.push(k);
+      placed.add(k);
+    }
+  }
+  for (const k of keys) if (!placed.has(k)) out.push(k);
+  return out;
+}
+
+/** The spelling a number had in its file, when JS would print it differently. */
+export function numberSpelling(container: object, key: string | number): string | undefined {
+  return layouts.get(container)?.numbers?.get(String(key));
+}
+
+/**
+ * Records the layout of a freshly built container: `order` is the intended key order (kept only
+ * when JS would enumerate differently), `numbers` the spellings to keep.
+ */
+export function setLayout(container: object, order: readonly string[] | undefined, numbers: ReadonlyMap<string, string> | undefined): void {
+  const keepOrder = order !== undefined && !Array.isArray(container) && differs(order, Object.keys(container));
+  const keepNumbers = numbers !== undefined && numbers.size > 0;
+  if (keepOrder || keepNumbers) {
+    layouts.set(container, { order: keepOrder ? order.slice() : undefined, numbers: keepNumbers ? numbers : undefined });
+  } else layouts.delete(container);
+}
+
+/**
+ * Carries the layout of `from` to its new version `to`, whose keys in intended order are `keys`.
+ * The number spelling of `changed` is dropped: it holds a new value now.
+ */
+export function deriveLayout(from: object, to: object, keys: readonly string[] | undefined, changed?: string | number): void {
+  const old = layouts.get(from);
+  let numbers = old?.numbers;
+  if (numbers && changed !== undefined && numbers.has(String(changed))) {
+    const copy = new Map(numbers);
+    copy.delete(String(changed));
+    numbers = copy;
+  }
+  if (!old && (keys === undefined || !keys.some(isIndexKey))) return;
+  setLayout(to, keys, numbers);
+}
+
+function differs(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return true;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return true;
+  return false;
+}
