@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { effectiveSettings } from "../effective-settings";
 import type { Inventory } from "../inventory-schema";
+import { getIn } from "../json";
 import { keepSettingIn } from "./resolve-conflict";
 
 const doc = (role: unknown, machine: unknown): Inventory => ({
@@ -28,15 +29,14 @@ describe("keepSettingIn", () => {
     expect(keptMachine.instances).toMatchObject({ b: { roles: { client: { settings: { dest: { a: { repo: "role" } } }, machines: { web1: { settings: { startAt: "machine", keep: 1 } } } } } } });
 
     const keptTag = keepSettingIn("b", "client", ["dest", "a", "repo"], { kind: "tag", name: "backup" }, [{ kind: "role" }]).apply(d);
-    const role = (keptTag.instances as never)["b"]["roles"]["client"];
-    expect(role.settings).toEqual({ startAt: "role" });
+    expect(getIn(keptTag, ["instances", "b", "roles", "client", "settings"])).toEqual({ startAt: "role" });
     expect(effectiveSettings(keptTag, "b", "client", "web1").conflicts.map((c) => c.path.join("."))).toEqual(["startAt"]);
   });
 
   it("removes the settings key of a layer left empty", () => {
     const d = doc({ startAt: "role" }, { startAt: "machine" });
     const next = keepSettingIn("b", "client", ["startAt"], { kind: "role" }, [{ kind: "machine", name: "web1" }]).apply(d);
-    expect((next.instances as never)["b"]["roles"]["client"]["machines"]["web1"]).toEqual({});
+    expect(getIn(next, ["instances", "b", "roles", "client", "machines", "web1"])).toEqual({});
   });
 
   it("always leaves the path without a conflict, holding the kept value", () => {
