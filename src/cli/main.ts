@@ -1,5 +1,6 @@
 // Entry of the `clan-inventory` command: dispatches to one file per subcommand.
 import { serveCommand } from "./serve";
+import { validateCommand } from "./validate";
 
 export const USAGE = `Usage:
   clan-inventory validate <inventory.json> [--catalog <file>] [--format text|json]
@@ -9,6 +10,8 @@ export const USAGE = `Usage:
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
+    case "validate":
+      return validateCommand(rest);
     case "serve":
       return serveCommand(rest);
     case undefined:

@@ -1,0 +1,170 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Diagnostic } from "../model/diagnostic";
+import { main } from "./main";
+import { formatPath, validateCommand } from "./validate";
+
+const dir = mkdtempSync(join(tmpdir(), "clan-validate-"));
+function file(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+const demo = new URL("../../public/demo-inventory.json", import.meta.url).pathname;
+
+async function run(args: string[], diagnose?: (doc: object) => Diagnostic[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await validateCommand(args, { out: (l) => out.push(l), err: (l) => err.push(l), ...(diagnose ? { diagnose } : {}) });
+  return { code, out: out.join("\n"), err: err.join("\n") };
+}
+
+const d = (severity: Diagnostic["severity"], code: string, path: (string | number)[] = ["machines", "web"]): Diagnostic => ({ severity, code, message: `${code} here`, path });
+
+describe("exit status and output contract (diagnose injected)", () => {
+  test.each([
+    [[], 0],
+    [[d("info", "empty-role"), d("warning", "unused-tag")], 0],
+    [[d("warning", "unused-tag"), d("error", "unknown-machine")], 1],
+  ] as [Diagnostic[], number][])("%j -> exit %i", async (diagnostics, expected) => {
+    const r = await run([demo], () => diagnostics);
+    expect(r.code).toBe(expected);
+    expect(r.out.split("\n").filter(Boolean)).toHaveLength(diagnostics.length);
+  });
+
+  test("text: one compiler-style line per diagnostic; a summary on stderr", async () => {
+    const r = await run([demo], () => [d("error", "unknown-machine", ["instances", "a.b", "roles", "r", "machines", "web-1"]), d("warning", "x", [])]);
+    expect(r.out).toBe(`${demo}:instances."a.b".roles.r.machines.web-1: error unknown-machine: unknown-machine here\n${demo}: warning x: x here`);
+    expect(r.err).toBe(`${demo}: 1 error, 1 warning, 0 infos`);
+  });
+
+  test("json: an array of {severity, code, message, path} and nothing else on stdout", async () => {
+    const extra = { ...d("error", "unknown-machine"), internal: true } as Diagnostic;
+    const r = await run(["--format", "json", demo], () => [extra]);
+    expect(JSON.parse(r.out)).toEqual([{ severity: "error", code: "unknown-machine", message: "unknown-machine here", path: ["machines", "web"] }]);
+    expect((await run(["--format=json", demo], () => [])).out).toBe("[]");
+  });
+
+  test("the diagnosed document is the file's, and the catalog the embedded clan-core one", async () => {
+    let seen: { doc: unknown; modules: string[] } | undefined;
+    await validateCommand([demo], {
+      out: () => {},
+      err: () => {},
+      diagnose: (doc, catalog) => ((seen = { doc, modules: Object.keys(catalog.modulesPerSource["clan-core"] ?? {}) }), []),
+    });
+    expect((seen?.doc as { meta: { name: string } }).meta.name).toBe("demo-clan");
+    expect(seen?.modules).toContain("borgbackup");
+  });
+});
+
+describe("bad usage and unusable input: exit 2, message on stderr, nothing on stdout", () => {
+  test.each([
+    [[], /which inventory.json/],
+    [["--format", "xml", "x.json"], /--format must be text or json/],
+    [["--format"], /--format needs a value/],
+    [["--bogus", "x.json"], /unknown option --bogus/],
+    [["a.json", "b.json"], /one inventory file at a time/],
+    [["/no/such/file.json"], /file\.json: error: cannot read the inventory: no such file/],
+    [[dir], /not a file/],
+  ])("%j", async (args, message) => {
+    const r = await run(args as string[]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.out).toBe("");
+  });
+
+  test("malformed JSON: file:line:column: error: message", async () => {
+    const bad = file("bad.json", '{\n  "meta": {\n    "name": "x",\n  }\n}\n');
+    const r = await run([bad]);
+    expect(r).toEqual({ code: 2, out: "", err: `${bad}:3:16: error: Trailing comma: JSON does not allow ',' before '}'; remove it` });
+  });
+
+  test("a top-level array", async () => {
+    const r = await run([file("array.json", "[]")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/array\.json:1:1: error: An inventory must be a JSON object/);
+  });
+
+  test("10,000-deep nesting", async () => {
+    const r = await run([file("deep.json", '{"modules": {"x": ' + "[".repeat(10_000) + "]".repeat(10_000) + "}}")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/deep\.json:1:\d+: error: Nested too deeply/);
+  });
+
+  test("a 20 MB file is refused before it is read", async () => {
+    const big = file("big.json", '{"modules": {"x": "' + "x".repeat(20 * 1024 * 1024) + '"}}');
+    const r = await run([big]);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(`${big}: error: The file is 20 MB; the limit is 10 MB (an inventory is far smaller, so this is probably not one)`);
+  });
+
+  test("a file that is not UTF-8", async () => {
+    const path = join(dir, "latin1.json");
+    writeFileSync(path, Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x3a, 0x31, 0x7d]));
+    expect((await run([path])).err).toMatch(/not UTF-8 text/);
+  });
+
+  test("an unparseable or unusable catalog", async () => {
+    const broken = file("catalog-broken.json", '{"modulesPerSource": {,}}');
+    expect(await run(["--catalog", broken, demo])).toMatchObject({ code: 2, err: `${broken}:1:23: error: Expected a key in double quotes, found ','` });
+    const notCatalog = file("catalog-not.json", '{"hello": 1}');
+    const r = await run([`--catalog=${notCatalog}`, demo]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/this catalog cannot be used/);
+  });
+});
+
+describe("the inventory decides, never a crash", () => {
+  test("wrong types are errors (exit 1), one per field, named by path", async () => {
+    const path = file("types.json", '{\n  "machines": {\n    "web": {"tags": "web", "machineClass": "linux"}\n  }\n}\n');
+    const r = await run([path], () => {
+      throw new Error("diagnose must not see a document that breaks the schema");
+    });
+    expect(r.code).toBe(1);
+    expect(r.out).toBe(
+      `${path}:machines.web.tags: error invalid-type: Expected a list, found the string "web"\n` +
+        `${path}:machines.web.machineClass: error invalid-type: Expected one of "nixos", "darwin", found the string "linux"`,
+    );
+  });
+
+  test("__proto__ and constructor keys are data: validated, nothing polluted", async () => {
+    const path = file("proto.json", '{"meta": {"name": "x"}, "machines": {"web": {"deploy": {"__proto__": {"polluted": true}, "constructor": {"prototype": 1}}}}}');
+    let seen: unknown;
+    const r = await run(["--format", "json", path], (doc) => ((seen = doc), []));
+    expect(r.code).toBe(0);
+    expect(Object.keys((seen as { machines: { web: { deploy: object } } }).machines.web.deploy)).toEqual(["__proto__", "constructor"]);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test("a custom catalog is the one diagnose sees", async () => {
+    const catalog = file("catalog.json", JSON.stringify({ modulesPerSource: { mine: { thing: { manifest: { name: "thing" }, roles: { default: {} } } } }, moduleSchemas: { mine: { thing: { default: {} } } }, coreInput: "mine" }));
+    let input: string | undefined;
+    const code = await validateCommand(["--catalog", catalog, demo], { out: () => {}, err: () => {}, diagnose: (_doc, c) => ((input = c.coreInput), []) });
+    expect(code).toBe(0);
+    expect(input).toBe("mine");
+  });
+});
+
+describe("main dispatches to validate", () => {
+  test("in process: exit codes and console output", async () => {
+    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      expect(await main(["validate", demo])).toBe(0);
+      expect(await main(["validate", file("main-bad.json", "{")])).toBe(2);
+      expect(error.mock.calls.flat().join("\n")).toMatch(/main-bad\.json:1:2: error: Unexpected end of file/);
+      expect(await main(["validate", "--help"])).toBe(0);
+      expect(log.mock.calls.flat().join("\n")).toMatch(/Usage: clan-inventory validate/);
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+    }
+  });
+});
+
+test("formatPath", () => {
+  expect(formatPath([])).toBe("");
+  expect(formatPath(["machines", "web-1", "tags", 0])).toBe("machines.web-1.tags[0]");
+  expect(formatPath(["instances", "a.b", "", 'q"'])).toBe('instances."a.b"."".' + JSON.stringify('q"'));
+});

@@ -1,0 +1,182 @@
+// `clan-inventory validate <inventory.json> [--catalog <file>] [--format text|json]`
+//
+// Prints the diagnostics of an inventory like a compiler, one per line on stdout:
+//   inventory.json:instances.backup.roles.client.machines.web1: error unknown-machine: …
+// or, with --format json, a JSON array of {severity, code, message, path}. Exit status:
+//   0  no error (warnings and infos may be printed)
+//   1  at least one error
+//   2  bad usage, or an input that cannot be read or parsed (printed on stderr as
+//      `file:line:column: error: message`, and stdout stays empty)
+// A file that is valid JSON but breaks the inventory schema (a wrong type) is reported as
+// `invalid-type` errors (exit 1), one per field: Clan's evaluation would fail on each of them.
+// Without --catalog the embedded clan-core catalog (public/catalog/clan-core.json) is used.
+// stderr also gets a one-line summary and any problems of the catalog file itself.
+import { readFile, stat } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { parseCatalog } from "../catalog/catalog-schema";
+import type { Catalog } from "../catalog/catalog-types";
+import { MAX_INVENTORY_BYTES, readInventoryJson, tooLarge } from "../formats/inventory-json";
+import { parseJson } from "../formats/json-parse";
+import type { Diagnostic } from "../model/diagnostic";
+import { diagnose as realDiagnose } from "../model/diagnostics/index";
+
+export const VALIDATE_USAGE = "Usage: clan-inventory validate <inventory.json> [--catalog <file>] [--format text|json]";
+
+/** Catalogs hold every module's JSON Schemas: larger than inventories, still far below this. */
+const MAX_CATALOG_BYTES = 100 * 1024 * 1024;
+
+const EMBEDDED_CATALOG = fileURLToPath(new URL("../../public/catalog/clan-core.json", import.meta.url));
+
+export interface ValidateIo {
+  out(line: string): void;
+  err(line: string): void;
+  diagnose(doc: Parameters<typeof realDiagnose>[0], catalog: Catalog): Diagnostic[];
+}
+
+interface Options {
+  file: string;
+  catalog?: string;
+  format: "text" | "json";
+}
+
+/** An input that cannot be used: reported on stderr, exit 2. */
+class InputError {
+  constructor(readonly text: string) {}
+}
+
+export async function validateCommand(args: string[], io: Partial<ValidateIo> = {}): Promise<number> {
+  const out = io.out ?? ((line: string) => console.log(line));
+  const err = io.err ?? ((line: string) => console.error(line));
+  const diagnose = io.diagnose ?? realDiagnose;
+
+  const options = parseArgs(args);
+  if (options === "help") {
+    out(VALIDATE_USAGE);
+    return 0;
+  }
+  if (typeof options === "string") {
+    err(`clan-inventory validate: ${options}\n${VALIDATE_USAGE}`);
+    return 2;
+  }
+
+  let diagnostics: Diagnostic[];
+  try {
+    const text = await readText(options.file, "inventory", MAX_INVENTORY_BYTES);
+    const read = readInventoryJson(text, options.file);
+    if (!read.ok && !read.invalid) throw new InputError(located(options.file, read.error));
+    if (!read.ok) {
+      diagnostics = read.invalid!.problems.map((p) => ({ severity: "error", code: "invalid-type", message: p.message, path: p.path ?? [] }));
+    } else {
+      const catalog = await loadCatalog(options.catalog, err);
+      diagnostics = diagnose(read.doc, catalog);
+    }
+  } catch (e) {
+    if (e instanceof InputError) {
+      err(e.text);
+      return 2;
+    }
+    throw e;
+  }
+
+  if (options.format === "json") {
+    out(JSON.stringify(diagnostics.map(({ severity, code, message, path }) => ({ severity, code, message, path })), null, 2));
+  } else {
+    for (const d of diagnostics) out(`${where(options.file, d.path)}: ${d.severity} ${d.code}: ${d.message}`);
+  }
+  const count = (s: Diagnostic["severity"]) => diagnostics.filter((d) => d.severity === s).length;
+  const errors = count("error");
+  err(`${options.file}: ${plural(errors, "error")}, ${plural(count("warning"), "warning")}, ${plural(count("info"), "info")}`);
+  return errors > 0 ? 1 : 0;
+}
+
+function parseArgs(args: string[]): Options | "help" | string {
+  let file: string | undefined;
+  let catalog: string | undefined;
+  let format: string = "text";
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? args[++i];
+      if (v === undefined || v === "") throw new UsageError(`${flag} needs a value`);
+      return v;
+    };
+    try {
+      if (flag === "-h" || flag === "--help") return "help";
+      else if (flag === "--catalog") catalog = value();
+      else if (flag === "--format") format = value();
+      else if (flag.startsWith("-") && flag !== "-") return `unknown option ${flag}`;
+      else if (file === undefined) file = arg;
+      else return `one inventory file at a time (got ${file} and ${arg})`;
+    } catch (e) {
+      if (e instanceof UsageError) return e.message;
+      throw e;
+    }
+  }
+  if (file === undefined) return "which inventory.json? Give its path";
+  if (format !== "text" && format !== "json") return `--format must be text or json, not ${format}`;
+  return { file, catalog, format };
+}
+
+class UsageError extends Error {}
+
+/** Reads a UTF-8 text file, refusing what cannot be an inventory or catalog with a clear reason. */
+async function readText(file: string, what: string, limit: number): Promise<string> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) throw new InputError(`${file}: error: cannot read the ${what}: not a file`);
+    size = info.size;
+  } catch (e) {
+    if (e instanceof InputError) throw e;
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: error: cannot read the ${what}: ${code === "ENOENT" ? "no such file" : (e as Error).message}`);
+  }
+  if (size > limit) throw new InputError(`${file}: error: ${limit === MAX_INVENTORY_BYTES ? tooLarge(size) : `the ${what} is larger than ${limit / 1048576} MB`}`);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (e) {
+    throw new InputError(`${file}: error: cannot read the ${what}: ${(e as Error).message}`);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(`${file}: error: the ${what} is not UTF-8 text`);
+  }
+}
+
+async function loadCatalog(file: string | undefined, err: (line: string) => void): Promise<Catalog> {
+  const path = file ?? EMBEDDED_CATALOG;
+  const name = file ?? "embedded catalog";
+  const text = await readText(path, "catalog", MAX_CATALOG_BYTES);
+  const parsed = parseJson(text);
+  if (!parsed.ok) throw new InputError(located(name, parsed.error));
+  const { catalog, problems } = parseCatalog(parsed.value);
+  for (const p of problems) err(`${where(name, p.path)}: ${p.severity} catalog: ${p.message}`);
+  const usable = Object.keys(catalog.modulesPerSource).length > 0 || !problems.some((p) => p.severity === "error");
+  if (!usable) throw new InputError(`${name}: error: this catalog cannot be used (see above)`);
+  return catalog;
+}
+
+function located(file: string, e: { message: string; line?: number; column?: number }): string {
+  return e.line !== undefined ? `${file}:${e.line}:${e.column ?? 1}: error: ${e.message}` : `${file}: error: ${e.message}`;
+}
+
+function where(file: string, path: readonly (string | number)[]): string {
+  return path.length > 0 ? `${file}:${formatPath(path)}` : file;
+}
+
+/** `instances.backup.roles.client`; keys that are not plain words are quoted, indexes in brackets. */
+export function formatPath(path: readonly (string | number)[]): string {
+  let text = "";
+  for (const k of path) {
+    if (typeof k === "number") text += `[${k}]`;
+    else text += (text === "" ? "" : ".") + (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k));
+  }
+  return text;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
