@@ -5,6 +5,7 @@ import { ExportDialog } from "../features/export/export-dialog";
 import { useEditor } from "./store";
 import { useDiagnostics } from "./use-diagnostics";
 import { importFile } from "./import-file";
+import { openDroppedFile } from "./open-dropped-file";
 import { useNotices } from "./notices";
 import { boot } from "./boot";
 import { startAutosave } from "./autosave";
@@ -31,7 +32,7 @@ export function Layout({ children }: { children: ReactNode }) {
     return () => stop?.();
   }, []);
   useUndoShortcuts();
-  const dragging = useFileDrop((file) => void importFile(file));
+  const dragging = useFileDrop((file) => void openDroppedFile(file));
 
   return (
     <div className="flex h-full flex-col">
@@ -47,7 +48,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <LiveRegion />
       {dragging && (
         <div className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-indigo-600/15 ring-4 ring-inset ring-indigo-500">
-          <p className="rounded-lg bg-white px-6 py-4 text-lg font-medium shadow-lg dark:bg-slate-800">Drop an inventory.json to import it</p>
+          <p className="rounded-lg bg-white px-6 py-4 text-lg font-medium shadow-lg dark:bg-slate-800">Drop an inventory.json to import it, or a catalog to load it</p>
         </div>
       )}
     </div>

@@ -1,18 +1,65 @@
-// The active catalog, loaded through react-query. INTERIM: only the embedded file; the
-// catalog helper adds user files, URLs, the local server and several active catalogs.
-import { useQuery } from "@tanstack/react-query";
+// The catalog the app works with: every active source (catalog-sources.ts) loaded through
+// react-query and merged into one Catalog (src/catalog/merge-catalogs.ts). `useCatalog()` is what
+// most code needs; `useCatalogStatus()` adds per-source state for the catalog page.
+import { useQueries, type UseQueryResult } from "@tanstack/react-query";
+import { useRef } from "react";
+import type { ParsedCatalog } from "../catalog/catalog-schema";
 import type { Catalog } from "../catalog/catalog-types";
-import { EMPTY_CATALOG } from "../catalog/catalog-types";
+import { mergeCatalogs, type MergedCatalog } from "../catalog/merge-catalogs";
+import { catalogSourceQuery, sourceLabel, useCatalogSources, type CatalogSource } from "./catalog-sources";
 
+export interface SourceStatus {
+  source: CatalogSource;
+  label: string;
+  query: UseQueryResult<ParsedCatalog>;
+}
+
+export interface CatalogStatus extends MergedCatalog {
+  sources: SourceStatus[];
+  /** True while any source is still loading for the first time. */
+  loading: boolean;
+}
+
+function useSourceQueries(): { sources: CatalogSource[]; results: UseQueryResult<ParsedCatalog>[] } {
+  const sources = useCatalogSources((s) => s.sources);
+  const results = useQueries({ queries: sources.map(catalogSourceQuery) });
+  return { sources, results };
+}
+
+function merge(sources: CatalogSource[], results: UseQueryResult<ParsedCatalog>[]): MergedCatalog {
+  const parts = [];
+  for (let i = 0; i < sources.length; i++) {
+    const data = results[i]?.data;
+    if (data) parts.push({ label: sourceLabel(sources[i]!), catalog: data.catalog, coreInputGiven: data.coreInputGiven });
+  }
+  return mergeCatalogs(parts);
+}
+
+/** Merges again only when the list of sources or one source's data changed, so that the
+ * Catalog keeps its identity across renders (views and diagnostics memoise on it). */
+function useMerged(sources: CatalogSource[], results: UseQueryResult<ParsedCatalog>[]): MergedCatalog {
+  const last = useRef<{ sources: CatalogSource[]; datas: (ParsedCatalog | undefined)[]; merged: MergedCatalog } | null>(null);
+  const datas = results.map((r) => r.data);
+  const prev = last.current;
+  if (prev && prev.sources === sources && prev.datas.length === datas.length && prev.datas.every((d, i) => d === datas[i])) return prev.merged;
+  const merged = merge(sources, results);
+  last.current = { sources, datas, merged };
+  return merged;
+}
+
+/** The merged catalog of all active sources that have loaded. */
 export function useCatalog(): Catalog {
-  const { data } = useQuery({
-    queryKey: ["catalog", "embedded"],
-    queryFn: async (): Promise<Catalog> => {
-      const res = await fetch("/catalog/clan-core.json");
-      if (!res.ok) throw new Error(`Could not load the embedded catalog (${res.status})`);
-      return (await res.json()) as Catalog;
-    },
-    staleTime: Infinity,
-  });
-  return data ?? EMPTY_CATALOG;
+  const { sources, results } = useSourceQueries();
+  return useMerged(sources, results).catalog;
+}
+
+/** The merged catalog together with each source's loading/error state and problems. */
+export function useCatalogStatus(): CatalogStatus {
+  const { sources, results } = useSourceQueries();
+  const merged = useMerged(sources, results);
+  return {
+    ...merged,
+    sources: sources.map((source, i) => ({ source, label: sourceLabel(source), query: results[i]! })),
+    loading: results.some((r) => r.isPending),
+  };
 }

@@ -1,8 +1,11 @@
-// INTERIM placeholder: filled by the issue that owns this page.
+// /catalog (the list) and /catalog/<input>/<module> (one service).
+import { useParams } from "wouter";
+import { CatalogBrowser } from "./catalog-browser";
+import { ModuleDetail } from "./module-detail";
+import { decodeParam } from "./catalog-links";
+
 export function CatalogPage() {
-  return (
-    <section aria-labelledby="page-title" className="p-6">
-      <h1 id="page-title" className="text-xl font-semibold">Catalog</h1>
-    </section>
-  );
+  const params = useParams<{ input?: string; module?: string }>();
+  if (params.input && params.module) return <ModuleDetail input={decodeParam(params.input)} name={decodeParam(params.module)} />;
+  return <CatalogBrowser />;
 }

@@ -1,0 +1,56 @@
+// Several catalogs may be active at once (the embedded clan-core, the user's own modules under
+// "self", the real catalog of their clan…). They merge per flake input: a later source that
+// provides an input replaces that input of earlier ones whole, because one input is one flake —
+// the user's own clan-core version must not be mixed with modules of the embedded one.
+import type { Catalog } from "./catalog-types";
+import { DEFAULT_CORE_INPUT } from "./catalog-schema";
+
+export interface CatalogPart {
+  /** Shown in messages, e.g. "embedded clan-core" or "my-catalog.json". */
+  label: string;
+  catalog: Catalog;
+  /** Whether the source said which input is the core one. */
+  coreInputGiven: boolean;
+}
+
+export interface InputOverride {
+  input: string;
+  /** The source whose modules are used. */
+  winner: string;
+  /** The earlier source whose modules of that input are hidden. */
+  hidden: string;
+}
+
+export interface MergedCatalog {
+  catalog: Catalog;
+  overrides: InputOverride[];
+  /** For each input, which source its modules come from. */
+  inputSource: Record<string, string>;
+}
+
+export function mergeCatalogs(parts: readonly CatalogPart[]): MergedCatalog {
+  const modulesPerSource: Catalog["modulesPerSource"] = {};
+  const moduleSchemas: Catalog["moduleSchemas"] = {};
+  const inputSource: Record<string, string> = {};
+  const overrides: InputOverride[] = [];
+  let coreInput = DEFAULT_CORE_INPUT;
+  for (const part of parts) {
+    if (part.coreInputGiven) coreInput = part.catalog.coreInput;
+    const inputs = new Set([...Object.keys(part.catalog.modulesPerSource), ...Object.keys(part.catalog.moduleSchemas)]);
+    for (const input of inputs) {
+      if (Object.hasOwn(inputSource, input)) overrides.push({ input, winner: part.label, hidden: inputSource[input]! });
+      define(inputSource, input, part.label);
+      define(modulesPerSource, input, own(part.catalog.modulesPerSource, input) ?? {});
+      define(moduleSchemas, input, own(part.catalog.moduleSchemas, input) ?? {});
+    }
+  }
+  return { catalog: { modulesPerSource, moduleSchemas, coreInput }, overrides, inputSource };
+}
+
+function own<T>(obj: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
+function define<T>(obj: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}

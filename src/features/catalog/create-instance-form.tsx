@@ -1,0 +1,65 @@
+// Creates an instance of a catalog service. The name defaults to the module's name, then
+// `<name>-2`, `<name>-3`, … so several instances of one service need no typing. What is written
+// is the minimal faithful form (moduleValueFor in src/model/commands/instances.ts): `module.name`
+// only when it differs from the instance name, `module.input` only for a non-core input — an
+// absent input means null, the core input (spec §2.5), which is also what clan-cli persists
+// (it never writes a null that equals the default, spec §4.4).
+import { useId, useState, type FormEvent } from "react";
+import { useLocation } from "wouter";
+import { addInstance, freeInstanceName } from "../../model/commands/instances";
+import { useEditor } from "../../app/store";
+import { Button } from "../../ui/button";
+import { instanceHref } from "./catalog-links";
+
+export function CreateInstanceForm({ module, moduleInput }: { module: string; moduleInput: string | null }) {
+  const doc = useEditor((s) => s.doc);
+  const suggestion = freeInstanceName(doc, module);
+  const [typed, setTyped] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [, navigate] = useLocation();
+  const id = useId();
+  const name = typed ?? suggestion;
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const result = useEditor.getState().apply(addInstance(name.trim(), { name: module, input: moduleInput }));
+    if (!result.ok) {
+      setError(result.error);
+      return;
+    }
+    setTyped(null);
+    setError(null);
+    navigate(instanceHref(name.trim()));
+  };
+
+  return (
+    <form onSubmit={submit} className="mt-2 space-y-2" noValidate>
+      <label htmlFor={`${id}-name`} className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+        Instance name
+      </label>
+      <input
+        id={`${id}-name`}
+        value={name}
+        onChange={(e) => {
+          setTyped(e.target.value);
+          setError(null);
+        }}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : `${id}-hint`}
+        className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm focus:outline-2 focus:outline-indigo-500 aria-[invalid]:border-red-500 dark:border-slate-600 dark:bg-slate-800"
+      />
+      {error ? (
+        <p id={`${id}-error`} role="alert" className="text-xs text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      ) : (
+        <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+          {name.trim() === module ? "Same as the service, so the inventory needs no module name." : `Refers to the service as module “${module}”.`}
+        </p>
+      )}
+      <Button type="submit" variant="primary" className="w-full justify-center">
+        Create instance
+      </Button>
+    </form>
+  );
+}
