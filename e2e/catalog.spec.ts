@@ -2,9 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 
 const AUTOSAVE_KEY = "clan-inventory-editor:autosave:v1";
 
-async function savedInstances(page: Page): Promise<Record<string, unknown>> {
-  // The autosave is debounced: wait until it holds what the page shows.
-  await page.waitForTimeout(400);
+/** The instances of the autosaved document (debounced: poll it with expect.poll). */
+function savedInstances(page: Page): Promise<Record<string, unknown>> {
   return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "{}").doc?.instances ?? {}, AUTOSAVE_KEY);
 }
 
@@ -63,9 +62,9 @@ test("create two instances of one service, rename and delete one (undoable)", as
   await expect(page).toHaveURL(/\/instances\/wifi-2$/);
 
   // Core input: no module.input is written; module.name only where it differs from the instance name.
-  let instances = await savedInstances(page);
-  expect(instances["wifi"]).toEqual({ roles: {} });
-  expect(instances["wifi-2"]).toEqual({ module: { name: "wifi" }, roles: {} });
+  await expect
+    .poll(() => savedInstances(page))
+    .toEqual(expect.objectContaining({ wifi: { roles: {} }, "wifi-2": { module: { name: "wifi" }, roles: {} } }));
 
   await page.goBack();
   const used = page.getByRole("region", { name: "Used by 2 instances" });
@@ -88,8 +87,7 @@ test("create two instances of one service, rename and delete one (undoable)", as
   await expect(page.getByRole("region", { name: "Used by 1 instance" }).getByRole("link")).toHaveText(["wifi"]);
   await page.getByRole("button", { name: "Undo" }).last().click();
   await expect(page.getByRole("region", { name: "Used by 2 instances" }).getByRole("link")).toHaveText(["wifi", "home-wifi"]);
-  instances = await savedInstances(page);
-  expect(instances["home-wifi"]).toEqual({ module: { name: "wifi" }, roles: {} });
+  await expect.poll(() => savedInstances(page)).toEqual(expect.objectContaining({ "home-wifi": { module: { name: "wifi" }, roles: {} } }));
 });
 
 // A catalog that is wrong in every way we expect from the wild: unknown keys, a role schema
@@ -198,4 +196,20 @@ test("a catalog address that fails shows the error and can be retried", async ({
   await row.getByRole("button", { name: /Retry/ }).click();
   await expect(row).toContainText("1 service");
   await expect(page.getByRole("article", { name: "web" })).toBeVisible();
+});
+
+test("a catalog dropped on the page is loaded as a catalog, not imported as an inventory", async ({ page }) => {
+  await page.goto("/catalog");
+  await expect(page.getByTestId("clan-name")).toHaveText("demo-clan");
+  const text = JSON.stringify({ modulesPerSource: { self: { web: { manifest: { name: "web", description: "My web server" }, roles: { default: {} } } } }, moduleSchemas: {} });
+  const data = await page.evaluateHandle((t) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], "dropped-catalog.json", { type: "application/json" }));
+    return dt;
+  }, text);
+  await page.dispatchEvent("body", "dragenter", { dataTransfer: data });
+  await page.dispatchEvent("body", "drop", { dataTransfer: data });
+  await expect(page.getByRole("listitem", { name: "Catalog dropped-catalog.json" })).toContainText("1 service");
+  await expect(page.getByRole("article", { name: "web" })).toContainText("My web server");
+  await expect(page.getByTestId("clan-name")).toHaveText("demo-clan");
 });

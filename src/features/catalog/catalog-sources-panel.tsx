@@ -121,8 +121,9 @@ function SourceRow({ status, inputs }: { status: SourceStatus; inputs: string[] 
               Retry
             </Button>
           )}
-          <Button variant="ghost" onClick={remove} aria-label={`Remove catalog ${label}`}>
-            Remove
+          {/* Removing a source that is still loading cancels its request (react-query aborts it). */}
+          <Button variant="ghost" onClick={remove} aria-label={`${query.isPending ? "Cancel" : "Remove"} catalog ${label}`}>
+            {query.isPending ? "Cancel" : "Remove"}
           </Button>
         </span>
       </div>
