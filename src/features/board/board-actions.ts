@@ -1,0 +1,42 @@
+// The one place where a board gesture (mouse drop, keyboard move, menu item) becomes a command:
+// map it with dropCommand, apply it through the editor store, and announce what happened in
+// words a screen-reader user can follow (the store announces the command's label; we add the
+// resulting member count).
+import { useEditor } from "../../app/store";
+import { roleAt, roleMachineNames, roleTagNames } from "../../model/accessors";
+import { roleMembers } from "../../model/membership";
+import { describeMembers, dropCommand, type BoardDrag, type BoardTarget } from "./drop-command";
+
+export function performDrop(drag: BoardDrag, target: BoardTarget): boolean {
+  const editor = useEditor.getState();
+  const doc = editor.doc;
+  const instance = target.kind === "lane" ? target.instance : drag.origin.kind === "lane" ? drag.origin.instance : "";
+  const cmd = dropCommand(drag, target, (role) => {
+    const r = roleAt(doc, instance, role);
+    return { machines: roleMachineNames(r), tags: roleTagNames(r) };
+  });
+  if (!cmd) {
+    if (target.kind === "lane") editor.announce(`Nothing changed: ${describeMembers(drag.members)} already in ${target.role}.`);
+    return false;
+  }
+  const result = editor.apply(cmd);
+  if (!result.ok) {
+    editor.announce(`Could not ${cmd.label.charAt(0).toLowerCase()}${cmd.label.slice(1)}: ${result.error}`);
+    return false;
+  }
+  const after = useEditor.getState().doc;
+  const counts: string[] = [];
+  if (target.kind === "lane") counts.push(countOf(after, instance, target.role));
+  if (drag.origin.kind === "lane" && drag.origin.instance === instance) counts.push(countOf(after, instance, drag.origin.role));
+  editor.announce(`${cmd.label}. ${counts.join(", ")}.`);
+  return true;
+}
+
+function countOf(doc: Parameters<typeof roleMembers>[0], instance: string, role: string): string {
+  const n = roleMembers(doc, instance, role).length;
+  return `${role} has ${n} member${n === 1 ? "" : "s"}`;
+}
+
+export function targetLabel(t: BoardTarget, from?: string): string {
+  return t.kind === "lane" ? `role ${t.role}` : `remove from ${from ?? "role"}`;
+}

@@ -1,0 +1,136 @@
+// The head of an instance's board: its name and module, how many machines it uses, the module's
+// maxInstances, problems finding the module, and rename / delete.
+import { useState } from "react";
+import { Link, useLocation } from "wouter";
+import { instancePath } from "../../app/addresses";
+import { useEditor } from "../../app/store";
+import { deleteInstance, renameInstance } from "../../model/commands/instances";
+import { Button } from "../../ui/button";
+import { Dialog } from "../../ui/dialog";
+import type { BoardModel } from "./lane-model";
+import { INPUT } from "./machine-palette";
+
+export function InstanceHeader({ model, members }: { model: BoardModel; members: number }) {
+  const { instance, module } = model;
+  const [dialog, setDialog] = useState<"rename" | "delete" | null>(null);
+  const ref = module.ref;
+  return (
+    <header className="space-y-3">
+      <div className="flex flex-wrap items-start gap-3">
+        <div className="min-w-0 flex-1">
+          <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Instance</p>
+          <h2 className="truncate text-2xl font-semibold tracking-tight text-slate-900 dark:text-slate-50">{instance}</h2>
+          <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600 dark:text-slate-300">
+            <span>
+              module{" "}
+              <Link
+                href={`/catalog/${encodeURIComponent(module.inputName)}/${encodeURIComponent(ref.name)}`}
+                className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-800 hover:bg-indigo-100 dark:bg-slate-800 dark:text-slate-200 dark:hover:bg-indigo-900"
+              >
+                {ref.input ? `${ref.input}/` : ""}
+                {ref.name}
+              </Link>
+              {ref.input === null && <span className="ml-1 text-xs text-slate-400">(from {module.inputName})</span>}
+            </span>
+            <span className="tabular-nums">
+              {members} machine{members === 1 ? "" : "s"}
+            </span>
+            {model.maxInstances !== null && (
+              <span className={`tabular-nums ${model.maxInstancesViolation ? "font-semibold text-red-700 dark:text-red-400" : ""}`}>
+                {model.sameModuleInstances} of at most {model.maxInstances} instance{model.maxInstances === 1 ? "" : "s"} of this module
+              </span>
+            )}
+          </p>
+        </div>
+        <div className="flex gap-2">
+          <Button onClick={() => setDialog("rename")}>Rename…</Button>
+          <Button variant="ghost" className="text-red-700 dark:text-red-400" onClick={() => setDialog("delete")}>
+            Delete…
+          </Button>
+        </div>
+      </div>
+      {module.problem && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/60 dark:text-red-100">
+          {module.problem.message}
+        </p>
+      )}
+      {model.maxInstancesViolation && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900 dark:border-red-900 dark:bg-red-950/60 dark:text-red-100">
+          {model.maxInstancesViolation}
+        </p>
+      )}
+      {dialog === "rename" && <RenameDialog instance={instance} onClose={() => setDialog(null)} />}
+      {dialog === "delete" && <DeleteDialog instance={instance} onClose={() => setDialog(null)} />}
+    </header>
+  );
+}
+
+function RenameDialog({ instance, onClose }: { instance: string; onClose: () => void }) {
+  const [name, setName] = useState(instance);
+  const [error, setError] = useState<string | null>(null);
+  const [, navigate] = useLocation();
+  return (
+    <Dialog title={`Rename instance ${instance}`} onClose={onClose}>
+      <form
+        className="space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const to = name.trim();
+          const result = useEditor.getState().apply(renameInstance(instance, to));
+          if (!result.ok) return setError(result.error);
+          onClose();
+          navigate(instancePath(to), { replace: true });
+        }}
+      >
+        <label className="block text-sm font-medium">
+          New name
+          <input
+            autoFocus
+            value={name}
+            onChange={(e) => {
+              setName(e.currentTarget.value);
+              setError(null);
+            }}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? "rename-error" : undefined}
+            className={`${INPUT} mt-1`}
+          />
+        </label>
+        {error && (
+          <p id="rename-error" className="text-sm text-red-700 dark:text-red-400">
+            {error}
+          </p>
+        )}
+        <p className="text-xs text-slate-500">A module name that defaulted to the old instance name is written out, so the instance keeps its module.</p>
+        <div className="flex justify-end gap-2">
+          <Button onClick={onClose}>Cancel</Button>
+          <Button variant="primary" type="submit">
+            Rename
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function DeleteDialog({ instance, onClose }: { instance: string; onClose: () => void }) {
+  const [, navigate] = useLocation();
+  return (
+    <Dialog title={`Delete instance ${instance}?`} onClose={onClose}>
+      <p className="text-sm">Its roles, members and settings go with it. Undo brings them back.</p>
+      <div className="mt-4 flex justify-end gap-2">
+        <Button onClick={onClose}>Cancel</Button>
+        <Button
+          variant="danger"
+          onClick={() => {
+            useEditor.getState().apply(deleteInstance(instance));
+            onClose();
+            navigate("/instances", { replace: true });
+          }}
+        >
+          Delete {instance}
+        </Button>
+      </div>
+    </Dialog>
+  );
+}

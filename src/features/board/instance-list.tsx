@@ -1,0 +1,109 @@
+// The list of instances beside the board: name, module (and input), member count and the
+// number of problems diagnostics found in it. Virtualized: clans with a thousand instances
+// scroll as smoothly as ten.
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useMemo, useRef, useState } from "react";
+import { Link } from "wouter";
+import { instancePath } from "../../app/addresses";
+import { useEditor } from "../../app/store";
+import { useDiagnostics } from "../../app/use-diagnostics";
+import { moduleRefOf } from "../../catalog/resolve-module";
+import { instancesOf } from "../../model/accessors";
+import type { Inventory } from "../../model/inventory-schema";
+import { INPUT } from "./machine-palette";
+import { instanceMemberCount } from "./instance-stats";
+
+const ROW = 58;
+
+export function InstanceList({ selected }: { selected: string | null }) {
+  const doc = useEditor((s) => s.doc);
+  const diagnostics = useDiagnostics();
+  const [query, setQuery] = useState("");
+  const listRef = useRef<HTMLDivElement>(null);
+  const names = useMemo(() => Object.keys(instancesOf(doc)), [doc]);
+  const shown = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    if (!q) return names;
+    const instances = instancesOf(doc);
+    return names.filter((n) => n.toLowerCase().includes(q) || moduleRefOf(n, instances[n]).name.toLowerCase().includes(q));
+  }, [names, query, doc]);
+  const problems = useMemo(() => {
+    const out = new Map<string, { errors: number; warnings: number }>();
+    for (const d of diagnostics) {
+      if (d.path[0] !== "instances" || typeof d.path[1] !== "string") continue;
+      const p = out.get(d.path[1]) ?? { errors: 0, warnings: 0 };
+      if (d.severity === "error") p.errors++;
+      else if (d.severity === "warning") p.warnings++;
+      out.set(d.path[1], p);
+    }
+    return out;
+  }, [diagnostics]);
+  const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => listRef.current, estimateSize: () => ROW, overscan: 6 });
+
+  return (
+    <nav aria-labelledby="instances-title" className="flex min-h-0 w-60 shrink-0 flex-col border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div className="space-y-2 border-b border-slate-200 p-3 dark:border-slate-800">
+        <div className="flex items-baseline justify-between gap-2">
+          <h1 id="instances-title" className="text-base font-semibold">
+            Instances
+          </h1>
+          <span className="text-xs tabular-nums text-slate-500">{names.length}</span>
+          <Link href="/catalog" className="ml-auto rounded-md px-1.5 py-0.5 text-xs font-medium text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950">
+            + Add instance
+          </Link>
+        </div>
+        <input type="search" aria-label="Filter instances" placeholder="Filter by name or module" value={query} onChange={(e) => setQuery(e.currentTarget.value)} className={INPUT} />
+      </div>
+      <div ref={listRef} className="min-h-0 flex-1 overflow-y-auto">
+        {names.length === 0 && (
+          <p className="p-4 text-sm text-slate-500">
+            No service instance yet. <Link href="/catalog" className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">Pick a service</Link> from the catalog.
+          </p>
+        )}
+        <ul aria-label="Instances" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const name = shown[v.index]!;
+            return <InstanceRow key={name} name={name} doc={doc} top={v.start} current={name === selected} problems={problems.get(name)} />;
+          })}
+        </ul>
+      </div>
+    </nav>
+  );
+}
+
+function InstanceRow({ name, doc, top, current, problems }: { name: string; doc: Inventory; top: number; current: boolean; problems?: { errors: number; warnings: number } }) {
+  const inst = instancesOf(doc)[name];
+  const ref = moduleRefOf(name, inst);
+  const count = instanceMemberCount(doc, inst);
+  const module = `${ref.input ?? "clan-core"}/${ref.name}`;
+  const errors = problems?.errors ?? 0;
+  const warnings = problems?.warnings ?? 0;
+  const label = [name, `module ${module}`, `${count} member${count === 1 ? "" : "s"}`, errors ? `${errors} error${errors === 1 ? "" : "s"}` : "", warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : ""]
+    .filter(Boolean)
+    .join(", ");
+  return (
+    <li style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${top}px)` }} className="px-2 py-0.5">
+      <Link
+        href={instancePath(name)}
+        aria-label={label}
+        aria-current={current ? "page" : undefined}
+        className={`flex h-full flex-col justify-center rounded-md px-2.5 ${
+          current ? "bg-indigo-50 ring-1 ring-indigo-200 dark:bg-indigo-950 dark:ring-indigo-900" : "hover:bg-slate-50 dark:hover:bg-slate-800/60"
+        }`}
+      >
+        <span className="flex items-center gap-1.5">
+          <span className={`truncate text-sm font-medium ${current ? "text-indigo-800 dark:text-indigo-200" : "text-slate-900 dark:text-slate-100"}`}>{name}</span>
+          {errors > 0 && <span className="rounded-full bg-red-600 px-1.5 text-[10px] font-semibold leading-4 text-white">{errors}</span>}
+          {!errors && warnings > 0 && <span className="rounded-full bg-amber-500 px-1.5 text-[10px] font-semibold leading-4 text-white">{warnings}</span>}
+          <span className="ml-auto shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400" aria-hidden="true">
+            {count}
+          </span>
+        </span>
+        <span className="truncate text-[11px] text-slate-500 dark:text-slate-400">
+          {ref.input ? <span className="text-violet-600 dark:text-violet-400">{ref.input}/</span> : null}
+          {ref.name}
+        </span>
+      </Link>
+    </li>
+  );
+}

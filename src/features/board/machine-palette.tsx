@@ -1,0 +1,288 @@
+// Every machine of the inventory, to drag into roles: search, filter by tag and class, and
+// multi-select (click, Shift/Ctrl-click, Ctrl+A or "Select all"). A listbox with
+// aria-activedescendant, virtualized so that 5,000 machines scroll smoothly: only the rows on
+// screen exist (and only they are registered as draggables).
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useEditor } from "../../app/store";
+import { MenuButton, type MenuHandle } from "../../ui/menu";
+import { useBoard } from "./board-store";
+import { useBoardDraggable } from "./dnd";
+import type { BoardDrag } from "./drop-command";
+import { addToRoleItem, type BoardContext } from "./item-menus";
+import { startKeyboardMove } from "./keyboard-move";
+import { filterMachines, machineRows, type MachineRow, type TagRow } from "./palette-data";
+import { clickSelect, dragSet, pruneSelection, selectAll, toggle } from "./selection";
+
+const ROW = 46;
+
+export function MachinePalette({ ctx, tags }: { ctx: BoardContext | null; tags: TagRow[] }) {
+  const machines = useEditor((s) => s.doc.machines);
+  const staticTags = useEditor((s) => s.doc.tags);
+  // Rows depend on machines and static tags only: a membership edit keeps both objects.
+  const rows = useMemo(() => machineRows(useEditor.getState().doc), [machines, staticTags]);
+  const filter = useBoard((s) => s.filter);
+  const setFilter = useBoard((s) => s.setFilter);
+  const selection = useBoard((s) => s.selection);
+  const setSelection = useBoard((s) => s.setSelection);
+  const visible = useMemo(() => filterMachines(rows, filter), [rows, filter]);
+  const order = useMemo(() => visible.map((r) => r.name), [visible]);
+  const [active, setActive] = useState(0);
+  const listRef = useRef<HTMLDivElement>(null);
+  const menu = useRef<MenuHandle>(null);
+  const id = useId();
+
+  useEffect(() => {
+    const names = new Set(rows.map((r) => r.name));
+    const pruned = pruneSelection(useBoard.getState().selection, (n) => names.has(n));
+    if (pruned !== useBoard.getState().selection) setSelection(pruned);
+  }, [rows, setSelection]);
+  useEffect(() => setActive((a) => Math.min(a, Math.max(0, visible.length - 1))), [visible.length]);
+
+  const virtualizer = useVirtualizer({
+    count: visible.length,
+    getScrollElement: () => listRef.current,
+    estimateSize: () => ROW,
+    overscan: 8,
+  });
+
+  const selectedNames = (): string[] => {
+    const sel = useBoard.getState().selection;
+    if (sel.selected.size) return dragSet(sel, [...sel.selected][0]!, order);
+    const a = order[active];
+    return a ? [a] : [];
+  };
+  const members = () => selectedNames().map((name) => ({ kind: "machine" as const, name }));
+
+  const moveActive = (to: number, extend: boolean) => {
+    const i = Math.max(0, Math.min(visible.length - 1, to));
+    setActive(i);
+    virtualizer.scrollToIndex(i, { align: "auto" });
+    const name = order[i];
+    if (extend && name) setSelection(clickSelect(selection, name, order, { shift: true }));
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(1, Math.floor((listRef.current?.clientHeight ?? ROW * 10) / ROW) - 1);
+    const name = order[active];
+    switch (e.key) {
+      case "ArrowDown":
+        moveActive(active + 1, e.shiftKey);
+        break;
+      case "ArrowUp":
+        moveActive(active - 1, e.shiftKey);
+        break;
+      case "PageDown":
+        moveActive(active + page, e.shiftKey);
+        break;
+      case "PageUp":
+        moveActive(active - page, e.shiftKey);
+        break;
+      case "Home":
+        moveActive(0, e.shiftKey);
+        break;
+      case "End":
+        moveActive(visible.length - 1, e.shiftKey);
+        break;
+      case " ":
+        if (name) setSelection(toggle(selection, name));
+        break;
+      case "a":
+      case "A":
+        if (!(e.ctrlKey || e.metaKey)) return;
+        setSelection(selectAll(selection, order));
+        break;
+      case "Enter":
+      case "m":
+      case "M":
+        if (e.ctrlKey || e.metaKey || e.altKey || !ctx) return;
+        {
+          const m = members();
+          if (m.length) startKeyboardMove({ board: true, origin: { kind: "palette" }, members: m }, ctx.instance, ctx.roles, listRef.current);
+        }
+        break;
+      case "ContextMenu":
+      case "F10":
+        if (e.key === "F10" && !e.shiftKey) return;
+        menu.current?.open();
+        break;
+      case "Escape":
+        if (!selection.selected.size) return;
+        setSelection({ selected: new Set(), anchor: null });
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+  };
+
+  const activeName = order[active];
+  const nSelected = selection.selected.size;
+
+  return (
+    <section aria-label="Machine palette" className="flex min-h-0 flex-1 flex-col">
+      <div className="space-y-2 border-b border-slate-200 p-3 dark:border-slate-800">
+        <div className="flex items-baseline justify-between">
+          <h2 className="text-sm font-semibold">Machines</h2>
+          <span className="text-xs text-slate-500 dark:text-slate-400" aria-live="polite">
+            {visible.length === rows.length ? rows.length.toLocaleString("en") : `${visible.length.toLocaleString("en")} of ${rows.length.toLocaleString("en")}`}
+          </span>
+        </div>
+        <input
+          type="search"
+          aria-label="Search machines"
+          placeholder="Search name, tag, description"
+          value={filter.query}
+          onChange={(e) => setFilter({ query: e.currentTarget.value })}
+          className={INPUT}
+        />
+        <div className="flex gap-2">
+          <select aria-label="Filter by tag" value={filter.tag ?? ""} onChange={(e) => setFilter({ tag: e.currentTarget.value || null })} className={`${INPUT_BASE} min-w-0 flex-1`}>
+            <option value="">Any tag</option>
+            {tags.map((t) => (
+              <option key={t.name} value={t.name}>
+                {t.name} ({t.count})
+              </option>
+            ))}
+          </select>
+          <select
+            aria-label="Filter by class"
+            value={filter.machineClass ?? ""}
+            onChange={(e) => setFilter({ machineClass: (e.currentTarget.value || null) as "nixos" | "darwin" | null })}
+            className={`${INPUT_BASE} w-28 shrink-0`}
+          >
+            <option value="">Any class</option>
+            <option value="nixos">nixos</option>
+            <option value="darwin">darwin</option>
+          </select>
+        </div>
+        <div className="flex items-center gap-1.5">
+          <button type="button" className={SMALL_BUTTON} onClick={() => setSelection(selectAll(selection, order))} disabled={!visible.length}>
+            Select all {visible.length !== rows.length ? "shown" : ""}
+          </button>
+          {nSelected > 0 && (
+            <button type="button" className={SMALL_BUTTON} onClick={() => setSelection({ selected: new Set(), anchor: null })}>
+              Clear ({nSelected})
+            </button>
+          )}
+          <MenuButton
+            handle={menu}
+            label="Add to role…"
+            title={nSelected ? `Add the ${nSelected} selected machines to a role` : "Add the highlighted machine to a role"}
+            items={() => addToRoleItem(members(), ctx).items ?? [{ label: ctx ? "Pick a machine first" : "Open an instance first", disabled: true }]}
+            onClose={() => undefined}
+            className={`${SMALL_BUTTON} ml-auto border-indigo-300 text-indigo-700 dark:border-indigo-700 dark:text-indigo-300`}
+          >
+            Add to role… ▾
+          </MenuButton>
+        </div>
+      </div>
+      <div
+        ref={listRef}
+        role="listbox"
+        aria-label="Machines"
+        aria-multiselectable="true"
+        aria-activedescendant={activeName !== undefined ? `${id}-${active}` : undefined}
+        aria-describedby={`${id}-help`}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+        className="relative min-h-0 flex-1 overflow-auto outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500"
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
+          {virtualizer.getVirtualItems().map((v) => {
+            const row = visible[v.index]!;
+            return (
+              <MachineOption
+                key={row.name}
+                id={`${id}-${v.index}`}
+                row={row}
+                top={v.start}
+                selected={selection.selected.has(row.name)}
+                active={v.index === active}
+                onPick={(mods) => {
+                  setActive(v.index);
+                  setSelection(clickSelect(useBoard.getState().selection, row.name, order, mods));
+                }}
+                getDrag={() => ({
+                  board: true,
+                  origin: { kind: "palette" },
+                  members: dragSet(useBoard.getState().selection, row.name, order).map((name) => ({ kind: "machine", name })),
+                })}
+              />
+            );
+          })}
+        </div>
+        {visible.length === 0 && <p className="p-4 text-center text-sm text-slate-500">No machine matches.</p>}
+      </div>
+      <p id={`${id}-help`} className="border-t border-slate-200 px-3 py-1.5 text-[11px] leading-snug text-slate-500 dark:border-slate-800 dark:text-slate-400">
+        Drag into a role, or press <kbd className={KBD}>Enter</kbd> and pick a role with the arrow keys. <kbd className={KBD}>Space</kbd> selects,{" "}
+        <kbd className={KBD}>Shift</kbd>+arrows extends.
+      </p>
+    </section>
+  );
+}
+
+interface OptionProps {
+  id: string;
+  row: MachineRow;
+  top: number;
+  selected: boolean;
+  active: boolean;
+  onPick: (mods: { shift: boolean; toggle: boolean }) => void;
+  getDrag: () => BoardDrag;
+}
+
+function MachineOption({ id, row, top, selected, active, onPick, getDrag }: OptionProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  useBoardDraggable(ref, getDrag);
+  return (
+    <div
+      ref={ref}
+      id={id}
+      role="option"
+      aria-selected={selected}
+      aria-label={row.name}
+      title={row.description || undefined}
+      onClick={(e) => onPick({ shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}
+      style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${top}px)` }}
+      className={`flex cursor-grab select-none items-center gap-2.5 border-b border-slate-100 px-3 active:cursor-grabbing dark:border-slate-800/70 ${
+        selected ? "bg-indigo-50 dark:bg-indigo-950/60" : "hover:bg-slate-50 dark:hover:bg-slate-800/50"
+      } ${active ? "shadow-[inset_3px_0_0_0] shadow-indigo-500" : ""}`}
+    >
+      <span
+        aria-hidden="true"
+        className={`flex h-4 w-4 shrink-0 items-center justify-center rounded border text-[10px] leading-none ${
+          selected ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 dark:border-slate-600"
+        }`}
+      >
+        {selected ? "✓" : ""}
+      </span>
+      <span className="min-w-0 flex-1">
+        <span className="flex items-center gap-1.5">
+          <span className="truncate text-sm font-medium text-slate-900 dark:text-slate-100">{row.name}</span>
+          <ClassBadge machineClass={row.machineClass} />
+        </span>
+        <span className="block truncate text-[11px] text-slate-500 dark:text-slate-400">{row.tags.length ? row.tags.join(" · ") : "no tags"}</span>
+      </span>
+    </div>
+  );
+}
+
+export function ClassBadge({ machineClass }: { machineClass: "nixos" | "darwin" }) {
+  return (
+    <span
+      className={`shrink-0 rounded px-1 py-px text-[10px] font-medium uppercase tracking-wide ${
+        machineClass === "darwin" ? "bg-slate-200 text-slate-700 dark:bg-slate-700 dark:text-slate-200" : "bg-sky-100 text-sky-800 dark:bg-sky-950 dark:text-sky-300"
+      }`}
+    >
+      {machineClass}
+    </span>
+  );
+}
+
+export const INPUT_BASE =
+  "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 placeholder:text-slate-400 focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
+export const INPUT = `w-full ${INPUT_BASE}`;
+export const SMALL_BUTTON =
+  "rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800";
+export const KBD = "rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[10px] dark:border-slate-600 dark:bg-slate-800";

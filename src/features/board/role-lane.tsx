@@ -1,0 +1,316 @@
+// One lane of the role board: a `region` named "Role <role>" and a drop target. It shows the
+// machines listed by name, the tags (each expandable to the machines it brings), the machines
+// that are members only through a tag, the resolved member count and the module's constraints.
+import { useRef, useState, type KeyboardEvent } from "react";
+import { Link, useLocation } from "wouter";
+import { machineSettingsPath, roleSettingsPath, tagSettingsPath } from "../../app/addresses";
+import { useEditor } from "../../app/store";
+import { dropRole, relocateRole } from "../../model/commands/roles";
+import type { MemberRef } from "../../model/commands/members";
+import { MenuButton } from "../../ui/menu";
+import { performDrop } from "./board-actions";
+import { useBoard } from "./board-store";
+import { useBoardDraggable, useBoardDropTarget } from "./dnd";
+import type { BoardDrag } from "./drop-command";
+import { laneItemMenu, type BoardContext } from "./item-menus";
+import { startKeyboardMove, useKeyboardTarget } from "./keyboard-move";
+import type { Lane, LaneExplicit, LaneTag } from "./lane-model";
+
+const SHOWN = 60;
+
+export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: BoardContext; moduleName: string; index: number }) {
+  const ref = useRef<HTMLElement>(null);
+  const { instance } = ctx;
+  const over = useBoardDropTarget(ref, { kind: "lane", instance, role: lane.role }, (d) => !(d.origin.kind === "lane" && d.origin.instance === instance && d.origin.role === lane.role));
+  const kbTarget = useKeyboardTarget();
+  const kbOver = kbTarget?.kind === "lane" && kbTarget.role === lane.role && kbTarget.instance === instance;
+  const dragging = useBoard((s) => s.dragging !== null || s.keyboardMove !== null);
+  const count = lane.members.length;
+  const broken = !lane.declared;
+  const highlight = over || kbOver;
+
+  return (
+    <section
+      ref={ref}
+      aria-label={`Role ${lane.role}`}
+      aria-describedby={lane.violation || broken ? `lane-problem-${lane.role}` : undefined}
+      data-drop-active={highlight || undefined}
+      className={`flex min-h-48 flex-col rounded-lg border bg-white shadow-sm transition-[box-shadow,border-color] dark:bg-slate-900 ${
+        highlight
+          ? "border-indigo-500 ring-4 ring-indigo-500/25"
+          : broken
+            ? "border-red-300 dark:border-red-800"
+            : lane.violation
+              ? "border-amber-300 dark:border-amber-700"
+              : "border-slate-200 dark:border-slate-800"
+      }`}
+    >
+      <header className="flex items-start gap-2 border-b border-slate-100 px-3 py-2.5 dark:border-slate-800">
+        <span aria-hidden="true" className={`mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full ${broken ? "bg-red-500" : COLORS[index % COLORS.length]}`} />
+        <div className="min-w-0 flex-1">
+          <h3 className="truncate font-semibold text-slate-900 dark:text-slate-100">{lane.role}</h3>
+          {lane.description && <p className="line-clamp-2 text-xs text-slate-500 dark:text-slate-400">{lane.description}</p>}
+        </div>
+        <div className="flex shrink-0 flex-col items-end gap-1">
+          <span
+            className={`rounded-full px-2 py-0.5 text-xs font-semibold tabular-nums ${
+              count ? "bg-indigo-100 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200" : "bg-slate-100 text-slate-500 dark:bg-slate-800 dark:text-slate-400"
+            }`}
+          >
+            {count} member{count === 1 ? "" : "s"}
+          </span>
+          {(lane.minMachines !== null || lane.maxMachines !== null) && (
+            <span
+              className={`text-[11px] tabular-nums ${lane.violation ? "font-semibold text-amber-700 dark:text-amber-400" : "text-slate-500 dark:text-slate-400"}`}
+              title="Machines allowed in this role by the module"
+            >
+              {constraintText(lane.minMachines, lane.maxMachines)}
+            </span>
+          )}
+        </div>
+      </header>
+
+      {broken && (
+        <div id={`lane-problem-${lane.role}`} role="alert" className="space-y-2 border-b border-red-200 bg-red-50 px-3 py-2 text-xs text-red-900 dark:border-red-900 dark:bg-red-950/60 dark:text-red-100">
+          <p>
+            Module <strong>{moduleName}</strong> has no role <strong>{lane.role}</strong>: Nix refuses this instance until its members move to another role or
+            the role is dropped.
+          </p>
+          <div className="flex flex-wrap gap-1.5">
+            <MenuButton
+              label="Move members to…"
+              items={() => {
+                const others = ctx.roles.filter((r) => r !== lane.role);
+                return others.length
+                  ? others.map((r) => ({ label: r, onSelect: () => useEditor.getState().apply(relocateRole(instance, lane.role, r)) }))
+                  : [{ label: "The module has no other role", disabled: true }];
+              }}
+              className="rounded-md border border-red-300 bg-white px-2 py-0.5 font-medium hover:bg-red-100 dark:border-red-800 dark:bg-red-950 dark:hover:bg-red-900"
+            >
+              Move members to… ▾
+            </MenuButton>
+            <button
+              type="button"
+              onClick={() => useEditor.getState().apply(dropRole(instance, lane.role))}
+              className="rounded-md bg-red-600 px-2 py-0.5 font-medium text-white hover:bg-red-500"
+            >
+              Drop role {lane.role}
+            </button>
+          </div>
+        </div>
+      )}
+      {!broken && lane.violation && (
+        <p id={`lane-problem-${lane.role}`} className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-100">
+          ⚠ {lane.violation}
+        </p>
+      )}
+
+      <div className="flex-1 space-y-3 px-3 py-2.5">
+        {lane.explicit.length > 0 && (
+          <Group title="By name" count={lane.explicit.length}>
+            {lane.explicit.map((m) => (
+              <ExplicitChip key={m.name} m={m} role={lane.role} ctx={ctx} />
+            ))}
+          </Group>
+        )}
+        {lane.tags.length > 0 && (
+          <Group title={`By tag${lane.tagForm === "list" ? " (list form)" : ""}`} count={lane.tags.length}>
+            {lane.tags.map((t) => (
+              <TagChip key={t.name} t={t} role={lane.role} ctx={ctx} explicit={lane.explicit} />
+            ))}
+          </Group>
+        )}
+        {lane.tagOnly.length > 0 && <TagOnly lane={lane} instance={instance} />}
+        {lane.explicit.length === 0 && lane.tags.length === 0 && (
+          <p
+            className={`flex h-20 items-center justify-center rounded-md border-2 border-dashed text-center text-xs ${
+              dragging ? "border-indigo-300 text-indigo-600 dark:border-indigo-700 dark:text-indigo-300" : "border-slate-200 text-slate-400 dark:border-slate-700 dark:text-slate-500"
+            }`}
+          >
+            Drop machines or tags here
+          </p>
+        )}
+      </div>
+
+      <footer className="flex items-center justify-between border-t border-slate-100 px-3 py-1.5 text-xs dark:border-slate-800">
+        <Link
+          href={roleSettingsPath(instance, lane.role)}
+          aria-label={`Settings of role ${lane.role}`}
+          className="rounded font-medium text-indigo-700 hover:underline dark:text-indigo-300"
+        >
+          ⚙ Role settings{lane.hasRoleSettings ? " •" : ""}
+        </Link>
+        {!lane.present && !broken && <span className="text-slate-400 dark:text-slate-500">not in the inventory yet</span>}
+      </footer>
+    </section>
+  );
+}
+
+function Group({ title, count, children }: { title: string; count: number; children: React.ReactNode }) {
+  return (
+    <div>
+      <p className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+        {title} <span className="font-normal tabular-nums">· {count}</span>
+      </p>
+      <ul className="flex flex-col gap-1" aria-label={title}>
+        {children}
+      </ul>
+    </div>
+  );
+}
+
+/** Delete removes, M starts a keyboard move: shared by machine and tag chips of a lane. */
+function chipKeys(member: MemberRef, role: string, ctx: BoardContext) {
+  return (e: KeyboardEvent<HTMLElement>) => {
+    if ((e.target as HTMLElement).closest("[role=menu]")) return;
+    const drag: BoardDrag = { board: true, origin: { kind: "lane", instance: ctx.instance, role }, members: [member] };
+    if (e.key === "Delete" || e.key === "Backspace") {
+      e.preventDefault();
+      performDrop(drag, { kind: "remove" });
+    } else if ((e.key === "m" || e.key === "M") && !e.ctrlKey && !e.metaKey && !e.altKey) {
+      e.preventDefault();
+      startKeyboardMove(drag, ctx.instance, ctx.roles, e.target as HTMLElement);
+    }
+  };
+}
+
+function ExplicitChip({ m, role, ctx }: { m: LaneExplicit; role: string; ctx: BoardContext }) {
+  const ref = useRef<HTMLLIElement>(null);
+  const [, navigate] = useLocation();
+  const member = { kind: "machine" as const, name: m.name };
+  useBoardDraggable(ref, () => ({ board: true, origin: { kind: "lane", instance: ctx.instance, role }, members: [member] }));
+  const href = machineSettingsPath(ctx.instance, role, m.name);
+  return (
+    <li
+      ref={ref}
+      onKeyDown={chipKeys(member, role, ctx)}
+      className={`group flex cursor-grab items-center gap-1.5 rounded-md border py-1 pl-2 pr-1 text-sm active:cursor-grabbing ${
+        m.known ? "border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-800/60" : "border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950/50"
+      }`}
+    >
+      <span aria-hidden="true" className="text-slate-400">
+        ⠿
+      </span>
+      <Link href={href} draggable={false} className="min-w-0 flex-1 truncate font-medium text-slate-900 hover:text-indigo-700 hover:underline dark:text-slate-100 dark:hover:text-indigo-300">
+        {m.name}
+      </Link>
+      {!m.known && <Badge tone="red">unknown machine</Badge>}
+      {m.alsoViaTags.length > 0 && <Badge tone="slate">also #{m.alsoViaTags.join(" #")}</Badge>}
+      {m.hasSettings && <Badge tone="indigo">settings</Badge>}
+      <MenuButton
+        label={`Actions for ${m.name}`}
+        items={() => laneItemMenu(member, role, ctx, () => navigate(href))}
+        className="rounded px-1 text-slate-500 hover:bg-slate-200 hover:text-slate-900 dark:hover:bg-slate-700 dark:hover:text-slate-100"
+      >
+        ⋯
+      </MenuButton>
+    </li>
+  );
+}
+
+function TagChip({ t, role, ctx, explicit }: { t: LaneTag; role: string; ctx: BoardContext; explicit: LaneExplicit[] }) {
+  const ref = useRef<HTMLLIElement>(null);
+  const [open, setOpen] = useState(false);
+  const [, navigate] = useLocation();
+  const member = { kind: "tag" as const, name: t.name };
+  useBoardDraggable(ref, () => ({ board: true, origin: { kind: "lane", instance: ctx.instance, role }, members: [member] }));
+  const href = tagSettingsPath(ctx.instance, role, t.name);
+  const listId = `tag-${role}-${t.name}`;
+  const byName = new Set(explicit.map((e) => e.name));
+  return (
+    <li ref={ref} onKeyDown={chipKeys(member, role, ctx)} className="cursor-grab rounded-md border border-emerald-200 bg-emerald-50/70 text-sm active:cursor-grabbing dark:border-emerald-900 dark:bg-emerald-950/40">
+      <div className="flex items-center gap-1.5 py-1 pl-1 pr-1">
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-label={`Machines of tag ${t.name}`}
+          onClick={() => setOpen((o) => !o)}
+          className="flex h-5 w-5 items-center justify-center rounded text-emerald-800 hover:bg-emerald-100 dark:text-emerald-200 dark:hover:bg-emerald-900"
+        >
+          <span aria-hidden="true" className={`text-[10px] transition-transform ${open ? "rotate-90" : ""}`}>
+            ▶
+          </span>
+        </button>
+        <Link href={href} draggable={false} className="min-w-0 flex-1 truncate font-medium text-emerald-900 hover:underline dark:text-emerald-100">
+          #{t.name}
+        </Link>
+        <span className="text-xs tabular-nums text-emerald-800/80 dark:text-emerald-200/80">
+          {t.machines.length} machine{t.machines.length === 1 ? "" : "s"}
+        </span>
+        {t.machines.length === 0 && <Badge tone="amber">matches none</Badge>}
+        {t.hasSettings && <Badge tone="indigo">settings</Badge>}
+        <MenuButton
+          label={`Actions for tag ${t.name}`}
+          items={() => laneItemMenu(member, role, ctx, () => navigate(href))}
+          className="rounded px-1 text-emerald-800 hover:bg-emerald-100 dark:text-emerald-200 dark:hover:bg-emerald-900"
+        >
+          ⋯
+        </MenuButton>
+      </div>
+      {open && (
+        <ul id={listId} aria-label={`Machines tag ${t.name} brings`} className="max-h-40 overflow-y-auto border-t border-emerald-200 px-2 py-1 text-xs dark:border-emerald-900">
+          {t.machines.length === 0 && <li className="py-0.5 text-slate-500">No machine carries this tag.</li>}
+          {t.machines.slice(0, SHOWN * 4).map((name) => (
+            <li key={name} className="flex items-center gap-1.5 py-0.5">
+              <span className="truncate text-slate-800 dark:text-slate-200">{name}</span>
+              {byName.has(name) && <span className="text-slate-500">(also by name)</span>}
+            </li>
+          ))}
+          {t.machines.length > SHOWN * 4 && <li className="py-0.5 text-slate-500">… and {(t.machines.length - SHOWN * 4).toLocaleString("en")} more</li>}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+function TagOnly({ lane, instance }: { lane: Lane; instance: string }) {
+  const [all, setAll] = useState(false);
+  const shown = all ? lane.tagOnly.slice(0, SHOWN * 4) : lane.tagOnly.slice(0, 12);
+  return (
+    <div>
+      <p className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+        Through tags only <span className="font-normal tabular-nums">· {lane.tagOnly.length}</span>
+      </p>
+      <ul aria-label="Members through tags only" className={`flex flex-wrap gap-1 ${all ? "max-h-48 overflow-y-auto" : ""}`}>
+        {shown.map((m) => (
+          <li key={m.machine}>
+            <Link
+              href={machineSettingsPath(instance, lane.role, m.machine)}
+              aria-label={`${m.machine} (via tag ${m.viaTags.join(", ")})`}
+              title={`Member through tag ${m.viaTags.join(", ")}`}
+              className="inline-flex items-center gap-1 rounded-md border border-dashed border-emerald-400 px-1.5 py-0.5 text-xs text-slate-700 hover:bg-emerald-50 dark:border-emerald-700 dark:text-slate-200 dark:hover:bg-emerald-950"
+            >
+              {m.machine}
+              <span className="text-emerald-700 dark:text-emerald-400">via #{m.viaTags[0]}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+      {lane.tagOnly.length > 12 && (
+        <button type="button" onClick={() => setAll((a) => !a)} className="mt-1 text-xs font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+          {all ? "Show fewer" : `Show all ${lane.tagOnly.length.toLocaleString("en")}`}
+        </button>
+      )}
+      {all && lane.tagOnly.length > SHOWN * 4 && <p className="text-xs text-slate-500">… and {(lane.tagOnly.length - SHOWN * 4).toLocaleString("en")} more</p>}
+    </div>
+  );
+}
+
+function Badge({ tone, children }: { tone: "red" | "slate" | "indigo" | "amber"; children: React.ReactNode }) {
+  const tones = {
+    red: "bg-red-100 text-red-800 dark:bg-red-950 dark:text-red-200",
+    slate: "bg-slate-200/70 text-slate-600 dark:bg-slate-700 dark:text-slate-300",
+    indigo: "bg-indigo-100 text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300",
+    amber: "bg-amber-100 text-amber-800 dark:bg-amber-950 dark:text-amber-200",
+  };
+  return <span className={`shrink-0 rounded px-1 py-px text-[10px] font-medium ${tones[tone]}`}>{children}</span>;
+}
+
+function constraintText(min: number | null, max: number | null): string {
+  if (min !== null && max !== null) return min === max ? `exactly ${min}` : `${min}–${max} machines`;
+  if (min !== null) return `at least ${min}`;
+  return `at most ${max}`;
+}
+
+const COLORS = ["bg-indigo-500", "bg-sky-500", "bg-emerald-500", "bg-amber-500", "bg-fuchsia-500", "bg-teal-500", "bg-rose-400", "bg-violet-500"];

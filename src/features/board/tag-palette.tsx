@@ -1,0 +1,68 @@
+// Every tag in use (machine tags, inventory.tags, and the reserved all / nixos / darwin) with its
+// machine count. A tag dropped on a role brings every machine that carries it, now and later.
+import { useRef } from "react";
+import { useLocation } from "wouter";
+import { tagPath } from "../../app/addresses";
+import { MenuButton } from "../../ui/menu";
+import { useBoard } from "./board-store";
+import { useBoardDraggable } from "./dnd";
+import { addToRoleItem, type BoardContext } from "./item-menus";
+import { startKeyboardMove } from "./keyboard-move";
+import type { TagRow } from "./palette-data";
+
+export function TagPalette({ tags, ctx }: { tags: TagRow[]; ctx: BoardContext | null }) {
+  return (
+    <section aria-labelledby="tag-palette-title" className="border-b border-slate-200 p-3 dark:border-slate-800">
+      <h2 id="tag-palette-title" className="mb-2 text-sm font-semibold">
+        Tags
+      </h2>
+      <ul aria-label="Tags" className="flex max-h-36 flex-wrap gap-1.5 overflow-y-auto p-0.5">
+        {tags.map((t) => (
+          <TagItem key={t.name} tag={t} ctx={ctx} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function TagItem({ tag, ctx }: { tag: TagRow; ctx: BoardContext | null }) {
+  const ref = useRef<HTMLLIElement>(null);
+  const [, navigate] = useLocation();
+  const member = { kind: "tag" as const, name: tag.name };
+  useBoardDraggable(ref, () => ({ board: true, origin: { kind: "palette" }, members: [member] }));
+  const filtered = useBoard((s) => s.filter.tag === tag.name);
+  return (
+    <li
+      ref={ref}
+      className="cursor-grab active:cursor-grabbing"
+      onKeyDown={(e) => {
+        // M starts a keyboard move (Enter on the button opens its menu).
+        if ((e.key === "m" || e.key === "M") && !e.ctrlKey && !e.metaKey && !e.altKey && ctx) {
+          e.preventDefault();
+          startKeyboardMove({ board: true, origin: { kind: "palette" }, members: [member] }, ctx.instance, ctx.roles, e.target as HTMLElement);
+        }
+      }}
+    >
+      <MenuButton
+        label={tag.name}
+        title={`${tag.count} machine${tag.count === 1 ? "" : "s"} carry ${tag.name}${tag.reserved ? " (reserved tag)" : ""}. Drag into a role, or press M to move it with the keyboard.`}
+        items={() => [
+          addToRoleItem([member], ctx),
+          { label: filtered ? "Show all machines" : "Show its machines", onSelect: () => useBoard.getState().setFilter({ tag: filtered ? null : tag.name }) },
+          { label: "Open tag page", onSelect: () => navigate(tagPath(tag.name)) },
+        ]}
+        className={`inline-flex items-center gap-1.5 rounded-full border py-0.5 pl-2.5 pr-1 text-xs font-medium ${
+          filtered
+            ? "border-indigo-500 bg-indigo-50 text-indigo-800 dark:border-indigo-400 dark:bg-indigo-950 dark:text-indigo-200"
+            : tag.reserved
+              ? "border-dashed border-slate-400 bg-white text-slate-700 hover:border-indigo-400 dark:border-slate-500 dark:bg-slate-900 dark:text-slate-200"
+              : "border-emerald-300 bg-emerald-50 text-emerald-900 hover:border-emerald-500 dark:border-emerald-800 dark:bg-emerald-950/60 dark:text-emerald-100"
+        }`}
+      >
+        <span aria-hidden="true">#</span>
+        {tag.name}
+        <span className="rounded-full bg-white/70 px-1.5 text-[10px] tabular-nums text-slate-600 dark:bg-slate-800 dark:text-slate-300">{tag.count}</span>
+      </MenuButton>
+    </li>
+  );
+}
