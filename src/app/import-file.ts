@@ -27,11 +27,16 @@ export function importText(text: string, name: string): boolean {
     useNotices.getState().push({
       kind: "error",
       title: `Could not import ${name}`,
-      detail: describeSourceError(result.error) + " Your current inventory is unchanged.",
+      detail: asSentence(describeSourceError(result.error)) + " Your current inventory is unchanged.",
     });
     return false;
   }
   useEditor.getState().load(result.doc, name);
   useNotices.getState().push({ kind: "info", title: `Imported ${name}` });
   return true;
+}
+
+/** Reader messages are compiler-style (no final period); the notice adds a sentence after them. */
+function asSentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : text + ".";
 }
