@@ -50,7 +50,8 @@ test("bad usage: exit 2", () => {
   expect(cli(["frobnicate"]).code).toBe(2);
 });
 
-test("npx clan-inventory works in the project without a build step", () => {
+// npx loads npm and reads the project's dependency tree first: seconds, more on a busy machine.
+test("npx clan-inventory works in the project without a build step", { timeout: 90_000 }, () => {
   const npx = process.platform === "win32" ? "npx.cmd" : "npx";
   const ok = cli(["--no-install", "clan-inventory", "validate", demo], npx, []);
   expect(ok.code).toBe(0);
