@@ -1,8 +1,329 @@
-// INTERIM placeholder: filled by the issue that owns this page.
+// /matrix: the fleet at a glance — machines × instances, each cell the machine's roles in that
+// instance (solid: listed by name; dashed: through a tag). Sortable, filterable, virtualized in
+// both directions (5,000 × 1,000 cells render as the few on screen). A cell opens that machine's
+// settings for the role; a machine's name opens "what runs here" (?machine=<name>).
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Link, useLocation, useSearch } from "wouter";
+import { instancePath, machineSettingsPath } from "../../app/addresses";
+import { useEditor } from "../../app/store";
+import { WhatRunsHere } from "../../app/what-runs-here";
+import { tagIndex } from "../../model/tags";
+import { DEFAULT_VIEW, matrixData, visibleInstances, visibleMachines, type CellRole, type InstanceSort, type MachineSort, type MatrixView } from "./matrix-data";
+
+const ROW_H = 36;
+const COL_W = 124;
+const HEAD_H = 64;
+const ROWHEAD_W = 208;
+
 export function MatrixPage() {
+  const doc = useEditor((s) => s.doc);
+  const data = useMemo(() => matrixData(doc), [doc]);
+  const [view, setView] = useState<MatrixView>(DEFAULT_VIEW);
+  const machines = useMemo(() => visibleMachines(doc, data, view), [doc, data, view]);
+  const instances = useMemo(() => visibleInstances(data, view), [data, view]);
+  const tags = useMemo(() => [...tagIndex(doc).byTag.keys()].sort(), [doc]);
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const selected = new URLSearchParams(search).get("machine");
+  const patch = (p: Partial<MatrixView>) => setView((v) => ({ ...v, ...p }));
+
   return (
-    <section aria-labelledby="page-title" className="p-6">
-      <h1 id="page-title" className="text-xl font-semibold">Matrix</h1>
-    </section>
+    <div className="flex h-full min-h-0">
+      <section aria-labelledby="page-title" className="flex min-w-0 flex-1 flex-col">
+        <div className="flex flex-wrap items-end gap-3 border-b border-slate-200 bg-white px-5 py-3 dark:border-slate-800 dark:bg-slate-900">
+          <div className="mr-auto">
+            <h1 id="page-title" className="text-xl font-semibold">
+              Matrix
+            </h1>
+            <p className="text-xs text-slate-500 dark:text-slate-400">
+              {machines.length.toLocaleString("en")} of {data.machines.length.toLocaleString("en")} machines × {instances.length.toLocaleString("en")} of{" "}
+              {data.instances.length.toLocaleString("en")} instances
+            </p>
+          </div>
+          <Field label="Search machines">
+            <input type="search" aria-label="Search machines" value={view.machineQuery} onChange={(e) => patch({ machineQuery: e.currentTarget.value })} className={`${INPUT} w-36`} placeholder="name" />
+          </Field>
+          <Field label="Search instances">
+            <input type="search" aria-label="Search instances" value={view.instanceQuery} onChange={(e) => patch({ instanceQuery: e.currentTarget.value })} className={`${INPUT} w-40`} placeholder="name or module" />
+          </Field>
+          <Field label="Tag">
+            <select aria-label="Filter machines by tag" value={view.tag ?? ""} onChange={(e) => patch({ tag: e.currentTarget.value || null })} className={INPUT}>
+              <option value="">Any tag</option>
+              {tags.map((t) => (
+                <option key={t}>{t}</option>
+              ))}
+            </select>
+          </Field>
+          <Field label="Sort machines">
+            <select aria-label="Sort machines by" value={view.machineSort} onChange={(e) => patch({ machineSort: e.currentTarget.value as MachineSort })} className={INPUT}>
+              <option value="document">inventory order</option>
+              <option value="name">name</option>
+              <option value="load">most instances</option>
+            </select>
+          </Field>
+          <Field label="Sort instances">
+            <select aria-label="Sort instances by" value={view.instanceSort} onChange={(e) => patch({ instanceSort: e.currentTarget.value as InstanceSort })} className={INPUT}>
+              <option value="document">inventory order</option>
+              <option value="name">name</option>
+              <option value="size">most machines</option>
+              <option value="module">module</option>
+            </select>
+          </Field>
+          <label className="flex items-center gap-1.5 pb-1 text-sm">
+            <input type="checkbox" checked={view.onlyUsed} onChange={(e) => patch({ onlyUsed: e.currentTarget.checked })} className="accent-indigo-600" />
+            Hide empty
+          </label>
+        </div>
+        <Legend />
+        {machines.length && instances.length ? (
+          <Grid
+            machines={machines}
+            instances={instances}
+            cells={data.cells}
+            modules={data.modules}
+            unknown={data.unknownMachines}
+            selected={selected}
+            onMachine={(m) => navigate(m === selected ? "/matrix" : `/matrix?machine=${encodeURIComponent(m)}`)}
+          />
+        ) : (
+          <p className="p-8 text-center text-sm text-slate-500">{data.machines.length && data.instances.length ? "Nothing matches the filters." : "The inventory has no machines or no instances yet."}</p>
+        )}
+      </section>
+      {selected !== null && (
+        <aside aria-label="What runs here" className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+          <div className="mb-3 flex items-center justify-between">
+            <h2 className="font-semibold">{selected}</h2>
+            <Link href="/matrix" aria-label="Close what runs here" className="rounded px-2 py-0.5 text-sm text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">
+              ✕
+            </Link>
+          </div>
+          <WhatRunsHere machine={selected} />
+          <Link href={`/machines/${encodeURIComponent(selected)}`} className="mt-4 inline-block text-sm font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+            Open machine page
+          </Link>
+        </aside>
+      )}
+    </div>
   );
 }
+
+interface GridProps {
+  machines: string[];
+  instances: string[];
+  cells: Map<string, Map<string, CellRole[]>>;
+  modules: Map<string, string>;
+  unknown: Set<string>;
+  selected: string | null;
+  onMachine: (m: string) => void;
+}
+
+function Grid({ machines, instances, cells, modules, unknown, selected, onMachine }: GridProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [, navigate] = useLocation();
+  // The focused cell: row and column in the visible order (column -1 = the machine's name).
+  const [at, setAt] = useState<{ r: number; c: number }>({ r: 0, c: -1 });
+  const [focusWanted, setFocusWanted] = useState(false);
+  const rows = useVirtualizer({ count: machines.length, getScrollElement: () => ref.current, estimateSize: () => ROW_H, overscan: 6, scrollPaddingStart: HEAD_H });
+  const cols = useVirtualizer({ horizontal: true, count: instances.length, getScrollElement: () => ref.current, estimateSize: () => COL_W, overscan: 3, scrollPaddingStart: ROWHEAD_W });
+  const r = Math.min(at.r, machines.length - 1);
+  const c = Math.min(at.c, instances.length - 1);
+
+  useEffect(() => {
+    if (!focusWanted) return;
+    const el = ref.current?.querySelector<HTMLElement>(`[data-cell="${r}:${c}"]`);
+    if (el) {
+      el.focus({ preventScroll: true });
+      setFocusWanted(false);
+    }
+  });
+
+  const go = (nr: number, nc: number) => {
+    nr = Math.max(0, Math.min(machines.length - 1, nr));
+    nc = Math.max(-1, Math.min(instances.length - 1, nc));
+    setAt({ r: nr, c: nc });
+    rows.scrollToIndex(nr, { align: "auto" });
+    if (nc >= 0) cols.scrollToIndex(nc, { align: "auto" });
+    else if (ref.current) ref.current.scrollLeft = 0;
+    setFocusWanted(true);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const page = Math.max(1, Math.floor((ref.current?.clientHeight ?? 400) / ROW_H) - 2);
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => go(r + 1, c),
+      ArrowUp: () => go(r - 1, c),
+      ArrowRight: () => go(r, c + 1),
+      ArrowLeft: () => go(r, c - 1),
+      PageDown: () => go(r + page, c),
+      PageUp: () => go(r - page, c),
+      Home: () => (e.ctrlKey ? go(0, -1) : go(r, -1)),
+      End: () => (e.ctrlKey ? go(machines.length - 1, instances.length - 1) : go(r, instances.length - 1)),
+      Enter: () => {
+        const m = machines[r]!;
+        if (c < 0) return onMachine(m);
+        const first = cells.get(m)?.get(instances[c]!)?.[0];
+        if (first) navigate(machineSettingsPath(instances[c]!, first.role, m));
+      },
+    };
+    const fn = keys[e.key];
+    if (!fn) return;
+    e.preventDefault();
+    fn();
+  };
+
+  const totalW = ROWHEAD_W + cols.getTotalSize();
+  const vcols = cols.getVirtualItems();
+  return (
+    <div
+      ref={ref}
+      role="grid"
+      aria-label="Machines by instance"
+      aria-rowcount={machines.length + 1}
+      aria-colcount={instances.length + 1}
+      onKeyDown={onKeyDown}
+      className="relative min-h-0 flex-1 overflow-auto bg-white dark:bg-slate-950"
+    >
+      <div style={{ width: totalW, height: HEAD_H + rows.getTotalSize(), position: "relative" }}>
+        <div role="row" aria-rowindex={1} className="sticky top-0 z-20 border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900" style={{ height: HEAD_H, width: totalW }}>
+          <div
+            role="columnheader"
+            aria-colindex={1}
+            className="sticky left-0 z-10 flex h-full items-end border-r border-slate-200 bg-slate-50 px-3 pb-2 text-[11px] font-semibold uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-900"
+            style={{ width: ROWHEAD_W }}
+          >
+            Machine ↓ · Instance →
+          </div>
+          {vcols.map((v) => {
+            const inst = instances[v.index]!;
+            return (
+              <div
+                key={inst}
+                role="columnheader"
+                aria-colindex={v.index + 2}
+                className="absolute top-0 flex h-full flex-col justify-end border-r border-slate-100 px-2 pb-2 dark:border-slate-800/70"
+                style={{ left: ROWHEAD_W + v.start, width: COL_W }}
+              >
+                <Link href={instancePath(inst)} title={inst} className="truncate text-xs font-semibold text-slate-800 hover:text-indigo-700 hover:underline dark:text-slate-100 dark:hover:text-indigo-300" tabIndex={-1}>
+                  {inst}
+                </Link>
+                <span className="truncate font-mono text-[10px] text-slate-500 dark:text-slate-400">{modules.get(inst)}</span>
+              </div>
+            );
+          })}
+        </div>
+        {rows.getVirtualItems().map((vr) => {
+          const m = machines[vr.index]!;
+          const row = cells.get(m);
+          const isSel = m === selected;
+          return (
+            <div
+              key={m}
+              role="row"
+              aria-rowindex={vr.index + 2}
+              aria-selected={isSel || undefined}
+              className={`absolute left-0 border-b border-slate-100 dark:border-slate-800/70 ${isSel ? "bg-indigo-50/70 dark:bg-indigo-950/40" : vr.index % 2 ? "bg-slate-50/50 dark:bg-slate-900/30" : ""}`}
+              style={{ top: HEAD_H + vr.start, height: ROW_H, width: totalW }}
+            >
+              <div
+                role="rowheader"
+                aria-colindex={1}
+                data-cell={`${vr.index}:-1`}
+                tabIndex={vr.index === r && c === -1 ? 0 : -1}
+                onFocus={() => setAt({ r: vr.index, c: -1 })}
+                className={`sticky left-0 z-10 flex h-full items-center gap-2 border-r border-slate-200 px-3 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 dark:border-slate-800 ${
+                  isSel ? "bg-indigo-50 dark:bg-indigo-950" : "bg-white dark:bg-slate-950"
+                }`}
+                style={{ width: ROWHEAD_W }}
+              >
+                <button
+                  type="button"
+                  tabIndex={-1}
+                  onClick={() => onMachine(m)}
+                  aria-label={`What runs on ${m}`}
+                  className="min-w-0 flex-1 truncate text-left text-sm font-medium text-slate-900 hover:text-indigo-700 dark:text-slate-100 dark:hover:text-indigo-300"
+                >
+                  {m}
+                </button>
+                {unknown.has(m) && <span className="rounded bg-red-100 px-1 text-[10px] font-medium text-red-800 dark:bg-red-950 dark:text-red-200">unknown</span>}
+                <span className="text-[11px] tabular-nums text-slate-400" aria-hidden="true">
+                  {row?.size ?? 0}
+                </span>
+              </div>
+              {vcols.map((vc) => {
+                const inst = instances[vc.index]!;
+                const roles = row?.get(inst);
+                return (
+                  <div
+                    key={inst}
+                    role="gridcell"
+                    aria-colindex={vc.index + 2}
+                    data-cell={`${vr.index}:${vc.index}`}
+                    tabIndex={vr.index === r && vc.index === c ? 0 : -1}
+                    onFocus={() => setAt({ r: vr.index, c: vc.index })}
+                    aria-label={roles ? `${m} in ${inst}: ${roles.map(describe).join("; ")}` : `${m} not in ${inst}`}
+                    className="absolute top-0 flex h-full items-center gap-1 overflow-hidden border-r border-slate-100 px-1.5 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 dark:border-slate-800/70"
+                    style={{ left: ROWHEAD_W + vc.start, width: COL_W }}
+                  >
+                    {roles?.slice(0, 2).map((x) => <RoleChip key={x.role} role={x} href={machineSettingsPath(inst, x.role, m)} />)}
+                    {roles && roles.length > 2 && <span className="text-[10px] text-slate-500">+{roles.length - 2}</span>}
+                  </div>
+                );
+              })}
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+function RoleChip({ role, href }: { role: CellRole; href: string }) {
+  return (
+    <Link
+      href={href}
+      tabIndex={-1}
+      title={describe(role)}
+      className={`min-w-0 truncate rounded px-1.5 py-0.5 text-[11px] font-medium ${
+        role.explicit
+          ? "bg-indigo-600 text-white hover:bg-indigo-500 dark:bg-indigo-500 dark:hover:bg-indigo-400"
+          : "border border-dashed border-emerald-500 text-emerald-800 hover:bg-emerald-50 dark:border-emerald-600 dark:text-emerald-300 dark:hover:bg-emerald-950"
+      }`}
+    >
+      {role.explicit ? "" : "#"}
+      {role.role}
+    </Link>
+  );
+}
+
+function describe(r: CellRole): string {
+  if (r.explicit) return `${r.role} (by name${r.viaTags.length ? `, also via tag ${r.viaTags.join(", ")}` : ""})`;
+  return `${r.role} (via tag ${r.viaTags.join(", ")})`;
+}
+
+function Legend() {
+  return (
+    <div className="flex items-center gap-4 border-b border-slate-200 bg-white px-5 py-1.5 text-[11px] text-slate-500 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
+      <span className="flex items-center gap-1.5">
+        <span className="rounded bg-indigo-600 px-1.5 py-px font-medium text-white">role</span> listed by name
+      </span>
+      <span className="flex items-center gap-1.5">
+        <span className="rounded border border-dashed border-emerald-500 px-1.5 py-px font-medium text-emerald-800 dark:text-emerald-300">#role</span> through a tag
+      </span>
+      <span className="ml-auto">Arrow keys move, Enter opens; a machine's name shows what runs on it.</span>
+    </div>
+  );
+}
+
+function Field({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-col gap-0.5">
+      <span aria-hidden="true" className="text-[10px] font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
+        {label}
+      </span>
+      {children}
+    </div>
+  );
+}
+
+const INPUT =
+  "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";

@@ -1,0 +1,56 @@
+// The fleet matrix journey: see which roles each machine has in each instance and why, sort and
+// filter, open a cell's settings, and read "what runs here" for a machine.
+import { expect, test } from "@playwright/test";
+
+test("cells show roles by name or through tags, and open that machine's settings for the role", async ({ page }) => {
+  await page.goto("/matrix");
+  const grid = page.getByRole("grid", { name: "Machines by instance" });
+  await expect(grid.getByRole("gridcell", { name: "backup-server in borgbackup: server (by name)" })).toBeVisible();
+  await expect(grid.getByRole("gridcell", { name: "web1 in borgbackup: client (via tag web)" })).toBeVisible();
+  await expect(grid.getByRole("gridcell", { name: "build-mac not in borgbackup" })).toBeVisible();
+  await expect(grid.getByRole("gridcell", { name: /^gateway in zerotier: controller \(by name\); peer \(via tag all\)$/ })).toBeVisible();
+
+  await grid.getByRole("gridcell", { name: "backup-server in borgbackup: server (by name)" }).getByRole("link", { name: "server" }).click();
+  await expect(page).toHaveURL(/\/instances\/borgbackup\/roles\/server\/machines\/backup-server$/);
+});
+
+test("sort, filter, keyboard and what runs here", async ({ page }) => {
+  await page.goto("/matrix");
+  const grid = page.getByRole("grid", { name: "Machines by instance" });
+  const rowHeaders = grid.getByRole("rowheader");
+  await expect(rowHeaders.first()).toContainText("gateway");
+
+  await page.getByLabel("Sort machines by").selectOption("name");
+  await expect(rowHeaders.first()).toContainText("alice-laptop");
+  await page.getByRole("searchbox", { name: "Search machines" }).fill("web");
+  await expect(rowHeaders).toHaveCount(2);
+  await page.getByRole("searchbox", { name: "Search machines" }).fill("");
+  await page.getByLabel("Filter machines by tag").selectOption("darwin");
+  await expect(rowHeaders).toHaveCount(2);
+  await expect(rowHeaders.nth(0)).toContainText("build-mac");
+  await expect(rowHeaders.nth(1)).toContainText("carol-mac");
+
+  await page.getByRole("searchbox", { name: "Search instances" }).fill("users");
+  await expect(grid.getByRole("columnheader")).toHaveCount(3); // corner + user-alice + user-root
+  await page.getByLabel("Sort instances by").selectOption("size");
+  await expect(grid.getByRole("columnheader").nth(1)).toContainText("user-root");
+
+  // keyboard: from the first machine's name, Right then Enter opens that cell's settings
+  await page.getByLabel("Filter machines by tag").selectOption("");
+  await page.getByRole("searchbox", { name: "Search instances" }).fill("");
+  await page.getByLabel("Sort instances by").selectOption("document");
+  await rowHeaders.first().focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(grid.getByRole("gridcell", { name: /^alice-laptop in borgbackup/ })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(grid.getByRole("gridcell", { name: /^backup-server in borgbackup/ })).toBeFocused();
+
+  // what runs here: the machine's name opens the shared panel, with an address
+  await grid.getByRole("button", { name: "What runs on web1" }).click();
+  await expect(page).toHaveURL(/\/matrix\?machine=web1$/);
+  const panel = page.getByRole("complementary", { name: "What runs here" });
+  await expect(panel.getByRole("list", { name: "What runs on web1" })).toContainText("borgbackup");
+  await expect(panel.getByRole("list", { name: "What runs on web1" }).getByRole("listitem")).toHaveCount(5);
+  await page.reload();
+  await expect(page.getByRole("complementary", { name: "What runs here" })).toBeVisible();
+});
