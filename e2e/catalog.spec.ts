@@ -55,6 +55,8 @@ test("create two instances of one service, rename and delete one (undoable)", as
   await expect(name).toHaveValue("wifi");
   await page.getByRole("button", { name: "Create instance" }).click();
   await expect(page).toHaveURL(/\/instances\/wifi$/);
+  // It opens in the role board, with the service's role as an empty lane.
+  await expect(page.getByRole("region", { name: "Role default" })).toBeVisible();
 
   await page.goBack();
   await expect(name).toHaveValue("wifi-2");
