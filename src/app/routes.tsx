@@ -1,12 +1,21 @@
 // Every page and selection has an address (design.md "Addresses"): this file maps them to
 // features. The app composes features here, so features never import each other.
+// The role board is the first page most people see and ships in the first chunk; every other
+// page is a lazy chunk, so the JavaScript loaded before any action stays within budget
+// (scripts/check-bundle.mjs).
+import { lazy, Suspense, type ReactNode } from "react";
 import { Redirect, Route, Switch, useParams } from "wouter";
-import { CatalogPage } from "../features/catalog/catalog-page";
 import { InstancesPage } from "../features/board/instances-page";
-import { MachinesPage } from "../features/machines/machines-page";
-import { TagsPage } from "../features/tags/tags-page";
-import { MatrixPage } from "../features/matrix/matrix-page";
 import { SettingsPanel, type SettingsTarget } from "../features/settings/settings-panel";
+
+const CatalogPage = lazy(() => import("../features/catalog/catalog-page").then((m) => ({ default: m.CatalogPage })));
+const MachinesPage = lazy(() => import("../features/machines/machines-page").then((m) => ({ default: m.MachinesPage })));
+const TagsPage = lazy(() => import("../features/tags/tags-page").then((m) => ({ default: m.TagsPage })));
+const MatrixPage = lazy(() => import("../features/matrix/matrix-page").then((m) => ({ default: m.MatrixPage })));
+
+function Page({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<p className="p-6 text-sm text-slate-500">Loading…</p>}>{children}</Suspense>;
+}
 
 function InstanceSettingsRoute({ kind }: { kind: SettingsTarget["kind"] }) {
   const p = useParams<{ instance: string; role: string; name?: string }>();
@@ -20,8 +29,16 @@ export function AppRoutes() {
       <Route path="/">
         <Redirect to="/instances" replace />
       </Route>
-      <Route path="/catalog" component={CatalogPage} />
-      <Route path="/catalog/:input/:module" component={CatalogPage} />
+      <Route path="/catalog">
+        <Page>
+          <CatalogPage />
+        </Page>
+      </Route>
+      <Route path="/catalog/:input/:module">
+        <Page>
+          <CatalogPage />
+        </Page>
+      </Route>
       <Route path="/instances">
         <InstancesPage />
       </Route>
@@ -37,11 +54,31 @@ export function AppRoutes() {
       <Route path="/instances/:instance/roles/:role/tags/:name">
         <InstancesPage panel={<InstanceSettingsRoute kind="tag" />} />
       </Route>
-      <Route path="/machines" component={MachinesPage} />
-      <Route path="/machines/:machine" component={MachinesPage} />
-      <Route path="/tags" component={TagsPage} />
-      <Route path="/tags/:tag" component={TagsPage} />
-      <Route path="/matrix" component={MatrixPage} />
+      <Route path="/machines">
+        <Page>
+          <MachinesPage />
+        </Page>
+      </Route>
+      <Route path="/machines/:machine">
+        <Page>
+          <MachinesPage />
+        </Page>
+      </Route>
+      <Route path="/tags">
+        <Page>
+          <TagsPage />
+        </Page>
+      </Route>
+      <Route path="/tags/:tag">
+        <Page>
+          <TagsPage />
+        </Page>
+      </Route>
+      <Route path="/matrix">
+        <Page>
+          <MatrixPage />
+        </Page>
+      </Route>
       <Route>
         <section className="p-6">
           <h1 className="text-xl font-semibold">Page not found</h1>
