@@ -80,8 +80,9 @@ export function CatalogSourcesPanel({ status }: { status: CatalogStatus }) {
         </Button>
       )}
       <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
-        Your clan's own catalog: <code className="font-mono">nix eval --json .#clanInternals.inventoryClass.modulesPerSource</code> and{" "}
-        <code className="font-mono">…moduleSchemas</code> in one object (see the README).
+        Your clan's own catalog, in its directory:{" "}
+        <code className="break-all font-mono">nix eval --json .#clanInternals.inventoryClass --apply &apos;c: {"{"} inherit (c) modulesPerSource moduleSchemas; {"}"}&apos; &gt; catalog.json</code>{" "}
+        (see the README).
       </p>
     </section>
   );
