@@ -26,23 +26,37 @@ export function loadAutosave(): Saved | null {
   }
 }
 
-/** Saves after each change, debounced so a burst of edits writes once. Returns the unsubscribe. */
+/**
+ * Saves after each change, debounced so a burst of edits writes once, and at once when the page
+ * is hidden or left (a reload right after an edit must not lose it). Returns the unsubscribe.
+ */
 export function startAutosave(delayMs = 300): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending = false;
+  const save = () => {
+    clearTimeout(timer);
+    if (!pending) return;
+    pending = false;
+    const { doc, original } = useEditor.getState();
+    try {
+      localStorage.setItem(KEY, JSON.stringify({ doc, original } satisfies Saved));
+    } catch {
+      // Storage full or disabled: the editor keeps working; the document is still in memory.
+    }
+  };
   const unsubscribe = useEditor.subscribe((state, prev) => {
     if (state.doc === prev.doc && state.original === prev.original) return;
+    pending = true;
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      const { doc, original } = useEditor.getState();
-      try {
-        localStorage.setItem(KEY, JSON.stringify({ doc, original } satisfies Saved));
-      } catch {
-        // Storage full or disabled: the editor keeps working; the document is still in memory.
-      }
-    }, delayMs);
+    timer = setTimeout(save, delayMs);
   });
+  const onHide = () => save();
+  window.addEventListener("pagehide", onHide);
+  document.addEventListener("visibilitychange", onHide);
   return () => {
-    clearTimeout(timer);
+    save();
+    window.removeEventListener("pagehide", onHide);
+    document.removeEventListener("visibilitychange", onHide);
     unsubscribe();
   };
 }
