@@ -37,3 +37,17 @@ describe("tag resolution", () => {
     expect(machinesWithTag({ machines: { x: {} }, tags: { __proto__x: ["x"] } }, "constructor")).toEqual([]);
   });
 });
+
+describe("tag index cache", () => {
+  it("is shared by documents with the same machines and tags objects, rebuilt when either changes", () => {
+    const machines = { a: { tags: ["web"] } };
+    const tags = { office: ["a"] };
+    const first = tagIndex({ machines, tags, instances: {} });
+    expect(tagIndex({ machines, tags, instances: { x: {} } })).toBe(first);
+    const otherTags = tagIndex({ machines, tags: { lab: ["a"] } });
+    expect(otherTags).not.toBe(first);
+    expect(otherTags.byTag.get("lab")).toEqual(["a"]);
+    const otherMachines = tagIndex({ machines: { a: { tags: ["db"] } }, tags });
+    expect(otherMachines.byTag.get("db")).toEqual(["a"]);
+  });
+});

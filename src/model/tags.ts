@@ -4,6 +4,7 @@
 // extend) the computed list.
 import { machineClassOf, machineOwnTags, machinesOf, staticTagsOf } from "./accessors";
 import type { Inventory } from "./inventory-schema";
+import { isObject, own } from "./json";
 
 export const RESERVED_TAGS = ["all", "nixos", "darwin"] as const;
 export type ReservedTag = (typeof RESERVED_TAGS)[number];
@@ -29,12 +30,19 @@ export interface TagIndex {
 
 // One index per document object: commands return new objects, so identity is a safe cache key.
 const cache = new WeakMap<Inventory, TagIndex>();
+// The index reads only `machines` and `tags`. An edit elsewhere (settings, roles) keeps both
+// objects, so the next document reuses the index instead of rebuilding it for every machine.
+const byParts = new WeakMap<object, { tags: unknown; index: TagIndex }>();
 
 export function tagIndex(doc: Inventory): TagIndex {
   const hit = cache.get(doc);
   if (hit) return hit;
-  const index = buildTagIndex(doc);
+  const machines = own(doc, "machines");
+  const tags = own(doc, "tags");
+  const previous = isObject(machines) ? byParts.get(machines) : undefined;
+  const index = previous && previous.tags === tags ? previous.index : buildTagIndex(doc);
   cache.set(doc, index);
+  if (isObject(machines)) byParts.set(machines, { tags, index });
   return index;
 }
 

@@ -1,8 +1,32 @@
-// INTERIM: the model helper fills this with the rules of issue 2 §4.
+// Everything that is wrong with an inventory, for the app's diagnostics bar, `clan-inventory
+// validate` and the local server. One file per family of rules; README.md lists every code.
+// Runs on every edit: it must stay fast at thousands of machines (see bench/diagnostics.bench.ts).
 import type { Catalog } from "../../catalog/catalog-types";
 import type { Diagnostic } from "../diagnostic";
 import type { Inventory } from "../inventory-schema";
+import { checkConstraints } from "./constraints";
+import { buildContext } from "./context";
+import { checkMachines } from "./machines";
+import { checkNames } from "./names";
+import { checkReferences } from "./references";
+import { checkRoles } from "./roles";
+import { checkSettings } from "./settings";
+import { checkStructure } from "./structure";
+import { checkTags } from "./tags";
 
-export function diagnose(_doc: Inventory, _catalog: Catalog): Diagnostic[] {
-  return [];
+export function diagnose(doc: Inventory, catalog: Catalog): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ctx = buildContext(doc, catalog, out);
+  if (!ctx.hasCatalog) {
+    ctx.report("info", "no-catalog", [], "No catalog is loaded, so modules, roles, constraints and settings are not checked. Load a catalog.");
+  }
+  checkStructure(ctx);
+  checkNames(ctx);
+  checkMachines(ctx);
+  checkReferences(ctx);
+  checkRoles(ctx);
+  checkTags(ctx);
+  checkConstraints(ctx);
+  checkSettings(ctx);
+  return out;
 }

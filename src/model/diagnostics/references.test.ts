@@ -1,0 +1,27 @@
+import { EMPTY_CATALOG } from "../../catalog/catalog-types";
+import { findings, withCode } from "../testing/diagnose-helpers";
+
+const meta = { name: "c" };
+
+describe("references", () => {
+  it("a machine in a role that is not in machines is an error, with a hint", () => {
+    const doc = { meta, machines: { server1: {} }, instances: { backup: { roles: { server: { machines: { server1: { settings: { directory: "/d" } }, servr1: {} } } } } } };
+    const [d, ...rest] = withCode(doc, "unknown-machine");
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ severity: "error", path: ["instances", "backup", "roles", "server", "machines", "servr1"] });
+    expect(d!.message).toMatch(/"servr1".*backup\/server.*not in machines.*Did you mean "server1"\?/);
+  });
+
+  it("unknown input and unknown module, from resolve-module", () => {
+    const doc = { meta, instances: { x: { module: { name: "backup", input: "nope" } }, nothing: {}, mine: { module: { input: "self" } }, backup: {} } };
+    expect(withCode(doc, "unknown-input").map((d) => d.path)).toEqual([["instances", "x", "module"]]);
+    expect(withCode(doc, "unknown-module").map((d) => d.path)).toEqual([["instances", "nothing"]]);
+    expect(withCode(doc, "unknown-module")[0]!.message).toMatch(/Instance "nothing": Input "clan-core" has no service module "nothing"/);
+  });
+
+  it("without a catalog, module rules stay silent and say so once", () => {
+    const doc = { meta, instances: { x: { roles: { nope: { machines: { ghost: {} } } } } } };
+    const d = findings(doc, EMPTY_CATALOG);
+    expect(d.map((x) => x.code).sort()).toEqual(["no-catalog", "unknown-machine"]);
+  });
+});

@@ -1,0 +1,32 @@
+// References that point nowhere: machines named in a role that the inventory does not define,
+// and modules or inputs the catalog does not know (spec §2.3, §2.5, §2.6).
+import { machinesOf } from "../accessors";
+import { own } from "../json";
+import { closest } from "../closest-name";
+import { roleLabel, type Context } from "./context";
+
+export function checkReferences(ctx: Context): void {
+  const machines = Object.keys(machinesOf(ctx.doc));
+  for (const inst of ctx.instances) {
+    for (const role of inst.roles) {
+      for (const { machine, known } of role.members) {
+        if (known) continue;
+        // Nix accepts this silently (spec §2.3): the service sees a member, counts it for its
+        // constraints, and no machine is ever built for it. That is never what the user meant.
+        const hint = closest(machine, machines);
+        ctx.report(
+          "error",
+          "unknown-machine",
+          ["instances", inst.name, "roles", role.name, "machines", machine],
+          `Machine "${machine}" is in ${roleLabel(inst.name, role.name)} but not in machines. Nix accepts it silently and builds nothing for it, while the service counts it as a member. ${hint ? `Did you mean "${hint}"? ` : ""}Add "${machine}" to the machines, or remove it from the role.`,
+        );
+      }
+    }
+    if (!ctx.hasCatalog) continue;
+    const problem = inst.module.problem;
+    if (problem) {
+      const hasModuleKey = inst.value !== undefined && own(inst.value, "module") !== undefined;
+      ctx.report("error", problem.code, hasModuleKey ? ["instances", inst.name, "module"] : ["instances", inst.name], `Instance "${inst.name}": ${problem.message}`);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import { withCode } from "../testing/diagnose-helpers";
+
+const meta = { name: "c" };
+
+describe("tags", () => {
+  it("a role tag no machine carries is a warning, in both tag forms", () => {
+    const doc = {
+      meta,
+      machines: { a: { tags: ["web"] } },
+      tags: { office: ["a"] },
+      instances: { backup: { roles: { client: { tags: ["web", "gpu", "office"] }, server: { tags: { gpu: {}, all: {} } } } } },
+    };
+    const d = withCode(doc, "unknown-tag");
+    expect(d.map((x) => x.path)).toEqual([
+      ["instances", "backup", "roles", "client", "tags", 1],
+      ["instances", "backup", "roles", "server", "tags", "gpu"],
+    ]);
+    expect(d[0]!.severity).toBe("warning");
+    expect(d[0]!.message).toMatch(/No machine carries tag "gpu" used in backup\/client/);
+  });
+
+  it("a reserved tag overridden in inventory.tags is a warning", () => {
+    const d = withCode({ meta, machines: { a: {} }, tags: { all: ["a"], web: ["a"] } }, "reserved-tag-override");
+    expect(d).toEqual([expect.objectContaining({ severity: "warning", path: ["tags", "all"] })]);
+  });
+
+  it("a static tag naming a machine that does not exist is an info", () => {
+    const d = withCode({ meta, machines: { a: {} }, tags: { web: ["a", "ghost"] } }, "static-tag-unknown-machine");
+    expect(d).toEqual([expect.objectContaining({ severity: "info", path: ["tags", "web", 1] })]);
+  });
+});

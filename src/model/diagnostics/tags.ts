@@ -1,0 +1,45 @@
+// Tags that select nobody, and reserved tags replaced by hand (spec §1.4, §2.2, §2.3).
+import { roleTagNames, staticTagsOf } from "../accessors";
+import { own } from "../json";
+import { tagIndex } from "../tags";
+import { roleLabel, type Context } from "./context";
+
+export function checkTags(ctx: Context): void {
+  const index = tagIndex(ctx.doc);
+  for (const inst of ctx.instances) {
+    for (const role of inst.roles) {
+      const tags = role.value ? own(role.value, "tags") : undefined;
+      const names = roleTagNames(role.value);
+      for (const tag of names) {
+        if ((index.byTag.get(tag)?.length ?? 0) > 0) continue;
+        // List form: the key into the document is the index of the tag in the list.
+        const key = Array.isArray(tags) ? tags.indexOf(tag) : tag;
+        ctx.report(
+          "warning",
+          "unknown-tag",
+          ["instances", inst.name, "roles", role.name, "tags", key],
+          `No machine carries tag "${tag}" used in ${roleLabel(inst.name, role.name)}: Nix warns and the tag adds nobody to the role. Tag some machines with "${tag}", or remove it from the role.`,
+        );
+      }
+    }
+  }
+
+  const statics = staticTagsOf(ctx.doc);
+  for (const tag of index.overriddenReserved) {
+    ctx.report(
+      "warning",
+      "reserved-tag-override",
+      ["tags", tag],
+      `tags.${tag} replaces the list Clan computes for the reserved tag "${tag}" (it does not extend it): only the machines listed here carry "${tag}". Remove tags.${tag} unless that is what you want.`,
+    );
+  }
+  for (const tag of Object.keys(statics)) {
+    const list = statics[tag];
+    if (!Array.isArray(list)) continue;
+    list.forEach((machine, i) => {
+      if (typeof machine === "string" && !index.byMachine.has(machine)) {
+        ctx.report("info", "static-tag-unknown-machine", ["tags", tag, i], `tags.${tag} lists "${machine}", which is not in machines; it is never matched. Remove it from the list, or add the machine.`);
+      }
+    });
+  }
+}
