@@ -1,4 +1,8 @@
-// INTERIM placeholder: the settings issue (#5) fills this with generated forms.
+// The settings panel beside the role board (routes /instances/:i/roles/:r/settings, …/machines/:m,
+// …/tags/:t). The forms code (react-hook-form, widgets, validators) is a lazy chunk: it loads
+// when a settings address is opened, not with the app.
+import { lazy, Suspense } from "react";
+
 export type SettingsTarget = { kind: "role" } | { kind: "machine"; name: string } | { kind: "tag"; name: string };
 
 export interface SettingsPanelProps {
@@ -7,13 +11,12 @@ export interface SettingsPanelProps {
   target: SettingsTarget;
 }
 
-export function SettingsPanel({ instance, role, target }: SettingsPanelProps) {
-  const what = target.kind === "role" ? "role-wide settings" : `${target.kind} ${target.name}`;
+const SettingsView = lazy(() => import("./settings-view"));
+
+export function SettingsPanel(props: SettingsPanelProps) {
   return (
-    <section aria-label="Settings" className="p-4">
-      <h2 className="font-semibold">
-        {instance} / {role}: {what}
-      </h2>
-    </section>
+    <Suspense fallback={<p className="mt-4 text-sm text-slate-500">Loading settings…</p>}>
+      <SettingsView {...props} />
+    </Suspense>
   );
 }

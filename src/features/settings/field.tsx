@@ -1,0 +1,205 @@
+// One option of a settings form: its label (the option's name; the accessible name is the
+// whole path, e.g. "destinations.a.repo"), help text, default, "Reset to default", the issues at
+// it, and the widget for its kind. Fields are memoised on primitive props and read their own
+// slice of the form store, so an edit re-renders the edited field and its ancestors only.
+import { memo, useState, type ReactNode } from "react";
+import type { Json } from "../../model/json";
+import type { FieldNode, PropertyField } from "../../schema/field-node";
+import { acceptsType, defaultText, jsonTypeOf, kindLabel } from "../../schema/json-types";
+import { deepEqual } from "../../model/json";
+import { elementId, useCommitted, useFormCtx, useIssueCountInside, useIssueText, usePath } from "./form-context";
+import { HelpText } from "./help-text";
+import { AttrTagWidget } from "./widgets/attr-tag-widget";
+import { BooleanWidget } from "./widgets/boolean-widget";
+import type { ControlProps } from "./widgets/control-props";
+import { EnumWidget } from "./widgets/enum-widget";
+import { JsonWidget } from "./widgets/json-widget";
+import { ListWidget } from "./widgets/list-widget";
+import { MapWidget } from "./widgets/map-widget";
+import { NullableWidget } from "./widgets/nullable-widget";
+import { NumberWidget } from "./widgets/number-widget";
+import { ObjectWidget } from "./widgets/object-widget";
+import { StringWidget } from "./widgets/string-widget";
+import { ERROR_TEXT, SMALL_BUTTON } from "./widgets/styles";
+import { UnionWidget } from "./widgets/union-widget";
+
+/** Does the stored value have the shape the widget edits? If not it is shown as JSON, kept as is. */
+export function fitsWidget(node: FieldNode, value: Json | undefined): boolean {
+  if (value === undefined) return true;
+  const type = jsonTypeOf(value);
+  if (!type || !acceptsType(node, type)) return false;
+  if (node.kind === "enum") return node.values.some((v) => deepEqual(v, value));
+  return true;
+}
+
+export function isBlock(node: FieldNode): boolean {
+  switch (node.kind) {
+    case "object":
+    case "map":
+    case "list":
+    case "attrTag":
+      return true;
+    case "nullable":
+      return isBlock(node.inner());
+    case "union":
+      return node.branches.some(isBlock);
+    default:
+      return false;
+  }
+}
+
+/** The widget for a node (no label around it). */
+export function Control(props: ControlProps) {
+  const { node, committed } = props;
+  if (!fitsWidget(node, committed)) return <JsonWidget {...props} />;
+  switch (node.kind) {
+    case "string":
+      return <StringWidget {...props} />;
+    case "integer":
+    case "number":
+      return <NumberWidget {...props} />;
+    case "boolean":
+      return <BooleanWidget {...props} />;
+    case "enum":
+    case "null":
+      return <EnumWidget {...props} />;
+    case "nullable":
+      return <NullableWidget {...props} />;
+    case "list":
+      return <ListWidget {...props} />;
+    case "map":
+      return <MapWidget {...props} />;
+    case "object":
+      return <ObjectWidget {...props} />;
+    case "attrTag":
+      return <AttrTagWidget {...props} />;
+    case "union":
+      return <UnionWidget {...props} />;
+    case "json":
+      return <JsonWidget {...props} />;
+  }
+}
+
+export interface FieldProps {
+  pathKey: string;
+  node: FieldNode;
+  /** The visible name (option name, entry name, "Item 2"). */
+  name: string;
+  label: string;
+  prop?: PropertyField;
+  depth: number;
+  /** Map entries and list items: their container offers Remove, so no Reset here. */
+  removable?: boolean;
+  /** Extra controls in the header (Remove, Move up…), from the container. */
+  actions?: ReactNode;
+  /** Only the widget and its issues: the container shows the name (map entries). */
+  bare?: boolean;
+}
+
+export const Field = memo(function Field({ pathKey, node, name, label, prop, depth, removable, actions, bare }: FieldProps) {
+  const ctx = useFormCtx();
+  ctx.onFieldRender?.(pathKey);
+  const committed = useCommitted(pathKey);
+  const issues = useIssueText(pathKey, node.kind === "json" || !fitsWidget(node, committed));
+  const inside = useIssueCountInside(pathKey);
+  const id = elementId(ctx, pathKey);
+  const description = prop?.description ?? node.description;
+  const describedBy = [description ? `${id}-help` : "", issues ? `${id}-issues` : ""].filter(Boolean).join(" ") || undefined;
+  const control = (
+    <Control pathKey={pathKey} node={node} label={label} committed={committed} depth={depth} prop={prop} describedBy={describedBy} invalid={!!issues} />
+  );
+  const header = (
+    <FieldHeader id={id} name={name} label={label} prop={prop} node={node} pathKey={pathKey} isSet={committed !== undefined} removable={removable} actions={actions} block={isBlock(node) && fitsWidget(node, committed)} />
+  );
+  const help = description ? <HelpText id={`${id}-help`} text={description} /> : null;
+  const issueText = issues ? (
+    <p id={`${id}-issues`} className={ERROR_TEXT} role="status">
+      {issues}
+    </p>
+  ) : null;
+
+  if (bare) {
+    return (
+      <div className="min-w-0 flex-1">
+        {control}
+        {issueText}
+      </div>
+    );
+  }
+  if (isBlock(node) && fitsWidget(node, committed)) {
+    return <BlockField depth={depth} label={label} header={header} help={help} issues={issueText} inside={inside} control={control} />;
+  }
+  return (
+    <div className="py-2">
+      {header}
+      <div className="mt-1">{control}</div>
+      {issueText}
+      {help}
+    </div>
+  );
+});
+
+function BlockField({ depth, label, header, help, issues, inside, control }: { depth: number; label: string; header: ReactNode; help: ReactNode; issues: ReactNode; inside: number; control: ReactNode }) {
+  const [open, setOpen] = useState(depth < 3 || inside > 0);
+  return (
+    <div role="group" aria-label={label} className="my-2 rounded-md border border-slate-200 bg-white/60 dark:border-slate-700 dark:bg-slate-900/40">
+      <details open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
+        <summary className="cursor-pointer select-none rounded-t-md px-3 py-2 hover:bg-slate-50 dark:hover:bg-slate-800/60">
+          <span className="inline-flex w-[calc(100%-1.5rem)] items-center align-middle">{header}</span>
+          {!open && inside > 0 && <span className="ml-2 text-xs font-medium text-red-700 dark:text-red-400">{inside} problem{inside === 1 ? "" : "s"} inside</span>}
+        </summary>
+        <div className="border-t border-slate-200 px-3 pb-2 pt-1 dark:border-slate-700">
+          {issues}
+          {help}
+          {open && control}
+        </div>
+      </details>
+    </div>
+  );
+}
+
+function FieldHeader({ id, name, label, prop, node, pathKey, isSet, removable, actions, block }: {
+  id: string;
+  name: string;
+  label: string;
+  prop?: PropertyField;
+  node: FieldNode;
+  pathKey: string;
+  isSet: boolean;
+  removable?: boolean;
+  actions?: ReactNode;
+  block: boolean;
+}) {
+  const ctx = useFormCtx();
+  const path = usePath(pathKey);
+  const [refused, setRefused] = useState<string>();
+  const NameTag = block ? "span" : "label";
+  return (
+    <div className="flex w-full flex-wrap items-center gap-x-2 gap-y-1">
+      <NameTag {...(block ? {} : { htmlFor: id })} className="font-mono text-sm font-medium text-slate-800 dark:text-slate-100">
+        {name}
+      </NameTag>
+      <span className="text-xs text-slate-400">{kindLabel(node)}</span>
+      {prop?.required && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-800 dark:bg-amber-900/50 dark:text-amber-200">required</span>}
+      {prop?.hasDefault && !isSet && <span className="text-xs text-slate-500">default: {defaultText(prop.default)}</span>}
+      <span className="ml-auto flex items-center gap-1">
+        {actions}
+        {!removable && isSet && (
+          <button
+            type="button"
+            className={SMALL_BUTTON}
+            aria-label={`Reset ${label} to default`}
+            title={prop?.hasDefault ? `Remove the value; the default (${defaultText(prop.default)}) applies` : "Remove the value from this layer"}
+            onClick={(e) => {
+              e.preventDefault();
+              setRefused(ctx.commit(path, undefined, `Reset ${label}`));
+            }}
+          >
+            Reset
+          </button>
+        )}
+      </span>
+      {refused && <p className={ERROR_TEXT}>{refused}</p>}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+// Option descriptions are Markdown from the catalog (untrusted text): rendered as React text
+// nodes only — paragraphs, list items, `code` spans and nixpkgs roles like {option}`x` — so
+// nothing in them can become HTML. Links show their text and address as plain text.
+import { useState, type ReactNode } from "react";
+
+function inline(text: string): ReactNode[] {
+  const out: ReactNode[] = [];
+  // {role}`code` | `code` | [text](url) | **bold**
+  const re = /(?:\{[a-z]+\})?`([^`]+)`|\[([^\]]+)\]\(([^)\s]+)\)|\*\*([^*]+)\*\*/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    if (m.index > last) out.push(text.slice(last, m.index));
+    if (m[1] !== undefined) out.push(<code key={m.index} className="rounded bg-slate-100 px-1 font-mono text-[0.85em] dark:bg-slate-800">{m[1]}</code>);
+    else if (m[2] !== undefined) out.push(`${m[2]} (${m[3]})`);
+    else out.push(<strong key={m.index}>{m[4]}</strong>);
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+
+export function HelpText({ text, id }: { text: string; id?: string }) {
+  const paragraphs = text.trim().split(/\n\s*\n/);
+  const [more, setMore] = useState(false);
+  const shown = more ? paragraphs : paragraphs.slice(0, 1);
+  return (
+    <div id={id} className="mt-1 space-y-1 text-xs text-slate-600 dark:text-slate-400">
+      {shown.map((p, i) => {
+        const lines = p.split("\n");
+        if (lines.every((l) => /^\s*[-*]\s/.test(l))) {
+          return (
+            <ul key={i} className="list-disc pl-4">
+              {lines.map((l, j) => (
+                <li key={j}>{inline(l.replace(/^\s*[-*]\s/, ""))}</li>
+              ))}
+            </ul>
+          );
+        }
+        return <p key={i}>{inline(p.replace(/\s*\n\s*/g, " "))}</p>;
+      })}
+      {paragraphs.length > 1 && (
+        <button type="button" onClick={() => setMore(!more)} className="text-indigo-700 hover:underline dark:text-indigo-300">
+          {more ? "Less" : "More…"}
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,139 @@
+// The settings of one layer of a role (role-wide, one tag's, one machine's) as a form generated
+// from the role's schema, plus, for a machine, its effective settings. Loaded lazily by
+// settings-panel.tsx: the forms code is its own chunk.
+import { useCallback, useMemo } from "react";
+import { Link } from "wouter";
+import { machineSettingsPath, roleSettingsPath, tagSettingsPath } from "../../app/addresses";
+import { useEditor } from "../../app/store";
+import { useCatalog } from "../../app/use-catalog";
+import { moduleRefOf, resolveModule } from "../../catalog/resolve-module";
+import { instanceAt, roleAt, roleMachineNames, roleTagNames } from "../../model/accessors";
+import { setSettings } from "../../model/commands/settings";
+import { layerPath, type Layer } from "../../model/effective-settings";
+import { deepEqual, getIn, isObject, own, type Json, type JsonObject, type Path } from "../../model/json";
+import { roleMembers } from "../../model/membership";
+import { compileRoleSchema } from "../../schema/compile-schema";
+import { putSetting, removeSetting } from "../../schema/settings-edit";
+import { validateSettings } from "../../schema/validate";
+import { EffectivePanel } from "./effective-panel";
+import type { SettingsPanelProps } from "./settings-panel";
+import { SettingsForm } from "./settings-form";
+
+const EMPTY: JsonObject = {};
+
+function describeLayer(layer: Layer): string {
+  return layer.kind === "role" ? "Role-wide settings" : layer.kind === "tag" ? `Settings of tag ${layer.name}` : `Settings of machine ${layer.name}`;
+}
+
+export default function SettingsView({ instance, role, target }: SettingsPanelProps) {
+  const layer: Layer = target;
+  const catalog = useCatalog();
+  const inst = useEditor((s) => instanceAt(s.doc, instance));
+  const roleObj = useEditor((s) => roleAt(s.doc, instance, role));
+  const rawSettings = useEditor((s) => {
+    const container = getIn(s.doc, layerPath(instance, role, layer).slice(0, -1));
+    return isObject(container) ? own(container, "settings") : undefined;
+  });
+  const resolved = useMemo(() => resolveModule(catalog, moduleRefOf(instance, inst)), [catalog, instance, inst]);
+  const schema = resolved.schemas && Object.prototype.hasOwnProperty.call(resolved.schemas, role) ? resolved.schemas[role] : undefined;
+  const root = useMemo(() => compileRoleSchema(schema), [schema]);
+  const blob = isObject(rawSettings) ? rawSettings : EMPTY;
+  const issues = useMemo(() => validateSettings(schema, blob, { merged: false }), [schema, blob]);
+
+  const commit = useCallback(
+    (path: Path, value: Json | undefined, label?: string): string | undefined => {
+      const { doc, apply } = useEditor.getState();
+      const container = getIn(doc, layerPath(instance, role, layer).slice(0, -1));
+      const current = isObject(container) && isObject(own(container, "settings")) ? (own(container, "settings") as JsonObject) : {};
+      const next = value === undefined ? removeSetting(root, current, path) : putSetting(current, path, value);
+      if (deepEqual(next, current)) return undefined;
+      const where = `${instance}/${role}, ${layer.kind === "role" ? "role-wide" : `${layer.kind} ${layer.name}`}`;
+      const what = label ?? `${value === undefined ? "Reset" : "Set"} ${path.map(String).join(".") || "settings"}`;
+      const result = apply(setSettings(instance, role, layer, next, `${what} (${where})`));
+      return result.ok ? undefined : result.error;
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [instance, role, layer.kind, layer.kind === "role" ? "" : layer.name, root],
+  );
+
+  if (!inst) {
+    return <Panel title={`${instance} / ${role}`}><p className="text-sm text-slate-600">There is no instance “{instance}” in this inventory.</p></Panel>;
+  }
+  const machines = roleMachineNames(roleObj);
+  const tags = roleTagNames(roleObj);
+  const layerExists = layer.kind === "role" || (layer.kind === "machine" ? machines.includes(layer.name) : tags.includes(layer.name));
+
+  return (
+    <Panel title={`${instance} / ${role}`}>
+      <LevelNav instance={instance} role={role} layer={layer} machines={machines} tags={tags} />
+      <h3 className="mb-1 text-sm font-semibold text-slate-700 dark:text-slate-200">{describeLayer(layer)}</h3>
+      {resolved.problem && <p className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">{resolved.problem.message} The settings are edited as JSON.</p>}
+      {!resolved.problem && !schema && <p className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">The catalog has no schema for role “{role}” of {resolved.ref.name}: the settings are edited as JSON.</p>}
+      {rawSettings !== undefined && !isObject(rawSettings) ? (
+        <p className="text-sm text-red-700 dark:text-red-400">
+          These settings are stored as {JSON.stringify(rawSettings)}, which is not a set of options; clan rejects it. Fix it in the inventory file, or remove it by resetting: <ResetAll commit={commit} />
+        </p>
+      ) : layerExists ? (
+        <SettingsForm key={`${instance}\u0000${role}\u0000${layer.kind}\u0000${layer.kind === "role" ? "" : layer.name}`} root={root} value={blob} issues={issues} commit={commit} title={`${describeLayer(layer)} of ${instance}/${role}`} />
+      ) : (
+        <MissingLayer instance={instance} role={role} layer={layer} />
+      )}
+      {layer.kind === "machine" && <EffectivePanel instance={instance} role={role} machine={layer.name} schema={schema} root={root} />}
+    </Panel>
+  );
+}
+
+function ResetAll({ commit }: { commit: (path: Path, value: Json | undefined) => string | undefined }) {
+  return (
+    <button type="button" className="underline" onClick={() => commit([], undefined)}>
+      remove these settings
+    </button>
+  );
+}
+
+function Panel({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section aria-label="Settings" className="mt-4 max-w-4xl rounded-lg border border-slate-200 bg-slate-50/50 p-4 dark:border-slate-800 dark:bg-slate-950/40">
+      <h2 className="mb-2 text-lg font-semibold">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+function MissingLayer({ instance, role, layer }: { instance: string; role: string; layer: Layer }) {
+  const doc = useEditor((s) => s.doc);
+  if (layer.kind === "role") return null;
+  if (layer.kind === "tag") {
+    return <p className="text-sm text-slate-600 dark:text-slate-300">Tag {layer.name} is not assigned to {instance}/{role}. Add the tag to the role on the board to give it settings.</p>;
+  }
+  const member = roleMembers(doc, instance, role).find((m) => m.machine === layer.name);
+  return (
+    <p className="text-sm text-slate-600 dark:text-slate-300">
+      {member
+        ? `${layer.name} is in ${instance}/${role} through the tag${member.viaTags.length === 1 ? "" : "s"} ${member.viaTags.join(", ")}, not by name. Add it to the role by name to give it settings of its own, or edit the tag's settings.`
+        : `${layer.name} is not a member of ${instance}/${role}.`}
+    </p>
+  );
+}
+
+function LevelNav({ instance, role, layer, machines, tags }: { instance: string; role: string; layer: Layer; machines: string[]; tags: string[] }) {
+  const link = (href: string, text: string, current: boolean) => (
+    <Link
+      key={href}
+      href={href}
+      aria-current={current ? "page" : undefined}
+      className={`rounded-md px-2 py-0.5 text-sm ${current ? "bg-indigo-600 text-white" : "text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-slate-800"}`}
+    >
+      {text}
+    </Link>
+  );
+  const is = (kind: string, name?: string) => layer.kind === kind && (kind === "role" || (layer.kind !== "role" && layer.name === name));
+  return (
+    <nav aria-label="Settings levels" className="mb-3 flex flex-wrap items-center gap-1 text-sm">
+      <span className="mr-1 text-xs uppercase tracking-wide text-slate-500">Level</span>
+      {link(roleSettingsPath(instance, role), "Role-wide", is("role"))}
+      {tags.map((t) => link(tagSettingsPath(instance, role, t), `Tag ${t}`, is("tag", t)))}
+      {machines.map((m) => link(machineSettingsPath(instance, role, m), `Machine ${m}`, is("machine", m)))}
+    </nav>
+  );
+}

@@ -1,0 +1,17 @@
+import type { Json } from "../../../model/json";
+import type { FieldNode, PropertyField } from "../../../schema/field-node";
+
+/** What every widget receives from the field around it. */
+export interface ControlProps {
+  pathKey: string;
+  node: FieldNode;
+  /** Accessible name: the option's path, e.g. "destinations.a.repo". */
+  label: string;
+  committed: Json | undefined;
+  depth: number;
+  /** The option this value belongs to (for its default), when it is an option. */
+  prop?: PropertyField;
+  /** Ids of help and error text, for aria-describedby. */
+  describedBy?: string;
+  invalid?: boolean;
+}

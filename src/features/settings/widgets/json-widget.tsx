@@ -1,0 +1,36 @@
+import type { Json } from "../../../model/json";
+import type { ControlProps } from "./control-props";
+import { ERROR_TEXT, MONO_INPUT } from "./styles";
+import { useDraft, type Parsed } from "./use-draft";
+
+/** JSON text -> value, with the position of a syntax error in words. Empty text = not set. */
+export function parseJsonText(text: string): Parsed {
+  if (text.trim() === "") return { value: undefined };
+  try {
+    return { value: JSON.parse(text) as Json };
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /position (\d+)/.exec(message);
+    if (at) {
+      const pos = Number(at[1]);
+      const before = text.slice(0, pos).split("\n");
+      return { error: `Not valid JSON at line ${before.length}, column ${before[before.length - 1]!.length + 1}: ${message.replace(/ in JSON at position \d+.*$/, "").replace(/ \(line \d+ column \d+\)$/, "")}.` };
+    }
+    return { error: `Not valid JSON: ${message}.` };
+  }
+}
+
+export const toJsonText = (v: Json | undefined) => (v === undefined ? "" : JSON.stringify(v, null, 2));
+
+/** Free JSON (AnyJson, or a construct the form does not know): parse errors show as you type. */
+export function JsonWidget({ pathKey, label, committed, describedBy, invalid, node }: ControlProps) {
+  const { inputProps, error, draft } = useDraft({ pathKey, committed, toDraft: toJsonText, parse: parseJsonText, multiline: true });
+  const rows = Math.min(12, Math.max(2, draft.split("\n").length));
+  return (
+    <>
+      <textarea aria-label={label} className={`${MONO_INPUT} text-xs`} rows={rows} spellCheck={false} placeholder="JSON, e.g. {&quot;key&quot;: 1}" aria-describedby={describedBy} aria-invalid={invalid || !!error} {...inputProps} />
+      {node.kind === "json" && node.reason && <p className="mt-1 text-xs text-amber-700 dark:text-amber-400">{node.reason}</p>}
+      {error && <p className={ERROR_TEXT}>{error}</p>}
+    </>
+  );
+}
