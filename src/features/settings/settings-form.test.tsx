@@ -14,7 +14,7 @@ const schema: JsonObject = {
       type: "object",
       additionalProperties: false,
       properties: {
-        ...Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`field${i}`, { type: "string", readOnly: true }])),
+        ...Object.fromEntries(Array.from({ length: 12 }, (_, i) => [`field${i}`, { type: "string", readOnly: true }])),
         port: { type: "integer", default: 22, readOnly: true },
         ratio: { type: "number", readOnly: true },
         enable: { type: "boolean", default: false, readOnly: true },
@@ -69,7 +69,7 @@ describe("SettingsForm", () => {
     const input = screen.getByLabelText("field3");
     await user.click(input);
     await user.keyboard("hello world");
-    // Only field3 rendered while typing: the root and the 29 other fields did not.
+    // Only field3 rendered while typing: the root and the 11 other fields did not.
     const changed = [...renders].filter(([k, n]) => n !== before.get(k)).map(([k]) => k);
     expect(changed).toEqual(['["field3"]']);
     expect(renders.get('["field3"]')! - before.get('["field3"]')!).toBeGreaterThanOrEqual(11);
