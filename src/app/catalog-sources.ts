@@ -5,7 +5,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { create } from "zustand";
 import { parseCatalogText, type ParsedCatalog } from "../catalog/catalog-schema";
-import { apiFetch, isClanDirectoryMode } from "./clan-directory";
+import { isClanDirectoryMode } from "./clan-directory/session";
 
 export type CatalogSource =
   | { id: "embedded"; kind: "embedded" }
@@ -130,11 +130,9 @@ async function loadSource(source: CatalogSource, signal: AbortSignal): Promise<P
       return parseCatalogText(await fetchText(EMBEDDED_CATALOG_URL, signal));
     case "url":
       return parseCatalogText(await fetchText(source.url, signal));
-    case "server": {
-      const res = await apiFetch("/api/catalog", { signal });
-      if (!res.ok) throw new Error(`The local server could not give the catalog (${res.status} ${res.statusText}). ${await res.text().catch(() => "")}`.trim());
-      return parseCatalogText(await res.text());
-    }
+    case "server":
+      // A stream of nix's progress, then the catalog; loaded only in clan directory mode.
+      return (await import("./clan-directory/server-catalog")).loadServerCatalog(signal);
   }
 }
 

@@ -31,7 +31,11 @@ export function importText(text: string, name: string): boolean {
     });
     return false;
   }
-  useEditor.getState().load(result.doc, name);
+  const loaded = useEditor.getState().load(result.doc, name);
+  if (!loaded.ok) {
+    useNotices.getState().push({ kind: "error", title: `Could not import ${name}`, detail: `${loaded.error} Your current inventory is unchanged.` });
+    return false;
+  }
   useNotices.getState().push({ kind: "info", title: `Imported ${name}` });
   return true;
 }

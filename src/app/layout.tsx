@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from "react";
+import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
 import { Link, useLocation } from "wouter";
 import { Button } from "../ui/button";
 import { ExportDialog } from "../features/export/export-dialog";
@@ -12,6 +12,12 @@ import { startAutosave } from "./autosave";
 import { useUndoShortcuts } from "./use-undo-shortcuts";
 import { useFileDrop } from "./use-file-drop";
 import { DiagnosticsBar } from "../features/diagnostics/diagnostics-bar";
+import { useQueryClient } from "@tanstack/react-query";
+import { isClanDirectoryMode } from "./clan-directory/session";
+
+// Clan directory mode's code is loaded only in that mode.
+const ClanDirectoryControls = lazy(() => import("./clan-directory/clan-directory-controls").then((m) => ({ default: m.ClanDirectoryControls })));
+const ClanDirectoryBanner = lazy(() => import("./clan-directory/clan-directory-controls").then((m) => ({ default: m.ClanDirectoryBanner })));
 
 const NAV = [
   { href: "/instances", label: "Instances" },
@@ -23,20 +29,30 @@ const NAV = [
 
 export function Layout({ children }: { children: ReactNode }) {
   const [ready, setReady] = useState(false);
+  const queryClient = useQueryClient();
   useEffect(() => {
     let stop: (() => void) | undefined;
-    void boot().then(() => {
-      stop = startAutosave();
+    // In clan directory mode the clan's inventory.json is the document and saving is explicit;
+    // otherwise the browser's autosave keeps it.
+    const clan = isClanDirectoryMode();
+    const start = clan ? import("./clan-directory/open-inventory").then((m) => m.bootClanDirectory(queryClient)) : boot();
+    void start.then(() => {
+      if (!clan) stop = startAutosave();
       setReady(true);
     });
     return () => stop?.();
-  }, []);
+  }, [queryClient]);
   useUndoShortcuts();
   const dragging = useFileDrop((file) => void openDroppedFile(file));
 
   return (
     <div className="flex h-full flex-col">
       <Header />
+      {isClanDirectoryMode() && (
+        <Suspense fallback={null}>
+          <ClanDirectoryBanner />
+        </Suspense>
+      )}
       <div className="flex min-h-0 flex-1">
         <SideNav />
         <main className="min-w-0 flex-1 overflow-auto" aria-busy={!ready}>
@@ -78,6 +94,11 @@ function Header() {
           {name || <span className="text-slate-400">unnamed clan</span>}
         </p>
       </div>
+      {isClanDirectoryMode() && (
+        <Suspense fallback={null}>
+          <ClanDirectoryControls />
+        </Suspense>
+      )}
       <a
         href="#diagnostics"
         className="rounded-md px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"

@@ -25,13 +25,21 @@ export interface EditorState {
   undo(): void;
   redo(): void;
   /** Replace the whole document (import, open); undoable like any command. */
-  load(doc: Inventory, name: string): void;
+  load(doc: Inventory, name: string): ApplyResult;
   /** Start fresh from a document without history (restore from autosave, first start). */
   reset(doc: Inventory, original: EditorState["original"]): void;
   announce(message: string): void;
 }
 
 const HISTORY_LIMIT = 500;
+
+/** A check every edit passes through (clan directory mode refuses edits of values that Nix
+ * defines): the reason to refuse, or null. One place, so no view can go around it. */
+export type EditGuard = (before: Inventory, after: Inventory) => string | null;
+let editGuard: EditGuard | null = null;
+export function setEditGuard(guard: EditGuard | null): void {
+  editGuard = guard;
+}
 
 export const useEditor = create<EditorState>()((set, get) => ({
   doc: {},
@@ -49,6 +57,8 @@ export const useEditor = create<EditorState>()((set, get) => ({
       throw e;
     }
     if (next === doc) return { ok: true };
+    const refusal = editGuard?.(doc, next);
+    if (refusal) return { ok: false, error: refusal };
     set({
       doc: next,
       past: [...past, { label: command.label, doc }].slice(-HISTORY_LIMIT),
@@ -80,8 +90,9 @@ export const useEditor = create<EditorState>()((set, get) => ({
     });
   },
   load(doc, name) {
-    get().apply({ label: `Open ${name}`, apply: () => doc });
-    set({ original: { name, doc } });
+    const result = get().apply({ label: `Open ${name}`, apply: () => doc });
+    if (result.ok) set({ original: { name, doc } });
+    return result;
   },
   reset(doc, original) {
     set({ doc, original, past: [], future: [], announcement: "" });

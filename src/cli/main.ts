@@ -5,7 +5,7 @@ import { validateCommand } from "./validate";
 export const USAGE = `Usage:
   clan-inventory validate <inventory.json> [--catalog <file>] [--format text|json]
   clan-inventory convert <input> --to nix|json [-o <file>]
-  clan-inventory serve [--port N] [--host H] [--clan <dir>]`;
+  clan-inventory serve [--port N] [--host H] [--clan <dir>] [--git-commit] [--no-nix] [--allow-host NAME]`;
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

@@ -1,50 +1,164 @@
-// `clan-inventory serve`: serves the built app (dist/) on 127.0.0.1. INTERIM: the server issue
-// (#8) adds --clan, the API and the security checks.
-import { createServer } from "node:http";
-import { readFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
-import { extname, join, normalize, sep } from "node:path";
+// `clan-inventory serve`: serves the built app (dist/) and, with --clan <dir>, the API that
+// opens and saves that clan's inventory.json (src/server). Listens on 127.0.0.1 unless --host.
+import { existsSync, realpathSync, statSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { startAppServer } from "../server/app-server";
+import { removeStaleTempFiles } from "../server/atomic-write";
+import { createClanContext } from "../server/clan-context";
+import { findNix } from "../server/nix-eval";
+import { isBuilt } from "../server/static-files";
 
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-};
+export const SERVE_USAGE = `Usage: clan-inventory serve [--port N] [--host H] [--clan <dir>] [--git-commit] [--no-nix] [--allow-host NAME]
+
+  --port N          port to listen on (default 4173; 0 picks a free one)
+  --host H          address to listen on (default 127.0.0.1; anything else is reachable
+                    from other machines: a warning is printed)
+  --clan <dir>      clan directory mode: open and save <dir>/inventory.json (the flake root)
+  --git-commit      with --clan in a git repository: commit every save as
+                    "inventory.json: <edits>" (otherwise a new file is only git add -N'ed)
+  --no-nix          do not run nix: embedded catalog, no read-only information
+  --allow-host NAME also accept requests addressed to NAME (e.g. behind a tunnel)`;
+
+interface ServeOptions {
+  port: number;
+  host: string;
+  clan: string | null;
+  gitCommit: boolean;
+  noNix: boolean;
+  allowHosts: string[];
+}
+
+export function parseServeArgs(args: readonly string[]): ServeOptions | { error: string } {
+  const o: ServeOptions = { port: 4173, host: "127.0.0.1", clan: null, gitCommit: false, noNix: false, allowHosts: [] };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined || v.startsWith("--")) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    try {
+      switch (arg) {
+        case "--port": {
+          const v = value();
+          const n = Number(v);
+          if (!/^\d+$/.test(v) || n > 65535) return { error: `--port must be a number from 0 to 65535, not "${v}"` };
+          o.port = n;
+          break;
+        }
+        case "--host":
+          o.host = value();
+          break;
+        case "--clan":
+          o.clan = value();
+          break;
+        case "--git-commit":
+          o.gitCommit = true;
+          break;
+        case "--no-nix":
+          o.noNix = true;
+          break;
+        case "--allow-host":
+          o.allowHosts.push(value());
+          break;
+        default:
+          return { error: `unknown option "${arg}"` };
+      }
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+  }
+  if (o.gitCommit && !o.clan) return { error: "--git-commit needs --clan <dir>" };
+  return o;
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
 export async function serveCommand(args: string[]): Promise<number> {
-  let port = 4173;
-  let host = "127.0.0.1";
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === "--port") port = Number(args[++i]);
-    else if (args[i] === "--host") host = String(args[++i]);
+  if (args.includes("-h") || args.includes("--help")) {
+    console.log(SERVE_USAGE);
+    return 0;
   }
-  const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
-  if (!existsSync(join(dist, "index.html"))) {
-    console.error("clan-inventory serve: the app is not built. Run `npm start` (it builds first) or `npx vite build`.");
+  const parsed = parseServeArgs(args);
+  if ("error" in parsed) {
+    console.error(`clan-inventory serve: ${parsed.error}\n${SERVE_USAGE}`);
     return 2;
   }
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
-    const rel = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, "");
-    let file = join(dist, rel);
-    if (!file.startsWith(dist) || rel.split(sep).includes("..")) file = join(dist, "index.html");
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-      res.end(body);
-    } catch {
-      // Every other address is a page of the single-page app.
-      res.writeHead(200, { "content-type": TYPES[".html"] });
-      res.end(await readFile(join(dist, "index.html")));
+  const dist = fileURLToPath(new URL("../../dist/", import.meta.url));
+  const built = isBuilt(dist);
+
+  let clan = null;
+  if (parsed.clan !== null) {
+    const given = isAbsolute(parsed.clan) ? parsed.clan : resolve(process.cwd(), parsed.clan);
+    if (!existsSync(given) || !statSync(given).isDirectory()) {
+      console.error(`clan-inventory serve: --clan ${parsed.clan}: no such directory`);
+      return 2;
     }
+    const dir = realpathSync(given);
+    if (!existsSync(join(dir, "flake.nix"))) {
+      console.warn(`Warning: ${dir} has no flake.nix. inventory.json belongs at the root of the clan's flake.`);
+    }
+    let nix: string | null = null;
+    let nixProblem: string | undefined;
+    if (parsed.noNix) nixProblem = "nix is switched off (--no-nix).";
+    else if (/[#?]/.test(dir)) nixProblem = `the clan's path contains "#" or "?", which nix would read as part of a flake reference.`;
+    else {
+      nix = findNix();
+      if (!nix) nixProblem = "nix is not installed (not found on PATH).";
+    }
+    const removed = await removeStaleTempFiles(join(dir, "inventory.json"));
+    if (removed.length) console.warn(`Removed ${removed.length} temporary file(s) left by an interrupted save: ${removed.join(", ")}`);
+    clan = createClanContext({
+      dir,
+      gitCommit: parsed.gitCommit,
+      nix,
+      nixProblem,
+      embeddedCatalogFile: fileURLToPath(new URL("../../public/catalog/clan-core.json", import.meta.url)),
+    });
+  }
+  if (!built) {
+    const msg = "the app is not built. Run `npm start` (it builds first) or `npx vite build`.";
+    if (!clan) {
+      console.error(`clan-inventory serve: ${msg}`);
+      return 2;
+    }
+    console.warn(`Warning: ${msg} Only the API answers until then.`);
+  }
+  if (!LOOPBACK.has(parsed.host)) {
+    console.warn(
+      `Warning: listening on ${parsed.host}: other machines can reach this server. The token protects the API, but it travels unencrypted over HTTP.`,
+    );
+  }
+
+  let running;
+  try {
+    running = await startAppServer({ distDir: dist, host: parsed.host, port: parsed.port, clan, allowedHosts: parsed.allowHosts });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    console.error(
+      err.code === "EADDRINUSE"
+        ? `clan-inventory serve: port ${parsed.port} is in use on ${parsed.host}. Stop the other server or pick another port with --port.`
+        : `clan-inventory serve: ${err.message}`,
+    );
+    return 1;
+  }
+  console.log(`Clan inventory editor: ${running.url}`);
+  if (clan) {
+    console.log(`Clan directory: ${clan.dir} (saves ${clan.file}${clan.gitCommit ? ", committing each save" : ""})`);
+    console.log(clan.nix ? `Catalog and read-only values: evaluated with ${clan.nix}` : `Catalog: the embedded clan-core catalog (${clan.nixProblem})`);
+    clan.readonly.warmUp();
+  }
+
+  await new Promise<void>((done) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      // Let a save in progress finish before exiting.
+      void (clan ? clan.queue.idle() : Promise.resolve()).then(() => running.close()).then(done);
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
   });
-  await new Promise<void>((resolve) => server.listen(port, host, resolve));
-  console.log(`Clan inventory editor: http://${host}:${port}/`);
-  await new Promise<void>((resolve) => process.on("SIGINT", () => server.close(() => resolve())));
   return 0;
 }

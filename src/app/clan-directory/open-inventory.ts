@@ -1,0 +1,57 @@
+// Opening the clan's inventory.json in the editor (clan directory mode): at start, through
+// react-query, and again when the user takes the version on disk after a conflict.
+import type { QueryClient } from "@tanstack/react-query";
+import { readInventoryJson } from "../../formats/inventory-json";
+import { describeSourceError, useNotices } from "../notices";
+import { useEditor } from "../store";
+import { inventoryQuery, type InventoryVersion } from "./inventory-api";
+import { markSaved, useSaveState } from "./save-state";
+import { clanDirectoryToken } from "./session";
+import { withoutLockCheck } from "./use-locked-paths";
+
+export const FILE_NAME = "inventory.json";
+
+export async function bootClanDirectory(queryClient: QueryClient): Promise<void> {
+  useSaveState.setState({ active: true });
+  if (!clanDirectoryToken()) {
+    block("This page was opened without its session token. Open the address `clan-inventory serve` printed (it ends in ?token=…).");
+    return;
+  }
+  try {
+    const version = await queryClient.fetchQuery(inventoryQuery());
+    openVersion(version, "start");
+  } catch (e) {
+    block(`Could not read the clan's inventory.json: ${(e as Error).message}`);
+  }
+}
+
+function block(reason: string): void {
+  useEditor.getState().reset({}, null);
+  useSaveState.setState({ blocked: reason, etag: null, savedDoc: null, dirty: false });
+  useNotices.getState().push({ kind: "error", title: "Saving is off", detail: reason });
+}
+
+/**
+ * Puts a version from disk into the editor. At start it replaces the document without
+ * history; after a conflict it is an undoable "Open" so the user's own version stays one undo
+ * away. A file that does not read is not opened: saving stays off until it is fixed, so the
+ * editor can never overwrite a file it could not show.
+ */
+export function openVersion(version: InventoryVersion, how: "start" | "replace"): boolean {
+  const read = readInventoryJson(version.text, FILE_NAME);
+  if (!read.ok) {
+    const detail = `${describeSourceError(read.error)}. Fix the file in a text editor, then reload this page.`;
+    if (how === "start") block(`${FILE_NAME} cannot be read: ${detail}`);
+    else useNotices.getState().push({ kind: "error", title: `The version on disk cannot be read`, detail });
+    return false;
+  }
+  if (how === "start") {
+    useEditor.getState().reset(read.doc, { name: FILE_NAME, doc: read.doc });
+  } else {
+    const result = withoutLockCheck(() => useEditor.getState().load(read.doc, `${FILE_NAME} (version on disk)`));
+    if (!result.ok) return false;
+  }
+  useSaveState.setState({ blocked: null });
+  markSaved(read.doc, version.etag, how === "start" ? null : Date.now());
+  return true;
+}

@@ -1,0 +1,71 @@
+// What the app knows about inventory.json on disk in clan directory mode: which version the
+// editor started from (its ETag), the document as last saved, whether there are unsaved
+// changes, and a pending conflict. The editor's own store (../store.ts) stays unaware of files.
+import { create } from "zustand";
+import type { Inventory } from "../../model/inventory-schema";
+import { deepEqual } from "../../model/json";
+import type { HistoryEntry } from "../store";
+import { useEditor } from "../store";
+import type { InventoryVersion } from "./inventory-api";
+
+export interface SaveState {
+  /** Clan directory mode is running (the file was opened). */
+  active: boolean;
+  /** The ETag of the version on disk the editor's document is based on. */
+  etag: string | null;
+  /** The document as last opened or saved (compared by reference first, then by value). */
+  savedDoc: Inventory | null;
+  dirty: boolean;
+  saving: boolean;
+  /** Why saving is not possible at all (the file could not be read, no token). */
+  blocked: string | null;
+  /** A save found a newer version on disk; the user decides. */
+  conflict: { theirs: InventoryVersion } | null;
+  lastSavedAt: number | null;
+}
+
+export const useSaveState = create<SaveState>()(() => ({
+  active: false,
+  etag: null,
+  savedDoc: null,
+  dirty: false,
+  saving: false,
+  blocked: null,
+  conflict: null,
+  lastSavedAt: null,
+}));
+
+/** Records that `doc` is now what inventory.json holds (version `etag`). */
+export function markSaved(doc: Inventory, etag: string, at: number | null = Date.now()): void {
+  useSaveState.setState({ savedDoc: doc, etag, dirty: !sameDoc(useEditor.getState().doc, doc), conflict: null, lastSavedAt: at });
+}
+
+function sameDoc(a: Inventory, b: Inventory | null): boolean {
+  return b !== null && (a === b || deepEqual(a, b));
+}
+
+/** Keeps `dirty` up to date with every edit, undo and redo. Returns the unsubscribe. */
+export function trackUnsavedChanges(): () => void {
+  return useEditor.subscribe((state, prev) => {
+    if (state.doc === prev.doc) return;
+    const { savedDoc, dirty } = useSaveState.getState();
+    const nowDirty = !sameDoc(state.doc, savedDoc);
+    if (nowDirty !== dirty) useSaveState.setState({ dirty: nowDirty });
+  });
+}
+
+/**
+ * The labels of the edits between the saved document and the current one, for the commit
+ * message: the commands applied since the save, or the undos back from it. Empty when the
+ * history no longer reaches the save (the server then writes a generic message).
+ */
+export function labelsSinceSave(past: readonly HistoryEntry[], future: readonly HistoryEntry[], savedDoc: Inventory | null): string[] {
+  if (savedDoc === null) return [];
+  for (let k = past.length - 1; k >= 0; k--) {
+    if (past[k]!.doc === savedDoc) return past.slice(k).map((e) => e.label);
+  }
+  for (let k = 0; k < future.length; k++) {
+    if (future[k]!.doc === savedDoc) return future.slice(0, k + 1).reverse().map((e) => `Undo: ${e.label}`);
+  }
+  return [];
+}

@@ -1,0 +1,64 @@
+// What Nix defines, for every view (spec §4.3): `useLockedPaths()` gives the locks the local
+// server derived from clan's introspection, so a view can show a value as "defined in Nix" and
+// not offer to edit or delete it; `lockAt(locks, path)` (src/model/locked-paths.ts) finds the
+// lock covering a field. The store refuses edits of locked paths in one place (the edit guard
+// installed here), whatever view the edit comes from. Outside clan directory mode: no locks.
+import { useQuery } from "@tanstack/react-query";
+import { useEffect } from "react";
+import { findLockViolations, type LockedPath } from "../../model/locked-paths";
+import { setEditGuard } from "../store";
+import { readonlyQuery } from "./inventory-api";
+import { isClanDirectoryMode } from "./session";
+
+export interface LockedPaths {
+  locks: LockedPath[];
+  /** off: not in clan directory mode; loading: nix is evaluating; unavailable: no nix. */
+  status: "off" | "loading" | "ok" | "unavailable" | "error";
+  /** Why there is no information (no nix, evaluation failed), or a partial-information warning. */
+  message?: string;
+}
+
+const NONE: LockedPath[] = [];
+
+export function useLockedPaths(): LockedPaths {
+  const enabled = isClanDirectoryMode();
+  const query = useQuery({ ...readonlyQuery(), enabled });
+  if (!enabled) return { locks: NONE, status: "off" };
+  if (query.isPending) return { locks: NONE, status: "loading" };
+  if (query.isError) return { locks: NONE, status: "error", message: query.error.message };
+  const data = query.data;
+  if (data.status === "ok") return { locks: data.locks, status: "ok", message: data.warning };
+  if (data.status === "unavailable") return { locks: NONE, status: "unavailable", message: data.reason };
+  return { locks: NONE, status: "error", message: data.error };
+}
+
+let currentLocks: readonly LockedPath[] = NONE;
+/** Set while the editor takes over the version on disk, which is the truth by definition. */
+let trusted = false;
+
+/** Runs `fn` (a reload from disk) without the lock check. */
+export function withoutLockCheck<T>(fn: () => T): T {
+  trusted = true;
+  try {
+    return fn();
+  } finally {
+    trusted = false;
+  }
+}
+
+/** The refusal for an edit that changes what Nix defines (the first lock it breaks). */
+export function lockRefusal(before: Parameters<typeof findLockViolations>[0], after: Parameters<typeof findLockViolations>[1], locks: readonly LockedPath[]): string | null {
+  const violations = findLockViolations(before, after, locks);
+  if (violations.length === 0) return null;
+  const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : "";
+  return `${violations[0]!.message}${more} Change it in the Nix files instead.`;
+}
+
+/** Keeps the store's edit guard in step with the latest locks; mounted once in clan mode. */
+export function useLockGuard(locks: readonly LockedPath[]): void {
+  useEffect(() => {
+    currentLocks = locks;
+    setEditGuard((before, after) => (trusted ? null : lockRefusal(before, after, currentLocks)));
+  }, [locks]);
+  useEffect(() => () => setEditGuard(null), []);
+}

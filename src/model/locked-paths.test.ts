@@ -1,0 +1,88 @@
+import fc from "fast-check";
+import { deleteIn, setIn, type Json, type JsonObject } from "./json";
+import { findLockViolations, formatLockedPath, lockAt, type LockedPath } from "./locked-paths";
+
+const readonly = (path: string[]): LockedPath => ({ path, kind: "readonly", reason: "defined in Nix (clan.nix)" });
+const noDelete = (path: string[]): LockedPath => ({ path, kind: "no-delete", reason: "defined in Nix (clan.nix)" });
+
+const doc: JsonObject = {
+  meta: { name: "x" },
+  machines: { jon: { description: "d", tags: ["a"] } },
+  instances: { i: { roles: { r: { tags: ["all", "web"], settings: { a: 1 } } } } },
+};
+
+describe("findLockViolations", () => {
+  it("a read-only value may not change, appear or disappear; its siblings may", () => {
+    const locks = [readonly(["machines", "jon", "description"]), readonly(["meta", "icon"])];
+    expect(findLockViolations(doc, setIn(doc, ["machines", "jon", "description"], "e"), locks)).toHaveLength(1);
+    expect(findLockViolations(doc, deleteIn(doc, ["machines", "jon", "description"]), locks)).toHaveLength(1);
+    expect(findLockViolations(doc, setIn(doc, ["meta", "icon"], "i.svg"), locks)).toHaveLength(1);
+    expect(findLockViolations(doc, setIn(doc, ["machines", "jon", "icon"], "i.svg"), locks)).toHaveLength(0);
+  });
+
+  it("a read-only blob is atomic: adding a key inside is a change", () => {
+    const locks = [readonly(["instances", "i", "roles", "r", "settings"])];
+    const v = findLockViolations(doc, setIn(doc, ["instances", "i", "roles", "r", "settings", "b"], 2), locks);
+    expect(v).toHaveLength(1);
+    expect(v[0]!.message).toBe("instances.i.roles.r.settings is defined in Nix (clan.nix): it cannot be changed in inventory.json.");
+  });
+
+  it("a no-delete key may change below but not go away or be renamed", () => {
+    const locks = [noDelete(["machines", "jon"])];
+    expect(findLockViolations(doc, setIn(doc, ["machines", "jon", "description"], "e"), locks)).toHaveLength(0);
+    expect(findLockViolations(doc, deleteIn(doc, ["machines", "jon"]), locks)).toHaveLength(1);
+    const renamed = setIn(deleteIn(doc, ["machines", "jon"]), ["machines", "jonathan"], { description: "d" });
+    expect(findLockViolations(doc, renamed, locks)[0]!.message).toMatch(/cannot be removed or renamed/);
+  });
+
+  it("reads role tags in list and attrset form alike", () => {
+    const locks = [noDelete(["instances", "i", "roles", "r", "tags", "all"])];
+    const asAttrs = setIn(doc, ["instances", "i", "roles", "r", "tags"], { all: {}, web: {} });
+    expect(findLockViolations(doc, asAttrs, locks)).toHaveLength(0);
+    expect(findLockViolations(doc, setIn(doc, ["instances", "i", "roles", "r", "tags"], ["web"]), locks)).toHaveLength(1);
+    expect(findLockViolations(asAttrs, deleteIn(asAttrs, ["instances", "i", "roles", "r", "tags", "all"]), locks)).toHaveLength(1);
+  });
+
+  it("a no-delete lock on something only Nix has never blocks anything", () => {
+    expect(findLockViolations(doc, deleteIn(doc, ["machines"]), [noDelete(["machines", "bob"])])).toHaveLength(0);
+  });
+
+  const key = fc.constantFrom("a", "b", "c", "__proto__", "x.y");
+  const json: fc.Arbitrary<Json> = fc.letrec<{ v: Json }>((tie) => ({
+    v: fc.oneof({ depthSize: "small" }, fc.constant(null), fc.boolean(), fc.integer(), fc.string(), fc.array(tie("v"), { maxLength: 3 }), fc.dictionary(key, tie("v"), { maxKeys: 3 })),
+  })).v;
+  const object = fc.dictionary(key, json, { maxKeys: 4 }) as fc.Arbitrary<JsonObject>;
+  const path = fc.array(key, { minLength: 1, maxLength: 3 });
+
+  it("property: no edit, no violation; any change at a read-only path is one", () => {
+    fc.assert(
+      fc.property(object, path, json, (d, p, value) => {
+        const locks = [readonly(p)];
+        expect(findLockViolations(d, d, locks)).toHaveLength(0);
+        let changed: JsonObject;
+        try {
+          changed = setIn(d, p, value);
+        } catch {
+          return; // the path goes through a scalar
+        }
+        const lookup = (x: Json | undefined, k: readonly string[]): Json | undefined =>
+          k.reduce<Json | undefined>((cur, key) => (cur && typeof cur === "object" && !Array.isArray(cur) && Object.prototype.hasOwnProperty.call(cur, key) ? cur[key] : undefined), x);
+        const same = JSON.stringify(lookup(d, p)) === JSON.stringify(value) && lookup(d, p) !== undefined;
+        expect(findLockViolations(d, changed, locks).length > 0).toBe(!same);
+      }),
+    );
+  });
+});
+
+describe("lockAt", () => {
+  const locks = [readonly(["instances", "i", "roles", "r", "settings"]), noDelete(["machines", "jon"])];
+  it("finds the lock covering a field (itself or a read-only ancestor)", () => {
+    expect(lockAt(locks, ["instances", "i", "roles", "r", "settings", "a"])?.kind).toBe("readonly");
+    expect(lockAt(locks, ["machines", "jon"])?.kind).toBe("no-delete");
+    expect(lockAt(locks, ["machines", "jon", "description"])).toBeUndefined();
+  });
+});
+
+it("formats paths, quoting keys that are not plain names", () => {
+  expect(formatLockedPath(["instances", "a.b", "roles"])).toBe('instances."a.b".roles');
+});

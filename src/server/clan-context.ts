@@ -1,0 +1,42 @@
+// Everything the API of one clan directory needs, made once at start.
+import { join } from "node:path";
+import { CatalogService } from "./catalog-service";
+import { SerialQueue } from "./inventory-file";
+import { ReadonlyInfo } from "./readonly-info";
+
+export interface ClanContext {
+  /** The clan's flake root (absolute). */
+  dir: string;
+  /** `<dir>/inventory.json`: the one file the server ever writes. */
+  file: string;
+  gitCommit: boolean;
+  nix: string | null;
+  /** Why nix is not used, when it is not. */
+  nixProblem?: string;
+  queue: SerialQueue;
+  readonly: ReadonlyInfo;
+  catalog: CatalogService;
+}
+
+export interface ClanContextOptions {
+  dir: string;
+  gitCommit?: boolean;
+  nix: string | null;
+  nixProblem?: string;
+  embeddedCatalogFile: string;
+  /** Tests: a fixed source hash instead of hashing the clan's .nix files. */
+  sourceHash?: () => Promise<string>;
+}
+
+export function createClanContext(o: ClanContextOptions): ClanContext {
+  return {
+    dir: o.dir,
+    file: join(o.dir, "inventory.json"),
+    gitCommit: o.gitCommit ?? false,
+    nix: o.nix,
+    nixProblem: o.nixProblem,
+    queue: new SerialQueue(),
+    readonly: new ReadonlyInfo({ nix: o.nix, nixProblem: o.nixProblem, clanDir: o.dir, hash: o.sourceHash }),
+    catalog: new CatalogService({ nix: o.nix, nixProblem: o.nixProblem, clanDir: o.dir, embeddedCatalogFile: o.embeddedCatalogFile, hash: o.sourceHash }),
+  };
+}

@@ -1,0 +1,81 @@
+// Git after a save (spec §4.6). Nix flakes in a git repository only see tracked files, so a new
+// inventory.json must at least be `git add --intent-to-add`ed; with --git-commit every save is
+// committed as clan-cli does it: `inventory.json: <what changed>`, only that file, no hooks.
+import { execFile } from "node:child_process";
+
+export interface GitResult {
+  ok: boolean;
+  stdout: string;
+  stderr: string;
+}
+
+function git(cwd: string, args: string[]): Promise<GitResult> {
+  return new Promise((resolve) => {
+    execFile(
+      "git",
+      args,
+      { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", LC_ALL: "C" }, maxBuffer: 4 * 1024 * 1024, timeout: 60_000 },
+      (error, stdout, stderr) => resolve({ ok: !error, stdout: String(stdout), stderr: String(stderr || (error ? error.message : "")) }),
+    );
+  });
+}
+
+/** Whether `dir` is inside a git work tree (false when git is not installed). */
+export async function isGitWorkTree(dir: string): Promise<boolean> {
+  const r = await git(dir, ["rev-parse", "--is-inside-work-tree"]);
+  return r.ok && r.stdout.trim() === "true";
+}
+
+export async function isTracked(dir: string, name: string): Promise<boolean> {
+  return (await git(dir, ["ls-files", "--error-unmatch", "--", name])).ok;
+}
+
+export interface AfterSaveResult {
+  /** What was done: "committed", "intent-to-add", "nothing". */
+  action: "committed" | "intent-to-add" | "nothing";
+  commit?: string;
+  /** Set when git refused; the file is saved all the same. */
+  error?: string;
+}
+
+const workTreeCache = new Map<string, { at: number; value: boolean }>();
+
+/** isGitWorkTree, remembered for a few seconds: a save should not spawn git only to learn that
+ * the directory is still not a repository. */
+export async function isGitWorkTreeCached(dir: string, maxAgeMs = 5000): Promise<boolean> {
+  const hit = workTreeCache.get(dir);
+  if (hit && Date.now() - hit.at < maxAgeMs) return hit.value;
+  const value = await isGitWorkTree(dir);
+  workTreeCache.set(dir, { at: Date.now(), value });
+  return value;
+}
+
+/** Called inside the write queue after inventory.json was replaced. */
+export async function afterSave(dir: string, name: string, commitMessage: string | null): Promise<AfterSaveResult> {
+  if (!(await isGitWorkTreeCached(dir))) return { action: "nothing" };
+  if (commitMessage === null) {
+    if (await isTracked(dir, name)) return { action: "nothing" };
+    const r = await git(dir, ["add", "--intent-to-add", "--", name]);
+    return r.ok ? { action: "intent-to-add" } : { action: "nothing", error: `git add --intent-to-add failed: ${r.stderr.trim()}` };
+  }
+  const add = await git(dir, ["add", "--", name]);
+  if (!add.ok) return { action: "nothing", error: `git add failed: ${add.stderr.trim()}` };
+  // Nothing staged for this file (the save did not change it): no empty commit.
+  const diff = await git(dir, ["diff", "--cached", "--quiet", "--", name]);
+  if (diff.ok) return { action: "nothing" };
+  const commit = await git(dir, ["commit", "--no-verify", "--quiet", "-m", commitMessage, "--", name]);
+  if (!commit.ok) return { action: "nothing", error: `git commit failed: ${commit.stderr.trim()}` };
+  const head = await git(dir, ["rev-parse", "HEAD"]);
+  return { action: "committed", commit: head.stdout.trim() };
+}
+
+/** `inventory.json: <label>`; several edits give a short subject and the full list below. */
+export function commitMessageFor(labels: readonly string[]): string {
+  const clean = labels.map((l) => l.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim()).filter(Boolean);
+  if (clean.length === 0) return "inventory.json: edit in the inventory editor";
+  if (clean.length === 1) return `inventory.json: ${clean[0]}`;
+  const joined = clean.join("; ");
+  if (joined.length <= 72) return `inventory.json: ${joined}`;
+  const more = clean.length - 1;
+  return `inventory.json: ${clean[0]} and ${more} more ${more === 1 ? "edit" : "edits"}\n\n${clean.map((l) => `- ${l}`).join("\n")}`;
+}

@@ -1,0 +1,93 @@
+// GET /api/readonly and the server's refusal of saves that change what Nix defines, with a
+// fake nix answering from the recorded introspection fixtures.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { writeInventoryJson } from "../formats/inventory-json";
+import { setIn, type JsonObject } from "../model/json";
+import type { LockedPath } from "../model/locked-paths";
+import { makeFakeNix, type FakeNix } from "./testing/fake-nix";
+import { putInventory, startTempClan, type TempClan } from "./testing/temp-clan";
+
+const fixture = async (name: string) => JSON.parse(await readFile(new URL(`./fixtures/${name}`, import.meta.url), "utf8")) as JsonObject;
+
+let nix: FakeNix;
+let clan: TempClan;
+let onDisk: JsonObject;
+
+beforeEach(async () => {
+  nix = await makeFakeNix();
+  await nix.record("clanInternals.inventoryClass.introspection", await fixture("introspection-mixed.json"));
+  await nix.record("clanInternals.inventoryClass.inventorySerialization", await fixture("serialization-mixed.json"));
+  onDisk = await fixture("inventory-mixed.json");
+  clan = await startTempClan({ nix: nix.path, files: { "inventory.json": writeInventoryJson(onDisk), "clan.nix": "{ }" } });
+});
+afterEach(async () => {
+  await clan.close();
+});
+
+async function etag(): Promise<string> {
+  const res = await clan.api("/api/inventory");
+  await res.text();
+  return res.headers.get("etag")!;
+}
+
+it("lists what Nix defines, with reasons and Nix's values", async () => {
+  const res = await clan.api("/api/readonly");
+  const body = (await res.json()) as { status: string; locks: LockedPath[] };
+  expect(body.status).toBe("ok");
+  const name = body.locks.find((l) => l.path.join(".") === "meta.name");
+  expect(name).toMatchObject({ kind: "readonly", reason: "defined in Nix (clan.nix)", value: "test" });
+  expect(body.locks.find((l) => l.path.join(".") === "instances.hello-world.roles.morning.settings")?.value).toEqual({ greeting: "morning" });
+});
+
+it("refuses a save that changes a locked value (409, naming the paths) and writes nothing", async () => {
+  const before = await readFile(join(clan.dir, "inventory.json"), "utf8");
+  let doc = setIn(onDisk, ["meta", "name"], "renamed");
+  doc = setIn(doc, ["instances", "hello-world", "roles", "morning", "settings"], { greeting: "mine" });
+  const res = await putInventory(clan, doc, await etag());
+  expect(res.status).toBe(409);
+  const body = (await res.json()) as { locked: { path: string[]; message: string }[] };
+  expect(body.locked.map((l) => l.path.join(".")).sort()).toEqual(["instances.hello-world.roles.morning.settings", "meta.name"]);
+  expect(body.locked[0]!.message).toMatch(/defined in Nix/);
+  expect(await readFile(join(clan.dir, "inventory.json"), "utf8")).toBe(before);
+});
+
+it("refuses deleting a machine Nix defines, allows deleting one only inventory.json defines", async () => {
+  const machines = onDisk.machines as JsonObject;
+  const withoutJon = { ...onDisk, machines: { jsononly: machines.jsononly! } };
+  expect((await putInventory(clan, withoutJon, await etag())).status).toBe(409);
+  const withoutJsononly = { ...onDisk, machines: { jon: machines.jon! } };
+  expect((await putInventory(clan, withoutJsononly, await etag())).status).toBe(200);
+});
+
+it("accepts a save that touches only free values", async () => {
+  const doc = setIn(setIn(onDisk, ["machines", "jon", "deploy", "targetHost"], "root@jon"), ["meta", "description"], "new");
+  expect((await putInventory(clan, doc, await etag())).status).toBe(200);
+});
+
+it("evaluates once per state of the Nix sources", async () => {
+  await (await clan.api("/api/readonly")).text();
+  await (await clan.api("/api/readonly")).text();
+  await putInventory(clan, setIn(onDisk, ["meta", "description"], "x"), await etag());
+  const calls = (await nix.calls()).filter((c) => c.endsWith("introspection"));
+  expect(calls.length).toBeGreaterThanOrEqual(1);
+  expect(calls.length).toBeLessThanOrEqual(2); // a save refreshes it in the background at most once
+});
+
+it("reports an evaluation error and then does not block saves", async () => {
+  await clan.close();
+  nix = await makeFakeNix();
+  await nix.setMode("fail");
+  clan = await startTempClan({ nix: nix.path, files: { "inventory.json": writeInventoryJson(onDisk) } });
+  const body = (await (await clan.api("/api/readonly")).json()) as { status: string; error: string };
+  expect(body.status).toBe("error");
+  expect(body.error).toMatch(/attribute 'clanInternals' missing/);
+  expect((await putInventory(clan, setIn(onDisk, ["meta", "name"], "any"), await etag())).status).toBe(200);
+});
+
+it("says read-only information is unavailable without nix", async () => {
+  await clan.close();
+  clan = await startTempClan({ nix: null, nixProblem: "nix is not installed (not found on PATH)." });
+  const body = (await (await clan.api("/api/readonly")).json()) as { status: string; reason: string };
+  expect(body).toMatchObject({ status: "unavailable", reason: "nix is not installed (not found on PATH)." });
+});

@@ -1,0 +1,130 @@
+// The read-only information of a clan (spec §4.3): nix evaluates the introspection tree and the
+// serialized inventory once per state of the clan's Nix sources, and the locks are derived from
+// them and the current inventory.json. A save does not change the Nix sources, so the old
+// evaluation keeps serving while a fresh one runs in the background.
+import type { Inventory } from "../model/inventory-schema";
+import type { LockedPath } from "../model/locked-paths";
+import type { Json } from "../model/json";
+import { deriveLocks } from "./readonly-rules";
+import { unwrapSerializedInventory } from "./unwrap-settings";
+import { NIX_ATTRIBUTES, nixEvalJson } from "./nix-eval";
+import { clanSourceHash } from "./source-hash";
+
+export type ReadonlyState =
+  | { status: "unavailable"; reason: string }
+  | { status: "error"; error: string }
+  | { status: "ok"; locks: LockedPath[]; warning?: string; evaluatedAt: string };
+
+interface Evaluation {
+  hash: string;
+  generation: number;
+  at: string;
+  introspection?: Json;
+  evaluated?: Json | null;
+  /** Why the introspection could not be evaluated. */
+  error?: string;
+  /** Why the serialized inventory could not be evaluated (locks still come from introspection). */
+  warning?: string;
+}
+
+export interface ReadonlyInfoOptions {
+  nix: string | null;
+  /** Why nix is not used, when it is not. */
+  nixProblem?: string;
+  clanDir: string;
+  /** The evaluator (tests pass a fake). */
+  evaluate?: (attribute: string) => Promise<unknown>;
+  /** The source hash (tests pass a fixed one). */
+  hash?: () => Promise<string>;
+}
+
+export class ReadonlyInfo {
+  private cache: Evaluation | null = null;
+  private inflight: { hash: string; promise: Promise<Evaluation> } | null = null;
+  /** Bumped by every save; an evaluation older than the last save is refreshed in the background. */
+  private generation = 0;
+  private readonly evaluate: (attribute: string) => Promise<unknown>;
+  private readonly hash: () => Promise<string>;
+
+  constructor(private readonly opts: ReadonlyInfoOptions) {
+    const nix = opts.nix;
+    this.evaluate = opts.evaluate ?? ((attribute) => nixEvalJson(nix!, opts.clanDir, attribute));
+    this.hash = opts.hash ?? (() => clanSourceHash(opts.clanDir));
+  }
+
+  get available(): boolean {
+    return this.opts.nix !== null || this.opts.evaluate !== undefined;
+  }
+
+  /** Starts an evaluation without waiting for it (at server start). */
+  warmUp(): void {
+    if (this.available) void this.evaluation().catch(() => undefined);
+  }
+
+  /** Called after each save. */
+  invalidateSoon(): void {
+    this.generation++;
+  }
+
+  async state(onDisk: Inventory): Promise<ReadonlyState> {
+    if (!this.available) return { status: "unavailable", reason: this.opts.nixProblem ?? "nix is not installed" };
+    const ev = await this.evaluation();
+    if (ev.error !== undefined || ev.introspection === undefined) return { status: "error", error: ev.error ?? "no introspection" };
+    return {
+      status: "ok",
+      locks: deriveLocks({ introspection: ev.introspection, onDisk, evaluated: ev.evaluated }),
+      ...(ev.warning ? { warning: ev.warning } : {}),
+      evaluatedAt: ev.at,
+    };
+  }
+
+  /** The locks a write must respect; none when nix cannot tell. */
+  async locksFor(onDisk: Inventory): Promise<LockedPath[]> {
+    const s = await this.state(onDisk);
+    return s.status === "ok" ? s.locks : [];
+  }
+
+  private async evaluation(): Promise<Evaluation> {
+    const hash = await this.hash();
+    const cached = this.cache;
+    if (cached && cached.hash === hash) {
+      if (cached.generation !== this.generation && !this.inflight) void this.start(hash).catch(() => undefined);
+      return cached;
+    }
+    if (this.inflight && this.inflight.hash === hash) return this.inflight.promise;
+    return this.start(hash);
+  }
+
+  private start(hash: string): Promise<Evaluation> {
+    const generation = this.generation;
+    const promise = (async (): Promise<Evaluation> => {
+      const at = new Date().toISOString();
+      let introspection: Json;
+      try {
+        introspection = (await this.evaluate(NIX_ATTRIBUTES.introspection)) as Json;
+      } catch (e) {
+        return { hash, generation, at, error: `Could not evaluate ${NIX_ATTRIBUTES.introspection}: ${(e as Error).message}` };
+      }
+      try {
+        const evaluated = unwrapSerializedInventory((await this.evaluate(NIX_ATTRIBUTES.inventorySerialization)) as Json);
+        return { hash, generation, at, introspection, evaluated };
+      } catch (e) {
+        return {
+          hash,
+          generation,
+          at,
+          introspection,
+          evaluated: null,
+          warning: `Could not evaluate ${NIX_ATTRIBUTES.inventorySerialization} (Nix values and Nix role tags are not shown): ${(e as Error).message}`,
+        };
+      }
+    })();
+    const entry = { hash, promise };
+    this.inflight = entry;
+    void promise.then((ev) => {
+      if (this.inflight === entry) this.inflight = null;
+      this.cache = ev;
+    });
+    return promise;
+  }
+}
