@@ -4,13 +4,15 @@
 // Never part of `npm test`: timings on a shared 2-core machine are noisy.
 import { spawnSync, execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { cpus, totalmem, platform, release } from "node:os";
+import { cpus, loadavg, totalmem, platform, release } from "node:os";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { ensureDeps } from "./ensure-deps.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 ensureDeps();
+// The machine may be shared: the load average before and after the run goes into the report.
+const loadBefore = loadavg().map((x) => Math.round(x * 100) / 100);
 const only = process.argv.slice(2);
 const outDir = join(root, "bench/out");
 if (only.length === 0) rmSync(outDir, { recursive: true, force: true });
@@ -37,10 +39,10 @@ const metrics = readdirSync(outDir)
 // Scaling: for each figure measured on S and L, the ratio L/S (the fleet is 50x larger).
 const scaling = [];
 for (const l of metrics.filter((m) => m.fleet === "L")) {
-  const s = metrics.find((m) => m.fleet === "S" && m.name === l.name && m.where === l.where);
+  const s = metrics.find((m) => m.fleet === "S" && m.script === l.script && m.name === l.name && m.where === l.where);
   if (!s || !s.median) continue;
   const ratio = Math.round((l.median / s.median) * 10) / 10;
-  scaling.push({ name: l.name, where: l.where, S: s.median, L: l.median, ratio, worseThanLinear: ratio > 60 });
+  scaling.push({ script: l.script, name: l.name, where: l.where, S: s.median, L: l.median, ratio, worseThanLinear: ratio > 60 });
 }
 
 const machine = {
@@ -51,6 +53,7 @@ const machine = {
   node: process.version,
   chromium: chromiumVersion(),
   date: new Date().toISOString(),
+  loadAverage: { before: loadBefore, after: loadavg().map((x) => Math.round(x * 100) / 100) },
 };
 const results = { machine, metrics, scaling, failures };
 writeFileSync(join(root, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
@@ -77,30 +80,40 @@ function verdict(m) {
   return `${m.target.of} ${m.target.op} ${m.target.value} ${m.unit}: ${ok ? "met" : "**missed**"}`;
 }
 
+function row(m) {
+  return `| ${m.name}${m.note ? ` (${m.note})` : ""} | ${m.where} | ${m.fleet ?? ""} | ${m.median} ${m.unit} | ${m.p95 ?? ""}${m.p95 !== undefined ? ` ${m.unit}` : ""} | ${m.runs ?? ""} | ${verdict(m)} |`;
+}
+
 function render({ machine, metrics, scaling, failures }) {
+  const scripts = [...new Set(metrics.map((m) => m.script))];
+  const load = machine.loadAverage ? ` Load average (1, 5, 15 min) ${machine.loadAverage.before.join(", ")} before the run, ${machine.loadAverage.after.join(", ")} after it.` : "";
   const lines = [
     "# Benchmarks",
     "",
     "Made by `npm run bench` (see scripts/bench.mjs); the raw figures are in bench/results.json.",
+    "What each figure measures, and how, is under [What the figures mean](#what-the-figures-mean).",
     "",
-    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}; ${machine.chromium}; ${machine.date}.`,
+    `Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}; Node ${machine.node}; ${machine.chromium}; ${machine.date}.${load}`,
     "",
     "Fleets (bench/fleet.ts, seeded): S = 100 machines / 30 instances, M = 2,000 / 300, L = 5,000 / 1,000.",
     "",
-    "| figure | where | fleet | median | p95 | runs | target |",
-    "|---|---|---|---|---|---|---|",
-    ...metrics.map(
-      (m) =>
-        `| ${m.name}${m.note ? ` (${m.note})` : ""} | ${m.where} | ${m.fleet ?? ""} | ${m.median} ${m.unit} | ${m.p95 ?? ""}${m.p95 !== undefined ? ` ${m.unit}` : ""} | ${m.runs ?? ""} | ${verdict(m)} |`,
-    ),
+    "Targets (issue 9): M drop ≤ 50 ms p95; 300-field keystroke ≤ 16 ms p95; L import to interactive ≤ 1.5 s;",
+    "L export ≤ 100 ms; settings form render time ours/rjsf ≤ 0.5.",
     "",
+  ];
+  for (const script of scripts) {
+    lines.push(`## ${script}`, "", "| figure | where | fleet | median | p95 | runs | target |", "|---|---|---|---|---|---|---|");
+    lines.push(...metrics.filter((m) => m.script === script).map(row), "");
+  }
+  lines.push(
     "## Scaling (L / S, for a 50x larger fleet; above 60 is worse than linear)",
     "",
     "| figure | where | S | L | ratio |",
     "|---|---|---|---|---|",
     ...scaling.map((s) => `| ${s.name} | ${s.where} | ${s.S} | ${s.L} | ${s.ratio}${s.worseThanLinear ? " **worse than linear**" : ""} |`),
     "",
-  ];
+  );
   if (failures.length) lines.push(`Scripts that failed in this run: ${failures.join(", ")}.`, "");
+  lines.push(readFileSync(join(root, "bench/what-the-figures-mean.md"), "utf8").trimEnd(), "");
   return lines.join("\n");
 }
