@@ -1,4 +1,5 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { lazy, Suspense } from "react";
 import { Layout } from "./layout";
 import { AppRoutes } from "./routes";
 
@@ -6,12 +7,20 @@ const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
 });
 
+// `?bench` on the first address loads the benchmark hook (bench/app-bench.ts), a lazy chunk.
+const BenchHooks = new URLSearchParams(window.location.search).has("bench") ? lazy(() => import("./bench-hooks")) : null;
+
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <Layout>
         <AppRoutes />
       </Layout>
+      {BenchHooks && (
+        <Suspense fallback={null}>
+          <BenchHooks />
+        </Suspense>
+      )}
     </QueryClientProvider>
   );
 }
