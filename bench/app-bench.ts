@@ -5,6 +5,7 @@
 //   (the start of the first 300 ms window without a long task or a frame gap over 50 ms);
 // - a full diagnostics pass, JSON export and JSON import, timed in the page on the imported
 //   document through the `?bench` hook (src/app/bench-hooks.tsx, a lazy chunk);
+// - opening the role-wide settings form of the first role from its lane (in-app navigation);
 // - JS heap after the import, garbage collected (CDP Runtime.getHeapUsage).
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -68,6 +69,7 @@ async function benchFleet(browser: Browser, size: FleetSize) {
   const diagnostics: number[] = [];
   const exportJson: number[] = [];
   const importJson: number[] = [];
+  const openSettings: number[] = [];
   let diagnosticsCount = 0;
 
   for (let run = 0; run < RUNS[size]; run++) {
@@ -135,6 +137,34 @@ async function benchFleet(browser: Browser, size: FleetSize) {
           if (!r.ok) throw new Error("the generated inventory did not read in the page");
           if (i >= 2) importJson.push(r.ms);
         }
+        await page.evaluate(() => void (window.__benchText = undefined));
+        // The role-wide settings form of the first role, opened from its lane's link (client-side
+        // navigation), to painted; back to the board between runs. The first open, which also
+        // loads the forms chunk, is not counted.
+        for (let i = 0; i < n + 1; i++) {
+          const ms = await page.evaluate(
+            ({ link, form }) =>
+              new Promise<number>((resolve) => {
+                const t0 = performance.now();
+                const mo = new MutationObserver(() => {
+                  if (!document.querySelector(`form[aria-label="${form}"]`)) return;
+                  mo.disconnect();
+                  requestAnimationFrame(() => {
+                    const c = new MessageChannel();
+                    c.port1.onmessage = () => resolve(performance.now() - t0);
+                    c.port2.postMessage(0);
+                  });
+                });
+                mo.observe(document.body, { subtree: true, childList: true });
+                (document.querySelector(`a[aria-label="${link}"]`) as HTMLAnchorElement).click();
+              }),
+            { link: `Settings of role ${role}`, form: `Role-wide settings of ${instance}/${role}` },
+          );
+          if (i >= 1) openSettings.push(ms);
+          await page.goBack();
+          await page.locator(`form[aria-label="Role-wide settings of ${instance}/${role}"]`).waitFor({ state: "detached" });
+          await waitQuiet(page, await page.evaluate(() => performance.now()), 200);
+        }
       }
     } finally {
       await close();
@@ -148,5 +178,6 @@ async function benchFleet(browser: Browser, size: FleetSize) {
   metrics.push(metricFrom("diagnostics, full pass", "chromium", diagnostics, { fleet: size, note: `${diagnosticsCount} diagnostics` }));
   metrics.push(metricFrom("inventory.json export", "chromium", exportJson, { fleet: size, ...(size === "L" ? { target: { op: "<=", value: 100, of: "median" } } : {}) }));
   metrics.push(metricFrom("inventory.json import (read only)", "chromium", importJson, { fleet: size }));
+  metrics.push(metricFrom("open role-wide settings form (forms chunk loaded)", "chromium", openSettings, { fleet: size, note: `${instance}/${role}` }));
   metrics.push({ name: "JS heap after import (after GC)", where: "chromium", fleet: size, unit: "MB", median: round(median(heap)), runs: heap.length });
 }
