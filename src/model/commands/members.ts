@@ -46,6 +46,11 @@ export function moveMembers(instance: string, fromRole: string, toRole: string, 
         const taken = takeMember(from, m);
         if (taken.entry === undefined) throw new CommandError(`${m.kind} ${m.name} is not listed in ${instance}/${fromRole}.`);
         from = taken.role;
+        // The target keeps its own entry: refuse rather than silently drop settings (or other keys) of this one.
+        const listed = m.kind === "machine" ? own(objectAt(to, "machines"), m.name) !== undefined : roleTagNames(to).includes(m.name);
+        if (listed && Object.keys(taken.entry).length > 0) {
+          throw new CommandError(`${m.kind} ${m.name} is in ${instance}/${toRole} already; moving it would drop what it has in ${fromRole}. Remove it from one of the two roles first.`);
+        }
         to = m.kind === "machine" ? addMachine(to, m.name, taken.entry) : addTag(to, m.name, taken.entry);
       }
       return putRole(putRole(doc, instance, fromRole, from), instance, toRole, to);
