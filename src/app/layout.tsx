@@ -55,9 +55,10 @@ export function Layout({ children }: { children: ReactNode }) {
       )}
       <div className="flex min-h-0 flex-1">
         <SideNav />
-        <main className="min-w-0 flex-1 overflow-auto" aria-busy={!ready}>
+        <main className="flex min-w-0 flex-1 flex-col overflow-auto" aria-busy={!ready}>
           <Notices />
-          {ready ? children : <p className="p-6 text-slate-500">Loading inventory…</p>}
+          {/* Takes the height the notices leave, so a full-height page (h-full) never hides its bottom under them. */}
+          <div className="min-h-0 flex-1">{ready ? children : <p className="p-6 text-slate-500">Loading inventory…</p>}</div>
         </main>
       </div>
       <DiagnosticsBar />

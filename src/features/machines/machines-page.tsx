@@ -1,8 +1,91 @@
-// INTERIM placeholder: filled by the issue that owns this page.
+// /machines and /machines/<machine>: the fleet as a sortable, filterable table (virtualized for
+// thousands of machines), tags for a multi-selection, and the panel of the opened machine.
+import { useEffect, useMemo, useState } from "react";
+import { useParams } from "wouter";
+import { decodeParam } from "../../app/addresses";
+import { useEditor } from "../../app/store";
+import { machinesOf } from "../../model/accessors";
+import { own } from "../../model/json";
+import { tagOverview } from "../../model/tag-overview";
+import { Button } from "../../ui/button";
+import { inputClass } from "../../ui/form-field";
+import { MachineDetail } from "./machine-detail";
+import { filterRows, machineRows, sortRows } from "./machine-rows";
+import { MachineTable } from "./machine-table";
+import { useMachinesView } from "./machines-view";
+import { NewMachineDialog } from "./new-machine-dialog";
+import { SelectionBar } from "./selection-bar";
+
 export function MachinesPage() {
+  const params = useParams<{ machine?: string }>();
+  const current = params.machine === undefined ? undefined : decodeParam(params.machine);
+  const doc = useEditor((s) => s.doc);
+  const filter = useMachinesView((s) => s.filter);
+  const sort = useMachinesView((s) => s.sort);
+  const prune = useMachinesView((s) => s.prune);
+  const [creating, setCreating] = useState(false);
+
+  const rows = useMemo(() => machineRows(doc), [doc]);
+  const shown = useMemo(() => sortRows(filterRows(rows, filter), sort.key, sort.dir), [rows, filter, sort]);
+  useEffect(() => {
+    const machines = machinesOf(doc);
+    prune((name) => own(machines, name) !== undefined);
+  }, [doc, prune]);
+
   return (
-    <section aria-labelledby="page-title" className="p-6">
-      <h1 id="page-title" className="text-xl font-semibold">Machines</h1>
+    <section aria-labelledby="page-title" className="flex h-full min-h-0 flex-col">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-6 py-3 dark:border-slate-800 dark:bg-slate-900">
+        <h1 id="page-title" className="text-xl font-semibold">
+          Machines
+        </h1>
+        <p className="text-sm text-slate-500 dark:text-slate-400" aria-live="polite">
+          {shown.length === rows.length ? `${rows.length} machines` : `${shown.length} of ${rows.length} machines shown`}
+        </p>
+        <Filters />
+        <Button variant="primary" className="ml-auto" onClick={() => setCreating(true)}>
+          New machine
+        </Button>
+      </div>
+      <SelectionBar />
+      <div className="flex min-h-0 flex-1">
+        <MachineTable rows={shown} current={current} />
+        {current !== undefined && <MachineDetail key={current} name={current} />}
+      </div>
+      {creating && <NewMachineDialog onClose={() => setCreating(false)} />}
     </section>
+  );
+}
+
+function Filters() {
+  const doc = useEditor((s) => s.doc);
+  const filter = useMachinesView((s) => s.filter);
+  const setFilter = useMachinesView((s) => s.setFilter);
+  const tags = useMemo(() => tagOverview(doc).filter((t) => t.machines.length > 0 && !(t.reserved && !t.overridden)), [doc]);
+  const small = inputClass.replace("w-full", "w-auto");
+  return (
+    <div role="search" aria-label="Filter machines" className="flex flex-wrap items-center gap-2">
+      <input
+        type="search"
+        aria-label="Filter machines"
+        placeholder="Name, tag, host, description…"
+        value={filter.text}
+        onChange={(e) => setFilter({ text: e.currentTarget.value })}
+        className={`${small} w-72`}
+      />
+      <select aria-label="Filter by class" value={filter.machineClass} onChange={(e) => setFilter({ machineClass: e.currentTarget.value as never })} className={small}>
+        <option value="">Any class</option>
+        <option value="nixos">nixos</option>
+        <option value="darwin">darwin</option>
+      </select>
+      <select aria-label="Filter by tag" value={filter.tag} onChange={(e) => setFilter({ tag: e.currentTarget.value })} className={small}>
+        <option value="">Any tag</option>
+        {tags.map((t) => (
+          <option key={t.tag} value={t.tag}>
+            {t.tag} ({t.machines.length})
+          </option>
+        ))}
+        {filter.tag && !tags.some((t) => t.tag === filter.tag) && <option value={filter.tag}>{filter.tag} (0)</option>}
+      </select>
+    </div>
   );
 }

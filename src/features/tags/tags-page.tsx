@@ -1,8 +1,135 @@
-// INTERIM placeholder: filled by the issue that owns this page.
+// /tags and /tags/<tag>: every tag with its machines and the roles that use it; the reserved
+// tags all / nixos / darwin shown as computed, with a warning where the inventory overrides them.
+import { useMemo, useState } from "react";
+import { Link, useParams } from "wouter";
+import { decodeParam, instancePath, tagPath } from "../../app/addresses";
+import { useEditor } from "../../app/store";
+import { tagOverview, type TagSummary } from "../../model/tag-overview";
+import { Button } from "../../ui/button";
+import { inputClass } from "../../ui/form-field";
+import { NewStaticTagDialog } from "./new-static-tag-dialog";
+import { overrideWarning, tagKind } from "./tag-kind";
+import { TagDetail } from "./tag-detail";
+
+const NAMES_IN_ROW = 6;
+
 export function TagsPage() {
+  const params = useParams<{ tag?: string }>();
+  const current = params.tag === undefined ? undefined : decodeParam(params.tag);
+  const doc = useEditor((s) => s.doc);
+  const tags = useMemo(() => tagOverview(doc), [doc]);
+  const [text, setText] = useState("");
+  const [creating, setCreating] = useState(false);
+  const shown = useMemo(() => {
+    const words = text.trim().toLowerCase().split(/\s+/).filter(Boolean);
+    return tags.filter((t) => words.every((w) => t.tag.toLowerCase().includes(w)));
+  }, [tags, text]);
+  const overridden = tags.filter((t) => t.overridden);
+
   return (
-    <section aria-labelledby="page-title" className="p-6">
-      <h1 id="page-title" className="text-xl font-semibold">Tags</h1>
+    <section aria-labelledby="page-title" className="flex h-full min-h-0 flex-col">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-6 py-3 dark:border-slate-800 dark:bg-slate-900">
+        <h1 id="page-title" className="text-xl font-semibold">
+          Tags
+        </h1>
+        <p className="text-sm text-slate-500 dark:text-slate-400">{tags.length} tags</p>
+        <input
+          type="search"
+          aria-label="Filter tags"
+          placeholder="Filter tags…"
+          value={text}
+          onChange={(e) => setText(e.currentTarget.value)}
+          className={`${inputClass.replace("w-full", "")} w-64`}
+        />
+        <Button variant="primary" className="ml-auto" onClick={() => setCreating(true)}>
+          New static tag
+        </Button>
+      </div>
+      {overridden.length > 0 && (
+        <div role="note" aria-label="Overridden reserved tags" className="space-y-1 border-b border-amber-200 bg-amber-50 px-6 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
+          {overridden.map((t) => (
+            <p key={t.tag}>
+              ⚠ {overrideWarning(t)}{" "}
+              <Link href={tagPath(t.tag)} className="font-medium underline">
+                Review {t.tag}
+              </Link>
+            </p>
+          ))}
+        </div>
+      )}
+      <div className="flex min-h-0 flex-1">
+        <div className="min-h-0 min-w-0 flex-1 overflow-auto">
+          <table aria-label="Tags" className="w-full border-separate border-spacing-0 text-sm">
+            <thead className="sticky top-0 z-10">
+              <tr>
+                {["Tag", "Defined by", "Machines", "Used by roles"].map((h) => (
+                  <th key={h} scope="col" className={headCell}>
+                    {h}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((t) => (
+                <TagRow key={t.tag} t={t} current={t.tag === current} compact={current !== undefined} />
+              ))}
+            </tbody>
+          </table>
+          {shown.length === 0 && <p className="px-6 py-8 text-center text-sm text-slate-500">No tag matches the filter.</p>}
+        </div>
+        {current !== undefined && <TagDetail key={current} tag={current} summary={tags.find((t) => t.tag === current)} />}
+      </div>
+      {creating && <NewStaticTagDialog onClose={() => setCreating(false)} />}
     </section>
+  );
+}
+
+const headCell =
+  "border-b border-slate-200 bg-slate-100/95 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 backdrop-blur dark:border-slate-700 dark:bg-slate-800/95 dark:text-slate-300 first:pl-6";
+const cell = "border-b border-slate-100 px-3 py-2 align-top dark:border-slate-800 first:pl-6";
+
+function TagRow({ t, current, compact }: { t: TagSummary; current: boolean; compact: boolean }) {
+  const names = t.machines.slice(0, compact ? 3 : NAMES_IN_ROW);
+  return (
+    <tr aria-current={current ? "true" : undefined} className={current ? "bg-indigo-50 dark:bg-indigo-950/60" : "hover:bg-slate-50 dark:hover:bg-slate-900"}>
+      <th scope="row" className={`${cell} text-left font-medium`}>
+        <Link href={tagPath(t.tag)} className="text-indigo-700 hover:underline dark:text-indigo-300">
+          {t.tag}
+        </Link>
+        {t.reserved && (
+          <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-normal text-slate-700 dark:bg-slate-700 dark:text-slate-200">reserved</span>
+        )}
+      </th>
+      <td className={`${cell} ${t.overridden ? "text-amber-800 dark:text-amber-200" : "text-slate-600 dark:text-slate-300"}`}>
+        {t.overridden && <span aria-hidden="true">⚠ </span>}
+        {tagKind(t)}
+      </td>
+      <td className={cell}>
+        <span className="font-medium tabular-nums">{t.machines.length}</span>
+        {names.length > 0 && (
+          <span className="ml-2 text-slate-500 dark:text-slate-400">
+            {names.join(", ")}
+            {t.machines.length > names.length ? ", …" : ""}
+          </span>
+        )}
+        {t.machines.length === 0 && t.roles.length > 0 && <span className="ml-2 text-amber-700 dark:text-amber-300">no machine carries it</span>}
+      </td>
+      <td className={cell}>
+        {t.roles.length === 0 ? (
+          <span className="text-slate-400">—</span>
+        ) : (
+          <ul className="flex flex-wrap gap-x-3 gap-y-0.5">
+            {t.roles.map((r) => (
+              <li key={`${r.instance}\u0000${r.role}`}>
+                <Link href={instancePath(r.instance)} className="text-indigo-700 hover:underline dark:text-indigo-300">
+                  {r.instance}/{r.role}
+                </Link>
+                {r.hasSettings && <span className="ml-1 text-xs text-slate-500">(settings)</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </td>
+    </tr>
   );
 }

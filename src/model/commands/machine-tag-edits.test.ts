@@ -8,7 +8,7 @@ import { deepEqual } from "../json";
 import { placementsOf } from "../membership";
 import { tagsOfMachine } from "../tags";
 import { deleteMachine, editMachine, machineFieldProblem, machineReferences, renameMachine, setMachineField } from "./machines";
-import { addStaticTag, addTagToMachines, removeTagFromMachines, renameTag, setStaticTag } from "./tags";
+import { addMachinesToStaticTag, addStaticTag, addTagToMachines, removeTagFromMachines, renameTag, setStaticTag } from "./tags";
 
 const MACHINES = ["web1", "web2", "db", "mac"];
 const TAGS = ["web", "office", "all", "gpu"];
@@ -183,5 +183,13 @@ describe("static tags", () => {
     expect(setStaticTag("all", ["a", "b"]).apply(doc).tags).toEqual({ all: ["a", "b"] });
     expect(setStaticTag("all", undefined).apply(doc).tags).toEqual({});
     refused(() => setStaticTag("nixos", ["a"]).apply(doc), "tag", /replace the computed/);
+  });
+
+  it("adds existing machines to a static list, refusing unknown names, repeats and undefined lists", () => {
+    const doc = { machines: { a: {}, b: {} }, tags: { office: ["a", "ghost"] } };
+    expect(addMachinesToStaticTag("office", ["b", "b"]).apply(doc).tags).toEqual({ office: ["a", "ghost", "b"] });
+    refused(() => addMachinesToStaticTag("office", ["zed"]).apply(doc), "machine", /no machine "zed"/);
+    refused(() => addMachinesToStaticTag("office", ["a"]).apply(doc), "machine", /lists a already/);
+    refused(() => addMachinesToStaticTag("lab", ["a"]).apply(doc), "tag", /does not define/);
   });
 });

@@ -121,6 +121,29 @@ export function addStaticTag(tag: string, machines: string[] = []): Command {
   };
 }
 
+/**
+ * Adds machines to an existing static list (`inventory.tags.<tag>`). Only machines of the
+ * inventory: Nix accepts other names but never matches them (spec §1.4), so it would be a typo.
+ */
+export function addMachinesToStaticTag(tag: string, machines: string[]): Command {
+  return {
+    label: `Add ${many(machines)} to static tag ${tag}`,
+    apply(doc) {
+      const list = own(staticTagsOf(doc), tag);
+      if (!Array.isArray(list)) throw new CommandError(`inventory.tags does not define "${tag}".`, "tag");
+      if (isReservedTag(tag) && !tagIndex(doc).overriddenReserved.includes(tag)) {
+        throw new CommandError(`"${tag}" is computed by Clan; a static list would replace the computed one.`, "tag");
+      }
+      for (const m of machines) {
+        if (own(machinesOf(doc), m) === undefined) throw new CommandError(`There is no machine "${m}" in this inventory.`, "machine");
+      }
+      const added = machines.filter((m) => !list.includes(m));
+      if (added.length === 0) throw new CommandError(`inventory.tags.${tag} lists ${many(machines)} already.`, "machine");
+      return setIn(doc, ["tags", tag], [...list, ...new Set(added)]);
+    },
+  };
+}
+
 /** Whether any machine, static list or role names the tag. */
 export function tagInUse(doc: Inventory, tag: string): boolean {
   if (isReservedTag(tag)) return true;

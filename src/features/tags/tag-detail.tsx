@@ -1,0 +1,122 @@
+// The panel of one tag (/tags/<t>): how it is defined, renaming it, its static list, the
+// machines carrying it and the roles that select machines by it.
+import { useMemo, type ReactNode } from "react";
+import { Link } from "wouter";
+import { instancePath, machinePath, tagSettingsPath } from "../../app/addresses";
+import { useEditor } from "../../app/store";
+import type { TagSummary } from "../../model/tag-overview";
+import { tagIndex, type TagSource } from "../../model/tags";
+import { overrideWarning, tagKind } from "./tag-kind";
+import { RenameTagForm } from "./rename-tag-form";
+import { StaticTagEditor } from "./static-tag-editor";
+
+const SHOWN_MACHINES = 300;
+
+export function TagDetail({ tag, summary }: { tag: string; summary: TagSummary | undefined }) {
+  return (
+    <aside aria-label={`Tag ${tag}`} className="w-[28rem] shrink-0 overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+      <div className="sticky top-0 z-10 flex items-center gap-2 border-b border-slate-200 bg-white/95 px-5 py-3 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
+        <h2 className="mr-auto truncate text-lg font-semibold" title={tag}>
+          {tag}
+        </h2>
+        <Link href="/tags" aria-label="Close tag details" className="rounded-md px-2 py-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">
+          ✕
+        </Link>
+      </div>
+      {summary === undefined ? (
+        <p className="px-5 py-6 text-sm text-slate-600 dark:text-slate-300">No machine, static list or role uses a tag named “{tag}”.</p>
+      ) : (
+        <div className="divide-y divide-slate-200 dark:divide-slate-800">
+          <Section title="Definition">
+            <p className="text-sm text-slate-700 dark:text-slate-200">{tagKind(summary)}</p>
+            {summary.overridden && (
+              <p role="note" className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+                ⚠ {overrideWarning(summary)}
+              </p>
+            )}
+            {summary.reserved && !summary.overridden && (
+              <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">Clan computes this tag; it cannot be assigned, removed or renamed by hand.</p>
+            )}
+          </Section>
+          {!summary.reserved && (
+            <Section title="Rename">
+              <RenameTagForm key={tag} tag={tag} />
+            </Section>
+          )}
+          {(!summary.reserved || summary.overridden) && (
+            <Section title="Static list">
+              <StaticTagEditor summary={summary} />
+            </Section>
+          )}
+          <Section title={`Machines (${summary.machines.length})`}>
+            <TagMachines tag={tag} machines={summary.machines} />
+          </Section>
+          <Section title="Used by roles">
+            {summary.roles.length === 0 ? (
+              <p className="text-sm text-slate-500 dark:text-slate-400">No role selects machines by this tag.</p>
+            ) : (
+              <ul aria-label={`Roles using ${tag}`} className="space-y-1 text-sm">
+                {summary.roles.map((r) => (
+                  <li key={`${r.instance}\u0000${r.role}`} className="flex flex-wrap items-baseline gap-x-2">
+                    <Link href={instancePath(r.instance)} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                      {r.instance}
+                    </Link>
+                    <span className="text-slate-400" aria-hidden="true">
+                      /
+                    </span>
+                    <span>{r.role}</span>
+                    <Link href={tagSettingsPath(r.instance, r.role, tag)} className="text-xs text-indigo-700 hover:underline dark:text-indigo-300">
+                      {r.hasSettings ? `Settings for ${tag} in ${r.instance}/${r.role}` : `Add settings for ${tag} in ${r.instance}/${r.role}`}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {summary.roles.length > 0 && summary.machines.length === 0 && (
+              <p className="mt-2 text-sm text-amber-800 dark:text-amber-200">No machine carries “{tag}”: these roles get nothing from it, and Nix warns about it.</p>
+            )}
+          </Section>
+        </div>
+      )}
+    </aside>
+  );
+}
+
+const SOURCE: Record<TagSource["kind"], string> = { own: "own", static: "inventory.tags", computed: "computed" };
+
+function TagMachines({ tag, machines }: { tag: string; machines: string[] }) {
+  const doc = useEditor((s) => s.doc);
+  const index = tagIndex(doc);
+  const shown = useMemo(() => machines.slice(0, SHOWN_MACHINES), [machines]);
+  if (machines.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">No machine carries it.</p>;
+  return (
+    <>
+      <ul aria-label={`Machines with ${tag}`} className="flex flex-wrap gap-1.5">
+        {shown.map((m) => (
+          <li key={m} className="inline-flex items-baseline gap-1 rounded-md border border-slate-200 px-2 py-0.5 text-sm dark:border-slate-700">
+            <Link href={machinePath(m)} className="font-medium hover:underline">
+              {m}
+            </Link>
+            <span className="text-xs text-slate-500 dark:text-slate-400">
+              {(index.byMachine.get(m)?.get(tag) ?? []).map((s) => SOURCE[s.kind]).join(" + ")}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {machines.length > shown.length && (
+        <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">
+          … and {machines.length - shown.length} more (filter the Machines page by this tag to see them all).
+        </p>
+      )}
+    </>
+  );
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section aria-label={title} className="px-5 py-4">
+      <h3 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{title}</h3>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+// How a tag is defined, in words, for the Tags page (spec §1.4, §2.2, §2.3).
+import type { TagSummary } from "../../model/tag-overview";
+
+const COMPUTED: Record<string, string> = {
+  all: "every machine",
+  nixos: "every machine of class nixos",
+  darwin: "every machine of class darwin",
+};
+
+export function tagKind(t: TagSummary): string {
+  if (t.reserved) return t.overridden ? `computed by Clan — overridden by inventory.tags.${t.tag}` : `computed by Clan: ${COMPUTED[t.tag]}`;
+  const parts: string[] = [];
+  if (t.ownCount > 0) parts.push(`own tag of ${t.ownCount} machine${t.ownCount === 1 ? "" : "s"}`);
+  if (t.staticList) parts.push(`inventory.tags (${t.staticList.length})`);
+  if (parts.length === 0) parts.push("used by roles only");
+  return parts.join(" + ");
+}
+
+export function overrideWarning(t: TagSummary): string {
+  return `inventory.tags.${t.tag} replaces Clan's computed list (${COMPUTED[t.tag]}): only the ${t.machines.length} machine${
+    t.machines.length === 1 ? "" : "s"
+  } it names carry "${t.tag}", and machines added later will not.`;
+}

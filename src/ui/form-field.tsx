@@ -1,0 +1,85 @@
+// Labelled inputs that show their error at the field: aria-invalid plus aria-describedby
+// pointing at the message, so a screen reader reads the problem with the field. Works with
+// react-hook-form's `register(...)` spread (React 19 passes `ref` as a prop).
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from "react";
+
+export const inputClass =
+  "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 placeholder:text-slate-400 " +
+  "focus-visible:border-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-indigo-500 " +
+  "aria-[invalid=true]:border-red-500 disabled:bg-slate-100 disabled:text-slate-500 " +
+  "dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:aria-[invalid=true]:border-red-400 dark:disabled:bg-slate-900";
+
+interface FieldShellProps {
+  label: ReactNode;
+  error?: string;
+  hint?: ReactNode;
+  className?: string;
+}
+
+function useFieldIds(error?: string, hint?: ReactNode) {
+  const id = useId();
+  const errorId = `${id}-error`;
+  const hintId = `${id}-hint`;
+  const describedBy = [error ? errorId : undefined, hint ? hintId : undefined].filter(Boolean).join(" ") || undefined;
+  return { id, errorId, hintId, describedBy };
+}
+
+function Messages({ error, hint, errorId, hintId }: { error?: string; hint?: ReactNode; errorId: string; hintId: string }) {
+  return (
+    <>
+      {error && (
+        <p id={errorId} className="mt-1 text-xs font-medium text-red-700 dark:text-red-400">
+          {error}
+        </p>
+      )}
+      {hint && (
+        <p id={hintId} className="mt-1 text-xs text-slate-500 dark:text-slate-400">
+          {hint}
+        </p>
+      )}
+    </>
+  );
+}
+
+export function TextField({
+  label,
+  error,
+  hint,
+  className = "",
+  ref,
+  ...input
+}: FieldShellProps & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
+  const { id, errorId, hintId, describedBy } = useFieldIds(error, hint);
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700 dark:text-slate-200">
+        {label}
+      </label>
+      <input ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...input} />
+      <Messages error={error} hint={hint} errorId={errorId} hintId={hintId} />
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  error,
+  hint,
+  className = "",
+  ref,
+  children,
+  ...select
+}: FieldShellProps & SelectHTMLAttributes<HTMLSelectElement> & { ref?: Ref<HTMLSelectElement> }) {
+  const { id, errorId, hintId, describedBy } = useFieldIds(error, hint);
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700 dark:text-slate-200">
+        {label}
+      </label>
+      <select ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...select}>
+        {children}
+      </select>
+      <Messages error={error} hint={hint} errorId={errorId} hintId={hintId} />
+    </div>
+  );
+}
