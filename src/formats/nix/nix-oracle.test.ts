@@ -1,0 +1,193 @@
+// Nix 2.8 itself judges our Nix: every printed file must mean, to Nix, exactly the JSON it came
+// from, and our parser must read hand-written Nix exactly as Nix does. Equality is decided
+// inside Nix (`import x.nix == builtins.fromJSON …`), because Nix 2.8's --json output rounds
+// floats to 6 digits. One nix-instantiate process per batch keeps this fast.
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fc from "fast-check";
+import type { Json, JsonObject } from "../../model/json";
+import { hostileInventory } from "./hostile-arbitrary";
+import { nixAgrees, nixOracleAvailability, nixParses, type OracleCase } from "./nix-oracle";
+import { parseNixValue, readInventoryNix } from "./parse";
+import { printNix, printNixSnippet } from "./print";
+
+const oracle = nixOracleAvailability();
+if (!oracle.available) console.warn(`\n⚠ ${oracle.notice}\n`);
+
+const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), "utf8");
+const demo = JSON.parse(readFileSync(fileURLToPath(new URL("../../../public/demo-inventory.json", import.meta.url)), "utf8")) as JsonObject;
+const JSON_FIXTURES: Record<string, JsonObject> = {
+  "demo-inventory.json": demo,
+  "spec-example.json": JSON.parse(fixture("spec-example.json")),
+  "hostile.json": JSON.parse(fixture("hostile.json")),
+};
+
+/** How Nix gets the inventory out of each .nix fixture (FILE is the fixture's path). */
+const NIX_FIXTURES: Record<string, string> = {
+  "inventory.nix": "import FILE",
+  "clan.nix": "(import FILE { self = null; inputs = null; }).inventory",
+  "flake.nix":
+    "((import FILE).outputs { self = null; nixpkgs = null; clan-core.lib.clan = args: { config = { nixosConfigurations = args.inventory; clanInternals = null; }; }; }).nixosConfigurations",
+  "flake-parts.nix": "((import FILE).outputs { self = null; flake-parts.lib.mkFlake = _: m: m; clan-core = null; }).clan.inventory",
+  "module-function.nix": "(import FILE).inventory { lib = null; }",
+};
+
+// Without Nix these are skipped with the notice above (CI fails instead, see the last test).
+describe.skipIf(!oracle.available)("Nix agrees with the printer", () => {
+  it("for every JSON fixture, as a whole file and as a clan.nix snippet", () => {
+    const cases: OracleCase[] = [];
+    for (const doc of Object.values(JSON_FIXTURES)) {
+      cases.push({ nix: printNix(doc), value: doc });
+      cases.push({ nix: "{\n" + printNixSnippet(doc) + "}\n", value: doc, select: "(import FILE).inventory" });
+    }
+    expect(nixAgrees(cases)).toEqual(cases.map(() => true));
+  });
+
+  it("for 1,000 generated inventories full of hostile strings, keys and numbers", () => {
+    const seed = Date.now() ^ (Math.random() * 0x7fffffff);
+    const docs = fc.sample(hostileInventory, { numRuns: 1000, seed });
+    const verdicts = nixAgrees(docs.map((doc) => ({ nix: printNix(doc), value: doc })));
+    const wrong = verdicts.flatMap((ok, i) => (ok ? [] : [i]));
+    if (wrong.length) {
+      const i = wrong[0]!;
+      throw new Error(`Nix disagrees on ${wrong.length} of 1000 (seed ${seed}); first:\n${JSON.stringify(docs[i])}\n${printNix(docs[i]!)}`);
+    }
+    expect(verdicts).toHaveLength(1000);
+  });
+});
+
+/** Hand-written data values whose reading is easy to get wrong. */
+const TRICKY: string[] = [
+  // double-quoted strings
+  String.raw`"a\nb\tc\rd"`,
+  '"\\$\\{x} \\${y} $${z} $$ $ a$"',
+  String.raw`"\q\\\" \$"`,
+  '"raw CR\rand CRLF\r\nend"',
+  String.raw`"\
+continued"`,
+  '"😀 é \u2028"',
+  '"$\\${x}"',
+  // indented strings
+  "''\n  a\n    b\n  ''",
+  "''  \n  a''",
+  "'' a\n  b''",
+  "''\n  ''\\t  x\n  y''",
+  "''\n  ''\\ x\n  y''",
+  "''\n\t a\n  b''",
+  "''\n  a\r\n  b\n''",
+  "''\r\n  a\r\n  b\r\n  ''",
+  "''a'''b''$c $${d} ''${e}''",
+  "''\n  x\n  ''$''",
+  "''\n    a\n\n   b\n  ''",
+  "''$''",
+  "''a$''",
+  "''$'x''",
+  "''a'$b''",
+  "''''",
+  "''\n''",
+  "''   ''",
+  "''\n  \n  ''",
+  "''\n  a\n    ''",
+  "''x''\\n''",
+  "''  a\n b''",
+  "''\n  a\n  b ''",
+  "''\n  ''\\n  x''",
+  "''\n  '''\n  x''",
+  "''a ''\\\n b''",
+  // numbers
+  "[ 1. .5 0.5 1.e5 1.5E-3 007 0 (-1) (- 1) (-(-1)) (-1.5) 1.0e308 2.2250738585072014e-308 9007199254740991 ]",
+  "{ a = -1; b = - 2.5; c = -0.0; d = -0; }",
+  // attribute sets, merging, names
+  String.raw`{ "a b" = 1; "" = 2; or = 3; a.or.b = 4; "\${x}" = 5; }`,
+  "{ a = { b = 1; }; a = { c = 2; }; }",
+  "{ a.b = 1; a = { c = 2; }; }",
+  '{ "a".b = 1; a."c" = 2; }',
+  "{ a.b.c = 1; a.b.d = 2; a.e = 3; }",
+  "{ /* c */ a # x\n = /* y */ 1; }",
+  "{ x = [ 1 \"a\" { } [ ] null true false ]; y = [ [ [ ] ] ]; }",
+  "{ u = https://example.com/x?y=1&z=%20; v = a:b; }",
+  "{ a'-b = 1; _c = 2; __curPos = 3; true = 4; }",
+  "( { a = ( [ ( 1 ) ] ); } )",
+];
+
+describe("the parser reads tricky Nix exactly as Nix does", () => {
+  it.skipIf(!oracle.available)("for hand-written strings, numbers and attribute sets", () => {
+    const cases = TRICKY.map((nix) => {
+      const r = parseNixValue(nix);
+      if (!r.ok) throw new Error(`could not parse ${JSON.stringify(nix)}: ${r.error.message}`);
+      return { nix, value: r.value };
+    });
+    const verdicts = nixAgrees(cases);
+    expect(TRICKY.filter((_, i) => !verdicts[i])).toEqual([]);
+  });
+
+  it.skipIf(!oracle.available)("for every .nix fixture, taking the inventory where Nix finds it", () => {
+    const cases = Object.entries(NIX_FIXTURES).map(([name, select]) => {
+      const r = readInventoryNix(fixture(name), name);
+      if (!r.ok) throw new Error(`${name}: ${r.error.message} at ${r.error.line}:${r.error.column}`);
+      return { nix: fixture(name), value: r.doc as Json, select };
+    });
+    expect(nixAgrees(cases)).toEqual(cases.map(() => true));
+  });
+});
+
+/** Texts Nix refuses; so must we. `at` is where Nix points, when we point at the same place. */
+const INVALID: { nix: string; at?: [number, number] }[] = [
+  { nix: "{ a = 1; a = 2; }", at: [1, 10] },
+  { nix: "{ a.b = 1; a.b.c = 2; }", at: [1, 12] },
+  { nix: "{ a = { b.c = 1; }; a = { b.d = 2; }; }" },
+  { nix: "{\n  x = 1;\n  y.z = 2;\n  x = 3;\n}", at: [4, 3] },
+  { nix: "{ a = 1 }" },
+  { nix: "[ -1 ]" },
+  { nix: "[ 1 -1 ]" },
+  { nix: '"unterminated' },
+  { nix: "''unterminated" },
+  { nix: "{ a = 1.0e309; }" },
+  { nix: "{ a = 5.0e-324; }" },
+  { nix: "9223372036854775808" },
+  { nix: "{ let = 1; }" },
+  { nix: "./a/" },
+  { nix: "/* open" },
+  { nix: "{ a = 1; " },
+  { nix: "{ a = [ 1 2 }; }" },
+  { nix: "{ ''b'' = 1; }" },
+  { nix: "{ a = 1; } }" },
+  { nix: "\uFEFF{ }" },
+];
+
+describe("invalid Nix is refused by both", () => {
+  it("by our parser, with a line and column", () => {
+    for (const { nix } of INVALID) {
+      const r = parseNixValue(nix, "x.nix");
+      expect(r.ok, nix).toBe(false);
+      if (!r.ok) {
+        expect(r.error.line, nix).toBeGreaterThan(0);
+        expect(r.error.column, nix).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it.skipIf(!oracle.available)("by Nix, at the same place where we can say", () => {
+    const verdicts = nixParses(INVALID.map((c) => c.nix));
+    INVALID.forEach((c, i) => {
+      expect(verdicts[i]!.ok, c.nix).toBe(false);
+      if (c.at) {
+        const m = /at .*?:(\d+):(\d+):/.exec(verdicts[i]!.message);
+        expect(m && [Number(m[1]), Number(m[2])], c.nix).toEqual(c.at);
+        const r = parseNixValue(c.nix);
+        expect(!r.ok && [r.error.line, r.error.column], c.nix).toEqual(c.at);
+      }
+    });
+  });
+});
+
+describe("the oracle itself", () => {
+  it.skipIf(!oracle.available)("can say no", () => {
+    expect(nixAgrees([{ nix: "{ a = 1; }", value: { a: 2 } }, { nix: '"x"', value: "x" }])).toEqual([false, true]);
+  });
+
+  it("is present in CI", () => {
+    // With CI set, a machine without Nix must fail here instead of skipping the oracle tests.
+    if (process.env.CI) expect(oracle.available, oracle.notice).toBe(true);
+  });
+});

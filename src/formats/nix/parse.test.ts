@@ -1,0 +1,167 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseNixValue, readInventoryNix, stripIndentation, type NixReadResult } from "./parse";
+
+const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), "utf8");
+
+function ok(r: NixReadResult) {
+  if (!r.ok) throw new Error(`${r.error.message} at ${r.error.line}:${r.error.column}`);
+  return r;
+}
+function value(text: string) {
+  const r = parseNixValue(text);
+  if (!r.ok) throw new Error(`${r.error.message} at ${r.error.line}:${r.error.column}`);
+  return r.value;
+}
+function error(text: string) {
+  const r = readInventoryNix(text, "clan.nix");
+  if (r.ok) throw new Error(`expected an error for ${text}`);
+  return r.error;
+}
+
+describe("data values", () => {
+  it("reads scalars, lists and sets", () => {
+    expect(value('{ a = 1; b = -2.5; c = "x"; d = [ true false null ]; e = { }; f = [ ]; }')).toEqual({
+      a: 1,
+      b: -2.5,
+      c: "x",
+      d: [true, false, null],
+      e: {},
+      f: [],
+    });
+  });
+
+  it("applies string escapes like Nix", () => {
+    expect(value(String.raw`"a\nb\tc\rd \" \\ \$ \q"`)).toBe('a\nb\tc\rd " \\ $ q');
+    expect(value('"$${x} $$ a$"')).toBe("$${x} $$ a$");
+    expect(value('"cr\rcrlf\r\nend"')).toBe("cr\ncrlf\nend");
+  });
+
+  it("strips the indentation of '' strings like Nix", () => {
+    expect(value("''\n    one\n      two\n    ''")).toBe("one\n  two\n");
+    expect(value("''a'''b''$c ''\\n''")).toBe("a''b$c \n");
+    expect(value("''\n\tx\n''")).toBe("\tx\n");
+    expect(stripIndentation([{ text: "  a\n  ", indent: true }])).toBe("a\n");
+  });
+
+  it("merges attribute paths and literal sets as Nix does, keeping first-definition order", () => {
+    expect(value("{ b.x = 1; a = 0; b.y = 2; b = { z = 3; }; }")).toEqual({ b: { x: 1, y: 2, z: 3 }, a: 0 });
+    expect(JSON.stringify(value("{ b.x = 1; a = 0; b.y = 2; }"))).toBe('{"b":{"x":1,"y":2},"a":0}');
+    expect(value('{ "a.b" = 1; a."b" = 2; "" = 3; or = 4; }')).toEqual({ "a.b": 1, a: { b: 2 }, "": 3, or: 4 });
+  });
+
+  it("reports a duplicate attribute at the second definition, naming the first", () => {
+    // (`machines.a = { }; machines.a = { };` would merge: both are literal sets.)
+    const r = parseNixValue("{\n  machines.a = 1;\n  machines.a = 2;\n}", "x.nix");
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error).toMatchObject({ file: "x.nix", line: 3, column: 3 });
+      expect(r.error.message).toBe("attribute 'machines.a' already defined at line 2, column 3");
+    }
+    const merged = parseNixValue("{ a = { b.c = 1; }; a = { b.d = 2; }; }");
+    expect(!merged.ok && merged.error.message).toMatch(/^attribute 'a.b' already defined at line 1, column 9/);
+  });
+
+  it("reads paths and URLs as strings, warning about paths", () => {
+    const r = parseNixValue("[ ./modules/x.nix https://example.com/a ]", "f.nix");
+    expect(r.ok && r.value).toEqual(["./modules/x.nix", "https://example.com/a"]);
+    expect(r.ok && r.warnings).toEqual([expect.objectContaining({ file: "f.nix", line: 1, column: 3, message: expect.stringContaining("./modules/x.nix") })]);
+  });
+
+  it("refuses numbers that would change", () => {
+    expect(parseNixValue("9007199254740993").ok).toBe(false);
+    expect(value("9007199254740992")).toBe(2 ** 53);
+    expect(parseNixValue("1.0e-310").ok).toBe(false);
+  });
+});
+
+describe("Nix code is an error with its place and the nix eval hint", () => {
+  const cases: [string, number, number, RegExp][] = [
+    ["{ a = let x = 1; in x; }", 1, 7, /`let … in` is Nix code/],
+    ["{\n  a = lib.mkForce 1;\n}", 2, 7, /`lib.mkForce` is Nix code/],
+    ['{ a = "x${y}"; }', 1, 9, /String interpolation/],
+    ["{ a = with lib; 1; }", 1, 7, /`with` is Nix code/],
+    ["{ a = rec { b = 1; }; }", 1, 7, /rec/],
+    ["{ a = x: x; }", 1, 7, /A function/],
+    ["{ a = { x, ... }: x; }", 1, 7, /A function/],
+    ["{ a = import ./x.nix; }", 1, 7, /`import \.\/x\.nix` \(import that file instead\)/],
+    ["{ a = { } // { }; }", 1, 11, /The operator `\/\/`/],
+    ["{ a = [ 1 ] ++ [ 2 ]; }", 1, 13, /The operator `\+\+`/],
+    ["{ inherit a; }", 1, 3, /`inherit` is Nix code/],
+    ["{ ${x} = 1; }", 1, 3, /computed attribute name/],
+    ["{ a = <nixpkgs>; }", 1, 7, /lookup path/],
+    ["{ a = { b = 1; }.b; }", 1, 17, /Attribute selection/],
+    ["{ a = ./x/${y}; }", 1, 7, /path with `\$\{…\}`/],
+    ["{ a = f 1; }", 1, 7, /`f` is Nix code/],
+    ["{ a = !true; }", 1, 7, /`!`/],
+  ];
+  it.each(cases)("%s", (text, line, column, message) => {
+    const e = error(text);
+    expect(e).toMatchObject({ file: "clan.nix", line, column });
+    expect(e.message).toMatch(message);
+    expect(e.message).toContain("nix eval --json");
+  });
+
+  it("says what was expected on syntax errors", () => {
+    expect(error("{ a = 1 b = 2; }")).toMatchObject({ line: 1, column: 9, message: "expected `;` after the value, found `b`" });
+    expect(error("{ a = [ -1 ]; }").message).toMatch(/parentheses/);
+    expect(error('{ a = "x; }').message).toMatch(/unterminated string/);
+    expect(error("{ a = 1;").message).toMatch(/not closed/);
+  });
+});
+
+describe("finding the inventory", () => {
+  it("takes a whole file of plain data as the inventory", () => {
+    const r = ok(readInventoryNix(fixture("inventory.nix")));
+    expect(r.source.attrPath).toBeNull();
+    expect(r.doc.meta).toEqual({
+      name: "hand-written",
+      description: "A clan written by hand.\n  Indented line, kept relative.\nTab\tinside and a dollar: $HOME, ${escaped}, ''quotes''.\n",
+    });
+    expect(Object.keys(r.doc.machines as object)).toEqual(["web.example", "db"]);
+    expect(r.doc.tags).toEqual({ "all-servers": ["db", "web.example"] });
+  });
+
+  it("takes `inventory` from a clan.nix module and steps over machine code", () => {
+    const r = ok(readInventoryNix(fixture("clan.nix"), "clan.nix"));
+    expect(r.source).toEqual({ attrPath: "inventory", line: 7, column: 3 });
+    expect(Object.keys(r.doc)).toEqual(["machines", "instances"]);
+    expect(r.doc.machines).toEqual({ jon: { tags: ["desktop"] }, sara: { deploy: { targetHost: "root@sara.local" } } });
+    expect(r.warnings).toEqual([expect.objectContaining({ line: 5, message: expect.stringMatching(/^`meta` at the top/) })]);
+  });
+
+  it("finds the inventory passed to clan-core.lib.clan inside a flake", () => {
+    const r = ok(readInventoryNix(fixture("flake.nix")));
+    expect(r.source.attrPath).toBe("inventory");
+    expect((r.doc.meta as { name: string }).name).toBe("flake-clan");
+  });
+
+  it("finds clan.inventory in a flake-parts module", () => {
+    const r = ok(readInventoryNix(fixture("flake-parts.nix")));
+    expect(r.source.attrPath).toBe("clan.inventory");
+    expect(Object.keys(r.doc)).toEqual(["machines", "instances"]);
+  });
+
+  it("reads the body of an inventory written as a module function", () => {
+    const r = ok(readInventoryNix(fixture("module-function.nix")));
+    expect(r.doc).toEqual({ machines: { one: {} }, instances: { hello: { roles: { default: { machines: { one: { settings: { greeting: "hi" } } } } } } } });
+  });
+
+  it("reads the snippet the export writes, and `clan = { inventory = … }`", () => {
+    expect(ok(readInventoryNix('inventory = {\n  meta.name = "s";\n};\n')).doc).toEqual({ meta: { name: "s" } });
+    expect(ok(readInventoryNix('{ clan = { meta.name = "x"; inventory.machines.a = { }; }; }')).source.attrPath).toBe("clan.inventory");
+    expect(ok(readInventoryNix("let inventory = { machines = { }; }; in inventory")).doc).toEqual({ machines: {} });
+  });
+
+  it("reports the inventory's own code as fatal, even when the rest is fine", () => {
+    const e = error("{ meta.name = \"x\";\n  inventory = lib.mkMerge [ ];\n}");
+    expect(e).toMatchObject({ line: 2, column: 15 });
+    expect(e.message).toMatch(/`lib.mkMerge` is Nix code/);
+  });
+
+  it("refuses two inventories in one file, and files without one", () => {
+    expect(error("let a = { inventory = { }; }; b = { inventory = { }; }; in [ a b ]").message).toMatch(/2 places/);
+    expect(error("let x = 1; in x").message).toMatch(/`let … in` is Nix code/);
+    expect(error('[ "a" ]').message).toMatch(/a list, but an inventory is an attribute set/);
+  });
+});

@@ -1,0 +1,926 @@
+// Reads the data subset of Nix — attribute sets (with `a.b.c = x;` paths and quoted names),
+// lists, both kinds of strings, integers, floats, true/false/null, paths and URLs (read as
+// strings) — and finds the inventory in a clan.nix-like file or a flake. Everything else (let,
+// with, functions, interpolation, operators, variables like `lib.mkForce`) is reported at its
+// line and column as Nix code, with the hint that `nix eval --json` turns code into data.
+//
+// Where the inventory is taken from (first match wins):
+//   1. bindings `inventory…` or `clan.inventory…` (also `clan = { inventory = …; }`) of the
+//      attribute set at the top of the file — clan.nix (`{ inventory.machines = …; }`,
+//      optionally behind a module header `{ inputs, ... }:`) or the snippet `inventory = { … };`
+//      that the export writes. Other bindings of that set may be any Nix code.
+//   2. the whole file, when it is one attribute set of plain data (an inventory.nix);
+//   3. the one attribute set, anywhere inside Nix code, that binds `inventory` or
+//      `clan.inventory` (a flake's `clan-core.lib.clan { inventory = …; }`, a flake-parts
+//      module's `clan.inventory = …`, or `let inventory = …; in`). Two of them are an error.
+// The inventory value itself may be a module function `{ lib, ... }: { … }`; its body is read.
+//
+// Duplicate attributes and attribute-set merging follow Nix's parser exactly: `a.b = 1; a.c = 2;`
+// and `a = { b = 1; }; a = { c = 2; };` merge, `a = 1; a = 2;` is an error. Key order of the
+// result is the order of first definition in the file.
+import type { Json, JsonObject } from "../../model/json";
+import type { SourceError } from "../inventory-json";
+import { Lexer, NixError, lineColumn, type LexerState, type Token } from "./lexer";
+import { showAttrPath } from "./names";
+
+const HINT = "The editor reads plain data only: `nix eval --json` turns Nix code into data (JSON) that you can import.";
+
+/**
+ * An attribute set while it is being parsed (Nix's ExprAttrs) is simply the JSON object it
+ * becomes: every object-valued binding is a literal or path-made set, which Nix lets take more
+ * bindings or merge. Where each name was defined is only needed for duplicate errors, so it is
+ * tracked only when a parse has to report one (a second, slower pass; see NeedPositions).
+ */
+type Attrs = JsonObject;
+const hasOwn = Object.prototype.hasOwnProperty;
+
+function isAttrs(v: Json | undefined): v is Attrs {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/** A duplicate was found while positions were not tracked: parse again, tracking them. */
+class NeedPositions extends Error {}
+
+function setKey(p: Parser, obj: Attrs, key: string, value: Json, pos: number): void {
+  if (key === "__proto__") Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+  if (p.positions) {
+    let m = p.positions.get(obj);
+    if (!m) p.positions.set(obj, (m = new Map()));
+    m.set(key, pos);
+  }
+}
+
+function posOf(p: Parser, obj: Attrs, key: string): number {
+  if (!p.positions) throw new NeedPositions();
+  return p.positions.get(obj)?.get(key) ?? 0;
+}
+
+type Value = Json;
+
+export interface NixReadOk {
+  ok: true;
+  doc: JsonObject;
+  /** Where the inventory came from: `inventory`, `clan.inventory` or null for the whole file. */
+  source: { attrPath: string | null; line: number; column: number };
+  warnings: SourceError[];
+}
+export type NixReadResult = NixReadOk | { ok: false; error: SourceError };
+
+/** Reads a .nix file that holds or contains an inventory (see the rules at the top). */
+export function readInventoryNix(text: string, file?: string): NixReadResult {
+  return withPositionsOnDemand(text, file, (p) => {
+    const found = extractInventory(p);
+    return {
+      ok: true,
+      doc: found.doc,
+      source: { attrPath: found.attrPath, ...lineColumn(text, found.offset) },
+      warnings: [...p.sourceWarnings(file, found.ranges), ...found.notes.map((n) => ({ message: n.message, file, ...lineColumn(text, n.offset) }))],
+    };
+  });
+}
+
+/** Reads a file that is one plain data value (any JSON-like value), with the same errors. */
+export function parseNixValue(text: string, file?: string): { ok: true; value: Json; warnings: SourceError[] } | { ok: false; error: SourceError } {
+  return withPositionsOnDemand(text, file, (p) => {
+    const v = parseValue(p, false);
+    p.expectAfterValue("eof");
+    return { ok: true as const, value: toJson(v), warnings: p.sourceWarnings(file) };
+  });
+}
+
+/** Runs a parse; when it meets a duplicate name, runs it again tracking where names were defined. */
+function withPositionsOnDemand<T>(text: string, file: string | undefined, run: (p: Parser) => T): T | { ok: false; error: SourceError } {
+  for (const track of [false, true]) {
+    try {
+      return run(new Parser(text, track));
+    } catch (e) {
+      if (e instanceof NixError) return { ok: false, error: toSourceError(text, e, file) };
+      if (!(e instanceof NeedPositions)) throw e;
+    }
+  }
+  throw new Error("unreachable: the second pass tracks positions");
+}
+
+function toSourceError(text: string, e: NixError, file?: string): SourceError {
+  return { message: e.message, file, ...lineColumn(text, e.offset) };
+}
+
+class Parser {
+  readonly lx: Lexer;
+  /** Where each name of each set was defined; only kept on the second pass (NeedPositions). */
+  readonly positions: Map<Attrs, Map<string, number>> | null;
+  /** Notes about data that was read with a change of meaning (paths become strings). */
+  readonly warnings: { offset: number; message: string }[] = [];
+  constructor(
+    readonly src: string,
+    trackPositions = false,
+  ) {
+    this.lx = new Lexer(src);
+    this.positions = trackPositions ? new Map() : null;
+  }
+  peek(k = 0): Token {
+    return this.lx.peek(k);
+  }
+  next(): Token {
+    return this.lx.next();
+  }
+  at(text: string, k = 0): boolean {
+    const t = this.peek(k);
+    return t.kind === "punct" && t.text === text;
+  }
+  where(offset: number): string {
+    const { line, column } = lineColumn(this.src, offset);
+    return `line ${line}, column ${column}`;
+  }
+  warn(offset: number, message: string): void {
+    this.warnings.push({ offset, message });
+  }
+  /** Lexer position plus warnings, to go back after trying to read code as data. */
+  save(): { lx: LexerState; warnings: number } {
+    return { lx: this.lx.save(), warnings: this.warnings.length };
+  }
+  restore(s: { lx: LexerState; warnings: number }): void {
+    this.lx.restore(s.lx);
+    this.warnings.length = s.warnings;
+  }
+  sourceWarnings(file: string | undefined, ranges?: readonly (readonly [number, number])[]): SourceError[] {
+    return this.warnings
+      .filter((w) => !ranges || ranges.some(([a, b]) => w.offset >= a && w.offset < b))
+      .map((w) => ({ message: w.message, file, ...lineColumn(this.src, w.offset) }));
+  }
+
+  expect(text: string, what = `\`${text}\``): Token {
+    const t = this.peek();
+    if (t.kind === "punct" && t.text === text) return this.next();
+    throw new NixError(`expected ${what}, found ${describe(t)}`, t.start);
+  }
+
+  /**
+   * After a complete value: the next token must be `end` (`;`, `)`, `]` or the end of the
+   * file). Whatever else follows makes the value Nix code (selection, an operator, a function
+   * call) or is a syntax error.
+   */
+  expectAfterValue(end: string): void {
+    const t = this.peek();
+    if (end === "eof" ? t.kind === "eof" : t.kind === "punct" && t.text === end) return;
+    if (t.kind === "punct" && t.text === ".") throw code(t, "Attribute selection (`.`)");
+    if (t.kind === "kw" && t.text === "or") throw code(t, "`or`");
+    if (t.kind === "punct" && BINARY_OPERATORS.has(t.text)) throw code(t, `The operator \`${t.text}\``);
+    if (startsValue(t)) {
+      // `a = 1 b = 2;` is far more often a forgotten `;` than a function call.
+      const u = this.peek(1);
+      if (end === ";" && (t.kind === "id" || t.kind === "string" || t.kind === "str_open") && u.kind === "punct" && (u.text === "=" || u.text === ".")) {
+        throw new NixError(`expected \`;\` after the value, found ${describe(t)}`, t.start);
+      }
+      throw code(t, "Function application (a value followed by another)");
+    }
+    throw new NixError(`expected ${end === "eof" ? "the end of the file" : `\`${end}\``}, found ${describe(t)}`, t.start);
+  }
+
+  /** At `{`: is it the start of a function's argument set `{ a, b ? 1, ... }:`? */
+  isFormals(k = 0): boolean {
+    const a = this.peek(k + 1);
+    if (a.kind === "punct" && a.text === "}") return this.at(":", k + 2) || this.at("@", k + 2);
+    if (a.kind === "punct" && a.text === "...") return true;
+    if (a.kind === "id") {
+      const b = this.peek(k + 2);
+      if (b.kind === "punct" && (b.text === "," || b.text === "?")) return true;
+      if (b.kind === "punct" && b.text === "}") return this.at(":", k + 3) || this.at("@", k + 3);
+    }
+    return false;
+  }
+
+  /** Is a function header (`x:`, `x@{…}:`, `{…}:`, `{…}@x:`) next? */
+  atFunction(): boolean {
+    const t = this.peek();
+    if (t.kind === "id") return this.at(":", 1) || (this.at("@", 1) && this.at("{", 2));
+    return t.kind === "punct" && t.text === "{" && this.isFormals();
+  }
+
+  /** Steps over function headers; their default values are never evaluated. */
+  skipFunctionHeaders(): void {
+    while (this.atFunction()) {
+      const t = this.next();
+      if (t.kind === "id") {
+        if (this.at("@")) {
+          this.next();
+          this.skipBraces();
+        }
+      } else {
+        this.skipBraces(t);
+        if (this.at("@")) {
+          this.next();
+          const name = this.next();
+          if (name.kind !== "id") throw new NixError(`expected a name after \`@\`, found ${describe(name)}`, name.start);
+        }
+      }
+      this.expect(":");
+    }
+  }
+
+  /** Skips `{ … }` up to the matching brace (the opening one may already be consumed). */
+  private skipBraces(open?: Token): void {
+    const first = open ?? this.expect("{");
+    let depth = 1;
+    while (depth > 0) {
+      const t = this.next();
+      if (t.kind === "eof") throw new NixError("unexpected end of file: `}` is missing", first.start);
+      if ((t.kind === "punct" && t.text === "{") || t.kind === "interp") depth++;
+      else if (t.kind === "punct" && t.text === "}") depth--;
+    }
+  }
+}
+
+const BINARY_OPERATORS = new Set(["+", "-", "*", "/", "++", "//", "==", "!=", "<", ">", "<=", ">=", "&&", "||", "->", "?", "!", "@", ":"]);
+
+function startsValue(t: Token): boolean {
+  switch (t.kind) {
+    case "id":
+    case "int":
+    case "float":
+    case "path":
+    case "spath":
+    case "uri":
+    case "string":
+    case "str_open":
+    case "ind_open":
+      return true;
+    case "punct":
+      return t.text === "{" || t.text === "[" || t.text === "(";
+    default:
+      return false;
+  }
+}
+
+function describe(t: Token): string {
+  switch (t.kind) {
+    case "eof":
+      return "the end of the file";
+    case "string":
+    case "str_open":
+    case "ind_open":
+      return "a string";
+    case "int":
+    case "float":
+      return `the number ${t.text}`;
+    default:
+      return `\`${t.text}\``;
+  }
+}
+
+function code(t: Token, what: string): NixError {
+  return new NixError(`${what} is Nix code, not data. ${HINT}`, t.start, "code");
+}
+
+function isCode(e: unknown): e is NixError {
+  return e instanceof NixError && e.kind === "code";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+function parseValue(p: Parser, inList: boolean): Value {
+  const t = p.peek();
+  switch (t.kind) {
+    case "punct":
+      switch (t.text) {
+        case "{":
+          if (p.isFormals()) throw code(t, "A function (`{ … }: …`)");
+          p.next();
+          return parseBindings(p, "}", t);
+        case "[":
+          return parseList(p);
+        case "(": {
+          p.next();
+          const v = parseValue(p, false);
+          p.expectAfterValue(")");
+          p.next();
+          return v;
+        }
+        case "-":
+          if (inList) throw new NixError("a negative number in a list needs parentheses, like `(-1)`", t.start);
+          p.next();
+          return negate(p, t);
+        case "!":
+          throw code(t, "The operator `!`");
+      }
+      break;
+    case "id":
+      if (p.atFunction()) throw code(t, `A function (\`${t.text}: …\`)`);
+      p.next();
+      if (t.text === "true") return true;
+      if (t.text === "false") return false;
+      if (t.text === "null") return null;
+      throw code(t, variableDescription(p, t));
+    case "kw":
+      throw code(t, KEYWORD_DESCRIPTIONS[t.text] ?? `\`${t.text}\``);
+    case "int":
+      p.next();
+      return readInt(t);
+    case "float":
+      p.next();
+      return readFloat(t);
+    case "string":
+      p.next();
+      return t.text;
+    case "str_open":
+      return parseString(p);
+    case "ind_open":
+      return parseIndentedString(p);
+    case "path":
+      if (t.interpolated) throw code(t, "A path with `${…}` in it");
+      p.next();
+      p.warn(t.start, `The path ${t.text} was read as the string "${t.text}"; Nix itself would copy it to the store.`);
+      return t.text;
+    case "uri":
+      p.next();
+      return t.text;
+    case "spath":
+      throw code(t, `The lookup path \`${t.text}\``);
+    case "interp":
+      throw code(t, "`${…}`");
+    case "eof":
+      throw new NixError("unexpected end of file: a value is missing", t.start);
+  }
+  throw new NixError(`expected a value, found ${describe(t)}`, t.start);
+}
+
+const KEYWORD_DESCRIPTIONS: Record<string, string> = {
+  let: "`let … in`",
+  with: "`with`",
+  rec: "A recursive attribute set (`rec { … }`)",
+  if: "`if … then … else`",
+  assert: "`assert`",
+  inherit: "`inherit`",
+};
+
+/** `lib.mkForce`, `self.inputs.x`, `import`: the dotted name, for the message. */
+function variableDescription(p: Parser, t: Token): string {
+  let name = t.text;
+  for (let k = 0; p.at(".", k) && p.peek(k + 1).kind === "id" && k < 8; k += 2) name += "." + p.peek(k + 1).text;
+  if (name === "import" && p.peek().kind === "path") return `\`import ${p.peek().text}\` (import that file instead)`;
+  return `\`${name}\``;
+}
+
+/** `- x` is `0 - x` in Nix: only numbers (possibly negated or parenthesised) are data. */
+function negate(p: Parser, minus: Token): number {
+  const t = p.peek();
+  let v: Value;
+  if (t.kind === "int" || t.kind === "float" || (t.kind === "punct" && (t.text === "-" || t.text === "("))) v = parseValue(p, false);
+  else throw code(minus, "Negating something other than a number");
+  if (typeof v !== "number") throw code(minus, "Negating something other than a number");
+  return 0 - v;
+}
+
+const INT64_MAX = 9223372036854775807n;
+
+function readInt(t: Token): number {
+  if (t.text.length > 15) {
+    const big = BigInt(t.text);
+    if (big > INT64_MAX) throw new NixError(`invalid integer '${t.text}': Nix integers are 64-bit`, t.start, "value");
+    // Integers past 2^53 are kept when a double holds them exactly (the printer writes those).
+    const n = Number(big);
+    if (BigInt(n) !== big) {
+      throw new NixError(`the integer ${t.text} cannot be kept exactly: the editor stores numbers as doubles, and the nearest is ${BigInt(n)}`, t.start, "value");
+    }
+    return n;
+  }
+  return Number(t.text);
+}
+
+const MIN_NORMAL = 2.2250738585072014e-308;
+
+function readFloat(t: Token): number {
+  const v = Number(t.text);
+  // strtod's ERANGE, which Nix 2.8 rejects: overflow to infinity, and underflow below the
+  // smallest normal double (subnormals and non-zero text that reads as 0).
+  if (!Number.isFinite(v) || (v !== 0 && Math.abs(v) < MIN_NORMAL) || (v === 0 && /[1-9]/.test(t.text.replace(/[eE].*$/, "")))) {
+    throw new NixError(`invalid float '${t.text}': out of the range Nix reads`, t.start, "value");
+  }
+  return v;
+}
+
+function parseString(p: Parser): string {
+  p.next(); // "
+  let s = "";
+  for (;;) {
+    const t = p.next();
+    if (t.kind === "str") s += t.text;
+    else if (t.kind === "str_close") return s;
+    else throw code(t, "String interpolation (`${…}`)");
+  }
+}
+
+function parseIndentedString(p: Parser): string {
+  p.next(); // ''
+  const parts: { text: string; indent: boolean }[] = [];
+  for (;;) {
+    const t = p.next();
+    if (t.kind === "ind_str") parts.push({ text: t.text, indent: t.indent === true });
+    else if (t.kind === "ind_close") return stripIndentation(parts);
+    else throw code(t, "String interpolation (`${…}`)");
+  }
+}
+
+/**
+ * Nix's stripIndentation (parser.y): the smallest indentation of the non-empty lines is
+ * removed from every line; escapes end a line's leading spaces without counting as
+ * indentation; a last line of only spaces is dropped. Only spaces count, never tabs.
+ */
+export function stripIndentation(parts: readonly { text: string; indent: boolean }[]): string {
+  if (parts.length === 0) return "";
+  let atStart = true;
+  let minIndent = 1000000;
+  let cur = 0;
+  for (const part of parts) {
+    if (!part.indent) {
+      if (atStart) {
+        atStart = false;
+        if (cur < minIndent) minIndent = cur;
+      }
+      continue;
+    }
+    const s = part.text;
+    for (let j = 0; j < s.length; j++) {
+      const ch = s.charCodeAt(j);
+      if (atStart) {
+        if (ch === 32) cur++;
+        else if (ch === 10) cur = 0;
+        else {
+          atStart = false;
+          if (cur < minIndent) minIndent = cur;
+        }
+      } else if (ch === 10) {
+        atStart = true;
+        cur = 0;
+      }
+    }
+  }
+
+  let out = "";
+  atStart = true;
+  let dropped = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const s = parts[i]!.text;
+    let s2 = "";
+    for (let j = 0; j < s.length; j++) {
+      const ch = s[j]!;
+      if (atStart) {
+        if (ch === " ") {
+          if (dropped++ >= minIndent) s2 += ch;
+        } else if (ch === "\n") {
+          dropped = 0;
+          s2 += ch;
+        } else {
+          atStart = false;
+          dropped = 0;
+          s2 += ch;
+        }
+      } else {
+        s2 += ch;
+        if (ch === "\n") atStart = true;
+      }
+    }
+    if (i === parts.length - 1) {
+      const nl = s2.lastIndexOf("\n");
+      if (nl >= 0 && /^ *$/.test(s2.slice(nl + 1))) s2 = s2.slice(0, nl + 1);
+    }
+    out += s2;
+  }
+  return out;
+}
+
+function parseList(p: Parser): Json[] {
+  const open = p.next(); // [
+  const items: Json[] = [];
+  for (;;) {
+    const t = p.peek();
+    if (t.kind === "punct" && t.text === "]") {
+      p.next();
+      return items;
+    }
+    if (t.kind === "eof") throw new NixError(`unexpected end of file: the list opened at ${p.where(open.start)} is not closed with \`]\``, t.start);
+    items.push(toJson(parseValue(p, true)));
+    const u = p.peek();
+    if (u.kind === "punct" && u.text === ".") throw code(u, "Attribute selection (`.`)");
+    if (u.kind === "kw" && u.text === "or") throw code(u, "`or`");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attribute sets
+
+interface AttrPath {
+  keys: string[];
+  start: number;
+}
+
+function parseAttrPath(p: Parser): AttrPath {
+  const start = p.peek().start;
+  const keys = [parseAttrName(p)];
+  while (p.at(".")) {
+    p.next();
+    keys.push(parseAttrName(p));
+  }
+  return { keys, start };
+}
+
+function parseAttrName(p: Parser): string {
+  const t = p.peek();
+  if (t.kind === "id") {
+    p.next();
+    return t.text;
+  }
+  if (t.kind === "kw") {
+    if (t.text === "or") {
+      p.next();
+      return "or";
+    }
+    if (t.text === "inherit") throw code(t, "`inherit`");
+    throw new NixError(`\`${t.text}\` is a keyword: write it in quotes to use it as an attribute name ("${t.text}")`, t.start);
+  }
+  if (t.kind === "string") {
+    p.next();
+    return t.text;
+  }
+  if (t.kind === "str_open") return parseString(p);
+  if (t.kind === "interp") throw code(t, "A computed attribute name (`${…}`)");
+  throw new NixError(`expected an attribute name, found ${describe(t)}`, t.start);
+}
+
+/** `name = value;` bindings up to `end` (`}` or the end of the file), all plain data. */
+function parseBindings(p: Parser, end: "}" | "eof", open?: Token): Attrs {
+  const attrs: Attrs = {};
+  for (;;) {
+    const t = p.peek();
+    if (end === "}" ? t.kind === "punct" && t.text === "}" : t.kind === "eof") {
+      p.next();
+      return attrs;
+    }
+    if (t.kind === "eof") throw unclosed(p, open, t);
+    if (t.kind === "id" && p.at("=", 1)) {
+      // The common `name = value;`, without building a path.
+      p.next();
+      p.next();
+      const v = parseValue(p, false);
+      p.expectAfterValue(";");
+      p.next();
+      if (hasOwn.call(attrs, t.text)) addAttr(p, attrs, [t.text], v, t.start);
+      else setKey(p, attrs, t.text, v, t.start);
+      continue;
+    }
+    const path = parseAttrPath(p);
+    p.expect("=");
+    const v = parseValue(p, false);
+    p.expectAfterValue(";");
+    p.next();
+    addAttr(p, attrs, path.keys, v, path.start);
+  }
+}
+
+function unclosed(p: Parser, open: Token | undefined, t: Token): NixError {
+  return new NixError(`unexpected end of file: the attribute set opened at ${open ? p.where(open.start) : "the start"} is not closed with \`}\``, t.start);
+}
+
+/** Nix's addAttr: walks/creates nested sets along the path; merges two literal sets. */
+function addAttr(p: Parser, attrs: Attrs, keys: readonly string[], value: Value, pos: number): void {
+  let cur = attrs;
+  for (let i = 0; i < keys.length - 1; i++) {
+    const key = keys[i]!;
+    if (hasOwn.call(cur, key)) {
+      const kid = cur[key];
+      if (!isAttrs(kid)) throw duplicate(p, keys, pos, posOf(p, cur, key));
+      cur = kid;
+    } else {
+      const nested: Attrs = {};
+      setKey(p, cur, key, nested, pos);
+      cur = nested;
+    }
+  }
+  const last = keys[keys.length - 1]!;
+  if (!hasOwn.call(cur, last)) {
+    setKey(p, cur, last, value, pos);
+    return;
+  }
+  const kid = cur[last];
+  if (isAttrs(kid) && isAttrs(value)) {
+    // `a = { b = 1; }; a = { c = 2; };` merges one level deep (Nix reports the clash the other
+    // way round; we point at the later definition, which is the one to fix).
+    mergeInto(p, kid, value, keys);
+    return;
+  }
+  throw duplicate(p, keys, pos, posOf(p, cur, last));
+}
+
+/** Moves the bindings of `from` into `into`; a name in both is a duplicate. */
+function mergeInto(p: Parser, into: Attrs, from: Attrs, keys: readonly string[]): void {
+  for (const k of Object.keys(from)) {
+    const pos = p.positions?.get(from)?.get(k) ?? 0;
+    if (hasOwn.call(into, k)) throw duplicate(p, [...keys, k], posOf(p, from, k), posOf(p, into, k));
+    setKey(p, into, k, from[k] as Json, pos);
+  }
+}
+
+function duplicate(p: Parser, keys: readonly string[], pos: number, prev: number): NixError {
+  return new NixError(`attribute '${showAttrPath(keys)}' already defined at ${p.where(prev)}`, pos);
+}
+
+function toJson(v: Value): Json {
+  return v;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding the inventory in a file that may contain code
+
+const TARGETS: readonly (readonly string[])[] = [["inventory"], ["clan", "inventory"]];
+
+interface Found {
+  attrs: Attrs;
+  attrPath: string;
+  offset: number;
+  /** Source ranges of the bindings it was read from. */
+  ranges: [number, number][];
+}
+
+/** Collects the bindings of one attribute set that fall under a target path. */
+class Collector {
+  attrs: Attrs | null = null;
+  attrPath = "";
+  offset = 0;
+  ranges: [number, number][] = [];
+  error: NixError | null = null;
+  constructor(readonly fatal: boolean) {}
+}
+
+interface Scan {
+  /** Attribute sets inside code that define the inventory. */
+  candidates: Found[];
+  /** Errors in those candidates' inventory values. */
+  candidateErrors: NixError[];
+  /** The first place where code was stepped over. */
+  firstCode: NixError | null;
+}
+
+interface Extracted {
+  doc: JsonObject;
+  attrPath: string | null;
+  offset: number;
+  /** Where the inventory's bindings are: only warnings from there concern it. */
+  ranges?: [number, number][];
+  notes: { offset: number; message: string }[];
+}
+
+function extractInventory(p: Parser): Extracted {
+  const scan: Scan = { candidates: [], candidateErrors: [], firstCode: null };
+  p.skipFunctionHeaders();
+  const t = p.peek();
+  const top = new Collector(true);
+  let whole: { attrs: Attrs; allData: boolean; metaAt?: number } | null = null;
+
+  if (t.kind === "punct" && t.text === "{") {
+    p.next();
+    whole = lenientBindings(p, scan, "}", TARGETS, top, [], t);
+    if (p.peek().kind !== "eof") {
+      if (!top.attrs) {
+        const e = p.peek();
+        noteCode(scan, code(e, "What follows the attribute set"));
+        skipToEnd(p, scan);
+        whole = null;
+      }
+    }
+  } else if ((t.kind === "id" || t.kind === "string" || (t.kind === "kw" && t.text === "or")) && isBindingStart(p)) {
+    whole = lenientBindings(p, scan, "eof", TARGETS, top, []);
+  } else {
+    const saved = p.save();
+    try {
+      const v = parseValue(p, false);
+      p.expectAfterValue("eof");
+      throw new NixError(`the file holds ${kindOf(toJson(v))}, but an inventory is an attribute set ({ … })`, t.start, "value");
+    } catch (e) {
+      if (!isCode(e)) throw e;
+      noteCode(scan, e);
+      p.restore(saved);
+      skipToEnd(p, scan);
+    }
+  }
+
+  if (top.attrs) {
+    const notes = [];
+    if (whole?.metaAt !== undefined && top.attrPath === "inventory") {
+      notes.push({ offset: whole.metaAt, message: "`meta` at the top of the file is clan's own setting (clan copies it into inventory.meta); it was not imported." });
+    }
+    return { doc: asObject(p, toJson(top.attrs), top.offset), attrPath: top.attrPath, offset: top.offset, ranges: top.ranges, notes };
+  }
+  if (whole?.allData) return { doc: asObject(p, toJson(whole.attrs), t.start), attrPath: null, offset: t.start, notes: [] };
+  if (scan.candidates.length === 1) {
+    const c = scan.candidates[0]!;
+    return { doc: asObject(p, toJson(c.attrs), c.offset), attrPath: c.attrPath, offset: c.offset, ranges: c.ranges, notes: [] };
+  }
+  if (scan.candidates.length > 1) {
+    const places = scan.candidates.map((c) => p.where(c.offset)).join("; ");
+    throw new NixError(`this file defines an inventory in ${scan.candidates.length} places (${places}); import one of them as its own file`, scan.candidates[1]!.offset, "value");
+  }
+  if (scan.candidateErrors[0]) throw scan.candidateErrors[0];
+  if (scan.firstCode) throw scan.firstCode;
+  throw new NixError("no inventory found in this file", t.start, "value");
+}
+
+function asObject(p: Parser, v: Json, offset: number): JsonObject {
+  if (typeof v === "object" && v !== null && !Array.isArray(v)) return v;
+  throw new NixError(`the inventory at ${p.where(offset)} is ${kindOf(v)}, but it must be an attribute set ({ … })`, offset, "value");
+}
+
+function kindOf(v: Json): string {
+  if (Array.isArray(v)) return "a list";
+  if (v === null) return "null";
+  if (typeof v === "object") return "an attribute set";
+  return `a ${typeof v}`;
+}
+
+function isBindingStart(p: Parser): boolean {
+  // `name =`, `name.more =` or `"name" =` — a snippet of bindings without braces.
+  return p.at("=", 1) || p.at(".", 1);
+}
+
+function noteCode(scan: Scan, e: NixError): void {
+  if (!scan.firstCode) scan.firstCode = e;
+}
+
+/** How a binding's path relates to the target paths. */
+function classify(keys: readonly string[], targets: readonly (readonly string[])[]): { rest: string[] } | { sub: (readonly string[])[] } | null {
+  for (const t of targets) {
+    if (keys.length >= t.length && t.every((k, i) => keys[i] === k)) return { rest: keys.slice(t.length) };
+  }
+  const sub = targets.filter((t) => keys.length < t.length && keys.every((k, i) => t[i] === k)).map((t) => t.slice(keys.length));
+  return sub.length ? { sub } : null;
+}
+
+/**
+ * Bindings of one attribute set (or of `let … in`) where only the target paths must be data.
+ * Other values are read as data when they are, and stepped over (looking inside them for
+ * further inventories) when they are code. Returns the set as far as it is data.
+ */
+function lenientBindings(
+  p: Parser,
+  scan: Scan,
+  end: "}" | "eof" | "in",
+  targets: readonly (readonly string[])[],
+  into: Collector,
+  prefix: readonly string[],
+  open?: Token,
+): { attrs: Attrs; allData: boolean; metaAt?: number } {
+  // Inside code (into is not fatal), other values are only searched, never kept.
+  const keepData = into.fatal;
+  const attrs: Attrs = {};
+  let allData = true;
+  let metaAt: number | undefined;
+  for (;;) {
+    const t = p.peek();
+    if (end === "eof" ? t.kind === "eof" : end === "in" ? t.kind === "kw" && t.text === "in" : t.kind === "punct" && t.text === "}") {
+      p.next();
+      return { attrs, allData, metaAt };
+    }
+    if (t.kind === "eof") throw unclosed(p, open, t);
+
+    // `inherit …;` and computed names are code; step over the whole binding.
+    const atBinding = p.save();
+    let path: AttrPath;
+    try {
+      if (t.kind === "kw" && t.text === "inherit") throw code(t, "`inherit`");
+      path = parseAttrPath(p);
+      p.expect("=");
+    } catch (e) {
+      if (!isCode(e)) throw e;
+      noteCode(scan, e);
+      allData = false;
+      p.restore(atBinding);
+      skipCode(p, scan);
+      p.expect(";");
+      continue;
+    }
+
+    if (path.keys[0] === "meta") metaAt ??= path.start;
+    const c = classify(path.keys, targets);
+    if (c && "rest" in c) {
+      takeTarget(p, scan, into, prefix, path, c.rest);
+      allData = false; // the inventory is taken; the set as a whole is not needed
+      continue;
+    }
+    if (c && "sub" in c && p.at("{") && !p.isFormals()) {
+      const brace = p.next();
+      const inner = lenientBindings(p, scan, "}", c.sub, into, [...prefix, ...path.keys], brace);
+      p.expectAfterValue(";");
+      p.next();
+      addAttr(p, attrs, path.keys, inner.attrs, path.start);
+      allData &&= inner.allData;
+      continue;
+    }
+
+    if (!keepData) {
+      skipCode(p, scan);
+      p.expect(";");
+      continue;
+    }
+    const atValue = p.save();
+    try {
+      const v = parseValue(p, false);
+      p.expectAfterValue(";");
+      p.next();
+      addAttr(p, attrs, path.keys, v, path.start);
+    } catch (e) {
+      if (!isCode(e)) throw e;
+      noteCode(scan, e);
+      allData = false;
+      p.restore(atValue);
+      skipCode(p, scan);
+      p.expect(";");
+    }
+  }
+}
+
+/** Reads the value of an `inventory…` binding into the collector. */
+function takeTarget(p: Parser, scan: Scan, into: Collector, prefix: readonly string[], path: AttrPath, rest: string[]): void {
+  const saved = p.save();
+  try {
+    if (rest.length === 0) p.skipFunctionHeaders(); // `inventory = { lib, ... }: { … };`
+    const v = parseValue(p, false);
+    p.expectAfterValue(";");
+    const semi = p.next();
+    if (rest.length === 0 && !isAttrs(v)) {
+      throw new NixError(`the inventory must be an attribute set ({ … }), but this is ${kindOf(toJson(v))}`, path.start, "value");
+    }
+    if (!into.attrs) {
+      into.attrPath = [...prefix, ...path.keys.slice(0, path.keys.length - rest.length)].join(".");
+      into.offset = path.start;
+      into.attrs = rest.length === 0 ? (v as Attrs) : {};
+      if (rest.length > 0) addAttr(p, into.attrs, rest, v, path.start);
+    } else if (rest.length === 0) {
+      // A second `inventory = { … };` merges like Nix merges two literal sets.
+      mergeInto(p, into.attrs, v as Attrs, path.keys);
+    } else addAttr(p, into.attrs, rest, v, path.start);
+    into.ranges.push([path.start, semi.end]);
+  } catch (e) {
+    if (into.fatal || !(e instanceof NixError)) throw e;
+    // Inside code, `inventory = something;` may not be the clan's inventory at all: remember
+    // the problem, and report it only when no usable inventory turns up.
+    scan.candidateErrors.push(e);
+    into.error = e;
+    p.restore(saved);
+    skipCode(p, scan);
+    p.expect(";");
+  }
+}
+
+/**
+ * Steps over one Nix expression up to a `;`, `}`, `]`, `)` or `in` that is not inside it.
+ * Attribute sets and `let` blocks met on the way are searched for inventories.
+ */
+function skipCode(p: Parser, scan: Scan): void {
+  const stack: string[] = [];
+  for (;;) {
+    const t = p.peek();
+    if (t.kind === "eof") return;
+    if (stack.length === 0) {
+      if (t.kind === "punct" && (t.text === ";" || t.text === "}" || t.text === "]" || t.text === ")")) return;
+      if (t.kind === "kw" && t.text === "in") return;
+    }
+    if (t.kind === "punct" && t.text === "{" && !p.isFormals()) {
+      p.next();
+      searchSet(p, scan, "}", t);
+      continue;
+    }
+    if (t.kind === "kw" && t.text === "rec" && p.at("{", 1)) {
+      p.next();
+      const brace = p.next();
+      searchSet(p, scan, "}", brace);
+      continue;
+    }
+    if (t.kind === "kw" && t.text === "let" && !p.at("{", 1)) {
+      p.next();
+      searchSet(p, scan, "in", t);
+      continue;
+    }
+    p.next();
+    if (t.kind === "punct") {
+      if (t.text === "{" || t.text === "[" || t.text === "(") stack.push(t.text);
+      else if (t.text === "}" || t.text === "]" || t.text === ")") stack.pop();
+      else if (t.text === ";" && stack[stack.length - 1] === ";") stack.pop();
+    } else if (t.kind === "interp" || t.kind === "str_open" || t.kind === "ind_open") stack.push(t.kind);
+    else if (t.kind === "str_close" || t.kind === "ind_close") stack.pop();
+    else if (t.kind === "kw" && (t.text === "with" || t.text === "assert")) stack.push(";"); // its `;` is not ours
+  }
+}
+
+function searchSet(p: Parser, scan: Scan, end: "}" | "in", open: Token): void {
+  const into = new Collector(false);
+  lenientBindings(p, scan, end, TARGETS, into, [], open);
+  if (into.attrs && !into.error) scan.candidates.push({ attrs: into.attrs, attrPath: into.attrPath, offset: into.offset, ranges: into.ranges });
+}
+
+function skipToEnd(p: Parser, scan: Scan): void {
+  while (p.peek().kind !== "eof") {
+    skipCode(p, scan);
+    if (p.peek().kind !== "eof") p.next();
+  }
+}
