@@ -1,6 +1,8 @@
-// Import of a user's file (file input or drop). The current document is only replaced when
+// Import of a user's file (file input or drop): inventory.json, or Nix (an inventory.nix,
+// clan.nix or flake.nix, by name or by content). The current document is only replaced when
 // the new one reads cleanly; otherwise the error is shown and nothing is lost.
-import { MAX_INVENTORY_BYTES, readInventoryJson } from "../formats/inventory-json";
+import { detectFormat } from "../formats/detect-format";
+import { MAX_INVENTORY_BYTES, readInventoryJson, type SourceError } from "../formats/inventory-json";
 import { describeSourceError, useNotices } from "./notices";
 import { useEditor } from "./store";
 
@@ -18,17 +20,37 @@ export async function importFile(file: File): Promise<void> {
     return;
   }
   const text = await file.text();
-  importText(text, file.name);
+  if (detectFormat(text, file.name) === "nix") await importNixText(text, file.name);
+  else importText(text, file.name);
+}
+
+/** Imports Nix text; the Nix reader is loaded on first use (it is not needed at start). */
+export async function importNixText(text: string, name: string): Promise<boolean> {
+  const { readInventoryNix } = await import("../formats/nix/parse");
+  const result = readInventoryNix(text, name);
+  if (!result.ok) {
+    refuse(name, result.error);
+    return false;
+  }
+  useEditor.getState().load(result.doc, name);
+  const from = result.source.attrPath ? `Read from ${result.source.attrPath} at line ${result.source.line}.` : "";
+  const notes = result.warnings.map((w) => describeSourceError({ ...w, file: undefined }));
+  useNotices.getState().push({ kind: "info", title: `Imported ${name}`, detail: [from, ...notes].filter(Boolean).join(" ") || undefined });
+  return true;
+}
+
+function refuse(name: string, error: SourceError): void {
+  useNotices.getState().push({
+    kind: "error",
+    title: `Could not import ${name}`,
+    detail: asSentence(describeSourceError(error)) + " Your current inventory is unchanged.",
+  });
 }
 
 export function importText(text: string, name: string): boolean {
   const result = readInventoryJson(text, name);
   if (!result.ok) {
-    useNotices.getState().push({
-      kind: "error",
-      title: `Could not import ${name}`,
-      detail: asSentence(describeSourceError(result.error)) + " Your current inventory is unchanged.",
-    });
+    refuse(name, result.error);
     return false;
   }
   const loaded = useEditor.getState().load(result.doc, name);

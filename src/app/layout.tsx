@@ -65,7 +65,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <LiveRegion />
       {dragging && (
         <div className="pointer-events-none fixed inset-0 z-50 flex items-center justify-center bg-indigo-600/15 ring-4 ring-inset ring-indigo-500">
-          <p className="rounded-lg bg-white px-6 py-4 text-lg font-medium shadow-lg dark:bg-slate-800">Drop an inventory.json to import it, or a catalog to load it</p>
+          <p className="rounded-lg bg-white px-6 py-4 text-lg font-medium shadow-lg dark:bg-slate-800">Drop an inventory (.json or .nix) to import it, or a catalog to load it</p>
         </div>
       )}
     </div>

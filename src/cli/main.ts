@@ -1,10 +1,11 @@
 // Entry of the `clan-inventory` command: dispatches to one file per subcommand.
+import { convertCommand } from "./convert";
 import { serveCommand } from "./serve";
 import { validateCommand } from "./validate";
 
 export const USAGE = `Usage:
   clan-inventory validate <inventory.json> [--catalog <file>] [--format text|json]
-  clan-inventory convert <input> --to nix|json [-o <file>]
+  clan-inventory convert <input> --to nix|json [--snippet] [-o <file>]
   clan-inventory serve [--port N] [--host H] [--clan <dir>] [--git-commit] [--no-nix] [--allow-host NAME]`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -12,6 +13,8 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "validate":
       return validateCommand(rest);
+    case "convert":
+      return convertCommand(rest);
     case "serve":
       return serveCommand(rest);
     case undefined:

@@ -11,14 +11,14 @@
 // `invalid-type` errors (exit 1), one per field: Clan's evaluation would fail on each of them.
 // Without --catalog the embedded clan-core catalog (public/catalog/clan-core.json) is used.
 // stderr also gets a one-line summary and any problems of the catalog file itself.
-import { readFile, stat } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { parseCatalog } from "../catalog/catalog-schema";
 import type { Catalog } from "../catalog/catalog-types";
-import { MAX_INVENTORY_BYTES, readInventoryJson, tooLarge } from "../formats/inventory-json";
+import { MAX_INVENTORY_BYTES, readInventoryJson } from "../formats/inventory-json";
 import { parseJson } from "../formats/json-parse";
 import type { Diagnostic } from "../model/diagnostic";
 import { diagnose as realDiagnose } from "../model/diagnostics/index";
+import { InputError, located, readText } from "./read-input";
 
 export const VALIDATE_USAGE = "Usage: clan-inventory validate <inventory.json> [--catalog <file>] [--format text|json]";
 
@@ -37,11 +37,6 @@ interface Options {
   file: string;
   catalog?: string;
   format: "text" | "json";
-}
-
-/** An input that cannot be used: reported on stderr, exit 2. */
-class InputError {
-  constructor(readonly text: string) {}
 }
 
 export async function validateCommand(args: string[], io: Partial<ValidateIo> = {}): Promise<number> {
@@ -120,32 +115,6 @@ function parseArgs(args: string[]): Options | "help" | string {
 
 class UsageError extends Error {}
 
-/** Reads a UTF-8 text file, refusing what cannot be an inventory or catalog with a clear reason. */
-async function readText(file: string, what: string, limit: number): Promise<string> {
-  let size: number;
-  try {
-    const info = await stat(file);
-    if (!info.isFile()) throw new InputError(`${file}: error: cannot read the ${what}: not a file`);
-    size = info.size;
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: error: cannot read the ${what}: ${code === "ENOENT" ? "no such file" : (e as Error).message}`);
-  }
-  if (size > limit) throw new InputError(`${file}: error: ${limit === MAX_INVENTORY_BYTES ? tooLarge(size) : `the ${what} is larger than ${limit / 1048576} MB`}`);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(file);
-  } catch (e) {
-    throw new InputError(`${file}: error: cannot read the ${what}: ${(e as Error).message}`);
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError(`${file}: error: the ${what} is not UTF-8 text`);
-  }
-}
-
 async function loadCatalog(file: string | undefined, err: (line: string) => void): Promise<Catalog> {
   const path = file ?? EMBEDDED_CATALOG;
   const name = file ?? "embedded catalog";
@@ -157,10 +126,6 @@ async function loadCatalog(file: string | undefined, err: (line: string) => void
   const usable = Object.keys(catalog.modulesPerSource).length > 0 || !problems.some((p) => p.severity === "error");
   if (!usable) throw new InputError(`${name}: error: this catalog cannot be used (see above)`);
   return catalog;
-}
-
-function located(file: string, e: { message: string; line?: number; column?: number }): string {
-  return e.line !== undefined ? `${file}:${e.line}:${e.column ?? 1}: error: ${e.message}` : `${file}: error: ${e.message}`;
 }
 
 function where(file: string, path: readonly (string | number)[]): string {

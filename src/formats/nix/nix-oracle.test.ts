@@ -6,21 +6,31 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import type { Json, JsonObject } from "../../model/json";
-import { hostileInventory } from "./hostile-arbitrary";
-import { nixAgrees, nixOracleAvailability, nixParses, type OracleCase } from "./nix-oracle";
+import { writeJson } from "../json-write";
+import { parseJson } from "../json-parse";
+import { inventoryAst, render, type Ast } from "../json-arbitraries.test-util";
+import { hostileInventory } from "./hostile-arbitrary.test-util";
+import { jsonForNix, nixAgrees, nixOracleAvailability, nixParses, type OracleCase } from "./nix-oracle.test-util";
 import { parseNixValue, readInventoryNix } from "./parse";
-import { printNix, printNixSnippet } from "./print";
+import { NixPrintError, printNix, printNixSnippet } from "./print";
 
 const oracle = nixOracleAvailability();
 if (!oracle.available) console.warn(`\n⚠ ${oracle.notice}\n`);
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), "utf8");
-const demo = JSON.parse(readFileSync(fileURLToPath(new URL("../../../public/demo-inventory.json", import.meta.url)), "utf8")) as JsonObject;
-const JSON_FIXTURES: Record<string, JsonObject> = {
-  "demo-inventory.json": demo,
-  "spec-example.json": JSON.parse(fixture("spec-example.json")),
-  "hostile.json": JSON.parse(fixture("hostile.json")),
+const demoText = readFileSync(fileURLToPath(new URL("../../../public/demo-inventory.json", import.meta.url)), "utf8");
+/** JSON fixtures as text: Nix reads the very same text with builtins.fromJSON. */
+const JSON_FIXTURES: Record<string, string> = {
+  "demo-inventory.json": demoText,
+  "spec-example.json": fixture("spec-example.json"),
+  "hostile.json": fixture("hostile.json"),
 };
+/** Read like the editor reads inventory.json: key order and number spellings kept. */
+function readJsonText(text: string): JsonObject {
+  const r = parseJson(text);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value as JsonObject;
+}
 
 /** How Nix gets the inventory out of each .nix fixture (FILE is the fixture's path). */
 const NIX_FIXTURES: Record<string, string> = {
@@ -36,9 +46,10 @@ const NIX_FIXTURES: Record<string, string> = {
 describe.skipIf(!oracle.available)("Nix agrees with the printer", () => {
   it("for every JSON fixture, as a whole file and as a clan.nix snippet", () => {
     const cases: OracleCase[] = [];
-    for (const doc of Object.values(JSON_FIXTURES)) {
-      cases.push({ nix: printNix(doc), value: doc });
-      cases.push({ nix: "{\n" + printNixSnippet(doc) + "}\n", value: doc, select: "(import FILE).inventory" });
+    for (const json of Object.values(JSON_FIXTURES)) {
+      const doc = readJsonText(json);
+      cases.push({ nix: printNix(doc), value: doc, json });
+      cases.push({ nix: "{\n" + printNixSnippet(doc) + "}\n", value: doc, json, select: "(import FILE).inventory" });
     }
     expect(nixAgrees(cases)).toEqual(cases.map(() => true));
   });
@@ -55,6 +66,53 @@ describe.skipIf(!oracle.available)("Nix agrees with the printer", () => {
     expect(verdicts).toHaveLength(1000);
   });
 });
+
+describe.skipIf(!oracle.available)("Nix agrees with the printer on inventory.json as the editor reads it", () => {
+  it("for 500 generated inventory.json texts: floats stay floats, long integers keep their digits, key order", () => {
+    const seed = Date.now() ^ (Math.random() * 0x7fffffff);
+    const texts = fc.sample(inventoryAst.map((ast) => render(sayable(ast))), { numRuns: 500, seed });
+    const cases: OracleCase[] = [];
+    let refused = 0;
+    for (const json of texts) {
+      const doc = readJsonText(json);
+      try {
+        // The JSON side is written from what the editor read (spellings kept), because
+        // builtins.fromJSON wraps integers beyond 64 bits around instead of reading the text.
+        cases.push({ nix: printNix(doc), value: doc });
+      } catch (e) {
+        // NUL, unpaired surrogates and subnormal floats cannot be said in a Nix file.
+        if (!(e instanceof NixPrintError)) throw e;
+        refused++;
+      }
+    }
+    const verdicts = nixAgrees(cases);
+    const wrong = cases.filter((_, i) => !verdicts[i]);
+    if (wrong.length) throw new Error(`Nix disagrees on ${wrong.length} (seed ${seed}); first:\n${jsonForNix(wrong[0]!.value)}\n${wrong[0]!.nix}`);
+    expect(cases.length, `only ${cases.length} usable, ${refused} refused`).toBeGreaterThan(300);
+  });
+});
+
+/**
+ * The generated JSON without what no Nix file can say (NUL, unpaired surrogates, subnormal
+ * floats: the printer refuses those, see print.test.ts), so that nearly every case is judged.
+ */
+function sayable(ast: Ast): Ast {
+  const clean = (s: string) => s.replace(/\0|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, "?");
+  if (ast.t === "arr") return { t: "arr", items: ast.items.map(sayable) };
+  if (ast.t === "obj") {
+    const seen = new Set<string>();
+    const entries: [string, Ast][] = [];
+    for (const [k, v] of ast.entries) {
+      const key = clean(k);
+      if (!seen.has(key)) entries.push([key, sayable(v)]);
+      seen.add(key);
+    }
+    return { t: "obj", entries };
+  }
+  if (ast.text.startsWith('"')) return { t: "raw", text: JSON.stringify(clean(JSON.parse(ast.text) as string)) };
+  const n = Number(ast.text);
+  return n !== 0 && Math.abs(n) < 2.2250738585072014e-308 ? { t: "raw", text: "1.5" } : ast;
+}
 
 /** Hand-written data values whose reading is easy to get wrong. */
 const TRICKY: string[] = [
@@ -97,6 +155,7 @@ continued"`,
   // numbers
   "[ 1. .5 0.5 1.e5 1.5E-3 007 0 (-1) (- 1) (-(-1)) (-1.5) 1.0e308 2.2250738585072014e-308 9007199254740991 ]",
   "{ a = -1; b = - 2.5; c = -0.0; d = -0; }",
+  "{ a = 1.0; b = [ 2.0 (-3.0) 4 ]; c = 1.e5; d = 9007199254740993; e = -9007199254740993; f = 0.0; }",
   // attribute sets, merging, names
   String.raw`{ "a b" = 1; "" = 2; or = 3; a.or.b = 4; "\${x}" = 5; }`,
   "{ a = { b = 1; }; a = { c = 2; }; }",
@@ -115,7 +174,8 @@ describe("the parser reads tricky Nix exactly as Nix does", () => {
     const cases = TRICKY.map((nix) => {
       const r = parseNixValue(nix);
       if (!r.ok) throw new Error(`could not parse ${JSON.stringify(nix)}: ${r.error.message}`);
-      return { nix, value: r.value };
+      // Written as the editor writes inventory.json: a Nix float must come back a float.
+      return { nix, value: r.value, json: writeJson(r.value) };
     });
     const verdicts = nixAgrees(cases);
     expect(TRICKY.filter((_, i) => !verdicts[i])).toEqual([]);
@@ -125,7 +185,7 @@ describe("the parser reads tricky Nix exactly as Nix does", () => {
     const cases = Object.entries(NIX_FIXTURES).map(([name, select]) => {
       const r = readInventoryNix(fixture(name), name);
       if (!r.ok) throw new Error(`${name}: ${r.error.message} at ${r.error.line}:${r.error.column}`);
-      return { nix: fixture(name), value: r.doc as Json, select };
+      return { nix: fixture(name), value: r.doc as Json, json: writeJson(r.doc), select };
     });
     expect(nixAgrees(cases)).toEqual(cases.map(() => true));
   });

@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import type { JsonObject } from "../../model/json";
+import { writeJson } from "../json-write";
 import { parseNixValue, readInventoryNix, stripIndentation, type NixReadResult } from "./parse";
+import { printNix } from "./print";
 
 const fixture = (name: string) => readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), "utf8");
 
@@ -68,10 +71,23 @@ describe("data values", () => {
     expect(r.ok && r.warnings).toEqual([expect.objectContaining({ file: "f.nix", line: 1, column: 3, message: expect.stringContaining("./modules/x.nix") })]);
   });
 
-  it("refuses numbers that would change", () => {
-    expect(parseNixValue("9007199254740993").ok).toBe(false);
-    expect(value("9007199254740992")).toBe(2 ** 53);
+  it("keeps the type and digits of numbers that a JS number would change", () => {
+    const v = value("{ f = 1.0; big = 9007199254740993; l = [ 2.0 (-3.0) ]; i = 4; }") as JsonObject;
+    expect(v).toEqual({ f: 1, big: 9007199254740992, l: [2, -3], i: 4 });
+    expect(writeJson(v)).toBe('{\n  "f": 1.0,\n  "big": 9007199254740993,\n  "l": [\n    2.0,\n    -3.0\n  ],\n  "i": 4\n}');
+    expect(printNix(v)).toContain("f = 1.0;\n  big = 9007199254740993;\n  l = [\n    (-3.0)".replace("(-3.0)", "2.0\n    (-3.0)"));
+  });
+
+  it("keeps key order that JS objects would change", () => {
+    const v = value('{ b = 1; "10" = 2; "2" = 3; }') as JsonObject;
+    expect(Object.keys(v)).toEqual(["2", "10", "b"]);
+    expect(writeJson(v)).toBe('{\n  "b": 1,\n  "10": 2,\n  "2": 3\n}');
+  });
+
+  it("refuses numbers Nix itself refuses", () => {
+    expect(parseNixValue("9223372036854775808").ok).toBe(false);
     expect(parseNixValue("1.0e-310").ok).toBe(false);
+    expect(parseNixValue("1.0e309").ok).toBe(false);
   });
 });
 
@@ -157,6 +173,18 @@ describe("finding the inventory", () => {
     const e = error("{ meta.name = \"x\";\n  inventory = lib.mkMerge [ ];\n}");
     expect(e).toMatchObject({ line: 2, column: 15 });
     expect(e.message).toMatch(/`lib.mkMerge` is Nix code/);
+  });
+
+  it("checks the inventory schema like inventory.json, pointing at the binding", () => {
+    const r = readInventoryNix('{\n  machines.web = {\n    tags = "web";\n  };\n  machines.db.tags = [ 1 ];\n}', "inv.nix");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toMatchObject({ file: "inv.nix", line: 3, column: 5, path: ["machines", "web", "tags"] });
+    expect(r.error.message).toMatch(/^Expected a list, found the string "web" \(and 1 more problem\)$/);
+    expect(r.invalid?.problems.map((p) => [p.line, p.column])).toEqual([
+      [3, 5],
+      [5, 3],
+    ]);
   });
 
   it("refuses two inventories in one file, and files without one", () => {

@@ -19,11 +19,13 @@
 // and `a = { b = 1; }; a = { c = 2; };` merge, `a = 1; a = 2;` is an error. Key order of the
 // result is the order of first definition in the file.
 import type { Json, JsonObject } from "../../model/json";
-import type { SourceError } from "../inventory-json";
+import { MAX_INVENTORY_BYTES, tooLarge, type SourceError } from "../inventory-json";
+import { inventoryProblems } from "../inventory-problems";
 import { Lexer, NixError, lineColumn, type LexerState, type Token } from "./lexer";
+import { isIndexKey, setLayout } from "../../model/json-layout";
 import { showAttrPath } from "./names";
 
-const HINT = "The editor reads plain data only: `nix eval --json` turns Nix code into data (JSON) that you can import.";
+const HINT = "Only plain data can be imported: `nix eval --json` turns Nix code into data (JSON) to import instead.";
 
 /**
  * An attribute set while it is being parsed (Nix's ExprAttrs) is simply the JSON object it
@@ -41,9 +43,16 @@ function isAttrs(v: Json | undefined): v is Attrs {
 /** A duplicate was found while positions were not tracked: parse again, tracking them. */
 class NeedPositions extends Error {}
 
-function setKey(p: Parser, obj: Attrs, key: string, value: Json, pos: number): void {
-  if (key === "__proto__") Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
-  else obj[key] = value;
+/** Stores a binding. `spelling` is the JSON text a number needs to keep its Nix type or digits. */
+function setKey(p: Parser, obj: Attrs, key: string, value: Json, pos: number, spelling?: string): void {
+  const lay = p.layouts.get(obj);
+  if (lay?.order) lay.order.push(key);
+  else if (isIndexKey(key)) p.layout(obj).order = [...Object.keys(obj), key]; // JS would put it first
+  if (spelling !== undefined) (p.layout(obj).numbers ??= new Map()).set(key, spelling);
+  if (key === "__proto__") {
+    Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+    p.hasProtoKey = true;
+  } else obj[key] = value;
   if (p.positions) {
     let m = p.positions.get(obj);
     if (!m) p.positions.set(obj, (m = new Map()));
@@ -65,19 +74,63 @@ export interface NixReadOk {
   source: { attrPath: string | null; line: number; column: number };
   warnings: SourceError[];
 }
-export type NixReadResult = NixReadOk | { ok: false; error: SourceError };
+export type NixReadResult =
+  | NixReadOk
+  | {
+      ok: false;
+      error: SourceError;
+      /** Present when the file reads as data but breaks the inventory schema (as in inventory-json.ts). */
+      invalid?: { doc: JsonObject; problems: SourceError[] };
+    };
 
-/** Reads a .nix file that holds or contains an inventory (see the rules at the top). */
+/**
+ * Reads a .nix file that holds or contains an inventory (see the rules at the top) and checks
+ * it against the inventory schema, as readInventoryJson does for inventory.json.
+ */
 export function readInventoryNix(text: string, file?: string): NixReadResult {
+  const read = readNixInventoryData(text, file);
+  if (!read.ok) return read;
+  const problems = inventoryProblems(read.doc, "", file, read.hasProtoKey);
+  if (problems.length === 0) return read;
+  const located = locateProblems(text, problems);
+  const first = located[0]!;
+  const more = located.length > 1 ? ` (and ${located.length - 1} more ${located.length === 2 ? "problem" : "problems"})` : "";
+  return { ok: false, error: { ...first, message: first.message + more }, invalid: { doc: read.doc, problems: located } };
+}
+
+/** The inventory's data as the file says it, without the schema check. */
+export function readNixInventoryData(text: string, file?: string): (NixReadOk & { hasProtoKey: boolean }) | { ok: false; error: SourceError } {
+  if (text.length > MAX_INVENTORY_BYTES) return { ok: false, error: { message: tooLarge(text.length), file } };
   return withPositionsOnDemand(text, file, (p) => {
     const found = extractInventory(p);
+    p.finishLayouts();
     return {
-      ok: true,
+      ok: true as const,
       doc: found.doc,
       source: { attrPath: found.attrPath, ...lineColumn(text, found.offset) },
       warnings: [...p.sourceWarnings(file, found.ranges), ...found.notes.map((n) => ({ message: n.message, file, ...lineColumn(text, n.offset) }))],
+      hasProtoKey: p.hasProtoKey,
     };
   });
+}
+
+/** Puts each problem at the binding of the deepest name of its path that the file defines. */
+function locateProblems(text: string, problems: SourceError[]): SourceError[] {
+  const p = new Parser(text, true);
+  const found = extractInventory(p);
+  const located = problems.map(({ line: _l, column: _c, ...problem }) => {
+    let cur: Json | undefined = found.doc;
+    let offset = found.offset;
+    for (const seg of problem.path ?? []) {
+      if (!isAttrs(cur)) break;
+      const pos = p.positions?.get(cur)?.get(String(seg));
+      if (pos === undefined) break;
+      offset = pos;
+      cur = cur[String(seg)];
+    }
+    return { ...problem, ...lineColumn(text, offset) };
+  });
+  return located.sort((a, b) => a.line - b.line || a.column - b.column);
 }
 
 /** Reads a file that is one plain data value (any JSON-like value), with the same errors. */
@@ -85,6 +138,7 @@ export function parseNixValue(text: string, file?: string): { ok: true; value: J
   return withPositionsOnDemand(text, file, (p) => {
     const v = parseValue(p, false);
     p.expectAfterValue("eof");
+    p.finishLayouts();
     return { ok: true as const, value: toJson(v), warnings: p.sourceWarnings(file) };
   });
 }
@@ -110,6 +164,11 @@ class Parser {
   readonly lx: Lexer;
   /** Where each name of each set was defined; only kept on the second pass (NeedPositions). */
   readonly positions: Map<Attrs, Map<string, number>> | null;
+  /** Key order and number spellings that plain JS values cannot keep (model/json-layout.ts). */
+  readonly layouts = new Map<object, { order?: string[]; numbers?: Map<string, string> }>();
+  /** The type (and, past 2^53, the exact digits) of the number parsed last. */
+  lastNumber: { float: boolean; exact?: bigint } = INT;
+  hasProtoKey = false;
   /** Notes about data that was read with a change of meaning (paths become strings). */
   readonly warnings: { offset: number; message: string }[] = [];
   constructor(
@@ -132,6 +191,26 @@ class Parser {
   where(offset: number): string {
     const { line, column } = lineColumn(this.src, offset);
     return `line ${line}, column ${column}`;
+  }
+  layout(container: object): { order?: string[]; numbers?: Map<string, string> } {
+    let lay = this.layouts.get(container);
+    if (!lay) this.layouts.set(container, (lay = {}));
+    return lay;
+  }
+  /**
+   * The JSON spelling the number just parsed needs, when JS would print it differently: a Nix
+   * float with an integral value (`1.0`, which JSON would write as the int `1`) or an integer
+   * whose digits a double does not hold.
+   */
+  spellingOf(v: number): string | undefined {
+    const n = this.lastNumber;
+    if (n.float) return Number.isInteger(v) && !/[e.]/.test(String(v)) ? String(v) + ".0" : undefined;
+    if (n.exact !== undefined && String(v) !== n.exact.toString()) return n.exact.toString();
+    return undefined;
+  }
+  /** Hands the recorded layouts to model/json-layout.ts once the values are complete. */
+  finishLayouts(): void {
+    for (const [container, lay] of this.layouts) setLayout(container, lay.order, lay.numbers);
   }
   warn(offset: number, message: string): void {
     this.warnings.push({ offset, message });
@@ -317,10 +396,10 @@ function parseValue(p: Parser, inList: boolean): Value {
       throw code(t, KEYWORD_DESCRIPTIONS[t.text] ?? `\`${t.text}\``);
     case "int":
       p.next();
-      return readInt(t);
+      return readInt(p, t);
     case "float":
       p.next();
-      return readFloat(t);
+      return readFloat(p, t);
     case "string":
       p.next();
       return t.text;
@@ -370,28 +449,28 @@ function negate(p: Parser, minus: Token): number {
   if (t.kind === "int" || t.kind === "float" || (t.kind === "punct" && (t.text === "-" || t.text === "("))) v = parseValue(p, false);
   else throw code(minus, "Negating something other than a number");
   if (typeof v !== "number") throw code(minus, "Negating something other than a number");
+  if (p.lastNumber.exact !== undefined) p.lastNumber = { float: false, exact: -p.lastNumber.exact };
   return 0 - v;
 }
 
 const INT64_MAX = 9223372036854775807n;
+const INT = { float: false };
+const FLOAT = { float: true };
 
-function readInt(t: Token): number {
+function readInt(p: Parser, t: Token): number {
   if (t.text.length > 15) {
     const big = BigInt(t.text);
     if (big > INT64_MAX) throw new NixError(`invalid integer '${t.text}': Nix integers are 64-bit`, t.start, "value");
-    // Integers past 2^53 are kept when a double holds them exactly (the printer writes those).
-    const n = Number(big);
-    if (BigInt(n) !== big) {
-      throw new NixError(`the integer ${t.text} cannot be kept exactly: the editor stores numbers as doubles, and the nearest is ${BigInt(n)}`, t.start, "value");
-    }
-    return n;
-  }
+    // Past 2^53 a double may not hold it: its exact digits are kept as its spelling.
+    p.lastNumber = { float: false, exact: big };
+  } else p.lastNumber = INT;
   return Number(t.text);
 }
 
 const MIN_NORMAL = 2.2250738585072014e-308;
 
-function readFloat(t: Token): number {
+function readFloat(p: Parser, t: Token): number {
+  p.lastNumber = FLOAT;
   const v = Number(t.text);
   // strtod's ERANGE, which Nix 2.8 rejects: overflow to infinity, and underflow below the
   // smallest normal double (subnormals and non-zero text that reads as 0).
@@ -501,7 +580,12 @@ function parseList(p: Parser): Json[] {
       return items;
     }
     if (t.kind === "eof") throw new NixError(`unexpected end of file: the list opened at ${p.where(open.start)} is not closed with \`]\``, t.start);
-    items.push(toJson(parseValue(p, true)));
+    const v = parseValue(p, true);
+    if (typeof v === "number") {
+      const spelling = p.spellingOf(v);
+      if (spelling !== undefined) (p.layout(items).numbers ??= new Map()).set(String(items.length), spelling);
+    }
+    items.push(v);
     const u = p.peek();
     if (u.kind === "punct" && u.text === ".") throw code(u, "Attribute selection (`.`)");
     if (u.kind === "kw" && u.text === "or") throw code(u, "`or`");
@@ -564,18 +648,20 @@ function parseBindings(p: Parser, end: "}" | "eof", open?: Token): Attrs {
       p.next();
       p.next();
       const v = parseValue(p, false);
+      const spelling = typeof v === "number" ? p.spellingOf(v) : undefined;
       p.expectAfterValue(";");
       p.next();
-      if (hasOwn.call(attrs, t.text)) addAttr(p, attrs, [t.text], v, t.start);
-      else setKey(p, attrs, t.text, v, t.start);
+      if (hasOwn.call(attrs, t.text)) addAttr(p, attrs, [t.text], v, t.start, spelling);
+      else setKey(p, attrs, t.text, v, t.start, spelling);
       continue;
     }
     const path = parseAttrPath(p);
     p.expect("=");
     const v = parseValue(p, false);
+    const spelling = typeof v === "number" ? p.spellingOf(v) : undefined;
     p.expectAfterValue(";");
     p.next();
-    addAttr(p, attrs, path.keys, v, path.start);
+    addAttr(p, attrs, path.keys, v, path.start, spelling);
   }
 }
 
@@ -584,7 +670,7 @@ function unclosed(p: Parser, open: Token | undefined, t: Token): NixError {
 }
 
 /** Nix's addAttr: walks/creates nested sets along the path; merges two literal sets. */
-function addAttr(p: Parser, attrs: Attrs, keys: readonly string[], value: Value, pos: number): void {
+function addAttr(p: Parser, attrs: Attrs, keys: readonly string[], value: Value, pos: number, spelling?: string): void {
   let cur = attrs;
   for (let i = 0; i < keys.length - 1; i++) {
     const key = keys[i]!;
@@ -600,7 +686,7 @@ function addAttr(p: Parser, attrs: Attrs, keys: readonly string[], value: Value,
   }
   const last = keys[keys.length - 1]!;
   if (!hasOwn.call(cur, last)) {
-    setKey(p, cur, last, value, pos);
+    setKey(p, cur, last, value, pos, spelling);
     return;
   }
   const kid = cur[last];
@@ -615,10 +701,11 @@ function addAttr(p: Parser, attrs: Attrs, keys: readonly string[], value: Value,
 
 /** Moves the bindings of `from` into `into`; a name in both is a duplicate. */
 function mergeInto(p: Parser, into: Attrs, from: Attrs, keys: readonly string[]): void {
-  for (const k of Object.keys(from)) {
+  const lay = p.layouts.get(from);
+  for (const k of lay?.order ?? Object.keys(from)) {
     const pos = p.positions?.get(from)?.get(k) ?? 0;
     if (hasOwn.call(into, k)) throw duplicate(p, [...keys, k], posOf(p, from, k), posOf(p, into, k));
-    setKey(p, into, k, from[k] as Json, pos);
+    setKey(p, into, k, from[k] as Json, pos, lay?.numbers?.get(k));
   }
 }
 
@@ -825,9 +912,10 @@ function lenientBindings(
     const atValue = p.save();
     try {
       const v = parseValue(p, false);
+      const spelling = typeof v === "number" ? p.spellingOf(v) : undefined;
       p.expectAfterValue(";");
       p.next();
-      addAttr(p, attrs, path.keys, v, path.start);
+      addAttr(p, attrs, path.keys, v, path.start, spelling);
     } catch (e) {
       if (!isCode(e)) throw e;
       noteCode(scan, e);
@@ -845,6 +933,7 @@ function takeTarget(p: Parser, scan: Scan, into: Collector, prefix: readonly str
   try {
     if (rest.length === 0) p.skipFunctionHeaders(); // `inventory = { lib, ... }: { … };`
     const v = parseValue(p, false);
+    const spelling = typeof v === "number" ? p.spellingOf(v) : undefined;
     p.expectAfterValue(";");
     const semi = p.next();
     if (rest.length === 0 && !isAttrs(v)) {
@@ -854,11 +943,11 @@ function takeTarget(p: Parser, scan: Scan, into: Collector, prefix: readonly str
       into.attrPath = [...prefix, ...path.keys.slice(0, path.keys.length - rest.length)].join(".");
       into.offset = path.start;
       into.attrs = rest.length === 0 ? (v as Attrs) : {};
-      if (rest.length > 0) addAttr(p, into.attrs, rest, v, path.start);
+      if (rest.length > 0) addAttr(p, into.attrs, rest, v, path.start, spelling);
     } else if (rest.length === 0) {
       // A second `inventory = { … };` merges like Nix merges two literal sets.
       mergeInto(p, into.attrs, v as Attrs, path.keys);
-    } else addAttr(p, into.attrs, rest, v, path.start);
+    } else addAttr(p, into.attrs, rest, v, path.start, spelling);
     into.ranges.push([path.start, semi.end]);
   } catch (e) {
     if (into.fatal || !(e instanceof NixError)) throw e;

@@ -10,7 +10,12 @@
 //   that reads back to the same double, with a decimal point (Nix has no `1e5`: it reads `1` and
 //   a variable `e5`). Nix 2.8 refuses subnormal floats (strtod reports ERANGE), so they are
 //   refused here too. Negative numbers in lists get parentheses: `[ -1 ]` is a syntax error.
+// - a number read from a file keeps its type and digits (model/json-layout.ts): JSON `1.0` is a
+//   float to Nix and is written `1.0` (types.float rejects the int `1`); an integer past 2^53
+//   keeps all its digits.
+// Key order is the document's, also for keys JS enumerates first ("1", "22").
 import type { Json, JsonObject } from "../../model/json";
+import { numberSpelling, orderedKeys } from "../../model/json-layout";
 import { isBareAttrName, showAttrPath } from "./names";
 
 export class NixPrintError extends Error {
@@ -52,14 +57,16 @@ export function printValue(value: Json, indent: string, used: number, path: (str
 }
 
 function printAttrs(obj: JsonObject, indent: string, path: (string | number)[]): string {
-  const keys = Object.keys(obj);
+  const keys = orderedKeys(obj);
   if (keys.length === 0) return "{ }";
   const inner = indent + "  ";
   let out = "{\n";
   for (const key of keys) {
     path.push(key);
     const name = printAttrName(key, path);
-    out += inner + name + " = " + printValue(obj[key] as Json, inner, name.length + 3, path) + ";\n";
+    const v = obj[key] as Json;
+    const text = typeof v === "number" ? printNumber(v, path, numberSpelling(obj, key)) : printValue(v, inner, name.length + 3, path);
+    out += inner + name + " = " + text + ";\n";
     path.pop();
   }
   return out + indent + "}";
@@ -70,7 +77,7 @@ function printList(items: Json[], indent: string, used: number, path: (string | 
   const inner = indent + "  ";
   if (items.length === 1 && !isContainer(items[0]!)) {
     path.push(0);
-    const one = printListItem(items[0]!, inner, path);
+    const one = printListItem(items, 0, inner, path);
     path.pop();
     // The line without its indentation: `key = ` (used) + `[ ` + item + ` ]` + `;`.
     if (used + one.length + 5 <= LINE_WIDTH) return "[ " + one + " ]";
@@ -79,14 +86,15 @@ function printList(items: Json[], indent: string, used: number, path: (string | 
   let out = "[\n";
   for (let i = 0; i < items.length; i++) {
     path.push(i);
-    out += inner + printListItem(items[i]!, inner, path) + "\n";
+    out += inner + printListItem(items, i, inner, path) + "\n";
     path.pop();
   }
   return out + indent + "]";
 }
 
-function printListItem(item: Json, indent: string, path: (string | number)[]): string {
-  const s = printValue(item, indent, 0, path);
+function printListItem(items: Json[], i: number, indent: string, path: (string | number)[]): string {
+  const item = items[i]!;
+  const s = typeof item === "number" ? printNumber(item, path, numberSpelling(items, i)) : printValue(item, indent, 0, path);
   // List items are "select" expressions in Nix's grammar; `-1` is an operator application.
   return typeof item === "number" && s.startsWith("-") ? "(" + s + ")" : s;
 }
@@ -131,18 +139,45 @@ export function printString(s: string, path: (string | number)[] = []): string {
 const TWO_POW_63 = 9223372036854775808;
 const MIN_NORMAL = 2.2250738585072014e-308;
 
-export function printNumber(n: number, path: (string | number)[] = []): string {
+/** `spelling` is the number's text in its JSON file, kept while the value is unchanged. */
+export function printNumber(n: number, path: (string | number)[] = [], spelling?: string): string {
   if (!Number.isFinite(n)) throw new NixPrintError(`The number at ${where(path)} is not finite; Nix has no such number.`, path.slice());
-  if (Number.isInteger(n) && Math.abs(n) < TWO_POW_63) return BigInt(n).toString();
   if (n !== 0 && Math.abs(n) < MIN_NORMAL) {
     throw new NixPrintError(`The number ${n} at ${where(path)} is too close to zero for Nix 2.8, which refuses subnormal floats.`, path.slice());
   }
+  if (spelling !== undefined && Object.is(Number(spelling), n)) {
+    const kept = nixSpelling(spelling);
+    if (kept !== null) return kept;
+  }
+  if (Number.isInteger(n) && Math.abs(n) < TWO_POW_63) return BigInt(n).toString();
   // Shortest round-trip text, made into Nix's FLOAT: a decimal point is required.
   const s = String(n);
   const e = s.indexOf("e");
   const mantissa = e < 0 ? s : s.slice(0, e);
   const exponent = e < 0 ? "" : s.slice(e);
   return (mantissa.includes(".") ? mantissa : mantissa + ".0") + exponent;
+}
+
+const JSON_NUMBER = /^(-?)(0|[1-9][0-9]*)(?:\.([0-9]+))?(?:[eE]([+-]?[0-9]+))?$/;
+const INT64 = 9223372036854775807n;
+
+/**
+ * The Nix text meaning what Nix's builtins.fromJSON reads from a JSON number: the same type
+ * (a float when it has a fraction or exponent) and value. Null when Nix cannot say it directly
+ * (an integer beyond 64 bits, which fromJSON itself misreads).
+ */
+function nixSpelling(json: string): string | null {
+  const m = JSON_NUMBER.exec(json);
+  if (!m) return null;
+  const [, sign = "", whole = "0", fraction, exponent] = m;
+  if (fraction === undefined && exponent === undefined) {
+    const big = BigInt(json);
+    return big <= INT64 && big >= -INT64 ? big.toString() : null;
+  }
+  // A float that underflows to zero (`1e-400`): Nix's strtod would refuse the text.
+  if (Number(json) === 0) return "0.0";
+  // Nix's FLOAT needs a decimal point: `1e5` would read as `1` applied to a variable `e5`.
+  return sign + whole + "." + (fraction ?? "0") + (exponent !== undefined ? "e" + exponent : "");
 }
 
 function where(path: (string | number)[]): string {

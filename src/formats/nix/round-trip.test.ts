@@ -1,8 +1,8 @@
 // Property tests: the printer and the parser are inverse, and printing is stable.
 import fc from "fast-check";
 import { deepEqual, type Json } from "../../model/json";
-import { hostileInventory, hostileValue } from "./hostile-arbitrary";
-import { parseNixValue, readInventoryNix } from "./parse";
+import { hostileInventory, hostileValue } from "./hostile-arbitrary.test-util";
+import { parseNixValue, readNixInventoryData as readInventoryNix } from "./parse";
 import { printNix, printNixSnippet, printValue } from "./print";
 
 describe("Nix round trip", () => {

@@ -1,0 +1,143 @@
+// `clan-inventory convert <input> --to nix|json [--snippet] [-o <file>]`
+//
+// Converts an inventory between inventory.json and Nix. The input's format comes from its name
+// (`.json`, `.nix`), else from its content; `-` reads standard input. A .nix input may be a
+// plain inventory, clan.nix, or a flake: see src/formats/nix/parse.ts for where the inventory is
+// taken from. `--to nix` writes a whole file `{ … }`; with `--snippet`, the `inventory = { … };`
+// binding for clan.nix. The result goes to stdout, or to the file given with -o.
+// Exit status: 0 converted; 2 bad usage, or an input that cannot be read, parsed or written
+// (on stderr as `file:line:column: error: message`, one line per problem). Notes about the
+// conversion (a path read as a string) go to stderr as `file:line:column: warning: message`.
+import { writeFile } from "node:fs/promises";
+import { detectFormat, type InventoryFormat } from "../formats/detect-format";
+import { MAX_INVENTORY_BYTES, readInventoryJson, writeInventoryJson, type SourceError } from "../formats/inventory-json";
+import { readInventoryNix } from "../formats/nix/parse";
+import { NixPrintError, printNix, printNixSnippet } from "../formats/nix/print";
+import type { Inventory } from "../model/inventory-schema";
+import { InputError, located, readText } from "./read-input";
+
+export const CONVERT_USAGE = "Usage: clan-inventory convert <input.json|input.nix|-> --to nix|json [--snippet] [-o <file>]";
+
+export interface ConvertIo {
+  out(text: string): void;
+  err(line: string): void;
+  readStdin(): Promise<string>;
+}
+
+interface Options {
+  input: string;
+  to: InventoryFormat;
+  snippet: boolean;
+  output?: string;
+}
+
+export async function convertCommand(args: string[], io: Partial<ConvertIo> = {}): Promise<number> {
+  const out = io.out ?? ((text: string) => process.stdout.write(text));
+  const err = io.err ?? ((line: string) => console.error(line));
+  const options = parseArgs(args);
+  if (options === "help") {
+    out(CONVERT_USAGE + "\n");
+    return 0;
+  }
+  if (typeof options === "string") {
+    err(`clan-inventory convert: ${options}\n${CONVERT_USAGE}`);
+    return 2;
+  }
+  const name = options.input === "-" ? "<stdin>" : options.input;
+  try {
+    const text = options.input === "-" ? await (io.readStdin ?? readStdin)() : await readText(options.input, "inventory", MAX_INVENTORY_BYTES);
+    const doc = read(text, name, err);
+    const result = write(doc, options, name);
+    if (options.output) {
+      try {
+        await writeFile(options.output, result);
+      } catch (e) {
+        throw new InputError(`${options.output}: error: cannot write: ${(e as Error).message}`);
+      }
+    } else out(result);
+    return 0;
+  } catch (e) {
+    if (e instanceof InputError) {
+      err(e.text);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function read(text: string, name: string, err: (line: string) => void): Inventory {
+  const format = detectFormat(text, name === "<stdin>" ? "" : name);
+  if (format === "json") {
+    const r = readInventoryJson(text, name);
+    if (!r.ok) throw new InputError(problems(name, r.invalid?.problems ?? [r.error]));
+    return r.doc;
+  }
+  const r = readInventoryNix(text, name);
+  if (!r.ok) throw new InputError(problems(name, r.invalid?.problems ?? [r.error]));
+  for (const w of r.warnings) err(located(name, w).replace(": error: ", ": warning: "));
+  return r.doc;
+}
+
+function problems(name: string, list: SourceError[]): string {
+  return list.map((p) => located(name, { ...p, message: p.path?.length ? `${p.message} (at ${formatPath(p.path)})` : p.message })).join("\n");
+}
+
+function formatPath(path: readonly (string | number)[]): string {
+  return path.map((k) => (typeof k === "number" ? `[${k}]` : /^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k))).join(".").replace(/\.\[/g, "[");
+}
+
+function write(doc: Inventory, options: Options, name: string): string {
+  if (options.to === "json") return writeInventoryJson(doc);
+  try {
+    return options.snippet ? printNixSnippet(doc) : printNix(doc);
+  } catch (e) {
+    if (e instanceof NixPrintError) throw new InputError(`${name}: error: ${e.message}`);
+    throw e;
+  }
+}
+
+function parseArgs(args: string[]): Options | "help" | string {
+  let input: string | undefined;
+  let to: string | undefined;
+  let output: string | undefined;
+  let snippet = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
+    const flag = eq > 0 ? arg.slice(0, eq) : arg;
+    const value = (): string | undefined => {
+      const v = eq > 0 ? arg.slice(eq + 1) : args[++i];
+      return v === undefined || v === "" ? undefined : v;
+    };
+    if (flag === "-h" || flag === "--help") return "help";
+    if (flag === "--to") {
+      to = value();
+      if (to === undefined) return "--to needs a value: nix or json";
+    } else if (flag === "-o" || flag === "--output") {
+      output = value();
+      if (output === undefined) return `${flag} needs a file name`;
+    } else if (flag === "--snippet") snippet = true;
+    else if (flag.startsWith("-") && flag !== "-") return `unknown option ${flag}`;
+    else if (input === undefined) input = arg;
+    else return `one input at a time (got ${input} and ${arg})`;
+  }
+  if (input === undefined) return "which file? Give the inventory's path, or - for standard input";
+  if (to !== "nix" && to !== "json") return to === undefined ? "--to nix or --to json is required" : `--to must be nix or json, not ${to}`;
+  if (snippet && to !== "nix") return "--snippet only goes with --to nix";
+  return { input, to, snippet, output };
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_INVENTORY_BYTES) throw new InputError("<stdin>: error: the input is larger than an inventory can be");
+    chunks.push(chunk);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new InputError("<stdin>: error: the input is not UTF-8 text");
+  }
+}
