@@ -3,7 +3,7 @@
 // - import to interactive: from the `change` event of the "Import inventory" file input to the
 //   moment the new document's role board is painted AND the main thread has been idle since
 //   (the start of the first 300 ms window without a long task or a frame gap over 50 ms);
-// - a full diagnostics pass, JSON export and JSON import, timed in the page on the imported
+// - a full diagnostics pass, JSON and Nix export and import, timed in the page on the imported
 //   document through the `?bench` hook (src/app/bench-hooks.tsx, a lazy chunk);
 // - opening the role-wide settings form of the first role from its lane (in-app navigation);
 // - JS heap after the import, garbage collected (CDP Runtime.getHeapUsage).
@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { writeInventoryJson } from "../src/formats/inventory-json";
+import { printNix } from "../src/formats/nix/print";
 import { generateFleet, type FleetSize } from "./fleet";
 import { preparePage, launchChromium, startAppServer, waitQuiet } from "./lib/browser";
 import { metricFrom, round, writeMetrics, type Metric } from "./lib/report";
@@ -69,6 +70,8 @@ async function benchFleet(browser: Browser, size: FleetSize) {
   const diagnostics: number[] = [];
   const exportJson: number[] = [];
   const importJson: number[] = [];
+  const exportNix: number[] = [];
+  const importNix: number[] = [];
   const openSettings: number[] = [];
   let diagnosticsCount = 0;
 
@@ -137,6 +140,16 @@ async function benchFleet(browser: Browser, size: FleetSize) {
           if (!r.ok) throw new Error("the generated inventory did not read in the page");
           if (i >= 2) importJson.push(r.ms);
         }
+        for (let i = 0; i < n + 2; i++) {
+          const r = await page.evaluate(() => window.__clanBench!.exportNix());
+          if (i >= 2) exportNix.push(r.ms);
+        }
+        await page.evaluate((t) => void (window.__benchText = t), printNix(fleet.doc));
+        for (let i = 0; i < n + 2; i++) {
+          const r = await page.evaluate(() => window.__clanBench!.importNix(window.__benchText!));
+          if (!r.ok) throw new Error("the generated inventory's Nix did not read in the page");
+          if (i >= 2) importNix.push(r.ms);
+        }
         await page.evaluate(() => void (window.__benchText = undefined));
         // The role-wide settings form of the first role, opened from its lane's link (client-side
         // navigation), to painted; back to the board between runs. The first open, which also
@@ -178,6 +191,8 @@ async function benchFleet(browser: Browser, size: FleetSize) {
   metrics.push(metricFrom("diagnostics, full pass", "chromium", diagnostics, { fleet: size, note: `${diagnosticsCount} diagnostics` }));
   metrics.push(metricFrom("inventory.json export", "chromium", exportJson, { fleet: size, ...(size === "L" ? { target: { op: "<=", value: 100, of: "median" } } : {}) }));
   metrics.push(metricFrom("inventory.json import (read only)", "chromium", importJson, { fleet: size }));
+  metrics.push(metricFrom("Nix export", "chromium", exportNix, { fleet: size, ...(size === "L" ? { target: { op: "<=", value: 100, of: "median" } } : {}) }));
+  metrics.push(metricFrom("Nix import (read only)", "chromium", importNix, { fleet: size }));
   metrics.push(metricFrom("open role-wide settings form (forms chunk loaded)", "chromium", openSettings, { fleet: size, note: `${instance}/${role}` }));
   metrics.push({ name: "JS heap after import (after GC)", where: "chromium", fleet: size, unit: "MB", median: round(median(heap)), runs: heap.length });
 }
