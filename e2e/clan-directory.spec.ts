@@ -6,6 +6,9 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { makeFakeNix } from "../src/server/testing/fake-nix";
+
+const fixture = (name: string) => JSON.parse(readFileSync(join("src/server/fixtures", name), "utf8")) as Record<string, unknown>;
 
 interface ClanServer {
   dir: string;
@@ -14,7 +17,7 @@ interface ClanServer {
   stop(): void;
 }
 
-async function startClanServer(inventory: unknown, flags: string[] = []): Promise<ClanServer> {
+async function startClanServer(inventory: unknown, flags: string[] = ["--no-nix"], env: Record<string, string> = {}): Promise<ClanServer> {
   const dir = mkdtempSync(join(tmpdir(), "e2e-clan-"));
   writeFileSync(join(dir, "flake.nix"), "{ outputs = _: { }; }\n");
   writeFileSync(join(dir, "inventory.json"), JSON.stringify(inventory, null, 2) + "\n");
@@ -27,8 +30,12 @@ async function startClanServer(inventory: unknown, flags: string[] = []): Promis
     git("add", ".");
     git("commit", "-q", "-m", "start");
   }
-  // --no-nix: the journey must not depend on a nix on this machine (the embedded catalog is used).
-  const child = spawn(process.execPath, ["bin/clan-inventory.mjs", "serve", "--clan", dir, "--port", "0", "--no-nix", ...flags], { stdio: ["ignore", "pipe", "pipe"] });
+  // --no-nix by default: the journey must not depend on a nix on this machine (the embedded
+  // catalog is used); the Nix test puts a fake nix first on PATH instead.
+  const child = spawn(process.execPath, ["bin/clan-inventory.mjs", "serve", "--clan", dir, "--port", "0", ...flags], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, ...env },
+  });
   let out = "";
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout!.on("data", (c: Buffer) => {
@@ -60,7 +67,7 @@ async function importInventory(page: Page, name: string, doc: unknown) {
 const saveStatus = (page: Page) => page.getByTestId("save-status");
 
 test("open a clan, edit, save with Ctrl+S, then resolve a conflict with an edit made behind the app's back", async ({ page }) => {
-  const server = await startClanServer({ meta: { name: "e2e-clan" }, machines: { web1: {} } }, ["--git-commit"]);
+  const server = await startClanServer({ meta: { name: "e2e-clan" }, machines: { web1: {} } }, ["--no-nix", "--git-commit"]);
   try {
     await page.goto(server.url);
     await expect(page.getByTestId("clan-name")).toHaveText("e2e-clan");
@@ -118,7 +125,7 @@ test("after a conflict the user can take the version on disk instead, and undo b
     await dialog.getByRole("button", { name: "Reload the version on disk" }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId("clan-name")).toHaveText("renamed-on-disk");
-    await expect(saveStatus(page)).toHaveText("All changes saved");
+    await expect(saveStatus(page)).toHaveText("No changes");
     expect(onDisk(server).meta.name).toBe("renamed-on-disk");
 
     // The user's version is one undo away, and is then an unsaved change.
@@ -137,6 +144,63 @@ test("after a conflict the user can take the version on disk instead, and undo b
     await dialog2.dismiss();
     await expect(page.getByTestId("clan-name")).toHaveText("mine");
     await expect(saveStatus(page)).toHaveText("Unsaved changes");
+  } finally {
+    server.stop();
+  }
+});
+
+test("a change on disk shows up when the window comes back, or is flagged when there are unsaved changes", async ({ page }) => {
+  const server = await startClanServer({ meta: { name: "first" } });
+  const refocus = () => page.evaluate(() => window.dispatchEvent(new Event("focus")));
+  try {
+    await page.goto(server.url);
+    await expect(page.getByTestId("clan-name")).toHaveText("first");
+    writeFileSync(join(server.dir, "inventory.json"), JSON.stringify({ meta: { name: "second" } }) + "\n");
+    await refocus();
+    await expect(page.getByTestId("clan-name")).toHaveText("second");
+    await expect(page.getByText("inventory.json changed on disk").first()).toBeVisible();
+    await expect(saveStatus(page)).toHaveText("No changes");
+
+    await importInventory(page, "mine.json", { meta: { name: "mine" } });
+    writeFileSync(join(server.dir, "inventory.json"), JSON.stringify({ meta: { name: "third" } }) + "\n");
+    await refocus();
+    await expect(saveStatus(page)).toHaveText("Unsaved changes · changed on disk");
+    await expect(page.getByTestId("clan-name")).toHaveText("mine");
+  } finally {
+    server.stop();
+  }
+});
+
+test("values defined in Nix are listed and cannot be changed from the editor", async ({ page }) => {
+  // A fake nix answering with recorded evaluations of a clan whose clan.nix defines meta.name,
+  // machine jon's description, role settings… (src/server/fixtures/README.md).
+  const nix = await makeFakeNix();
+  await nix.record("clanInternals.inventoryClass.introspection", fixture("introspection-mixed.json"));
+  await nix.record("clanInternals.inventoryClass.inventorySerialization", fixture("serialization-mixed.json"));
+  const embedded = JSON.parse(readFileSync("public/catalog/clan-core.json", "utf8")) as { modulesPerSource: object; moduleSchemas: object };
+  await nix.record("clanInternals.inventoryClass.modulesPerSource", embedded.modulesPerSource);
+  await nix.record("clanInternals.inventoryClass.moduleSchemas", embedded.moduleSchemas);
+  const server = await startClanServer(fixture("inventory-mixed.json"), [], { PATH: `${nix.binDir}:${process.env.PATH ?? ""}` });
+  try {
+    await page.goto(server.url);
+    await page.getByRole("button", { name: /^Defined in Nix \(\d+\)$/ }).click();
+    const list = page.getByRole("dialog", { name: "Defined in Nix" });
+    const nameRow = list.getByRole("row").filter({ hasText: /^meta\.name/ });
+    await expect(nameRow).toContainText("defined in Nix (clan.nix)");
+    await expect(nameRow).toContainText('"test"');
+    await expect(list.getByRole("row").filter({ hasText: "instances.hello-world.roles.morning.settings" })).toContainText('{"greeting":"morning"}');
+    await list.getByRole("button", { name: "Close" }).click();
+
+    // An edit of a Nix value is refused where it is made, and nothing changes.
+    await importInventory(page, "rename.json", { ...fixture("inventory-mixed.json"), meta: { name: "renamed", description: "from json" } });
+    await expect(page.getByRole("alert").filter({ hasText: "meta.name is defined in Nix (clan.nix)" })).toBeVisible();
+    await expect(saveStatus(page)).toHaveText("No changes");
+    // The clan's own catalog came from nix (no fallback warning on it).
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Catalog" }).click();
+    const source = page.getByRole("listitem", { name: "Catalog Your clan (local server)" });
+    await expect(source).toContainText(/\d+ services/);
+    await expect(source).not.toContainText("warning");
+    await expect(page.getByText("Showing the embedded clan-core catalog")).toHaveCount(0);
   } finally {
     server.stop();
   }

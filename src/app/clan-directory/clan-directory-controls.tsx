@@ -3,32 +3,35 @@
 // and the conflict dialog. Mounting it also installs the shortcut, the warning before leaving
 // and the store's lock guard.
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { Button } from "../../ui/button";
 import { useCatalogSources } from "../catalog-sources";
 import { sessionQuery } from "./inventory-api";
 import { trackUnsavedChanges, useSaveState } from "./save-state";
 import { useServerCatalogProgress } from "./server-catalog";
+import { useDiskWatch } from "./use-disk-watch";
 import { useLockedPaths, useLockGuard } from "./use-locked-paths";
 import { useSaveInventory, useSaveShortcut, useWarnBeforeLeaving } from "./use-save-inventory";
 
 const ConflictDialog = lazy(() => import("./conflict-dialog"));
+const NixLocksDialog = lazy(() => import("./nix-locks-dialog"));
 
 export function ClanDirectoryControls() {
   const session = useQuery(sessionQuery());
-  const { dirty, saving, blocked, conflict, lastSavedAt } = useSaveState();
+  const { dirty, saving, blocked, conflict, lastSavedAt, changedOnDisk } = useSaveState();
   const actions = useSaveInventory();
   const locked = useLockedPaths();
   useLockGuard(locked.locks);
   useSaveShortcut(() => void actions.save());
   useWarnBeforeLeaving();
+  useDiskWatch();
   useEffect(() => trackUnsavedChanges(), []);
 
   const state = blocked ? "blocked" : saving ? "saving" : dirty ? "unsaved" : "saved";
   const statusText = {
     blocked: "Saving is off",
     saving: "Saving…",
-    unsaved: "Unsaved changes",
+    unsaved: changedOnDisk ? "Unsaved changes · changed on disk" : "Unsaved changes",
     saved: lastSavedAt ? "All changes saved" : "No changes",
   }[state];
   const dot = {
@@ -52,6 +55,7 @@ export function ClanDirectoryControls() {
         </span>
       </div>
       <CatalogBadge />
+      <NixLocksButton />
       <Button variant={dirty ? "primary" : "secondary"} className="disabled:opacity-60" onClick={() => void actions.save()} disabled={!!blocked || saving || !dirty} title="Save inventory.json (Ctrl+S)" aria-keyshortcuts="Control+S Meta+S">
         Save
       </Button>
@@ -98,6 +102,25 @@ export function ClanDirectoryBanner() {
         <span>Reading which values the clan&apos;s Nix files define…</span>
       )}
     </div>
+  );
+}
+
+/** How many values Nix defines; opens the list. */
+function NixLocksButton() {
+  const locked = useLockedPaths();
+  const [open, setOpen] = useState(false);
+  if (locked.status !== "ok" || locked.locks.length === 0) return null;
+  return (
+    <>
+      <Button variant="ghost" className="whitespace-nowrap" onClick={() => setOpen(true)} title="Values the clan's Nix files define: inventory.json cannot change them">
+        Defined in Nix ({locked.locks.length})
+      </Button>
+      {open && (
+        <Suspense fallback={null}>
+          <NixLocksDialog locks={locked.locks} warning={locked.message} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
+    </>
   );
 }
 

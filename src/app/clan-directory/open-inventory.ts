@@ -52,6 +52,6 @@ export function openVersion(version: InventoryVersion, how: "start" | "replace")
     if (!result.ok) return false;
   }
   useSaveState.setState({ blocked: null });
-  markSaved(read.doc, version.etag, how === "start" ? null : Date.now());
+  markSaved(read.doc, version.etag, how === "start" ? null : useSaveState.getState().lastSavedAt);
   return true;
 }

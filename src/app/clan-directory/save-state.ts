@@ -21,6 +21,8 @@ export interface SaveState {
   blocked: string | null;
   /** A save found a newer version on disk; the user decides. */
   conflict: { theirs: InventoryVersion } | null;
+  /** A newer version appeared on disk while there were unsaved changes (the next save asks). */
+  changedOnDisk: boolean;
   lastSavedAt: number | null;
 }
 
@@ -32,12 +34,13 @@ export const useSaveState = create<SaveState>()(() => ({
   saving: false,
   blocked: null,
   conflict: null,
+  changedOnDisk: false,
   lastSavedAt: null,
 }));
 
 /** Records that `doc` is now what inventory.json holds (version `etag`). */
 export function markSaved(doc: Inventory, etag: string, at: number | null = Date.now()): void {
-  useSaveState.setState({ savedDoc: doc, etag, dirty: !sameDoc(useEditor.getState().doc, doc), conflict: null, lastSavedAt: at });
+  useSaveState.setState({ savedDoc: doc, etag, dirty: !sameDoc(useEditor.getState().doc, doc), conflict: null, changedOnDisk: false, lastSavedAt: at });
 }
 
 function sameDoc(a: Inventory, b: Inventory | null): boolean {
