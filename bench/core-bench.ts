@@ -1,5 +1,5 @@
 // Node figures of the pure core on S, M and L fleets: a full diagnostics pass, inventory.json
-// read and write, and the real `clan-inventory validate` command on the L fleet.
+// read and write, and the real `clan-inventory validate` and `convert` commands on the L fleet.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -40,5 +40,13 @@ const cli = await sample(
   1,
 );
 metrics.push(metricFrom("CLI validate (process included)", "node", cli, { fleet: "L" }));
+// `clan-inventory convert` both ways on L, process start included.
+const nixFile = join(dir, "inventory.nix");
+const convert = (args: string[]) => () => {
+  const r = spawnSync(process.execPath, ["bin/clan-inventory.mjs", "convert", ...args], { stdio: ["ignore", "ignore", "pipe"] });
+  if (r.status !== 0) throw new Error(`clan-inventory convert ${args.join(" ")}: ${r.stderr}`);
+};
+metrics.push(metricFrom("CLI convert json -> nix (process included)", "node", await sample(convert([file, "--to", "nix", "-o", nixFile]), 5, 1), { fleet: "L" }));
+metrics.push(metricFrom("CLI convert nix -> json (process included)", "node", await sample(convert([nixFile, "--to", "json", "-o", join(dir, "back.json")]), 5, 1), { fleet: "L" }));
 
 writeMetrics("core-bench", metrics);
