@@ -12,6 +12,7 @@ import { startAutosave } from "./autosave";
 import { useUndoShortcuts } from "./use-undo-shortcuts";
 import { useFileDrop } from "./use-file-drop";
 import { DiagnosticsBar } from "../features/diagnostics/diagnostics-bar";
+import { useDiagnosticsBar } from "../features/diagnostics/diagnostics-bar-state";
 import { useQueryClient } from "@tanstack/react-query";
 import { isClanDirectoryMode } from "./clan-directory/session";
 
@@ -102,6 +103,10 @@ function Header() {
       )}
       <a
         href="#diagnostics"
+        onClick={(e) => {
+          e.preventDefault();
+          useDiagnosticsBar.getState().show();
+        }}
         className="rounded-md px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
         aria-label={`${errors} errors, ${warnings} warnings`}
       >

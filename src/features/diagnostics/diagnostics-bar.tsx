@@ -1,21 +1,149 @@
-// INTERIM: a simple list; to be grown into the jump-to diagnostics bar.
+// The diagnostics bar at the foot of every page: counts of errors, warnings and infos in one
+// compact row, and on demand the list grouped by severity, each entry a link to the page that
+// shows its place (diagnostic-address.ts). Closed it takes one line, so the board keeps its room.
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { Link } from "wouter";
 import { useDiagnostics } from "../../app/use-diagnostics";
+import { useEditor } from "../../app/store";
+import type { Diagnostic, Severity } from "../../model/diagnostic";
+import { addressOf, formatPath } from "./diagnostic-address";
+import { useDiagnosticsBar } from "./diagnostics-bar-state";
+
+const SEVERITIES: { severity: Severity; one: string; many: string; heading: string; badge: string; dot: string }[] = [
+  {
+    severity: "error",
+    one: "error",
+    many: "errors",
+    heading: "Errors",
+    badge: "bg-red-50 text-red-700 ring-red-200 dark:bg-red-950 dark:text-red-300 dark:ring-red-900",
+    dot: "bg-red-500",
+  },
+  {
+    severity: "warning",
+    one: "warning",
+    many: "warnings",
+    heading: "Warnings",
+    badge: "bg-amber-50 text-amber-800 ring-amber-200 dark:bg-amber-950 dark:text-amber-300 dark:ring-amber-900",
+    dot: "bg-amber-500",
+  },
+  {
+    severity: "info",
+    one: "info",
+    many: "infos",
+    heading: "Infos",
+    badge: "bg-sky-50 text-sky-800 ring-sky-200 dark:bg-sky-950 dark:text-sky-300 dark:ring-sky-900",
+    dot: "bg-sky-500",
+  },
+];
+
+/** Entries rendered per severity before "Show all": a broken import can have thousands. */
+const FIRST = 200;
 
 export function DiagnosticsBar() {
   const diagnostics = useDiagnostics();
+  const doc = useEditor((s) => s.doc);
+  const open = useDiagnosticsBar((s) => s.open);
+  const setOpen = useDiagnosticsBar((s) => s.setOpen);
+  const focusRequest = useDiagnosticsBar((s) => s.focusRequest);
+  const toggle = useRef<HTMLButtonElement>(null);
+  const listId = useId();
+
+  // The header's count asks for the bar: open it and move the focus here.
+  useEffect(() => {
+    if (focusRequest > 0) toggle.current?.focus();
+  }, [focusRequest]);
+
+  const groups = SEVERITIES.map((s) => ({ ...s, items: diagnostics.filter((d) => d.severity === s.severity) }));
+  const summary = groups.map((g) => `${g.items.length} ${g.items.length === 1 ? g.one : g.many}`).join(", ");
+
+  const onKeyDown = (e: KeyboardEvent) => {
+    if (e.key === "Escape" && open) {
+      e.stopPropagation();
+      setOpen(false);
+      toggle.current?.focus();
+    }
+  };
+
   return (
-    <footer id="diagnostics" aria-label="Diagnostics" className="max-h-40 overflow-auto border-t border-slate-200 bg-white px-4 py-2 text-sm dark:border-slate-800 dark:bg-slate-900">
-      {diagnostics.length === 0 ? (
-        <p className="text-slate-500">No problems found.</p>
-      ) : (
-        <ul>
-          {diagnostics.map((d, i) => (
-            <li key={i}>
-              <span className="font-mono text-xs text-slate-500">{d.path.join(".")}</span> {d.severity}: {d.message}
-            </li>
+    <footer id="diagnostics" aria-label="Diagnostics" onKeyDown={onKeyDown} className="shrink-0 border-t border-slate-200 bg-white text-sm dark:border-slate-800 dark:bg-slate-900">
+      <div className="flex h-9 items-center gap-3 px-3">
+        <button
+          ref={toggle}
+          type="button"
+          aria-expanded={open}
+          aria-controls={listId}
+          aria-label={`Diagnostics: ${summary}`}
+          onClick={() => setOpen(!open)}
+          className="inline-flex items-center gap-2 rounded-md px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+        >
+          <svg aria-hidden="true" viewBox="0 0 16 16" className={`h-3.5 w-3.5 text-slate-500 transition-transform ${open ? "rotate-180" : ""}`}>
+            <path d="M4 10l4-4 4 4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          <span className="font-medium text-slate-700 dark:text-slate-200">Problems</span>
+          {groups.map((g) => (
+            <span
+              key={g.severity}
+              className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${
+                g.items.length ? g.badge : "bg-transparent text-slate-400 ring-slate-200 dark:text-slate-500 dark:ring-slate-700"
+              }`}
+            >
+              <span aria-hidden="true" className={`h-1.5 w-1.5 rounded-full ${g.items.length ? g.dot : "bg-slate-300 dark:bg-slate-600"}`} />
+              {g.items.length} {g.items.length === 1 ? g.one : g.many}
+            </span>
           ))}
-        </ul>
-      )}
+        </button>
+        {diagnostics.length === 0 && <span className="text-slate-500">No problems found.</span>}
+      </div>
+      <div id={listId} hidden={!open} className="max-h-[40vh] overflow-auto border-t border-slate-200 dark:border-slate-800">
+        {open && (diagnostics.length === 0 ? <p className="px-4 py-3 text-slate-500">No problems found.</p> : groups.map((g) => g.items.length > 0 && <Group key={g.severity} group={g} doc={doc} />))}
+      </div>
     </footer>
+  );
+}
+
+function Group({ group, doc }: { group: (typeof SEVERITIES)[number] & { items: Diagnostic[] }; doc: Parameters<typeof addressOf>[1] }) {
+  const [all, setAll] = useState(false);
+  const headingId = useId();
+  const shown = all ? group.items : group.items.slice(0, FIRST);
+  return (
+    <section aria-labelledby={headingId}>
+      <h2 id={headingId} className="sticky top-0 z-10 flex items-center gap-2 border-b border-slate-100 bg-slate-50 px-4 py-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400">
+        <span aria-hidden="true" className={`h-2 w-2 rounded-full ${group.dot}`} />
+        {group.heading} ({group.items.length})
+      </h2>
+      <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+        {shown.map((d, i) => (
+          <li key={i}>
+            <Entry d={d} href={addressOf(d.path, doc)} />
+          </li>
+        ))}
+      </ul>
+      {shown.length < group.items.length && (
+        <button type="button" onClick={() => setAll(true)} className="m-2 rounded-md px-2 py-1 text-xs font-medium text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950">
+          Show all {group.items.length} {group.many}
+        </button>
+      )}
+    </section>
+  );
+}
+
+function Entry({ d, href }: { d: Diagnostic; href: string | undefined }) {
+  const body = (
+    <>
+      <span className="min-w-0 flex-1 text-slate-800 dark:text-slate-100">{d.message}</span>
+      <span className="flex shrink-0 flex-col items-end gap-0.5 text-right sm:max-w-[40%]">
+        <span className="max-w-full truncate font-mono text-xs text-slate-500 dark:text-slate-400" title={formatPath(d.path)}>
+          {formatPath(d.path)}
+        </span>
+        <span className="font-mono text-[11px] text-slate-400 dark:text-slate-500">{d.code}</span>
+      </span>
+    </>
+  );
+  const cls = "flex items-start gap-4 px-4 py-1.5";
+  if (!href) return <div className={cls}>{body}</div>;
+  return (
+    <Link href={href} className={`${cls} hover:bg-indigo-50 focus-visible:-outline-offset-2 dark:hover:bg-indigo-950/40`}>
+      {body}
+    </Link>
   );
 }
