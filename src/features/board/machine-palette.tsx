@@ -3,7 +3,7 @@
 // aria-activedescendant, virtualized so that 5,000 machines scroll smoothly: only the rows on
 // screen exist (and only they are registered as draggables).
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { useEditor } from "../../app/store";
 import { MenuButton, type MenuHandle } from "../../ui/menu";
 import { useBoard } from "./board-store";
@@ -116,6 +116,22 @@ export function MachinePalette({ ctx, tags }: { ctx: BoardContext | null; tags: 
     e.preventDefault();
   };
 
+  // Stable callbacks (reading the latest order through a ref): options are memoized, so a scroll
+  // renders only the rows it brings in.
+  const orderRef = useRef(order);
+  orderRef.current = order;
+  const onPick = useCallback((name: string, index: number, mods: { shift: boolean; toggle: boolean }) => {
+    setActive(index);
+    useBoard.getState().setSelection(clickSelect(useBoard.getState().selection, name, orderRef.current, mods));
+  }, []);
+  const getDrag = useCallback(
+    (name: string): BoardDrag => ({
+      board: true,
+      origin: { kind: "palette" },
+      members: dragSet(useBoard.getState().selection, name, orderRef.current).map((n) => ({ kind: "machine", name: n })),
+    }),
+    [],
+  );
   const activeName = order[active];
   const nSelected = selection.selected.size;
 
@@ -195,19 +211,13 @@ export function MachinePalette({ ctx, tags }: { ctx: BoardContext | null; tags: 
               <MachineOption
                 key={row.name}
                 id={`${id}-${v.index}`}
+                index={v.index}
                 row={row}
                 top={v.start}
                 selected={selection.selected.has(row.name)}
                 active={v.index === active}
-                onPick={(mods) => {
-                  setActive(v.index);
-                  setSelection(clickSelect(useBoard.getState().selection, row.name, order, mods));
-                }}
-                getDrag={() => ({
-                  board: true,
-                  origin: { kind: "palette" },
-                  members: dragSet(useBoard.getState().selection, row.name, order).map((name) => ({ kind: "machine", name })),
-                })}
+                onPick={onPick}
+                getDrag={getDrag}
               />
             );
           })}
@@ -224,17 +234,18 @@ export function MachinePalette({ ctx, tags }: { ctx: BoardContext | null; tags: 
 
 interface OptionProps {
   id: string;
+  index: number;
   row: MachineRow;
   top: number;
   selected: boolean;
   active: boolean;
-  onPick: (mods: { shift: boolean; toggle: boolean }) => void;
-  getDrag: () => BoardDrag;
+  onPick: (name: string, index: number, mods: { shift: boolean; toggle: boolean }) => void;
+  getDrag: (name: string) => BoardDrag;
 }
 
-function MachineOption({ id, row, top, selected, active, onPick, getDrag }: OptionProps) {
+const MachineOption = memo(function MachineOption({ id, index, row, top, selected, active, onPick, getDrag }: OptionProps) {
   const ref = useRef<HTMLDivElement>(null);
-  useBoardDraggable(ref, getDrag);
+  useBoardDraggable(ref, () => getDrag(row.name));
   return (
     <div
       ref={ref}
@@ -243,7 +254,7 @@ function MachineOption({ id, row, top, selected, active, onPick, getDrag }: Opti
       aria-selected={selected}
       aria-label={row.name}
       title={row.description || undefined}
-      onClick={(e) => onPick({ shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}
+      onClick={(e) => onPick(row.name, index, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}
       style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${top}px)` }}
       className={`flex cursor-grab select-none items-center gap-2.5 border-b border-slate-100 px-3 active:cursor-grabbing dark:border-slate-800/70 ${
         selected ? "bg-indigo-50 dark:bg-indigo-950/60" : "hover:bg-slate-50 dark:hover:bg-slate-800/50"
@@ -266,7 +277,7 @@ function MachineOption({ id, row, top, selected, active, onPick, getDrag }: Opti
       </span>
     </div>
   );
-}
+});
 
 export function ClassBadge({ machineClass }: { machineClass: "nixos" | "darwin" }) {
   return (

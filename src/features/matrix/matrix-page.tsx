@@ -3,7 +3,7 @@
 // both directions (5,000 × 1,000 cells render as the few on screen). A cell opens that machine's
 // settings for the role; a machine's name opens "what runs here" (?machine=<name>).
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import { instancePath, machineSettingsPath } from "../../app/addresses";
 import { useEditor } from "../../app/store";
@@ -173,6 +173,13 @@ function Grid({ machines, instances, cells, modules, unknown, selected, onMachin
 
   const totalW = ROWHEAD_W + cols.getTotalSize();
   const vcols = cols.getVirtualItems();
+  const firstCol = vcols[0]?.index ?? 0;
+  const lastCol = vcols[vcols.length - 1]?.index ?? -1;
+  // Stable callbacks: rows are memoized, so a vertical scroll renders only the rows it brings in.
+  const latest = useRef(onMachine);
+  latest.current = onMachine;
+  const onMachineStable = useCallback((m: string) => latest.current(m), []);
+  const onFocusCell = useCallback((r: number, c: number) => setAt({ r, c }), []);
   return (
     <div
       ref={ref}
@@ -194,7 +201,7 @@ function Grid({ machines, instances, cells, modules, unknown, selected, onMachin
             Machine ↓ · Instance →
           </div>
           {vcols.map((v) => {
-            const inst = instances[v.index]!;
+            const inst = instances[v.index]!; // columns have a fixed width: v.start = index * COL_W
             return (
               <div
                 key={inst}
@@ -211,71 +218,105 @@ function Grid({ machines, instances, cells, modules, unknown, selected, onMachin
             );
           })}
         </div>
-        {rows.getVirtualItems().map((vr) => {
-          const m = machines[vr.index]!;
-          const row = cells.get(m);
-          const isSel = m === selected;
-          return (
-            <div
-              key={m}
-              role="row"
-              aria-rowindex={vr.index + 2}
-              aria-selected={isSel || undefined}
-              className={`absolute left-0 border-b border-slate-100 dark:border-slate-800/70 ${isSel ? "bg-indigo-50/70 dark:bg-indigo-950/40" : vr.index % 2 ? "bg-slate-50/50 dark:bg-slate-900/30" : ""}`}
-              style={{ top: HEAD_H + vr.start, height: ROW_H, width: totalW }}
-            >
-              <div
-                role="rowheader"
-                aria-colindex={1}
-                data-cell={`${vr.index}:-1`}
-                tabIndex={vr.index === r && c === -1 ? 0 : -1}
-                onFocus={() => setAt({ r: vr.index, c: -1 })}
-                className={`sticky left-0 z-10 flex h-full items-center gap-2 border-r border-slate-200 px-3 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 dark:border-slate-800 ${
-                  isSel ? "bg-indigo-50 dark:bg-indigo-950" : "bg-white dark:bg-slate-950"
-                }`}
-                style={{ width: ROWHEAD_W }}
-              >
-                <button
-                  type="button"
-                  tabIndex={-1}
-                  onClick={() => onMachine(m)}
-                  aria-label={`What runs on ${m}`}
-                  className="min-w-0 flex-1 truncate text-left text-sm font-medium text-slate-900 hover:text-indigo-700 dark:text-slate-100 dark:hover:text-indigo-300"
-                >
-                  {m}
-                </button>
-                {unknown.has(m) && <span className="rounded bg-red-100 px-1 text-[10px] font-medium text-red-800 dark:bg-red-950 dark:text-red-200">unknown</span>}
-                <span className="text-[11px] tabular-nums text-slate-400" aria-hidden="true">
-                  {row?.size ?? 0}
-                </span>
-              </div>
-              {vcols.map((vc) => {
-                const inst = instances[vc.index]!;
-                const roles = row?.get(inst);
-                return (
-                  <div
-                    key={inst}
-                    role="gridcell"
-                    aria-colindex={vc.index + 2}
-                    data-cell={`${vr.index}:${vc.index}`}
-                    tabIndex={vr.index === r && vc.index === c ? 0 : -1}
-                    onFocus={() => setAt({ r: vr.index, c: vc.index })}
-                    aria-label={roles ? `${m} in ${inst}: ${roles.map(describe).join("; ")}` : `${m} not in ${inst}`}
-                    className="absolute top-0 flex h-full items-center gap-1 overflow-hidden border-r border-slate-100 px-1.5 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 dark:border-slate-800/70"
-                    style={{ left: ROWHEAD_W + vc.start, width: COL_W }}
-                  >
-                    {roles?.slice(0, 2).map((x) => <RoleChip key={x.role} role={x} href={machineSettingsPath(inst, x.role, m)} />)}
-                    {roles && roles.length > 2 && <span className="text-[10px] text-slate-500">+{roles.length - 2}</span>}
-                  </div>
-                );
-              })}
-            </div>
-          );
-        })}
+        {rows.getVirtualItems().map((vr) => (
+          <MatrixRow
+            key={machines[vr.index]!}
+            machine={machines[vr.index]!}
+            index={vr.index}
+            top={HEAD_H + vr.start}
+            width={totalW}
+            row={cells.get(machines[vr.index]!)}
+            instances={instances}
+            first={firstCol}
+            last={lastCol}
+            selected={machines[vr.index] === selected}
+            unknown={unknown.has(machines[vr.index]!)}
+            activeCol={vr.index === r ? c : -2}
+            onMachine={onMachineStable}
+            onFocusCell={onFocusCell}
+          />
+        ))}
       </div>
     </div>
   );
 }
+
+interface RowProps {
+  machine: string;
+  index: number;
+  top: number;
+  width: number;
+  row: Map<string, CellRole[]> | undefined;
+  instances: string[];
+  first: number;
+  last: number;
+  selected: boolean;
+  unknown: boolean;
+  /** The focused column when this row holds the focused cell (-1 = its name), else -2. */
+  activeCol: number;
+  onMachine: (m: string) => void;
+  onFocusCell: (r: number, c: number) => void;
+}
+
+const MatrixRow = memo(function MatrixRow({ machine: m, index, top, width, row, instances, first, last, selected: isSel, unknown, activeCol, onMachine, onFocusCell }: RowProps) {
+  const cellsOut = [];
+  for (let ci = first; ci <= last; ci++) {
+    const inst = instances[ci]!;
+    const roles = row?.get(inst);
+    cellsOut.push(
+      <div
+        key={inst}
+        role="gridcell"
+        aria-colindex={ci + 2}
+        data-cell={`${index}:${ci}`}
+        tabIndex={activeCol === ci ? 0 : -1}
+        onFocus={() => onFocusCell(index, ci)}
+        aria-label={roles ? `${m} in ${inst}: ${roles.map(describe).join("; ")}` : `${m} not in ${inst}`}
+        className="absolute top-0 flex h-full items-center gap-1 overflow-hidden border-r border-slate-100 px-1.5 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 dark:border-slate-800/70"
+        style={{ left: ROWHEAD_W + ci * COL_W, width: COL_W }}
+      >
+        {roles?.slice(0, 2).map((x) => <RoleChip key={x.role} role={x} href={machineSettingsPath(inst, x.role, m)} />)}
+        {roles && roles.length > 2 && <span className="text-[10px] text-slate-500">+{roles.length - 2}</span>}
+      </div>,
+    );
+  }
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      aria-selected={isSel || undefined}
+      className={`absolute left-0 border-b border-slate-100 dark:border-slate-800/70 ${isSel ? "bg-indigo-50/70 dark:bg-indigo-950/40" : index % 2 ? "bg-slate-50/50 dark:bg-slate-900/30" : ""}`}
+      style={{ top, height: ROW_H, width }}
+    >
+      <div
+        role="rowheader"
+        aria-colindex={1}
+        data-cell={`${index}:-1`}
+        tabIndex={activeCol === -1 ? 0 : -1}
+        onFocus={() => onFocusCell(index, -1)}
+        className={`sticky left-0 z-10 flex h-full items-center gap-2 border-r border-slate-200 px-3 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 dark:border-slate-800 ${
+          isSel ? "bg-indigo-50 dark:bg-indigo-950" : "bg-white dark:bg-slate-950"
+        }`}
+        style={{ width: ROWHEAD_W }}
+      >
+        <button
+          type="button"
+          tabIndex={-1}
+          onClick={() => onMachine(m)}
+          aria-label={`What runs on ${m}`}
+          className="min-w-0 flex-1 truncate text-left text-sm font-medium text-slate-900 hover:text-indigo-700 dark:text-slate-100 dark:hover:text-indigo-300"
+        >
+          {m}
+        </button>
+        {unknown && <span className="rounded bg-red-100 px-1 text-[10px] font-medium text-red-800 dark:bg-red-950 dark:text-red-200">unknown</span>}
+        <span className="text-[11px] tabular-nums text-slate-400" aria-hidden="true">
+          {row?.size ?? 0}
+        </span>
+      </div>
+      {cellsOut}
+    </div>
+  );
+});
 
 function RoleChip({ role, href }: { role: CellRole; href: string }) {
   return (
