@@ -2,11 +2,12 @@
 // number of problems diagnostics found in it. Virtualized: clans with a thousand instances
 // scroll as smoothly as ten.
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useMemo, useRef, useState } from "react";
+import { useDeferredValue, useMemo, useRef, useState } from "react";
 import { Link } from "wouter";
 import { instancePath } from "../../app/addresses";
 import { useEditor } from "../../app/store";
-import { useDiagnostics } from "../../app/use-diagnostics";
+import { useCatalog } from "../../app/use-catalog";
+import { diagnose } from "../../model/diagnostics/index";
 import { moduleRefOf } from "../../catalog/resolve-module";
 import { instancesOf } from "../../model/accessors";
 import type { Inventory } from "../../model/inventory-schema";
@@ -17,7 +18,11 @@ const ROW = 58;
 
 export function InstanceList({ selected }: { selected: string | null }) {
   const doc = useEditor((s) => s.doc);
-  const diagnostics = useDiagnostics();
+  // The badges follow the document one render later (useDeferredValue): a full diagnostics pass
+  // on a large fleet must not sit between a drop and its paint.
+  const deferredDoc = useDeferredValue(doc);
+  const catalog = useCatalog();
+  const diagnostics = useMemo(() => diagnose(deferredDoc, catalog), [deferredDoc, catalog]);
   const [query, setQuery] = useState("");
   const listRef = useRef<HTMLDivElement>(null);
   const names = useMemo(() => Object.keys(instancesOf(doc)), [doc]);
