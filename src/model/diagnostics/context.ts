@@ -65,7 +65,11 @@ export function memo(ctx: Context, cache: WeakMap<object, Memo>, key: object, de
     return;
   }
   const found: Diagnostic[] = [];
-  rules({ ...ctx, report: (severity, code, path, message) => void found.push({ severity, code, path, message }) });
+  rules({
+    ...ctx,
+    report: (severity, code, path, message) => void found.push({ severity, code, path, message }),
+    replay: (earlier) => void found.push(...earlier), // a memo inside a memo
+  });
   cache.set(key, { deps, found });
   ctx.replay(found);
 }

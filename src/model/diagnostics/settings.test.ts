@@ -1,4 +1,5 @@
 import { withCode } from "../testing/diagnose-helpers";
+import { TEST_CATALOG } from "../testing/test-catalog";
 
 const meta = { name: "c" };
 const machines = { a: { tags: ["web"] }, b: { tags: ["web", "db"] }, c: {} };
@@ -83,5 +84,18 @@ describe("keys the module system takes for itself", () => {
   it("config, options and friends are warnings", () => {
     const d = withCode(backup({ client: { settings: { config: {} } } }), "settings-module-keyword");
     expect(d).toEqual([expect.objectContaining({ severity: "warning", path: ["instances", "backup", "roles", "client", "settings", "config"] })]);
+  });
+});
+
+describe("reuse across edits", () => {
+  it("a role's findings follow its members even when the role object is unchanged", () => {
+    const server = { tags: ["web"] };
+    const doc = backup({ server });
+    expect(withCode(doc, "settings-required")[0]!.message).toMatch(/2 members \("a", "b"\)/);
+    // A new machine with the tag: same role object, new members.
+    const more = { ...doc, machines: { ...machines, d: { tags: ["web"] } } };
+    expect(withCode(more, "settings-required")[0]!.message).toMatch(/3 members \("a", "b", "d"\)/);
+    // Another catalog schema for the role: checked again.
+    expect(withCode(doc, "settings-required", { ...TEST_CATALOG, moduleSchemas: { "clan-core": { backup: {} } } })).toEqual([]);
   });
 });

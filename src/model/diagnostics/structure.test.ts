@@ -100,3 +100,16 @@ describe("structure: the document against inventorySchema", () => {
     expect(d).toMatchObject({ severity: "info", path: ["instances", "i", "roles", "r", "extraModules"] });
   });
 });
+
+describe("findings reused while a part of the document is the same object", () => {
+  it("an edit elsewhere keeps a machine's findings; an edit of the machine renews them", () => {
+    const machine = { machineClass: "windows" };
+    const doc = { meta, machines: { a: machine } };
+    const first = withCode(doc, "invalid-type");
+    expect(first).toHaveLength(1);
+    expect(withCode({ ...doc, instances: {} }, "invalid-type")[0]).toBe(first[0]);
+    expect(withCode({ ...doc, machines: { a: { machineClass: "darwin" } } }, "invalid-type")).toEqual([]);
+    // The same machine object under another name is checked again (the name is in the message).
+    expect(withCode({ meta, machines: { b: machine } }, "invalid-type")[0]!.path).toEqual(["machines", "b", "machineClass"]);
+  });
+});
