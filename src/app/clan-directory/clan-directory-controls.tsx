@@ -109,6 +109,13 @@ export function ClanDirectoryBanner() {
 function NixLocksButton() {
   const locked = useLockedPaths();
   const [open, setOpen] = useState(false);
+  if (locked.status === "error") {
+    return (
+      <span className="whitespace-nowrap rounded-md bg-amber-50 px-2 py-1 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-100" title={locked.message}>
+        Nix values unknown
+      </span>
+    );
+  }
   if (locked.status !== "ok" || locked.locks.length === 0) return null;
   return (
     <>
