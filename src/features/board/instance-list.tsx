@@ -16,7 +16,34 @@ import { instanceMemberCount } from "./instance-stats";
 
 const ROW = 58;
 
-export function InstanceList({ selected }: { selected: string | null }) {
+export function InstanceList({ selected, collapsible = false }: { selected: string | null; collapsible?: boolean }) {
+  // With a settings panel open the list folds to a rail, leaving the board room for two lanes.
+  const [open, setOpen] = useState(false);
+  if (collapsible && !open) {
+    return (
+      <nav aria-labelledby="instances-rail-title" className="flex w-11 shrink-0 flex-col items-center border-r border-slate-200 bg-white pt-3 dark:border-slate-800 dark:bg-slate-900">
+        <h1 id="instances-rail-title" className="sr-only">
+          Instances
+        </h1>
+        <button
+          type="button"
+          aria-expanded={false}
+          aria-label="Show the instance list"
+          onClick={() => setOpen(true)}
+          className="rounded-md px-1.5 py-1 text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+        >
+          »
+        </button>
+        <span aria-hidden="true" className="mt-3 text-xs font-semibold tracking-wide text-slate-500 [writing-mode:vertical-rl]">
+          Instances
+        </span>
+      </nav>
+    );
+  }
+  return <FullInstanceList selected={selected} onFold={collapsible ? () => setOpen(false) : undefined} />;
+}
+
+function FullInstanceList({ selected, onFold }: { selected: string | null; onFold?: () => void }) {
   const doc = useEditor((s) => s.doc);
   // The badges follow the document one render later (useDeferredValue): a full diagnostics pass
   // on a large fleet must not sit between a drop and its paint.
@@ -56,6 +83,11 @@ export function InstanceList({ selected }: { selected: string | null }) {
           <Link href="/catalog" className="ml-auto rounded-md px-1.5 py-0.5 text-xs font-medium text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-indigo-950">
             + Add instance
           </Link>
+          {onFold && (
+            <button type="button" aria-expanded={true} aria-label="Hide the instance list" onClick={onFold} className="rounded-md px-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">
+              «
+            </button>
+          )}
         </div>
         <input type="search" aria-label="Filter instances" placeholder="Filter by name or module" value={query} onChange={(e) => setQuery(e.currentTarget.value)} className={INPUT} />
       </div>

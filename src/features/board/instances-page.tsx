@@ -27,7 +27,7 @@ export function InstancesPage({ panel }: { panel?: ReactNode }) {
   useBoardMonitor();
   return (
     <div className="flex h-full min-h-0">
-      <InstanceList selected={instance} />
+      <InstanceList selected={instance} collapsible={panel !== undefined} />
       {instance !== null ? <Board instance={instance} panel={panel} /> : <NoInstance />}
       <KeyboardMoveController />
     </div>
@@ -87,7 +87,7 @@ function Board({ instance, panel }: { instance: string; panel?: ReactNode }) {
                 The module declares no roles{model.module.problem ? " (it could not be found)" : ""}.
               </p>
             ) : (
-              <div className="grid gap-4 [grid-template-columns:repeat(auto-fill,minmax(17rem,1fr))]">
+              <div className="grid gap-4 [grid-template-columns:repeat(auto-fill,minmax(15rem,1fr))]">
                 {model.lanes.map((lane, i) => (
                   <RoleLane key={lane.role} index={i} lane={lane} ctx={ctx} moduleName={model.module.ref.name} />
                 ))}
@@ -102,7 +102,7 @@ function Board({ instance, panel }: { instance: string; panel?: ReactNode }) {
         )}
       </div>
       {panel && (
-        <aside aria-label="Details" className="flex w-[26rem] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <aside aria-label="Details" className="flex w-[25rem] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <div className="flex justify-end px-3 pt-2">
             <Link href={instancePath(instance)} aria-label="Close settings" className="rounded px-2 py-0.5 text-sm text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">
               ✕
@@ -126,7 +126,7 @@ function Palettes({ ctx, tags }: { ctx: BoardContext | null; tags: ReturnType<ty
   const kbMove = useBoard((s) => s.keyboardMove);
   const from = removing?.origin.kind === "lane" ? removing.origin.role : kbMove?.drag.origin.kind === "lane" ? kbMove.drag.origin.role : "";
   return (
-    <div ref={ref} className="relative flex min-h-0 w-72 shrink-0 flex-col border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <div ref={ref} className="relative flex min-h-0 w-64 shrink-0 flex-col border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <TagPalette tags={tags} ctx={ctx} />
       <MachinePalette ctx={ctx} tags={tags} />
       {(removing || kbRemove) && (

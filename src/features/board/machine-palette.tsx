@@ -172,7 +172,7 @@ export function MachinePalette({ ctx, tags }: { ctx: BoardContext | null; tags: 
             <option value="darwin">darwin</option>
           </select>
         </div>
-        <div className="flex items-center gap-1.5">
+        <div className="flex flex-wrap items-center gap-1.5">
           <button type="button" className={SMALL_BUTTON} onClick={() => setSelection(selectAll(selection, order))} disabled={!visible.length}>
             Select all {visible.length !== rows.length ? "shown" : ""}
           </button>
@@ -295,5 +295,5 @@ export const INPUT_BASE =
   "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 placeholder:text-slate-400 focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
 export const INPUT = `w-full ${INPUT_BASE}`;
 export const SMALL_BUTTON =
-  "rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800";
+  "whitespace-nowrap rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800";
 export const KBD = "rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[10px] dark:border-slate-600 dark:bg-slate-800";
