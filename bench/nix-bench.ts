@@ -1,131 +1,146 @@
-// Benchmark of the Nix printer and parser on a 5,000-machine, 1,000-instance inventory, in Node
-// and in Chromium, next to `nix-instantiate --parse` on the same file.
-// Run: npx tsx bench/nix-bench.ts   (writes bench/results-nix.json)
+// Nix export and import on the S, M and L fleets (L = 5,000 machines, 1,000 instances), in Node
+// and in Chromium, beside `nix-instantiate --parse` on the same file (Nix's own C++ parser).
+// Run alone: npx tsx bench/nix-bench.ts   (or with the others: npm run bench)
+// Writes bench/out/nix-bench.json (through bench/lib/report.ts) and bench/results-nix.json.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { performance } from "node:perf_hooks";
-import { largeInventory } from "./large-inventory";
+import { readInventoryNix, readNixInventoryData } from "../src/formats/nix/parse";
 import { printNix } from "../src/formats/nix/print";
-import { readInventoryNix } from "../src/formats/nix/parse";
+import { generateFleet, type FleetSize } from "./fleet";
+import { metricFrom, round, writeMetrics, type Metric } from "./lib/report";
+import { sample } from "./lib/stats";
 
 const here = dirname(fileURLToPath(import.meta.url));
-const RUNS = Number(process.env.BENCH_RUNS ?? 30);
-const GOAL_MS = 100;
+const TARGET = { op: "<=", value: 100, of: "median" } as const;
+const metrics: Metric[] = [];
+const sizes: Record<string, number> = {};
 
-interface Stats {
-  median: number;
-  p95: number;
-  min: number;
-  runs: number;
-}
-
-function stats(samples: number[]): Stats {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
-  return { median: round(at(0.5)), p95: round(at(0.95)), min: round(s[0]!), runs: s.length };
-}
-const round = (x: number) => Math.round(x * 100) / 100;
-
-function time(fn: () => void, runs = RUNS): Stats {
-  for (let i = 0; i < 3; i++) fn(); // warm up the JIT
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    fn();
-    samples.push(performance.now() - t0);
+for (const size of ["S", "M", "L"] as FleetSize[]) {
+  const { doc } = generateFleet(size);
+  const text = printNix(doc);
+  if (!readInventoryNix(text).ok) throw new Error(`the ${size} fleet's Nix file does not read back`);
+  sizes[size] = text.length;
+  const runs = size === "L" ? 15 : 30;
+  const note = `${(text.length / 1024).toFixed(0)} KB of Nix`;
+  const target = size === "L" ? { target: TARGET } : {};
+  metrics.push(metricFrom("Nix export (print)", "node", await sample(() => printNix(doc), runs, 3), { fleet: size, note, ...target }));
+  metrics.push(metricFrom("Nix parse", "node", await sample(() => readNixInventoryData(text), runs, 3), { fleet: size, note, ...target }));
+  metrics.push(metricFrom("Nix import (parse + schema check)", "node", await sample(() => readInventoryNix(text), runs, 3), { fleet: size, note }));
+  if (size === "L") {
+    // Wall time on a shared machine counts other processes' turns; CPU time of this process
+    // does not (much): both are reported.
+    const cpu = { note: "CPU time of this process, not wall time" };
+    metrics.push(metricFrom("Nix export (print), CPU time", "node", sampleCpu(() => printNix(doc), runs), { fleet: size, ...cpu }));
+    metrics.push(metricFrom("Nix parse, CPU time", "node", sampleCpu(() => readNixInventoryData(text), runs), { fleet: size, ...cpu }));
   }
-  return stats(samples);
 }
 
-const doc = largeInventory(5000, 1000);
-const text = printNix(doc);
-const parsed = readInventoryNix(text);
-if (!parsed.ok) throw new Error(`the benchmark file does not parse: ${parsed.error.message}`);
-console.log(`Inventory: 5000 machines, 1000 instances; Nix file ${(text.length / 1024 / 1024).toFixed(2)} MB, ${text.split("\n").length} lines`);
-
-const node = { print: time(() => printNix(doc)), parse: time(() => readInventoryNix(text)) };
-console.log(`Node     print median ${node.print.median} ms, p95 ${node.print.p95} ms`);
-console.log(`Node     parse median ${node.parse.median} ms, p95 ${node.parse.p95} ms`);
-
-// nix-instantiate --parse on the same file; an empty file measures the process start alone.
-let nix: { parse: Stats; startup: Stats; parseOnly: number } | null = null;
+// Nix's own parser on the L file; an empty file measures the process start alone.
+const { doc: large } = generateFleet("L");
+const largeText = printNix(large);
+let nix: { parse: Metric; start: Metric } | null = null;
 const dir = mkdtempSync(join(tmpdir(), "nix-bench-"));
 try {
-  writeFileSync(join(dir, "big.nix"), text);
+  writeFileSync(join(dir, "large.nix"), largeText);
   writeFileSync(join(dir, "empty.nix"), "{ }\n");
-  const probe = spawnSync("nix-instantiate", ["--version"]);
-  if (probe.status === 0) {
+  if (spawnSync("nix-instantiate", ["--version"]).status === 0) {
     const run = (file: string) => () => {
-      const r = spawnSync("nix-instantiate", ["--parse", file], { stdio: ["ignore", "ignore", "pipe"] });
+      const r = spawnSync("nix-instantiate", ["--parse", join(dir, file)], { stdio: ["ignore", "ignore", "pipe"] });
       if (r.status !== 0) throw new Error(String(r.stderr));
     };
-    const n = Math.min(RUNS, 10);
-    const parse = time(run(join(dir, "big.nix")), n);
-    const startup = time(run(join(dir, "empty.nix")), n);
-    nix = { parse, startup, parseOnly: round(parse.median - startup.median) };
-    console.log(`nix-instantiate --parse median ${parse.median} ms (process start alone ${startup.median} ms, so ~${nix.parseOnly} ms parsing)`);
-  } else console.log("nix-instantiate not found: Nix timing skipped");
+    nix = {
+      parse: metricFrom("nix-instantiate --parse (process)", "node", await sample(run("large.nix"), 7, 1), { fleet: "L", note: "Nix 2.8's C++ parser, process start included" }),
+      start: metricFrom("nix-instantiate --parse of an empty file", "node", await sample(run("empty.nix"), 7, 1), { note: "the process start alone" }),
+    };
+    metrics.push(nix.parse, nix.start);
+  } else console.log("nix-instantiate not found: its timing is skipped");
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 
-const chromium = await benchChromium();
+const chromium = await inChromium();
 if (chromium) {
-  console.log(`Chromium print median ${chromium.print.median} ms, p95 ${chromium.print.p95} ms`);
-  console.log(`Chromium parse median ${chromium.parse.median} ms, p95 ${chromium.parse.p95} ms`);
+  metrics.push(metricFrom("Nix export (print)", "chromium", chromium.print, { fleet: "L", target: TARGET }));
+  metrics.push(metricFrom("Nix parse", "chromium", chromium.parse, { fleet: "L", target: TARGET }));
 }
 
-const results = {
-  date: new Date().toISOString(),
-  machine: { node: process.version, cpus: (await import("node:os")).cpus().length },
-  inventory: { machines: 5000, instances: 1000, nixBytes: text.length, lines: text.split("\n").length },
-  goalMs: GOAL_MS,
-  node,
-  chromium,
-  nixInstantiate: nix,
-  ratio: nix
-    ? {
-        nodeParseVsNixParseIncludingStart: round(node.parse.median / nix.parse.median),
-        nodeParseVsNixParseOnly: nix.parseOnly > 0 ? round(node.parse.median / nix.parseOnly) : null,
-      }
-    : null,
-  withinGoal: {
-    nodePrint: node.print.p95 <= GOAL_MS,
-    nodeParse: node.parse.p95 <= GOAL_MS,
-    chromiumPrint: chromium ? chromium.print.p95 <= GOAL_MS : null,
-    chromiumParse: chromium ? chromium.parse.p95 <= GOAL_MS : null,
-  },
-};
-writeFileSync(join(here, "results-nix.json"), JSON.stringify(results, null, 2) + "\n");
-console.log(`Ratio (our parse / nix-instantiate --parse): ${JSON.stringify(results.ratio)}`);
-console.log("Written bench/results-nix.json");
+const ours = metrics.find((m) => m.name === "Nix parse" && m.where === "node" && m.fleet === "L")!;
+const nixParseOnly = nix ? round(nix.parse.median - nix.start.median) : null;
+if (nix) {
+  metrics.push({ name: "our Nix parse / nix-instantiate --parse (process)", where: "node", fleet: "L", unit: "ratio", median: round(ours.median / nix.parse.median) });
+  if (nixParseOnly && nixParseOnly > 0) {
+    metrics.push({ name: "our Nix parse / nix-instantiate parsing (start subtracted)", where: "node", fleet: "L", unit: "ratio", median: round(ours.median / nixParseOnly) });
+  }
+}
+writeMetrics("nix-bench", metrics);
 
-/** The same measurement inside Chromium, on a bundle of the same sources. */
-async function benchChromium(): Promise<{ print: Stats; parse: Stats } | null> {
+writeFileSync(
+  join(here, "results-nix.json"),
+  JSON.stringify(
+    {
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, cpu: cpus()[0]?.model, loadAverage: loadavg().map(round), node: process.version },
+      fleetBytes: sizes,
+      nixInstantiateParseOnlyMs: nixParseOnly,
+      metrics,
+    },
+    null,
+    2,
+  ) + "\n",
+);
+console.log("Written bench/out/nix-bench.json and bench/results-nix.json");
+
+function sampleCpu(fn: () => unknown, runs: number, warmup = 3): number[] {
+  for (let i = 0; i < warmup; i++) fn();
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(start);
+    out.push((used.user + used.system) / 1000);
+  }
+  return out;
+}
+
+/** The same print and parse inside Chromium, on a bundle of the same sources. */
+async function inChromium(): Promise<{ print: number[]; parse: number[] } | null> {
   try {
     const { build } = await import("esbuild");
     const { chromium } = await import("@playwright/test");
     const { chromiumExecutable } = await import("../scripts/find-chromium.mjs");
     const entry = `
-      import { largeInventory } from ${JSON.stringify(join(here, "large-inventory.ts"))};
+      import { generateFleet } from ${JSON.stringify(join(here, "fleet.ts"))};
       import { printNix } from ${JSON.stringify(join(here, "../src/formats/nix/print.ts"))};
-      import { readInventoryNix } from ${JSON.stringify(join(here, "../src/formats/nix/parse.ts"))};
-      window.benchNix = (runs) => {
-        const doc = largeInventory(5000, 1000);
+      import { readNixInventoryData } from ${JSON.stringify(join(here, "../src/formats/nix/parse.ts"))};
+      window.benchNix = (catalog, runs) => {
+        const { doc } = generateFleet("L", 42, catalog);
         const text = printNix(doc);
         const time = (fn) => { for (let i = 0; i < 3; i++) fn(); const s = []; for (let i = 0; i < runs; i++) { const t = performance.now(); fn(); s.push(performance.now() - t); } return s; };
-        return { print: time(() => printNix(doc)), parse: time(() => readInventoryNix(text)) };
+        return { print: time(() => printNix(doc)), parse: time(() => readNixInventoryData(text)) };
       };`;
-    const out = await build({ stdin: { contents: entry, resolveDir: here, loader: "ts" }, bundle: true, write: false, format: "iife", minify: true });
+    // fleet.ts reads the embedded catalog from disk in Node; in the page it is passed in.
+    const out = await build({
+      stdin: { contents: entry, resolveDir: here, loader: "ts" },
+      bundle: true,
+      write: false,
+      format: "iife",
+      minify: true,
+      platform: "browser",
+      external: ["node:fs", "node:path", "node:url"],
+      logLevel: "error",
+    });
+    const { embeddedCatalog } = await import("./fleet");
     const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
     try {
       const page = await browser.newPage();
-      await page.addScriptTag({ content: out.outputFiles[0]!.text });
-      const r = await page.evaluate((runs) => (window as unknown as { benchNix(n: number): { print: number[]; parse: number[] } }).benchNix(runs), RUNS);
-      return { print: stats(r.print), parse: stats(r.parse) };
+      await page.addScriptTag({ content: shimRequire() + out.outputFiles[0]!.text });
+      return await page.evaluate(
+        ([catalog, runs]) => (window as unknown as { benchNix(c: unknown, n: number): { print: number[]; parse: number[] } }).benchNix(catalog, runs),
+        [embeddedCatalog() as unknown, 15] as const,
+      );
     } finally {
       await browser.close();
     }
@@ -133,4 +148,9 @@ async function benchChromium(): Promise<{ print: Stats; parse: Stats } | null> {
     console.log(`Chromium timing skipped: ${(e as Error).message.split("\n")[0]}`);
     return null;
   }
+}
+
+/** The bundle keeps `require("node:fs")` for fleet.ts's disk access, never called in the page. */
+function shimRequire(): string {
+  return "window.require = () => ({ readFileSync() { throw new Error('no disk in the page'); }, dirname: (p) => p, join: (...p) => p.join('/'), fileURLToPath: (u) => String(u) });\n";
 }

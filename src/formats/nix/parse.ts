@@ -45,9 +45,11 @@ class NeedPositions extends Error {}
 
 /** Stores a binding. `spelling` is the JSON text a number needs to keep its Nix type or digits. */
 function setKey(p: Parser, obj: Attrs, key: string, value: Json, pos: number, spelling?: string): void {
-  const lay = p.layouts.get(obj);
-  if (lay?.order) lay.order.push(key);
-  else if (isIndexKey(key)) p.layout(obj).order = [...Object.keys(obj), key]; // JS would put it first
+  // Key order needs keeping only in sets that have a key JS would enumerate first ("1"); the
+  // map of those is usually empty, which keeps this check cheap.
+  const order = p.orders.size === 0 ? undefined : p.orders.get(obj);
+  if (order) order.push(key);
+  else if (isIndexKey(key)) p.orders.set(obj, [...Object.keys(obj), key]);
   if (spelling !== undefined) (p.layout(obj).numbers ??= new Map()).set(key, spelling);
   if (key === "__proto__") {
     Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
@@ -165,7 +167,8 @@ class Parser {
   /** Where each name of each set was defined; only kept on the second pass (NeedPositions). */
   readonly positions: Map<Attrs, Map<string, number>> | null;
   /** Key order and number spellings that plain JS values cannot keep (model/json-layout.ts). */
-  readonly layouts = new Map<object, { order?: string[]; numbers?: Map<string, string> }>();
+  readonly orders = new Map<object, string[]>();
+  readonly layouts = new Map<object, { numbers?: Map<string, string> }>();
   /** The type (and, past 2^53, the exact digits) of the number parsed last. */
   lastNumber: { float: boolean; exact?: bigint } = INT;
   hasProtoKey = false;
@@ -192,7 +195,7 @@ class Parser {
     const { line, column } = lineColumn(this.src, offset);
     return `line ${line}, column ${column}`;
   }
-  layout(container: object): { order?: string[]; numbers?: Map<string, string> } {
+  layout(container: object): { numbers?: Map<string, string> } {
     let lay = this.layouts.get(container);
     if (!lay) this.layouts.set(container, (lay = {}));
     return lay;
@@ -210,7 +213,8 @@ class Parser {
   }
   /** Hands the recorded layouts to model/json-layout.ts once the values are complete. */
   finishLayouts(): void {
-    for (const [container, lay] of this.layouts) setLayout(container, lay.order, lay.numbers);
+    for (const [container, order] of this.orders) setLayout(container, order, this.layouts.get(container)?.numbers);
+    for (const [container, lay] of this.layouts) if (!this.orders.has(container)) setLayout(container, undefined, lay.numbers);
   }
   warn(offset: number, message: string): void {
     this.warnings.push({ offset, message });
@@ -702,7 +706,7 @@ function addAttr(p: Parser, attrs: Attrs, keys: readonly string[], value: Value,
 /** Moves the bindings of `from` into `into`; a name in both is a duplicate. */
 function mergeInto(p: Parser, into: Attrs, from: Attrs, keys: readonly string[]): void {
   const lay = p.layouts.get(from);
-  for (const k of lay?.order ?? Object.keys(from)) {
+  for (const k of p.orders.get(from) ?? Object.keys(from)) {
     const pos = p.positions?.get(from)?.get(k) ?? 0;
     if (hasOwn.call(into, k)) throw duplicate(p, [...keys, k], posOf(p, from, k), posOf(p, into, k));
     setKey(p, into, k, from[k] as Json, pos, lay?.numbers?.get(k));
