@@ -83,7 +83,9 @@ for (let i = 0; drops.length < DROPS && i < DROPS * 3; i++) {
     .getByRole("option", { name: machine, exact: true })
     .dragTo(page.getByRole("region", { name: `Role ${role}` }), { steps: 4 });
   const ms = await page.evaluate(() => Promise.race([(window as unknown as { __drop: Promise<number> }).__drop, new Promise<number>((r) => setTimeout(() => r(-1), 5000))]));
-  listed.get(role)!.add(machine);
+  // Undo the drop so the fleet stays the same size and the same machines can be dropped again.
+  await page.getByRole("button", { name: "Undo" }).click();
+  await page.getByRole("region", { name: `Role ${role}` }).getByRole("link", { name: machine, exact: true }).waitFor({ state: "detached" });
   if (ms < 0) {
     console.error(`no drop seen for ${machine} on ${role}; skipped`);
     continue;
@@ -103,9 +105,10 @@ server.close();
 const note = `fleet ${SIZE} (${fleet.machineNames.length} machines, ${fleet.instanceNames.length} instances); load average ${load0.toFixed(1)} → ${load1.toFixed(1)} on ${"2"} cores`;
 const metrics: Metric[] = [
   metricFrom("role board drop-to-paint", "chromium", drops, { fleet: SIZE, target: { op: "<=", value: 50, of: "p95" }, note }),
-  { name: "machine palette scrolling", where: "chromium", fleet: SIZE, unit: "fps", median: round(paletteFps.fps), p95: round(paletteFps.p95Frame), target: { op: ">=", value: 60, of: "median" }, note: `p95 is the p95 frame time in ms; ${note}` },
-  { name: "fleet matrix scrolling", where: "chromium", fleet: SIZE, unit: "fps", median: round(matrixFps.fps), p95: round(matrixFps.p95Frame), target: { op: ">=", value: 60, of: "median" }, note: `p95 is the p95 frame time in ms; ${note}` },
+  { name: "machine palette scrolling", where: "chromium", fleet: SIZE, unit: "fps", median: round(paletteFps.fps), target: { op: ">=", value: 60, of: "median" }, note: `p95 frame time ${round(paletteFps.p95Frame)} ms; ${note}` },
+  { name: "fleet matrix scrolling", where: "chromium", fleet: SIZE, unit: "fps", median: round(matrixFps.fps), target: { op: ">=", value: 60, of: "median" }, note: `p95 frame time ${round(matrixFps.p95Frame)} ms; ${note}` },
 ];
+console.log(`palette ${paletteFps.fps.toFixed(1)} fps (p95 frame ${paletteFps.p95Frame.toFixed(1)} ms), matrix ${matrixFps.fps.toFixed(1)} fps (p95 frame ${matrixFps.p95Frame.toFixed(1)} ms)`);
 console.log(`drops: ${drops.length}, median ${median(drops).toFixed(1)} ms, p95 ${p95(drops).toFixed(1)} ms; ${note}`);
 writeMetrics("board-bench", metrics);
 
