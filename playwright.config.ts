@@ -7,8 +7,9 @@ const port = Number(process.env.E2E_PORT ?? 4173);
 export default defineConfig({
   testDir: "e2e",
   workers: 1,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  timeout: 60_000,
+  // Generous: CI shares 2 cores; a real failure still fails, only later.
+  expect: { timeout: 20_000 },
   reporter: process.env.CI ? [["list"], ["json", { outputFile: ".test-results/e2e.json" }]] : [["list"], ["json", { outputFile: ".test-results/e2e.json" }]],
   use: {
     baseURL: `http://127.0.0.1:${port}`,

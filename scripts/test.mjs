@@ -32,7 +32,7 @@ const vitestStatus = run(["node_modules/vitest/vitest.mjs", "run", "--reporter=d
 const unit = readJson(join(results, "vitest.json"));
 if (unit) {
   passed += unit.numPassedTests;
-  failed += unit.numFailedTests + (unit.numFailedTestSuites ?? 0) - countSuitesWithFailedTests(unit);
+  failed += unit.numFailedTests + filesFailedWithoutATest(unit);
 } else failed++;
 if (vitestStatus !== 0 && unit && unit.numFailedTests === 0) failed++;
 
@@ -64,7 +64,9 @@ function readJson(path) {
   }
 }
 
-// Suites that failed to load count as one failure each; suites with failing tests are already counted.
-function countSuitesWithFailedTests(report) {
-  return (report.testResults ?? []).filter((s) => s.status === "failed" && (s.assertionResults ?? []).some((t) => t.status === "failed")).length;
+// A test file that failed without a failing test (it did not load, or a hook threw) counts as one
+// failure; files with failing tests are already counted by their tests. (Vitest's own
+// numFailedTestSuites counts describe blocks too, so it cannot be used here.)
+function filesFailedWithoutATest(report) {
+  return (report.testResults ?? []).filter((s) => s.status === "failed" && !(s.assertionResults ?? []).some((t) => t.status === "failed")).length;
 }

@@ -81,14 +81,14 @@ describe("SettingsForm", () => {
   it("refuses a fraction in an integer field with a message, and writes real numbers", async () => {
     const { log, user, last } = setup();
     await user.type(screen.getByLabelText("port"), "1.5");
-    expect(screen.getByText("Expected a whole number: 1.5 has a fractional part.")).toBeInTheDocument();
+    expect(await screen.findByText("Expected a whole number: 1.5 has a fractional part.")).toBeInTheDocument();
     await user.tab();
     expect(log).toEqual([]);
     await user.clear(screen.getByLabelText("port"));
     await user.type(screen.getByLabelText("port"), "2222{Enter}");
     expect(last()).toEqual({ port: 2222 });
     await user.type(screen.getByLabelText("ratio"), "abc");
-    expect(screen.getByText(/"abc" is not a number/)).toBeInTheDocument();
+    expect(await screen.findByText(/"abc" is not a number/)).toBeInTheDocument();
     await user.clear(screen.getByLabelText("ratio"));
     await user.type(screen.getByLabelText("ratio"), "0.25{Enter}");
     expect(last()).toEqual({ port: 2222, ratio: 0.25 });
