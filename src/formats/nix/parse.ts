@@ -67,8 +67,6 @@ function posOf(p: Parser, obj: Attrs, key: string): number {
   return p.positions.get(obj)?.get(key) ?? 0;
 }
 
-type Value = Json;
-
 export interface NixReadOk {
   ok: true;
   doc: JsonObject;
@@ -141,7 +139,7 @@ export function parseNixValue(text: string, file?: string): { ok: true; value: J
     const v = parseValue(p, false);
     p.expectAfterValue("eof");
     p.finishLayouts();
-    return { ok: true as const, value: toJson(v), warnings: p.sourceWarnings(file) };
+    return { ok: true as const, value: v, warnings: p.sourceWarnings(file) };
   });
 }
 
@@ -363,7 +361,7 @@ function isCode(e: unknown): e is NixError {
 // ---------------------------------------------------------------------------------------------
 // Values
 
-function parseValue(p: Parser, inList: boolean): Value {
+function parseValue(p: Parser, inList: boolean): Json {
   const t = p.peek();
   switch (t.kind) {
     case "punct":
@@ -449,7 +447,7 @@ function variableDescription(p: Parser, t: Token): string {
 /** `- x` is `0 - x` in Nix: only numbers (possibly negated or parenthesised) are data. */
 function negate(p: Parser, minus: Token): number {
   const t = p.peek();
-  let v: Value;
+  let v: Json;
   if (t.kind === "int" || t.kind === "float" || (t.kind === "punct" && (t.text === "-" || t.text === "("))) v = parseValue(p, false);
   else throw code(minus, "Negating something other than a number");
   if (typeof v !== "number") throw code(minus, "Negating something other than a number");
@@ -674,7 +672,7 @@ function unclosed(p: Parser, open: Token | undefined, t: Token): NixError {
 }
 
 /** Nix's addAttr: walks/creates nested sets along the path; merges two literal sets. */
-function addAttr(p: Parser, attrs: Attrs, keys: readonly string[], value: Value, pos: number, spelling?: string): void {
+function addAttr(p: Parser, attrs: Attrs, keys: readonly string[], value: Json, pos: number, spelling?: string): void {
   let cur = attrs;
   for (let i = 0; i < keys.length - 1; i++) {
     const key = keys[i]!;
@@ -715,10 +713,6 @@ function mergeInto(p: Parser, into: Attrs, from: Attrs, keys: readonly string[])
 
 function duplicate(p: Parser, keys: readonly string[], pos: number, prev: number): NixError {
   return new NixError(`attribute '${showAttrPath(keys)}' already defined at ${p.where(prev)}`, pos);
-}
-
-function toJson(v: Value): Json {
-  return v;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -787,7 +781,7 @@ function extractInventory(p: Parser): Extracted {
     try {
       const v = parseValue(p, false);
       p.expectAfterValue("eof");
-      throw new NixError(`the file holds ${kindOf(toJson(v))}, but an inventory is an attribute set ({ … })`, t.start, "value");
+      throw new NixError(`the file holds ${kindOf(v)}, but an inventory is an attribute set ({ … })`, t.start, "value");
     } catch (e) {
       if (!isCode(e)) throw e;
       noteCode(scan, e);
@@ -801,12 +795,12 @@ function extractInventory(p: Parser): Extracted {
     if (whole?.metaAt !== undefined && top.attrPath === "inventory") {
       notes.push({ offset: whole.metaAt, message: "`meta` at the top of the file is clan's own setting (clan copies it into inventory.meta); it was not imported." });
     }
-    return { doc: asObject(p, toJson(top.attrs), top.offset), attrPath: top.attrPath, offset: top.offset, ranges: top.ranges, notes };
+    return { doc: asObject(p, top.attrs, top.offset), attrPath: top.attrPath, offset: top.offset, ranges: top.ranges, notes };
   }
-  if (whole?.allData) return { doc: asObject(p, toJson(whole.attrs), t.start), attrPath: null, offset: t.start, notes: [] };
+  if (whole?.allData) return { doc: asObject(p, whole.attrs, t.start), attrPath: null, offset: t.start, notes: [] };
   if (scan.candidates.length === 1) {
     const c = scan.candidates[0]!;
-    return { doc: asObject(p, toJson(c.attrs), c.offset), attrPath: c.attrPath, offset: c.offset, ranges: c.ranges, notes: [] };
+    return { doc: asObject(p, c.attrs, c.offset), attrPath: c.attrPath, offset: c.offset, ranges: c.ranges, notes: [] };
   }
   if (scan.candidates.length > 1) {
     const places = scan.candidates.map((c) => p.where(c.offset)).join("; ");
@@ -941,7 +935,7 @@ function takeTarget(p: Parser, scan: Scan, into: Collector, prefix: readonly str
     p.expectAfterValue(";");
     const semi = p.next();
     if (rest.length === 0 && !isAttrs(v)) {
-      throw new NixError(`the inventory must be an attribute set ({ … }), but this is ${kindOf(toJson(v))}`, path.start, "value");
+      throw new NixError(`the inventory must be an attribute set ({ … }), but this is ${kindOf(v)}`, path.start, "value");
     }
     if (!into.attrs) {
       into.attrPath = [...prefix, ...path.keys.slice(0, path.keys.length - rest.length)].join(".");
