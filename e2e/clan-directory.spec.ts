@@ -203,6 +203,7 @@ test("values defined in Nix are listed and cannot be changed from the editor", a
     await expect(page.getByText("Showing the embedded clan-core catalog")).toHaveCount(0);
   } finally {
     server.stop();
+    await nix.remove();
   }
 });
 

@@ -37,6 +37,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await clan.close();
+  await nix.remove();
 });
 
 async function events(res: Response): Promise<CatalogEvent[]> {

@@ -15,9 +15,24 @@ describe("nix's log lines", () => {
   });
 });
 
+const cleanup: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const f of cleanup.splice(0)) await f();
+});
+async function fakeNix() {
+  const fake = await makeFakeNix();
+  cleanup.push(fake.remove);
+  return fake;
+}
+async function tempDir() {
+  const dir = await makeTempDir();
+  cleanup.push(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
 describe("finding nix", () => {
   it("looks on PATH only, in absolute directories", async () => {
-    const fake = await makeFakeNix();
+    const fake = await fakeNix();
     expect(findNix(`relative/bin:${fake.binDir}:/nonexistent`)).toBe(fake.path);
     expect(findNix("/nonexistent")).toBeNull();
     expect(findNix("")).toBeNull();
@@ -26,24 +41,24 @@ describe("finding nix", () => {
 
 describe("nixEvalJson with a fake nix", () => {
   it("returns the JSON nix prints and passes the flake reference as one argument", async () => {
-    const fake = await makeFakeNix();
+    const fake = await fakeNix();
     await fake.record("some.attr", { a: 1 });
-    const dir = await makeTempDir();
+    const dir = await tempDir();
     expect(await nixEvalJson(fake.path, dir, "some.attr")).toEqual({ a: 1 });
     expect(await fake.calls()).toEqual(["some.attr"]);
   });
 
   it("rejects with nix's error text", async () => {
-    const fake = await makeFakeNix();
+    const fake = await fakeNix();
     await fake.setMode("fail");
-    await expect(nixEvalJson(fake.path, await makeTempDir(), "x")).rejects.toThrow(/attribute 'clanInternals' missing/);
+    await expect(nixEvalJson(fake.path, await tempDir(), "x")).rejects.toThrow(/attribute 'clanInternals' missing/);
   });
 
   it("rejects a cancelled evaluation as cancelled", async () => {
-    const fake = await makeFakeNix();
+    const fake = await fakeNix();
     await fake.setMode("slow");
     const abort = new AbortController();
-    const p = nixEvalJson(fake.path, await makeTempDir(), "x", { signal: abort.signal, onLog: () => abort.abort() });
+    const p = nixEvalJson(fake.path, await tempDir(), "x", { signal: abort.signal, onLog: () => abort.abort() });
     await expect(p).rejects.toMatchObject({ cancelled: true });
     await expect(p).rejects.toBeInstanceOf(NixEvalError);
   });

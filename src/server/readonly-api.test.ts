@@ -23,6 +23,7 @@ beforeEach(async () => {
 });
 afterEach(async () => {
   await clan.close();
+  await nix.remove();
 });
 
 async function etag(): Promise<string> {
@@ -76,6 +77,7 @@ it("evaluates once per state of the Nix sources", async () => {
 
 it("reports an evaluation error and then does not block saves", async () => {
   await clan.close();
+  await nix.remove();
   nix = await makeFakeNix();
   await nix.setMode("fail");
   clan = await startTempClan({ nix: nix.path, files: { "inventory.json": writeInventoryJson(onDisk) } });

@@ -1,7 +1,7 @@
 // Test support: a fake `nix` executable in a temporary bin directory. It answers
 // `nix … eval --json … <dir>#<attribute>` from recorded outputs, can be slow (for cancelling)
 // or fail like nix does, and logs every call and its process id.
-import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { makeTempDir } from "./temp-clan";
 
@@ -19,6 +19,8 @@ export interface FakeNix {
   calls(): Promise<string[]>;
   /** Process ids of the slow evaluations started so far. */
   slowPids(): Promise<number[]>;
+  /** Deletes the fake (its directory). */
+  remove(): Promise<void>;
 }
 
 export async function makeFakeNix(): Promise<FakeNix> {
@@ -69,6 +71,7 @@ esac
         .split("\n")
         .filter(Boolean)
         .map(Number),
+    remove: () => rm(root, { recursive: true, force: true }),
   };
 }
 
