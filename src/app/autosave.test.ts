@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { readInventoryJson, writeInventoryJson } from "../formats/inventory-json";
 import { loadAutosave, startAutosave } from "./autosave";
 import { useEditor } from "./store";
 import { addMachine } from "../model/commands/machines";
@@ -31,5 +32,19 @@ describe("autosave", () => {
     expect(loadAutosave()).toBeNull();
     localStorage.setItem("clan-inventory-editor:autosave:v1", "{broken");
     expect(loadAutosave()).toBeNull();
+  });
+
+  it("restores the document with its layout: key order and number spellings", async () => {
+    const text = '{\n  "machines": {\n    "web": {},\n    "2": {},\n    "1": {}\n  },\n  "modules": {\n    "x": [\n      1.0,\n      12345678901234567890\n    ]\n  }\n}\n';
+    const read = readInventoryJson(text, "mine.json");
+    if (!read.ok) throw new Error(read.error.message);
+    const stop = startAutosave(10_000);
+    useEditor.getState().load(read.doc, "mine.json");
+    window.dispatchEvent(new Event("pagehide"));
+    stop();
+    const saved = loadAutosave();
+    expect(saved && writeInventoryJson(saved.doc)).toBe(text);
+    expect(saved?.original?.name).toBe("mine.json");
+    expect(saved && writeInventoryJson(saved.original!.doc)).toBe(text);
   });
 });

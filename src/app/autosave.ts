@@ -1,7 +1,11 @@
 // Autosave of the document to browser storage, restored on reload. Only the document and its
 // original are kept; history starts fresh after a reload.
+// Written with the inventory writer and read with its parser, not JSON.stringify/parse: those
+// would lose what the file's layout keeps (integer-like keys in place, `1.0` still a float).
 import type { Inventory } from "../model/inventory-schema";
-import { isObject } from "../model/json";
+import { isObject, type Json } from "../model/json";
+import { MAX_DEPTH, parseJson } from "../formats/json-parse";
+import { writeJson } from "../formats/json-write";
 import { useEditor } from "./store";
 
 const KEY = "clan-inventory-editor:autosave:v1";
@@ -15,7 +19,9 @@ export function loadAutosave(): Saved | null {
   try {
     const raw = localStorage.getItem(KEY);
     if (!raw) return null;
-    const value: unknown = JSON.parse(raw);
+    const parsed = parseJson(raw, MAX_DEPTH + 2); // + the wrapper { doc, original: { doc } }
+    if (!parsed.ok) return null;
+    const value = parsed.value;
     if (!isObject(value) || !isObject(value.doc)) return null;
     const original = isObject(value.original) && isObject(value.original.doc) && typeof value.original.name === "string"
       ? { name: value.original.name, doc: value.original.doc }
@@ -39,7 +45,7 @@ export function startAutosave(delayMs = 300): () => void {
     pending = false;
     const { doc, original } = useEditor.getState();
     try {
-      localStorage.setItem(KEY, JSON.stringify({ doc, original } satisfies Saved));
+      localStorage.setItem(KEY, writeJson({ doc, original } satisfies Saved as unknown as Json));
     } catch {
       // Storage full or disabled: the editor keeps working; the document is still in memory.
     }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import { setIn, withKey, withoutKey, type Json, type JsonObject } from "../model/json";
+import { renameKey, setIn, withKey, withoutKey, type Json, type JsonObject } from "../model/json";
 import { MAX_INVENTORY_BYTES, readInventoryJson, writeInventoryJson } from "./inventory-json";
 import { type Ast, arr, inventoryAst, jsonAst, obj, objectAst, render } from "./json-arbitraries.test-util";
 import { MAX_DEPTH, parseJson } from "./json-parse";
@@ -119,6 +119,14 @@ describe("edits keep the file's layout (the json.ts helpers carry it)", () => {
     expect(writeJson(setIn(doc, ["2", 1], 4))).toBe(render(obj([["b", { t: "raw", text: "1.0" }], ["2", arr([{ t: "raw", text: "2.0" }, { t: "raw", text: "4" }])], ["1", { t: "raw", text: '"x"' }]])));
     expect(writeJson(setIn(doc, ["2", 0], 2))).toContain('"2": [\n    2,\n    3\n  ]');
     expect(writeJson(withoutKey(doc, "b"))).toBe(render(obj([["2", arr([{ t: "raw", text: "2.0" }, { t: "raw", text: "3" }])], ["1", { t: "raw", text: '"x"' }]])));
+  });
+
+  test("renameKey keeps the renamed key's place among integer-like keys", () => {
+    const doc = read('{\n  "machines": {\n    "b": {},\n    "2": {},\n    "1": {}\n  }\n}\n');
+    const renamed = setIn(doc, ["machines"], renameKey(doc.machines as JsonObject, "2", "zz"));
+    expect(writeInventoryJson(renamed)).toBe('{\n  "machines": {\n    "b": {},\n    "zz": {},\n    "1": {}\n  }\n}\n');
+    const back = setIn(renamed, ["machines"], renameKey(renamed.machines as JsonObject, "b", "0"));
+    expect(writeInventoryJson(back)).toBe('{\n  "machines": {\n    "0": {},\n    "zz": {},\n    "1": {}\n  }\n}\n');
   });
 
   test("keys added to a fresh object keep insertion order", () => {

@@ -113,9 +113,11 @@ export function renameKey(obj: JsonObject, from: string, to: string): JsonObject
   if (from === to || !Object.prototype.hasOwnProperty.call(obj, from)) return obj;
   if (Object.prototype.hasOwnProperty.call(obj, to)) throw new Error(`renameKey: "${to}" exists`);
   const out: JsonObject = {};
-  for (const k of Object.keys(obj)) {
+  const keys = orderedKeys(obj);
+  for (const k of keys) {
     Object.defineProperty(out, k === from ? to : k, { value: obj[k], enumerable: true, writable: true, configurable: true });
   }
+  deriveLayout(obj, out, keys.map((k) => (k === from ? to : k)), from);
   return out;
 }
 
