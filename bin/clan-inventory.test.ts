@@ -45,6 +45,22 @@ test("an inventory with an error diagnostic: exit 1, the diagnostic on stdout (t
   expect(JSON.parse(json.out)).toEqual([expect.objectContaining({ severity: "error", code: "invalid-type", path: ["machines", "web", "machineClass"] })]);
 });
 
+test("diagnostics from the model: a bad machine name and a services key, exit 1", () => {
+  const path = file("named.json", '{"meta": {"name": "x"}, "machines": {"Bad Name!": {}}, "services": {}}');
+  const r = cli(["validate", "--format", "json", path]);
+  expect(r.code).toBe(1);
+  const found = (JSON.parse(r.out) as { code: string; path: unknown[] }[]).map((d) => [d.code, d.path]);
+  expect(found).toEqual(expect.arrayContaining([["machine-name", ["machines", "Bad Name!"]], ["services-removed", ["services"]]]));
+});
+
+test("keys named __proto__ and constructor are data: reported by path like any unknown key", () => {
+  const path = file("proto.json", '{"meta": {"name": "x"}, "machines": {"web": {"deploy": {"__proto__": {"polluted": true}, "constructor": {"prototype": 1}}}}}');
+  const r = cli(["validate", path]);
+  expect(r.code).toBe(1);
+  expect(r.out).toContain(`${path}:machines.web.deploy.__proto__: error unknown-key:`);
+  expect(r.out).toContain(`${path}:machines.web.deploy.constructor: error unknown-key:`);
+});
+
 test("bad usage: exit 2", () => {
   expect(cli(["validate"]).code).toBe(2);
   expect(cli(["frobnicate"]).code).toBe(2);
