@@ -167,7 +167,7 @@ test("reserved tags are computed; an override is flagged and can be removed", as
 
   await rowOf(page, "Tags", "nixos").getByRole("link", { name: "nixos" }).click();
   const nixos = tagPanel(page, "nixos");
-  await expect(nixos.getByRole("note")).toContainText("only the 1 machine it names carry");
+  await expect(nixos.getByRole("note")).toContainText('only the 1 machine it names carries "nixos"');
   await nixos.getByRole("button", { name: "Remove the override (use the computed list)" }).click();
   await expect(warning).toBeHidden();
   await expect(rowOf(page, "Tags", "nixos")).toContainText(/every machine of class nixos\s*3\s*web1, web2, db/);

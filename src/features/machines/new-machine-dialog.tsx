@@ -25,7 +25,8 @@ export function NewMachineDialog({ onClose }: { onClose: () => void }) {
   const submit = handleSubmit((v) => {
     const result = useEditor.getState().apply(addMachine(v.name, newMachineData(v)));
     if (!result.ok) {
-      setError(result.field === "name" ? "name" : "targetHost", { message: result.error }, { shouldFocus: true });
+      const field = result.field === "deploy.targetHost" ? "targetHost" : result.field === "machineClass" || result.field === "description" ? result.field : "name";
+      setError(field, { message: result.error }, { shouldFocus: true });
       return;
     }
     onClose();

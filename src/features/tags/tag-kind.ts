@@ -17,7 +17,7 @@ export function tagKind(t: TagSummary): string {
 }
 
 export function overrideWarning(t: TagSummary): string {
-  return `inventory.tags.${t.tag} replaces Clan's computed list (${COMPUTED[t.tag]}): only the ${t.machines.length} machine${
-    t.machines.length === 1 ? "" : "s"
-  } it names carry "${t.tag}", and machines added later will not.`;
+  const n = t.machines.length;
+  const who = n === 1 ? "only the 1 machine it names carries" : `only the ${n} machines it names carry`;
+  return `inventory.tags.${t.tag} replaces Clan's computed list (${COMPUTED[t.tag]}): ${who} "${t.tag}", and machines added later will not.`;
 }

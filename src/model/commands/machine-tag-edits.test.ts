@@ -7,7 +7,7 @@ import type { Inventory } from "../inventory-schema";
 import { deepEqual } from "../json";
 import { placementsOf } from "../membership";
 import { tagsOfMachine } from "../tags";
-import { deleteMachine, editMachine, machineFieldProblem, machineReferences, renameMachine, setMachineField } from "./machines";
+import { addMachine, deleteMachine, editMachine, machineFieldProblem, machineReferences, renameMachine, setMachineField } from "./machines";
 import { addMachinesToStaticTag, addStaticTag, addTagToMachines, removeTagFromMachines, renameTag, setStaticTag } from "./tags";
 
 const MACHINES = ["web1", "web2", "db", "mac"];
@@ -81,6 +81,12 @@ describe("machine fields", () => {
     ]);
     expect(cmd.label).toBe("Edit machine m");
     expect(cmd.apply(doc()).machines).toEqual({ m: { deploy: { extra: 1, forwardAgent: false }, machineClass: "darwin" } });
+  });
+
+  it("a new machine's fields are checked like an edit's", () => {
+    refused(() => addMachine("n", { deploy: { targetHost: "a b" } }).apply(doc()), "deploy.targetHost", /white space/);
+    refused(() => addMachine("n", { machineClass: "windows" }).apply(doc()), "machineClass", /nixos/);
+    expect(addMachine("n", { machineClass: "darwin", deploy: { targetHost: "root@[::1]" } }).apply(doc()).machines).toHaveProperty("n");
   });
 
   it("one bad change refuses the whole edit", () => {

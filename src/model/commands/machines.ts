@@ -3,7 +3,7 @@
 import { instancesOf, machinesOf, rolesOf, staticTagsOf } from "../accessors";
 import { CommandError, type Command } from "../command";
 import type { Inventory } from "../inventory-schema";
-import { deleteIn, isObject, objectAt, own, renameKey, setIn, withKey, withoutKey, type Json, type JsonObject } from "../json";
+import { deleteIn, getIn, isObject, objectAt, own, renameKey, setIn, withKey, withoutKey, type Json, type JsonObject } from "../json";
 import { deployHostProblem } from "../deploy-host";
 import { findNameIgnoringCase, machineNameProblem } from "../names";
 import { dropIfEmpty } from "./doc-paths";
@@ -24,10 +24,18 @@ export function addMachine(name: string, data: JsonObject = {}): Command {
     label: `Add machine ${name}`,
     apply(doc) {
       checkNewName(doc, name);
+      for (const field of CHECKED_FIELDS) {
+        const value = getIn(data, field);
+        const problem = value === undefined ? undefined : machineFieldProblem(field, value);
+        if (problem) throw new CommandError(problem, field.join("."));
+      }
       return setIn(doc, ["machines", name], data);
     },
   };
 }
+
+/** The machine fields the editor offers, and checks with machineFieldProblem. */
+const CHECKED_FIELDS = [["description"], ["icon"], ["machineClass"], ["deploy", "targetHost"], ["deploy", "buildHost"], ["deploy", "forwardAgent"]];
 
 /**
  * Why a value cannot go into a field of a machine (spec §1.3), for the fields the editor offers;
