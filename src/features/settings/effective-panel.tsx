@@ -55,7 +55,7 @@ export function EffectivePanel({ instance, role, machine, schema, root }: { inst
   };
 
   return (
-    <section aria-labelledby="effective-title" className="mt-6 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
+    <section aria-labelledby="effective-title" className="mt-6 rounded-lg border border-slate-200 bg-slate-50 p-3 dark:border-slate-700 dark:bg-slate-950/40">
       <h3 id="effective-title" className="text-base font-semibold">
         Effective settings of {machine}
       </h3>

@@ -93,7 +93,7 @@ function ResetAll({ commit }: { commit: (path: Path, value: Json | undefined) =>
 
 function Panel({ title, children }: { title: string; children: React.ReactNode }) {
   return (
-    <section aria-label="Settings" className="mt-4 max-w-4xl rounded-lg border border-slate-200 bg-slate-50/50 p-4 dark:border-slate-800 dark:bg-slate-950/40">
+    <section aria-label="Settings" className="px-4 pb-8 pt-1">
       <h2 className="mb-2 text-lg font-semibold">{title}</h2>
       {children}
     </section>
