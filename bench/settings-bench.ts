@@ -34,6 +34,8 @@ if (build.status !== 0) process.exit(1);
 const server = await startStaticServer(join(root, "bench/peer/dist"), PORT);
 const browser = await launchChromium();
 const metrics: Metric[] = [];
+/** Main-thread time of each keystroke up to the end of React's input handling (no frame wait). */
+const handlerTimes: number[] = [];
 try {
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 } })).newPage();
   await preparePage(page);
@@ -67,9 +69,6 @@ async function mount(page: Page, schema: Json): Promise<void> {
   const arg: { schema: unknown } = { schema };
   await page.evaluate((a) => window.__peer.mount("ours", a.schema), arg);
 }
-
-/** Main-thread time of each keystroke up to the end of React's input handling (no frame wait). */
-const handlerTimes: number[] = [];
 
 async function typeInto(page: Page, field: Locator, kind: "text" | "digits"): Promise<number[]> {
   await field.click();
