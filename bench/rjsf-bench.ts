@@ -104,9 +104,8 @@ async function benchCase(page: Page, c: Case) {
     if (typed.length !== KEYS) throw new Error(`${side} form of ${c.name}: typed ${KEYS} characters, the field shows ${typed.length}`);
     keys[side] = (await page.evaluate(() => [...window.__peer.keyLatencies])).slice(3);
   }
-  // Issue 9's target for a 300-field form: keystroke to paint <= 16 ms p95 (no dropped frame).
-  const keyTarget = c.typeInto === TYPING_TARGET ? { target: { op: "<=" as const, value: 16, of: "p95" as const } } : {};
-  metrics.push(metricFrom(`settings form keystroke to paint, ours: ${c.name}`, "chromium", keys.ours, keyTarget));
+  // The 300-field keystroke target (<= 16 ms p95) is carried by bench/settings-bench.ts.
+  metrics.push(metricFrom(`settings form keystroke to paint, ours: ${c.name}`, "chromium", keys.ours));
   metrics.push(metricFrom(`settings form keystroke to paint, rjsf: ${c.name}`, "chromium", keys.theirs));
   metrics.push({ name: `settings form keystroke ours/rjsf: ${c.name}`, where: "chromium", unit: "ratio", median: round(median(keys.ours) / median(keys.theirs)), runs: keys.ours.length });
 }
