@@ -2,7 +2,12 @@
 // settings view wires it) and @rjsf/core with its Ajv validator, mounted the same way on the same
 // schema, so that render time and keystroke latency compare like for like. Driven by
 // bench/rjsf-bench.ts through `window.__peer`.
-import "./peer.css";
+// Each side is styled as it is meant to be, and only by its own stylesheet: ours by the app's
+// Tailwind CSS, rjsf's default theme by Bootstrap 3, which @rjsf/core's README names as its
+// prerequisite (without it its inputs have no border and its add/remove buttons no label).
+// The sheet is switched before the clock starts.
+import oursCss from "./peer.css?inline";
+import rjsfCss from "bootstrap/dist/css/bootstrap.min.css?inline";
 import { useCallback, useLayoutEffect, useMemo, useState } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import Form from "@rjsf/core";
@@ -58,25 +63,50 @@ const afterPaint = () =>
 
 let root: Root | null = null;
 const stage = document.getElementById("stage")!;
+const sheet = document.head.appendChild(document.createElement("style"));
+const useSheet = (css: string) => {
+  if (sheet.textContent !== css) sheet.textContent = css;
+};
+useSheet(oursCss);
 const keyLatencies: number[] = [];
+/** For keyLatencies[i]: the marks `key-start-<n>` / `key-end-<n>` around it have n = keySeqs[i]. */
+const keySeqs: number[] = [];
 let lastKeydown = 0;
-window.addEventListener("keydown", (e) => (lastKeydown = e.timeStamp), true);
+let keySeq = 0;
+let mountSeq = 0;
+window.addEventListener(
+  "keydown",
+  (e) => {
+    lastKeydown = e.timeStamp;
+    performance.mark(`key-start-${++keySeq}`);
+  },
+  true,
+);
 // The input event is where both forms re-render (React handles it synchronously); the latency
 // runs from the keydown to just after the frame that shows the character.
 window.addEventListener(
   "input",
   () => {
     const t0 = lastKeydown;
-    void afterPaint().then((t) => keyLatencies.push(t - t0));
+    const seq = keySeq;
+    void afterPaint().then((t) => {
+      performance.mark(`key-end-${seq}`);
+      keySeqs.push(seq);
+      keyLatencies.push(t - t0);
+    });
   },
   true,
 );
 
 const peer = {
-  /** Mounts one side on a fresh copy of the schema (nothing cached from earlier mounts); ms to painted. */
-  async mount(side: "ours" | "theirs", schema: unknown): Promise<number> {
+  /**
+   * Mounts one side on a fresh copy of the schema (nothing cached from earlier mounts). Returns
+   * ms to painted, and n of the marks `mount-start-<n>` / `mount-end-<n>` around the mount.
+   */
+  async mount(side: "ours" | "theirs", schema: unknown): Promise<{ ms: number; seq: number }> {
     root?.unmount();
     stage.replaceChildren();
+    useSheet(side === "ours" ? oursCss : rjsfCss);
     await afterPaint();
     const copy = structuredClone(schema) as Json;
     const container = document.createElement("div");
@@ -84,13 +114,34 @@ const peer = {
     stage.append(container);
     let committed!: () => void;
     const done = new Promise<void>((r) => (committed = r));
+    const seq = ++mountSeq;
+    performance.mark(`mount-start-${seq}`);
     const t0 = performance.now();
     root = createRoot(container);
     root.render(side === "ours" ? <Ours schema={copy} onCommit={committed} /> : <Theirs schema={forRjsf(copy)} onCommit={committed} />);
     await done;
-    return (await afterPaint()) - t0;
+    const ms = (await afterPaint()) - t0;
+    performance.mark(`mount-end-${seq}`);
+    return { ms, seq };
+  },
+  /** A bare <input> (no React): the control case of keystroke timing. */
+  async mountPlain(): Promise<void> {
+    root?.unmount();
+    root = null;
+    useSheet(oursCss);
+    const input = document.createElement("input");
+    input.id = "plain";
+    input.setAttribute("aria-label", "plain");
+    stage.replaceChildren(input);
+    await afterPaint();
   },
   keyLatencies,
+  keySeqs,
+  /** Forget the latencies recorded so far (before typing a new series). */
+  resetKeys() {
+    keyLatencies.length = 0;
+    keySeqs.length = 0;
+  },
   fields: () => stage.querySelectorAll("input, select, textarea").length,
 };
 (window as unknown as { __peer: typeof peer }).__peer = peer;

@@ -7,7 +7,7 @@ import type { Json } from "../../model/json";
 import type { FieldNode, PropertyField } from "../../schema/field-node";
 import { acceptsType, defaultText, jsonTypeOf, kindLabel } from "../../schema/json-types";
 import { deepEqual } from "../../model/json";
-import { elementId, useCommitted, useFormCtx, useIssueCountInside, useIssueText, usePath } from "./form-context";
+import { elementId, useFieldSlice, useFormCtx, usePath } from "./form-context";
 import { HelpText } from "./help-text";
 import { AttrTagWidget } from "./widgets/attr-tag-widget";
 import { BooleanWidget } from "./widgets/boolean-widget";
@@ -48,7 +48,7 @@ export function isBlock(node: FieldNode): boolean {
   }
 }
 
-/** The widget for a node (no label around it). */
+/** The widget for a node (no label around it). Hook-free: callable as a function. */
 export function Control(props: ControlProps) {
   const { node, committed } = props;
   if (!fitsWidget(node, committed)) return <JsonWidget {...props} />;
@@ -99,19 +99,16 @@ export interface FieldProps {
 export const Field = memo(function Field({ pathKey, node, name, label, prop, depth, removable, actions, bare }: FieldProps) {
   const ctx = useFormCtx();
   ctx.onFieldRender?.(pathKey);
-  const committed = useCommitted(pathKey);
-  const issues = useIssueText(pathKey, node.kind === "json" || !fitsWidget(node, committed));
-  const inside = useIssueCountInside(pathKey);
+  // A field that shows its value as JSON shows every issue under it too.
+  const { committed, issues, inside } = useFieldSlice(pathKey, (c) => node.kind === "json" || !fitsWidget(node, c));
   const id = elementId(ctx, pathKey);
   const description = prop?.description ?? node.description;
   const describedBy = [description ? `${id}-help` : "", issues ? `${id}-issues` : ""].filter(Boolean).join(" ") || undefined;
-  const control = (
-    <Control pathKey={pathKey} node={node} label={label} committed={committed} depth={depth} prop={prop} describedBy={describedBy} invalid={!!issues} />
-  );
-  const header = (
-    <FieldHeader id={id} name={name} label={label} prop={prop} node={node} pathKey={pathKey} isSet={committed !== undefined} removable={removable} actions={actions} block={isBlock(node) && fitsWidget(node, committed)} />
-  );
-  const help = description ? <HelpText id={`${id}-help`} text={description} /> : null;
+  // Control, fieldHeader and HelpText are called, not rendered: none holds state of its own
+  // (HelpText's long form is a component), so a field is two components, not five.
+  const control = Control({ pathKey, node, label, committed, depth, prop, describedBy, invalid: !!issues });
+  const header = fieldHeader({ id, name, label, prop, node, pathKey, isSet: committed !== undefined, removable, actions, block: isBlock(node) && fitsWidget(node, committed) });
+  const help = description ? HelpText({ id: `${id}-help`, text: description }) : null;
   const issueText = issues ? (
     <p id={`${id}-issues`} className={ERROR_TEXT} role="status">
       {issues}
@@ -129,10 +126,13 @@ export const Field = memo(function Field({ pathKey, node, name, label, prop, dep
   if (isBlock(node) && fitsWidget(node, committed)) {
     return <BlockField depth={depth} label={label} header={header} help={help} issues={issueText} inside={inside} control={control} />;
   }
+  // content-visibility: a long form's rows outside the viewport skip style, layout and paint
+  // (they stay in the DOM and the accessibility tree; focus and find-in-page still reach them),
+  // so a keystroke repaints the rows on screen, not all 300.
   return (
-    <div className="py-2">
+    <div className="py-2 [content-visibility:auto] [contain-intrinsic-size:auto_5rem]">
       {header}
-      <div className="mt-1">{control}</div>
+      {control}
       {issueText}
       {help}
     </div>
@@ -158,7 +158,8 @@ function BlockField({ depth, label, header, help, issues, inside, control }: { d
   );
 }
 
-function FieldHeader({ id, name, label, prop, node, pathKey, isSet, removable, actions, block }: {
+/** The name, kind, default and Reset of a field. Plain function, no hooks: one component less per field. */
+function fieldHeader({ id, name, label, prop, node, pathKey, isSet, removable, actions, block }: {
   id: string;
   name: string;
   label: string;
@@ -170,36 +171,47 @@ function FieldHeader({ id, name, label, prop, node, pathKey, isSet, removable, a
   actions?: ReactNode;
   block: boolean;
 }) {
-  const ctx = useFormCtx();
-  const path = usePath(pathKey);
-  const [refused, setRefused] = useState<string>();
   const NameTag = block ? "span" : "label";
   return (
-    <div className="flex w-full flex-wrap items-center gap-x-2 gap-y-1">
+    <div className={`flex w-full flex-wrap items-center gap-x-2 gap-y-1 ${block ? "" : "mb-1"}`}>
       <NameTag {...(block ? {} : { htmlFor: id })} className="font-mono text-sm font-medium text-slate-800 dark:text-slate-100">
         {name}
       </NameTag>
-      <span className="text-xs text-slate-400">{kindLabel(node)}</span>
-      {prop?.required && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-800 dark:bg-amber-900/50 dark:text-amber-200">required</span>}
-      {prop?.hasDefault && !isSet && <span className="text-xs text-slate-500">default: {defaultText(prop.default)}</span>}
-      <span className="ml-auto flex items-center gap-1">
-        {actions}
-        {!removable && isSet && (
-          <button
-            type="button"
-            className={SMALL_BUTTON}
-            aria-label={`Reset ${label} to default`}
-            title={prop?.hasDefault ? `Remove the value; the default (${defaultText(prop.default)}) applies` : "Remove the value from this layer"}
-            onClick={(e) => {
-              e.preventDefault();
-              setRefused(ctx.commit(path, undefined, `Reset ${label}`));
-            }}
-          >
-            Reset
-          </button>
-        )}
+      {/* Kind and default in one element: a form of 300 options renders 300 of these. */}
+      <span className="text-xs text-slate-500">
+        {kindLabel(node)}
+        {prop?.hasDefault && !isSet ? ` · default: ${defaultText(prop.default)}` : ""}
       </span>
-      {refused && <p className={ERROR_TEXT}>{refused}</p>}
+      {prop?.required && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-800 dark:bg-amber-900/50 dark:text-amber-200">required</span>}
+      {(actions || (!removable && isSet)) && (
+        <span className="ml-auto flex flex-wrap items-center justify-end gap-1">
+          {actions}
+          {!removable && isSet && <ResetButton pathKey={pathKey} label={label} prop={prop} />}
+        </span>
+      )}
     </div>
+  );
+}
+
+function ResetButton({ pathKey, label, prop }: { pathKey: string; label: string; prop?: PropertyField }) {
+  const ctx = useFormCtx();
+  const path = usePath(pathKey);
+  const [refused, setRefused] = useState<string>();
+  return (
+    <>
+      <button
+        type="button"
+        className={SMALL_BUTTON}
+        aria-label={`Reset ${label} to default`}
+        title={prop?.hasDefault ? `Remove the value; the default (${defaultText(prop.default)}) applies` : "Remove the value from this layer"}
+        onClick={(e) => {
+          e.preventDefault();
+          setRefused(ctx.commit(path, undefined, `Reset ${label}`));
+        }}
+      >
+        Reset
+      </button>
+      {refused && <span className={`${ERROR_TEXT} basis-full text-right`}>{refused}</span>}
+    </>
   );
 }

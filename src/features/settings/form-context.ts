@@ -1,21 +1,46 @@
 // What every field of a settings form reads: the committed layer value and its issues (from a
-// small store, so each field subscribes to its own slice and nothing else), react-hook-form's
-// control for drafts, and `commit`, which turns one finished field edit into one command.
+// small store, so each field subscribes to its own slice and nothing else), react-hook-form
+// for drafts, and `commit`, which turns one finished field edit into one command.
 import { createContext, useContext, useMemo } from "react";
-import type { Control } from "react-hook-form";
+import type { UseFormReturn } from "react-hook-form";
 import { createStore, useStore, type StoreApi } from "zustand";
+import { useShallow } from "zustand/react/shallow";
 import { getIn, type Json, type JsonObject, type Path } from "../../model/json";
 import type { FieldNode } from "../../schema/field-node";
 import type { SettingsIssue } from "../../schema/validate";
 
+export type KeyedIssue = SettingsIssue & { key: string };
+
 export interface FormSnapshot {
   value: JsonObject;
-  issues: (SettingsIssue & { key: string })[];
+  issues: KeyedIssue[];
+  /** Messages of the issues at each path key, joined ("\n"): one lookup per field, not a scan. */
+  textAt: Map<string, string>;
+  /** How many issues lie strictly inside each path key (for a collapsed group's badge). */
+  insideOf: Map<string, number>;
+}
+
+/** The snapshot of a value and its issues, with the issues indexed by path once per change. */
+export function snapshotOf(value: JsonObject, issues: KeyedIssue[]): FormSnapshot {
+  const at = new Map<string, string[]>();
+  const insideOf = new Map<string, number>();
+  for (const issue of issues) {
+    const list = at.get(issue.key);
+    if (list) list.push(issue.message);
+    else at.set(issue.key, [issue.message]);
+    for (let n = 0; n < issue.path.length; n++) {
+      const k = keyOf(issue.path.slice(0, n));
+      insideOf.set(k, (insideOf.get(k) ?? 0) + 1);
+    }
+  }
+  const textAt = new Map([...at].map(([k, m]) => [k, m.join("\n")]));
+  return { value, issues, textAt, insideOf };
 }
 
 export interface FormContextValue {
   store: StoreApi<FormSnapshot>;
-  control: Control<Record<string, unknown>>;
+  /** react-hook-form, holding the drafts of text-like fields (registered, uncontrolled inputs). */
+  form: Pick<UseFormReturn<Record<string, unknown>>, "register" | "getValues" | "setValue">;
   root: FieldNode;
   /** Write `value` at `path` (undefined removes the key); returns an error message when refused. */
   commit(path: Path, value: Json | undefined, label?: string): string | undefined;
@@ -33,8 +58,8 @@ export function useFormCtx(): FormContextValue {
   return ctx;
 }
 
-export function createFormStore(value: JsonObject, issues: FormSnapshot["issues"]): StoreApi<FormSnapshot> {
-  return createStore<FormSnapshot>(() => ({ value, issues }));
+export function createFormStore(value: JsonObject, issues: KeyedIssue[]): StoreApi<FormSnapshot> {
+  return createStore<FormSnapshot>(() => snapshotOf(value, issues));
 }
 
 /** A path as a stable string (props stay primitive, so memoised fields skip re-rendering). */
@@ -52,29 +77,57 @@ export function useCommitted(pathKey: string): Json | undefined {
   return useStore(store, (s) => getIn(s.value, path));
 }
 
+/** Issues at this path (or, for `deep`, also under it, prefixed with their path); "" when none. */
+function issueText(s: FormSnapshot, pathKey: string, deep: boolean): string {
+  if (!deep || !s.insideOf.has(pathKey)) return s.textAt.get(pathKey) ?? "";
+  const prefix = pathKey.slice(0, -1);
+  return s.issues
+    .filter((i) => i.key === pathKey || (i.key.startsWith(prefix) && i.key.length > pathKey.length && (prefix === "[" || i.key[prefix.length] === ",")))
+    .map((i) => (i.key !== pathKey ? `${i.path.join(".")}: ${i.message}` : i.message))
+    .join("\n");
+}
+
 /** Messages of the issues at this path (or under it, for `deep`), joined; "" when none. */
 export function useIssueText(pathKey: string, deep = false): string {
   const { store } = useFormCtx();
-  const prefix = pathKey.slice(0, -1);
-  return useStore(store, (s) =>
-    s.issues
-      .filter((i) => i.key === pathKey || (deep && i.key.startsWith(prefix) && i.key.length > pathKey.length && (prefix === "[" || i.key[prefix.length] === ",")))
-      .map((i) => (deep && i.key !== pathKey ? `${i.path.join(".")}: ${i.message}` : i.message))
-      .join("\n"),
-  );
+  return useStore(store, (s) => issueText(s, pathKey, deep));
 }
 
-/** How many issues lie strictly inside this path (for a collapsed group's badge). */
-export function useIssueCountInside(pathKey: string): number {
+export interface FieldSlice {
+  committed: Json | undefined;
+  issues: string;
+  /** How many issues lie strictly inside this path. */
+  inside: number;
+}
+
+/**
+ * What a field shows of the store, through one subscription: its committed value, the issues
+ * at it (and under it, for fields that show their value as a whole) and the count inside.
+ */
+export function useFieldSlice(pathKey: string, deep: (committed: Json | undefined) => boolean): FieldSlice {
   const { store } = useFormCtx();
-  const prefix = pathKey.slice(0, -1);
-  return useStore(store, (s) => s.issues.filter((i) => i.key.length > pathKey.length && i.key.startsWith(prefix) && (prefix === "[" || i.key[prefix.length] === ",")).length);
+  const path = usePath(pathKey);
+  return useStore(
+    store,
+    useShallow((s: FormSnapshot) => {
+      const committed = getIn(s.value, path);
+      return { committed, issues: issueText(s, pathKey, deep(committed)), inside: s.insideOf.get(pathKey) ?? 0 };
+    }),
+  );
 }
 
 /** react-hook-form field names may not contain "." or brackets: percent-encode the path key. */
 export function fieldName(pathKey: string): string {
-  return "f" + encodeURIComponent(pathKey).replace(/[.'!()*~]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+  let name = fieldNames.get(pathKey);
+  if (name === undefined) {
+    if (fieldNames.size > 10_000) fieldNames.clear();
+    name = "f" + encodeURIComponent(pathKey).replace(/[.'!()*~]/g, (c) => "%" + c.charCodeAt(0).toString(16).toUpperCase());
+    fieldNames.set(pathKey, name);
+  }
+  return name;
 }
+/** Every field asks on every render; the encoding is pure, so it is remembered (bounded). */
+const fieldNames = new Map<string, string>();
 
 /** Accessible label of a child: "destinations.a.repo", "exclude item 2". */
 export function childLabel(parent: string, seg: string | number): string {
@@ -83,5 +136,5 @@ export function childLabel(parent: string, seg: string | number): string {
 }
 
 export function elementId(ctx: FormContextValue, pathKey: string): string {
-  return `${ctx.idPrefix}-${fieldName(pathKey).slice(1).replace(/%/g, "_")}`;
+  return `${ctx.idPrefix}-${fieldName(pathKey).slice(1).replaceAll("%", "_")}`;
 }

@@ -20,12 +20,27 @@ function inline(text: string): ReactNode[] {
   return out;
 }
 
+const HELP = "mt-1 space-y-1 text-xs text-slate-600 dark:text-slate-400";
+
+/** Hook-free (the long form's state is in LongHelpText), so a field may call it as a function. */
 export function HelpText({ text, id }: { text: string; id?: string }) {
   const paragraphs = text.trim().split(/\n\s*\n/);
+  // Most options say one thing in one line: one element, no state (long forms render hundreds).
+  if (paragraphs.length === 1 && !paragraphs[0]!.split("\n").every((l) => /^\s*[-*]\s/.test(l))) {
+    return (
+      <p id={id} className={HELP}>
+        {inline(paragraphs[0]!.replace(/\s*\n\s*/g, " "))}
+      </p>
+    );
+  }
+  return <LongHelpText paragraphs={paragraphs} id={id} />;
+}
+
+function LongHelpText({ paragraphs, id }: { paragraphs: string[]; id?: string }) {
   const [more, setMore] = useState(false);
   const shown = more ? paragraphs : paragraphs.slice(0, 1);
   return (
-    <div id={id} className="mt-1 space-y-1 text-xs text-slate-600 dark:text-slate-400">
+    <div id={id} className={HELP}>
       {shown.map((p, i) => {
         const lines = p.split("\n");
         if (lines.every((l) => /^\s*[-*]\s/.test(l))) {

@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import type { Json, JsonObject, Path } from "../../model/json";
 import type { FieldNode } from "../../schema/field-node";
 import type { SettingsIssue } from "../../schema/validate";
-import { createFormStore, FormContext, keyOf, useCommitted, useFormCtx, useIssueText, type FormContextValue } from "./form-context";
+import { createFormStore, FormContext, keyOf, snapshotOf, useCommitted, useFormCtx, useIssueText, type FormContextValue } from "./form-context";
 import { JsonWidget } from "./widgets/json-widget";
 import { ObjectWidget } from "./widgets/object-widget";
 import { ERROR_TEXT } from "./widgets/styles";
@@ -23,11 +23,13 @@ export interface SettingsFormProps {
 }
 
 export function SettingsForm({ root, value, issues, commit, title, idPrefix = "settings", onFieldRender }: SettingsFormProps) {
-  const form = useForm<Record<string, unknown>>({ mode: "onChange", shouldUnregister: true });
+  // Drafts are checked by each widget as it is typed (useDraft), so the form itself never
+  // validates: a keystroke costs no form-wide work.
+  const form = useForm<Record<string, unknown>>({ shouldUnregister: true });
   const keyed = useMemo(() => issues.map((i) => ({ ...i, key: keyOf(i.path) })), [issues]);
   const [store] = useState(() => createFormStore(value, keyed));
   useLayoutEffect(() => {
-    if (store.getState().value !== value || store.getState().issues !== keyed) store.setState({ value, issues: keyed });
+    if (store.getState().value !== value || store.getState().issues !== keyed) store.setState(snapshotOf(value, keyed));
   }, [store, value, keyed]);
   // Callbacks through refs: the context stays the same object, so a new callback from the
   // parent never re-renders every field.
@@ -38,13 +40,13 @@ export function SettingsForm({ root, value, issues, commit, title, idPrefix = "s
   const ctx = useMemo<FormContextValue>(
     () => ({
       store,
-      control: form.control,
+      form: { register: form.register, getValues: form.getValues, setValue: form.setValue },
       root,
       commit: (p, v, l) => commitRef.current(p, v, l),
       idPrefix,
       onFieldRender: (k) => probeRef.current?.(k),
     }),
-    [store, form.control, root, idPrefix],
+    [store, form.register, form.getValues, form.setValue, root, idPrefix],
   );
   return (
     <FormContext.Provider value={ctx}>

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import type { Json } from "../../../model/json";
 import type { ControlProps } from "./control-props";
 import { ERROR_TEXT, MONO_INPUT } from "./styles";
@@ -20,15 +21,18 @@ export function parseJsonText(text: string): Parsed {
   }
 }
 
+const rowsFor = (text: string) => Math.min(12, Math.max(2, text.split("\n").length));
+
 export const toJsonText = (v: Json | undefined) => (v === undefined ? "" : JSON.stringify(v, null, 2));
 
 /** Free JSON (AnyJson, or a construct the form does not know): parse errors show as you type. */
 export function JsonWidget({ pathKey, label, committed, describedBy, invalid, node }: ControlProps) {
-  const { inputProps, error, draft } = useDraft({ pathKey, committed, toDraft: toJsonText, parse: parseJsonText, multiline: true });
-  const rows = Math.min(12, Math.max(2, draft.split("\n").length));
+  // The textarea grows with its text, up to 12 rows (a state that changes only with the row count).
+  const [rows, setRows] = useState(() => rowsFor(toJsonText(committed)));
+  const { inputProps, error } = useDraft({ pathKey, committed, toDraft: toJsonText, parse: parseJsonText, multiline: true, onDraft: (d) => setRows(rowsFor(d)) });
   return (
     <>
-      <textarea aria-label={label} className={`${MONO_INPUT} text-xs`} rows={rows} spellCheck={false} placeholder="JSON, e.g. {&quot;key&quot;: 1}" aria-describedby={describedBy} aria-invalid={invalid || !!error} {...inputProps} />
+      <textarea aria-label={label} className={`${MONO_INPUT} text-xs`} rows={rows} spellCheck={false} placeholder="JSON, e.g. {&quot;key&quot;: 1}" aria-describedby={describedBy} aria-invalid={invalid || !!error || undefined} {...inputProps} />
       {node.kind === "json" && node.reason && <p className="mt-1 text-xs text-amber-700 dark:text-amber-400">{node.reason}</p>}
       {error && <p className={ERROR_TEXT}>{error}</p>}
     </>

@@ -34,7 +34,7 @@ export function NumberWidget({ pathKey, node, label, committed, prop, describedB
         className={`${INPUT} max-w-48 tabular-nums`}
         placeholder={prop?.hasDefault ? defaultText(prop.default) : undefined}
         aria-describedby={describedBy}
-        aria-invalid={invalid || !!error}
+        aria-invalid={invalid || !!error || undefined}
         autoComplete="off"
         {...inputProps}
       />

@@ -1,8 +1,9 @@
-// The draft of a text-like field lives in react-hook-form (useController), so typing re-renders
-// only that field. The document is written on blur or Enter — one command, one undo step per
-// field edit, never per keystroke — and only when the parsed draft differs from what is stored.
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
-import { useController } from "react-hook-form";
+// The draft of a text-like field is an uncontrolled input registered with react-hook-form
+// (`register`): the browser holds what is being typed and React renders nothing per keystroke.
+// The field re-renders only when its parse error appears, changes or goes. The document is
+// written on blur or Enter — one command, one undo step per field edit, never per keystroke —
+// and only when the parsed draft differs from what is stored.
+import { useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from "react";
 import type { Json } from "../../../model/json";
 import { elementId, fieldName, useFormCtx, usePath } from "../form-context";
 
@@ -15,54 +16,61 @@ export interface DraftOptions {
   parse: (draft: string) => Parsed;
   /** Textareas: Enter makes a new line instead of committing. */
   multiline?: boolean;
+  /** Called with each new draft while typing (the JSON widget sizes its textarea by it). */
+  onDraft?: (draft: string) => void;
 }
 
-export function useDraft({ pathKey, committed, toDraft, parse, multiline }: DraftOptions) {
+export function useDraft({ pathKey, committed, toDraft, parse, multiline, onDraft }: DraftOptions) {
   const ctx = useFormCtx();
   ctx.onFieldRender?.(pathKey);
   const path = usePath(pathKey);
   const committedDraft = toDraft(committed);
-  const { field, fieldState } = useController({
-    control: ctx.control,
-    name: fieldName(pathKey),
-    defaultValue: committedDraft,
-    rules: { validate: (d) => parse(String(d ?? "")).error ?? true },
-  });
-  const [refused, setRefused] = useState<string>();
+  const name = fieldName(pathKey);
+  const { form } = ctx;
+  const registered = form.register(name);
+  /** The parse error of the draft being typed, or the caller's refusal of the last commit. */
+  const [error, setError] = useState<string>();
   const focused = useRef(false);
-  const draft = String(field.value ?? "");
+  const draftNow = () => String(form.getValues(name) ?? "");
 
   // Undo, redo or another form changed the stored value: show it, unless the user is typing here.
   useEffect(() => {
-    if (!focused.current && draft !== committedDraft) field.onChange(committedDraft);
+    if (!focused.current && draftNow() !== committedDraft) {
+      form.setValue(name, committedDraft);
+      setError(undefined);
+      onDraft?.(committedDraft);
+    }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [committedDraft]);
 
   const commitNow = () => {
+    const draft = draftNow();
     if (draft === committedDraft) return;
     const parsed = parse(draft);
     if (parsed.error !== undefined) return;
-    setRefused(ctx.commit(path, parsed.value));
+    setError(ctx.commit(path, parsed.value));
   };
 
   return {
-    draft,
-    error: fieldState.error?.message ?? refused,
+    error,
     inputProps: {
       id: elementId(ctx, pathKey),
-      name: field.name,
-      ref: field.ref,
-      value: draft,
+      name: registered.name,
+      ref: registered.ref,
+      defaultValue: committedDraft,
       onFocus: () => {
         focused.current = true;
       },
-      onChange: (e: { target: { value: string } }) => {
-        setRefused(undefined);
-        field.onChange(e.target.value);
+      onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
+        void registered.onChange(e);
+        const draft = e.target.value;
+        // setState with the same value does not re-render: typing stays render-free.
+        setError(parse(draft).error);
+        onDraft?.(draft);
       },
-      onBlur: () => {
+      onBlur: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
         focused.current = false;
-        field.onBlur();
+        void registered.onBlur(e);
         commitNow();
       },
       onKeyDown: (e: KeyboardEvent) => {
