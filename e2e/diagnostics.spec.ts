@@ -20,7 +20,7 @@ test("diagnostics: counts in the header, entries grouped in the bar, a jump to t
   await page.getByLabel("Import inventory").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(broken)) });
   await expect(page.getByTestId("clan-name")).toHaveText("broken-clan");
 
-  const count = page.getByRole("link", { name: "2 errors, 1 warnings" });
+  const count = page.getByRole("link", { name: "2 errors, 1 warning" });
   await expect(count).toBeVisible();
   const toggle = bar.getByRole("button", { name: "Diagnostics: 2 errors, 1 warning, 1 info" });
   await expect(toggle).toHaveAttribute("aria-expanded", "false");

@@ -15,6 +15,7 @@ import { DiagnosticsBar } from "../features/diagnostics/diagnostics-bar";
 import { useDiagnosticsBar } from "../features/diagnostics/diagnostics-bar-state";
 import { useQueryClient } from "@tanstack/react-query";
 import { isClanDirectoryMode } from "./clan-directory/session";
+import { plural } from "../model/plural";
 
 // Clan directory mode's code is loaded only in that mode.
 const ClanDirectoryControls = lazy(() => import("./clan-directory/clan-directory-controls").then((m) => ({ default: m.ClanDirectoryControls })));
@@ -108,11 +109,11 @@ function Header() {
           useDiagnosticsBar.getState().show();
         }}
         className="rounded-md px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-        aria-label={`${errors} errors, ${warnings} warnings`}
+        aria-label={`${plural(errors, "error")}, ${plural(warnings, "warning")}`}
       >
-        <span className={errors ? "font-semibold text-red-600 dark:text-red-400" : "text-slate-500"}>{errors} errors</span>
+        <span className={errors ? "font-semibold text-red-600 dark:text-red-400" : "text-slate-500"}>{plural(errors, "error")}</span>
         <span className="mx-1 text-slate-300">·</span>
-        <span className={warnings ? "font-semibold text-amber-600 dark:text-amber-400" : "text-slate-500"}>{warnings} warnings</span>
+        <span className={warnings ? "font-semibold text-amber-600 dark:text-amber-400" : "text-slate-500"}>{plural(warnings, "warning")}</span>
       </a>
       <Button variant="ghost" onClick={() => useEditor.getState().undo()} disabled={!canUndo} title={undoLabel ? `Undo: ${undoLabel}` : "Nothing to undo"}>
         Undo

@@ -9,6 +9,7 @@ import { isObject, type Json } from "../model/json";
 import { placementsOf, type Placement } from "../model/membership";
 import { instancePath, machineSettingsPath } from "./addresses";
 import { useEditor } from "./store";
+import { pluralWord } from "../model/plural";
 
 export interface WhatRunsHereProps {
   machine: string;
@@ -45,7 +46,7 @@ export function WhatRunsHere({ machine, showSettings = false }: WhatRunsHereProp
 
 /** Why the machine is a member, in words. */
 export function why(p: Pick<Placement, "explicit" | "viaTags">): string {
-  const tags = p.viaTags.length ? `tag${p.viaTags.length > 1 ? "s" : ""} ${p.viaTags.join(", ")}` : "";
+  const tags = p.viaTags.length ? `${pluralWord(p.viaTags.length, "tag")} ${p.viaTags.join(", ")}` : "";
   if (p.explicit && tags) return `by name, and carries ${tags}`;
   if (p.explicit) return "by name";
   return `through ${tags}`;

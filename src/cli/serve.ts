@@ -8,6 +8,7 @@ import { removeStaleTempFiles } from "../server/atomic-write";
 import { createClanContext } from "../server/clan-context";
 import { findNix } from "../server/nix-eval";
 import { isBuilt } from "../server/static-files";
+import { plural } from "../model/plural";
 
 export const SERVE_USAGE = `Usage: clan-inventory serve [--port N] [--host H] [--clan <dir>] [--git-commit] [--no-nix] [--allow-host NAME]
 
@@ -108,7 +109,7 @@ export async function serveCommand(args: string[]): Promise<number> {
       if (!nix) nixProblem = "nix is not installed (not found on PATH).";
     }
     const removed = await removeStaleTempFiles(join(dir, "inventory.json"));
-    if (removed.length) console.warn(`Removed ${removed.length} temporary file(s) left by an interrupted save: ${removed.join(", ")}`);
+    if (removed.length) console.warn(`Removed ${plural(removed.length, "temporary file")} left by an interrupted save: ${removed.join(", ")}`);
     clan = createClanContext({
       dir,
       gitCommit: parsed.gitCommit,

@@ -19,6 +19,7 @@ import { parseJson } from "../formats/json-parse";
 import type { Diagnostic } from "../model/diagnostic";
 import { diagnose as realDiagnose } from "../model/diagnostics/index";
 import { InputError, located, readText } from "./read-input";
+import { plural } from "../model/plural";
 
 export const VALIDATE_USAGE = "Usage: clan-inventory validate <inventory.json> [--catalog <file>] [--format text|json]";
 
@@ -142,6 +143,3 @@ export function formatPath(path: readonly (string | number)[]): string {
   return text;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}

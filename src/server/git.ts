@@ -2,6 +2,7 @@
 // inventory.json must at least be `git add --intent-to-add`ed; with --git-commit every save is
 // committed as clan-cli does it: `inventory.json: <what changed>`, only that file, no hooks.
 import { execFile } from "node:child_process";
+import { plural } from "../model/plural";
 
 export interface GitResult {
   ok: boolean;
@@ -77,5 +78,5 @@ export function commitMessageFor(labels: readonly string[]): string {
   const joined = clean.join("; ");
   if (joined.length <= 72) return `inventory.json: ${joined}`;
   const more = clean.length - 1;
-  return `inventory.json: ${clean[0]} and ${more} more ${more === 1 ? "edit" : "edits"}\n\n${clean.map((l) => `- ${l}`).join("\n")}`;
+  return `inventory.json: ${clean[0]} and ${plural(more, "more edit", "more edits")}\n\n${clean.map((l) => `- ${l}`).join("\n")}`;
 }

@@ -9,6 +9,7 @@ import { describeSourceError } from "../notices";
 import { useEditor } from "../store";
 import type { InventoryVersion } from "./inventory-api";
 import { countChanges, lineDiff, type DiffRow } from "./line-diff";
+import { plural, pluralWord } from "../../model/plural";
 
 export interface ConflictDialogProps {
   theirs: InventoryVersion;
@@ -42,11 +43,11 @@ export default function ConflictDialog({ theirs, saving, onTakeTheirs, onOverwri
         <div className="flex flex-wrap items-center gap-4 text-xs">
           <span className="inline-flex items-center gap-1.5">
             <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-red-200 dark:bg-red-900" />
-            only on disk: {changes.theirs} {changes.theirs === 1 ? "line" : "lines"}
+            only on disk: {plural(changes.theirs, "line")}
           </span>
           <span className="inline-flex items-center gap-1.5">
             <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-emerald-200 dark:bg-emerald-900" />
-            only in yours: {changes.mine} {changes.mine === 1 ? "line" : "lines"}
+            only in yours: {plural(changes.mine, "line")}
           </span>
         </div>
         <div
@@ -96,7 +97,7 @@ function DiffLine({ row }: { row: DiffRow }) {
     return (
       <tr className="text-slate-500">
         <td colSpan={4} className="bg-slate-100 px-2 py-0.5 text-center italic dark:bg-slate-900">
-          … {row.count} unchanged {row.count === 1 ? "line" : "lines"} …
+          … {row.count} unchanged {pluralWord(row.count, "line")} …
         </td>
       </tr>
     );

@@ -6,6 +6,7 @@ import { useEditor } from "../../app/store";
 import { roleAt, roleMachineNames, roleTagNames } from "../../model/accessors";
 import { roleMembers } from "../../model/membership";
 import { describeMembers, dropCommand, type BoardDrag, type BoardTarget } from "./drop-command";
+import { plural } from "../../model/plural";
 
 export function performDrop(drag: BoardDrag, target: BoardTarget): boolean {
   const editor = useEditor.getState();
@@ -34,7 +35,7 @@ export function performDrop(drag: BoardDrag, target: BoardTarget): boolean {
 
 function countOf(doc: Parameters<typeof roleMembers>[0], instance: string, role: string): string {
   const n = roleMembers(doc, instance, role).length;
-  return `${role} has ${n} member${n === 1 ? "" : "s"}`;
+  return `${role} has ${plural(n, "member")}`;
 }
 
 export function targetLabel(t: BoardTarget, from?: string): string {

@@ -3,6 +3,7 @@
 // go through the same mapping.
 import type { Command } from "../../model/command";
 import { addMembers, moveMembers, removeMembers, type MemberRef } from "../../model/commands/members";
+import { plural } from "../../model/plural";
 
 /** Data carried by a drag (pragmatic-drag-and-drop stores it as a plain record). */
 export interface BoardDrag {
@@ -59,7 +60,7 @@ export function describeMembers(members: readonly MemberRef[]): string {
   const machines = members.filter((m) => m.kind === "machine").length;
   const tags = members.length - machines;
   const parts = [];
-  if (machines) parts.push(`${machines} machine${machines === 1 ? "" : "s"}`);
-  if (tags) parts.push(`${tags} tag${tags === 1 ? "" : "s"}`);
+  if (machines) parts.push(plural(machines, "machine"));
+  if (tags) parts.push(plural(tags, "tag"));
   return parts.join(" and ");
 }

@@ -9,6 +9,7 @@ import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
 import type { BoardModel } from "./lane-model";
 import { INPUT } from "./machine-palette";
+import { plural } from "../../model/plural";
 
 export function InstanceHeader({ model, members }: { model: BoardModel; members: number }) {
   const { instance, module } = model;
@@ -33,7 +34,7 @@ export function InstanceHeader({ model, members }: { model: BoardModel; members:
               {ref.input === null && <span className="ml-1 text-xs text-slate-400">(from {module.inputName})</span>}
             </span>
             <span className="tabular-nums">
-              {members} machine{members === 1 ? "" : "s"}
+              {plural(members, "machine")}
             </span>
             {model.maxInstances !== null && (
               <span className={`tabular-nums ${model.maxInstancesViolation ? "font-semibold text-red-700 dark:text-red-400" : ""}`}>

@@ -13,6 +13,7 @@ import { instancesOf } from "../../model/accessors";
 import type { Inventory } from "../../model/inventory-schema";
 import { INPUT } from "./machine-palette";
 import { instanceMemberCount } from "./instance-stats";
+import { plural } from "../../model/plural";
 
 const ROW = 58;
 
@@ -115,7 +116,7 @@ function InstanceRow({ name, doc, top, current, problems }: { name: string; doc:
   const module = `${ref.input ?? "clan-core"}/${ref.name}`;
   const errors = problems?.errors ?? 0;
   const warnings = problems?.warnings ?? 0;
-  const label = [name, `module ${module}`, `${count} member${count === 1 ? "" : "s"}`, errors ? `${errors} error${errors === 1 ? "" : "s"}` : "", warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : ""]
+  const label = [name, `module ${module}`, plural(count, "member"), errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : ""]
     .filter(Boolean)
     .join(", ");
   return (

@@ -9,6 +9,7 @@ import type { Inventory } from "../../model/inventory-schema";
 import { isObject, own, type JsonObject } from "../../model/json";
 import { membersOfRole, type Member } from "../../model/membership";
 import { machinesWithTag, tagIndex } from "../../model/tags";
+import { plural } from "../../model/plural";
 
 export interface LaneTag {
   name: string;
@@ -118,8 +119,8 @@ function laneOf(doc: Inventory, role: string, r: JsonObject | undefined, o: { de
   });
   const count = members.length;
   let violation: string | null = null;
-  if (o.min !== null && count < o.min) violation = `Needs at least ${o.min} machine${o.min === 1 ? "" : "s"}; has ${count}.`;
-  else if (o.max !== null && count > o.max) violation = `Allows at most ${o.max} machine${o.max === 1 ? "" : "s"}; has ${count}.`;
+  if (o.min !== null && count < o.min) violation = `Needs at least ${plural(o.min, "machine")}; has ${count}.`;
+  else if (o.max !== null && count > o.max) violation = `Allows at most ${plural(o.max, "machine")}; has ${count}.`;
   return {
     role,
     description: o.description,

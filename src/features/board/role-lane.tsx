@@ -15,6 +15,7 @@ import type { BoardDrag } from "./drop-command";
 import { laneItemMenu, type BoardContext } from "./item-menus";
 import { startKeyboardMove, useKeyboardTarget } from "./keyboard-move";
 import type { Lane, LaneExplicit, LaneTag } from "./lane-model";
+import { plural } from "../../model/plural";
 
 const SHOWN = 60;
 
@@ -57,7 +58,7 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
               count ? "bg-indigo-100 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200" : "bg-slate-100 text-slate-500 dark:bg-slate-800 dark:text-slate-400"
             }`}
           >
-            {count} member{count === 1 ? "" : "s"}
+            {plural(count, "member")}
           </span>
           {(lane.minMachines !== null || lane.maxMachines !== null) && (
             <span
@@ -236,7 +237,7 @@ function TagChip({ t, role, ctx, explicit }: { t: LaneTag; role: string; ctx: Bo
           #{t.name}
         </Link>
         <span className="text-xs tabular-nums text-emerald-800/80 dark:text-emerald-200/80">
-          {t.machines.length} machine{t.machines.length === 1 ? "" : "s"}
+          {plural(t.machines.length, "machine")}
         </span>
         {t.machines.length === 0 && <Badge tone="amber">matches none</Badge>}
         {t.hasSettings && <Badge tone="indigo">settings</Badge>}

@@ -9,6 +9,7 @@ import { useBoardDraggable } from "./dnd";
 import { addToRoleItem, type BoardContext } from "./item-menus";
 import { startKeyboardMove } from "./keyboard-move";
 import type { TagRow } from "./palette-data";
+import { plural, pluralWord } from "../../model/plural";
 
 export function TagPalette({ tags, ctx }: { tags: TagRow[]; ctx: BoardContext | null }) {
   return (
@@ -45,7 +46,7 @@ function TagItem({ tag, ctx }: { tag: TagRow; ctx: BoardContext | null }) {
     >
       <MenuButton
         label={tag.name}
-        title={`${tag.count} machine${tag.count === 1 ? "" : "s"} carry ${tag.name}${tag.reserved ? " (reserved tag)" : ""}. Drag into a role, or press M to move it with the keyboard.`}
+        title={`${plural(tag.count, "machine")} ${pluralWord(tag.count, "carries", "carry")} ${tag.name}${tag.reserved ? " (reserved tag)" : ""}. Drag into a role, or press M to move it with the keyboard.`}
         items={() => [
           addToRoleItem([member], ctx),
           { label: filtered ? "Show all machines" : "Show its machines", onSelect: () => useBoard.getState().setFilter({ tag: filtered ? null : tag.name }) },

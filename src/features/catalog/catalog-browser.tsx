@@ -7,8 +7,9 @@ import { instancesOf } from "../../model/accessors";
 import { useEditor } from "../../app/store";
 import { useCatalogStatus } from "../../app/use-catalog";
 import { CatalogSourcesPanel } from "./catalog-sources-panel";
-import { moduleHref, plural, settingsLabel } from "./catalog-links";
+import { moduleHref, settingsLabel } from "./catalog-links";
 import { preloadMarkdown } from "./markdown-loader";
+import { plural } from "../../model/plural";
 
 /** Kept while the app runs, so that coming back from a service finds the list as it was left. */
 const useFilter = create<CatalogFilter & { set(p: Partial<CatalogFilter>): void }>()((set) => ({

@@ -1,5 +1,7 @@
 // Addresses of the catalog pages. Module names may hold '@' and '/' (spec §1.5), so both parts
 // are encoded as one path segment each.
+import { plural } from "../../model/plural";
+
 export function moduleHref(input: string, name: string): string {
   return `/catalog/${encodeURIComponent(input)}/${encodeURIComponent(name)}`;
 }
@@ -17,9 +19,6 @@ export function decodeParam(value: string): string {
   }
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
-}
 
 /** "3 settings", "no settings", or that the catalog gives no schema for the role. */
 export function settingsLabel(count: number | undefined): string {

@@ -5,6 +5,7 @@ import { formatJsonPath, type CatalogProblem } from "../../catalog/catalog-schem
 import { addCatalogFile, addCatalogUrl, restoreEmbeddedCatalog, sourceKindLabel, useCatalogSources } from "../../app/catalog-sources";
 import type { CatalogStatus, SourceStatus } from "../../app/use-catalog";
 import { Button } from "../../ui/button";
+import { plural } from "../../model/plural";
 
 export function CatalogSourcesPanel({ status }: { status: CatalogStatus }) {
   const [fileError, setFileError] = useState<string | null>(null);
@@ -111,7 +112,7 @@ function SourceRow({ status, inputs }: { status: SourceStatus; inputs: string[] 
           )}
           {query.data && (
             <>
-              {moduleCount} {moduleCount === 1 ? "service" : "services"}
+              {plural(moduleCount, "service")}
               {inputs.length > 0 && <> · {inputs.map((i) => <code key={i} className="ml-1 font-mono text-xs">{i}</code>)}</>}
             </>
           )}
@@ -136,9 +137,9 @@ function SourceRow({ status, inputs }: { status: SourceStatus; inputs: string[] 
       {problems.length > 0 && (
         <details className="mt-1 text-sm" open={errors > 0}>
           <summary className={`cursor-pointer rounded ${errors ? "text-red-700 dark:text-red-300" : "text-amber-700 dark:text-amber-300"}`}>
-            {errors > 0 ? `${errors} ${errors === 1 ? "error" : "errors"}` : ""}
+            {errors > 0 ? plural(errors, "error") : ""}
             {errors > 0 && problems.length > errors ? ", " : ""}
-            {problems.length > errors ? `${problems.length - errors} ${problems.length - errors === 1 ? "warning" : "warnings"}` : ""} in this catalog
+            {problems.length > errors ? plural(problems.length - errors, "warning") : ""} in this catalog
             {errors > 0 ? " — the parts that could be read are loaded" : ""}
           </summary>
           <ProblemList problems={problems} />

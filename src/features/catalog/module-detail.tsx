@@ -8,8 +8,9 @@ import { useEditor } from "../../app/store";
 import { useCatalogStatus } from "../../app/use-catalog";
 import { CreateInstanceForm } from "./create-instance-form";
 import { ModuleInstances } from "./module-instances";
-import { plural, settingsLabel } from "./catalog-links";
+import { settingsLabel } from "./catalog-links";
 import { LazyMarkdown } from "./markdown-loader";
+import { plural } from "../../model/plural";
 
 
 export function ModuleDetail({ input, name }: { input: string; name: string }) {

@@ -5,7 +5,8 @@ import { Link } from "wouter";
 import { deleteInstance, renameInstance } from "../../model/commands/instances";
 import { useEditor } from "../../app/store";
 import { Button } from "../../ui/button";
-import { instanceHref, plural } from "./catalog-links";
+import { instanceHref } from "./catalog-links";
+import { plural } from "../../model/plural";
 
 export function ModuleInstances({ names }: { names: string[] }) {
   const [deleted, setDeleted] = useState<string | null>(null);

@@ -8,6 +8,7 @@ import { useEditor } from "../../app/store";
 import type { Diagnostic, Severity } from "../../model/diagnostic";
 import { addressOf, formatPath } from "./diagnostic-address";
 import { useDiagnosticsBar } from "./diagnostics-bar-state";
+import { plural } from "../../model/plural";
 
 const SEVERITIES: { severity: Severity; one: string; many: string; heading: string; badge: string; dot: string }[] = [
   {
@@ -54,7 +55,7 @@ export function DiagnosticsBar() {
   }, [focusRequest]);
 
   const groups = SEVERITIES.map((s) => ({ ...s, items: diagnostics.filter((d) => d.severity === s.severity) }));
-  const summary = groups.map((g) => `${g.items.length} ${g.items.length === 1 ? g.one : g.many}`).join(", ");
+  const summary = groups.map((g) => plural(g.items.length, g.one, g.many)).join(", ");
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === "Escape" && open) {
@@ -88,7 +89,7 @@ export function DiagnosticsBar() {
               }`}
             >
               <span aria-hidden="true" className={`h-1.5 w-1.5 rounded-full ${g.items.length ? g.dot : "bg-slate-300 dark:bg-slate-600"}`} />
-              {g.items.length} {g.items.length === 1 ? g.one : g.many}
+              {plural(g.items.length, g.one, g.many)}
             </span>
           ))}
         </button>

@@ -5,6 +5,7 @@ import { useRef } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { highlightLine, TOKEN_CLASSES, type Language } from "./highlight";
 import type { DiffRow } from "./line-diff";
+import { pluralWord } from "../../model/plural";
 
 const ROW = 20;
 
@@ -53,7 +54,7 @@ function Row({ row, language, gutter, top }: { row: CodeRow; language: Language;
   if (row.kind === "skip") {
     return (
       <div style={style} className={`px-3 ${ROW_CLASSES.skip}`}>
-        ⋯ {row.count} unchanged {row.count === 1 ? "line" : "lines"}
+        ⋯ {row.count} unchanged {pluralWord(row.count, "line")}
       </div>
     );
   }

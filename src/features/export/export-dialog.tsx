@@ -6,6 +6,7 @@ import { useDiagnostics } from "../../app/use-diagnostics";
 import type { Diagnostic } from "../../model/diagnostic";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
+import { plural } from "../../model/plural";
 
 const ExportPanel = lazy(() => import("./export-panel"));
 
@@ -34,7 +35,7 @@ function ErrorsFirst({ errors, onExportAnyway, onCancel }: { errors: Diagnostic[
     <div className="space-y-4">
       <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
         <p className="font-medium">
-          This inventory has {errors.length} {errors.length === 1 ? "error" : "errors"}. Clan may refuse to evaluate it.
+          This inventory has {plural(errors.length, "error")}. Clan may refuse to evaluate it.
         </p>
         <p className="mt-1">You can fix {errors.length === 1 ? "it" : "them"} first, or export it as it is.</p>
       </div>

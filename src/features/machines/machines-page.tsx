@@ -15,6 +15,7 @@ import { MachineTable } from "./machine-table";
 import { useMachinesView } from "./machines-view";
 import { NewMachineDialog } from "./new-machine-dialog";
 import { SelectionBar } from "./selection-bar";
+import { plural } from "../../model/plural";
 
 export function MachinesPage() {
   const params = useParams<{ machine?: string }>();
@@ -39,7 +40,7 @@ export function MachinesPage() {
           Machines
         </h1>
         <p className="text-sm text-slate-500 dark:text-slate-400" aria-live="polite">
-          {shown.length === rows.length ? `${rows.length} machines` : `${shown.length} of ${rows.length} machines shown`}
+          {shown.length === rows.length ? plural(rows.length, "machine") : `${shown.length} of ${plural(rows.length, "machine")} shown`}
         </p>
         <Filters />
         <Button variant="primary" className="ml-auto" onClick={() => setCreating(true)}>

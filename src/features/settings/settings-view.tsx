@@ -18,6 +18,7 @@ import { validateSettings } from "../../schema/validate";
 import { EffectivePanel } from "./effective-panel";
 import type { SettingsPanelProps } from "./settings-panel";
 import { SettingsForm } from "./settings-form";
+import { pluralWord } from "../../model/plural";
 
 const EMPTY: JsonObject = {};
 
@@ -110,7 +111,7 @@ function MissingLayer({ instance, role, layer }: { instance: string; role: strin
   return (
     <p className="text-sm text-slate-600 dark:text-slate-300">
       {member
-        ? `${layer.name} is in ${instance}/${role} through the tag${member.viaTags.length === 1 ? "" : "s"} ${member.viaTags.join(", ")}, not by name. Add it to the role by name to give it settings of its own, or edit the tag's settings.`
+        ? `${layer.name} is in ${instance}/${role} through the ${pluralWord(member.viaTags.length, "tag")} ${member.viaTags.join(", ")}, not by name. Add it to the role by name to give it settings of its own, or edit the tag's settings.`
         : `${layer.name} is not a member of ${instance}/${role}.`}
     </p>
   );

@@ -10,6 +10,7 @@ import { inputClass } from "../../ui/form-field";
 import { NewStaticTagDialog } from "./new-static-tag-dialog";
 import { overrideWarning, tagKind } from "./tag-kind";
 import { TagDetail } from "./tag-detail";
+import { plural } from "../../model/plural";
 
 const NAMES_IN_ROW = 6;
 
@@ -32,7 +33,7 @@ export function TagsPage() {
         <h1 id="page-title" className="text-xl font-semibold">
           Tags
         </h1>
-        <p className="text-sm text-slate-500 dark:text-slate-400">{tags.length} tags</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400">{plural(tags.length, "tag")}</p>
         <input
           type="search"
           aria-label="Filter tags"

@@ -4,6 +4,7 @@
 // instance, counting resolved members, unknown machines included (spec §2.3).
 import type { Context, InstanceEntry } from "./context";
 import { nameList, roleLabel } from "./context";
+import { plural } from "../plural";
 
 export function checkConstraints(ctx: Context): void {
   if (!ctx.hasCatalog) return;
@@ -29,7 +30,7 @@ export function checkConstraints(ctx: Context): void {
           "error",
           "min-machines",
           path,
-          `Role ${roleLabel(inst.name, role)} needs at least ${c.minMachines} machine${c.minMachines === 1 ? "" : "s"} (module ${module}) but has ${count}. Add ${c.minMachines - count} more to the role.`,
+          `Role ${roleLabel(inst.name, role)} needs at least ${plural(c.minMachines, "machine")} (module ${module}) but has ${count}. Add ${c.minMachines - count} more to the role.`,
         );
       }
       if (typeof c.maxMachines === "number" && count > c.maxMachines) {
@@ -37,7 +38,7 @@ export function checkConstraints(ctx: Context): void {
           "error",
           "max-machines",
           path,
-          `Role ${roleLabel(inst.name, role)} allows at most ${c.maxMachines} machine${c.maxMachines === 1 ? "" : "s"} (module ${module}) but has ${count}: ${nameList(entry!.members.map((m) => m.machine))}. Remove ${count - c.maxMachines} of them.`,
+          `Role ${roleLabel(inst.name, role)} allows at most ${plural(c.maxMachines, "machine")} (module ${module}) but has ${count}: ${nameList(entry!.members.map((m) => m.machine))}. Remove ${count - c.maxMachines} of them.`,
         );
       }
     }
@@ -53,7 +54,7 @@ export function checkConstraints(ctx: Context): void {
         "error",
         "max-instances",
         ["instances", inst.name],
-        `Module ${module} allows at most ${max} instance${max === 1 ? "" : "s"}, and there are ${group.length} (${nameList(group.map((i) => i.name))}). Merge "${inst.name}" into another instance, or delete it.`,
+        `Module ${module} allows at most ${plural(max, "instance")}, and there are ${group.length} (${nameList(group.map((i) => i.name))}). Merge "${inst.name}" into another instance, or delete it.`,
       );
     }
   }
