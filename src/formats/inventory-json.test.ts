@@ -5,6 +5,7 @@ import { MAX_INVENTORY_BYTES, readInventoryJson, writeInventoryJson } from "./in
 import { type Ast, arr, inventoryAst, jsonAst, obj, objectAst, render } from "./json-arbitraries.test-util";
 import { MAX_DEPTH, parseJson } from "./json-parse";
 import { writeJson } from "./json-write";
+import { printNix } from "./nix/print";
 
 function read(text: string): JsonObject {
   const r = readInventoryJson(text, "inventory.json");
@@ -52,6 +53,35 @@ describe("write(read(x)) is byte-identical for canonical input", () => {
   test("numbers keep their spelling: 1.0 stays a float for Nix, big integers keep their digits", () => {
     const text = '{\n  "modules": {\n    "x": [\n      1.0,\n      -0,\n      1e5,\n      12345678901234567890,\n      0.5\n    ]\n  }\n}\n';
     expect(writeInventoryJson(read(text))).toBe(text);
+  });
+
+  test("integers between 2^53 and 2^63 without a spelling get their exact digits, as in the Nix export (fast-check)", () => {
+    // JSON.stringify writes 2 ** 60 as 1152921504606847000: the same double to JS, but another
+    // integer to Nix and Python, which read 64-bit integers.
+    const big = fc
+      .tuple(fc.bigInt({ min: 2n ** 53n, max: 2n ** 63n - 1n }), fc.boolean())
+      .map(([b, negative]) => Number(negative ? -b : b))
+      .filter((n) => Math.abs(n) < 2 ** 63);
+    fc.assert(
+      fc.property(big, (n) => {
+        const digits = BigInt(n).toString();
+        const doc = { modules: { x: n, list: [n] } } as JsonObject;
+        const text = writeInventoryJson(doc);
+        expect(text).toContain(`"x": ${digits},`);
+        expect(text).toContain(`      ${digits}\n`);
+        const nix = printNix(doc);
+        expect(nix).toContain(`x = ${digits};`);
+        // It reads back to the same double and is written the same again.
+        const back = read(text);
+        expect((back.modules as JsonObject).x).toBe(n);
+        expect(writeInventoryJson(back)).toBe(text);
+      }),
+      { numRuns: 300 },
+    );
+    expect(writeInventoryJson({ modules: { x: 2 ** 60 } })).toContain('"x": 1152921504606846976');
+    // A file that spells it JS's way keeps that spelling until the value changes.
+    const shortest = '{\n  "modules": {\n    "x": 1152921504606847000\n  }\n}\n';
+    expect(writeInventoryJson(read(shortest))).toBe(shortest);
   });
 
   test("non-ASCII is written as UTF-8; only what JSON requires is escaped", () => {

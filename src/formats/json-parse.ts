@@ -10,6 +10,7 @@
 // It follows RFC 8259 strictly: no comments, no trailing commas, no single quotes.
 import type { Json, JsonObject } from "../model/json";
 import { isIndexKey, setLayout } from "../model/json-layout";
+import { canonicalJsonNumber } from "../model/number-text";
 
 /**
  * Deepest nesting accepted. clan-cli reads inventory.json with Python's json module, whose
@@ -29,7 +30,16 @@ export interface JsonSyntaxError {
 }
 
 export type ParseResult =
-  | { ok: true; value: Json; /** offset of the first character of the value */ start: number; /** some object has a `__proto__` key */ hasProtoKey: boolean }
+  | {
+      ok: true;
+      value: Json;
+      /** offset of the first character of the value */
+      start: number;
+      /** some object has a `__proto__` key */
+      hasProtoKey: boolean;
+      /** When the whole text is one number the writer would print differently (`2.0`): its text. */
+      spelling?: string;
+    }
   | { ok: false; error: JsonSyntaxError };
 
 interface Frame {
@@ -68,7 +78,7 @@ class Parser {
   private i = 0;
   private readonly stack: Frame[] = [];
   private hasProtoKey = false;
-  /** Spelling of the number just read, when JS prints it differently. */
+  /** Spelling of the number just read, when the writer would print it differently. */
   private spelling: string | undefined;
 
   constructor(
@@ -138,7 +148,7 @@ class Parser {
     if (this.i < text.length) {
       throw new SyntaxFailure(`Unexpected ${describe(text, this.i)} after the end of the JSON value: a file holds one value`, this.i);
     }
-    return { ok: true, value, start, hasProtoKey: this.hasProtoKey };
+    return { ok: true, value, start, hasProtoKey: this.hasProtoKey, ...(typeof value === "number" && this.spelling !== undefined ? { spelling: this.spelling } : {}) };
   }
 
   private ws(): void {
@@ -327,7 +337,7 @@ class Parser {
     const value = Number(spelled);
     if (!Number.isFinite(value)) throw new SyntaxFailure(`The number ${spelled} is too large to represent`, start);
     this.i = j;
-    if (String(value) !== spelled) this.spelling = spelled;
+    if (canonicalJsonNumber(value) !== spelled) this.spelling = spelled;
     return value;
   }
 }

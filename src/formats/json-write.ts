@@ -2,11 +2,13 @@
 // element per line, `{}` and `[]` for empty ones; also what Python's json.dumps(indent=2,
 // ensure_ascii=False) prints), with two differences that keep a file the way it was read:
 //  - keys in document order (src/model/json-layout.ts), not JS's integer-keys-first order;
-//  - numbers in their original spelling while unchanged (`1.0` stays a float for Nix).
+//  - numbers in their original spelling while unchanged (`1.0` stays a float for Nix), and
+//    integers below 2^63 with their exact digits (src/model/number-text.ts), as the Nix printer.
 // Strings are escaped only where JSON requires it; other characters are written as they are,
 // so the UTF-8 file shows "café", not "caf\u00e9".
 import type { Json, JsonObject } from "../model/json";
 import { numberSpelling, orderedKeys } from "../model/json-layout";
+import { jsonNumberText } from "../model/number-text";
 
 /** The canonical text of a JSON value, without a trailing newline. */
 export function writeJson(value: Json): string {
@@ -41,8 +43,6 @@ function writeMember(container: JsonObject | Json[], key: string | number, value
 }
 
 function formatNumber(value: number, spelling: string | undefined): string {
-  // The original spelling is kept while it still means this value (it was not edited).
-  if (spelling !== undefined && Object.is(Number(spelling), value)) return spelling;
   if (!Number.isFinite(value)) throw new Error(`Cannot write ${value} as JSON: it is not a finite number`);
-  return String(value);
+  return jsonNumberText(value, spelling);
 }

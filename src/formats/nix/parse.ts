@@ -23,6 +23,7 @@ import { MAX_INVENTORY_BYTES, tooLarge, type SourceError } from "../inventory-js
 import { inventoryProblems } from "../inventory-problems";
 import { Lexer, NixError, lineColumn, type LexerState, type Token } from "./lexer";
 import { isIndexKey, setLayout } from "../../model/json-layout";
+import { canonicalJsonNumber, floatSpelling } from "../../model/number-text";
 import { showAttrPath } from "./names";
 
 const HINT = "Only plain data can be imported: `nix eval --json` turns Nix code into data (JSON) to import instead.";
@@ -205,8 +206,8 @@ class Parser {
    */
   spellingOf(v: number): string | undefined {
     const n = this.lastNumber;
-    if (n.float) return Number.isInteger(v) && !/[e.]/.test(String(v)) ? String(v) + ".0" : undefined;
-    if (n.exact !== undefined && String(v) !== n.exact.toString()) return n.exact.toString();
+    if (n.float) return floatSpelling(v);
+    if (n.exact !== undefined && canonicalJsonNumber(v) !== n.exact.toString()) return n.exact.toString();
     return undefined;
   }
   /** Hands the recorded layouts to model/json-layout.ts once the values are complete. */

@@ -16,6 +16,7 @@
 // Key order is the document's, also for keys JS enumerates first ("1", "22").
 import type { Json, JsonObject } from "../../model/json";
 import { numberSpelling, orderedKeys } from "../../model/json-layout";
+import { integerText, spellingMeans } from "../../model/number-text";
 import { isBareAttrName, showAttrPath } from "./names";
 
 export class NixPrintError extends Error {
@@ -136,7 +137,6 @@ export function printString(s: string, path: (string | number)[] = []): string {
   return out + s.slice(run) + '"';
 }
 
-const TWO_POW_63 = 9223372036854775808;
 const MIN_NORMAL = 2.2250738585072014e-308;
 
 /** `spelling` is the number's text in its JSON file, kept while the value is unchanged. */
@@ -145,11 +145,12 @@ export function printNumber(n: number, path: (string | number)[] = [], spelling?
   if (n !== 0 && Math.abs(n) < MIN_NORMAL) {
     throw new NixPrintError(`The number ${n} at ${where(path)} is too close to zero for Nix 2.8, which refuses subnormal floats.`, path.slice());
   }
-  if (spelling !== undefined && Object.is(Number(spelling), n)) {
+  if (spellingMeans(spelling, n)) {
     const kept = nixSpelling(spelling);
     if (kept !== null) return kept;
   }
-  if (Number.isInteger(n) && Math.abs(n) < TWO_POW_63) return BigInt(n).toString();
+  const int = integerText(n); // the same digits the JSON writer gives it
+  if (int !== undefined) return int;
   // Shortest round-trip text, made into Nix's FLOAT: a decimal point is required.
   const s = String(n);
   const e = s.indexOf("e");
