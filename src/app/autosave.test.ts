@@ -2,7 +2,7 @@
 import { readInventoryJson, writeInventoryJson } from "../formats/inventory-json";
 import { loadAutosave, startAutosave } from "./autosave";
 import { useEditor } from "./store";
-import { addMachine } from "../model/commands/machines";
+import { addMachine, setMachineField } from "../model/commands/machines";
 
 describe("autosave", () => {
   beforeEach(() => {
@@ -11,7 +11,7 @@ describe("autosave", () => {
   });
 
   it("writes after the debounce and restores document and original", async () => {
-    const stop = startAutosave(10);
+    const stop = startAutosave({ delayMs: 10 });
     useEditor.getState().apply(addMachine("a"));
     expect(loadAutosave()).toBeNull();
     await new Promise((r) => setTimeout(r, 30));
@@ -20,7 +20,7 @@ describe("autosave", () => {
   });
 
   it("saves at once when the page is hidden, before the debounce", () => {
-    const stop = startAutosave(10_000);
+    const stop = startAutosave({ delayMs: 10_000 });
     useEditor.getState().apply(addMachine("b"));
     window.dispatchEvent(new Event("pagehide"));
     expect(loadAutosave()?.doc).toEqual({ machines: { b: {} } });
@@ -38,7 +38,7 @@ describe("autosave", () => {
     const text = '{\n  "machines": {\n    "web": {},\n    "2": {},\n    "1": {}\n  },\n  "modules": {\n    "x": [\n      1.0,\n      12345678901234567890\n    ]\n  }\n}\n';
     const read = readInventoryJson(text, "mine.json");
     if (!read.ok) throw new Error(read.error.message);
-    const stop = startAutosave(10_000);
+    const stop = startAutosave({ delayMs: 10_000 });
     useEditor.getState().load(read.doc, "mine.json");
     window.dispatchEvent(new Event("pagehide"));
     stop();
@@ -46,5 +46,109 @@ describe("autosave", () => {
     expect(saved && writeInventoryJson(saved.doc)).toBe(text);
     expect(saved?.original?.name).toBe("mine.json");
     expect(saved && writeInventoryJson(saved.original!.doc)).toBe(text);
+  });
+
+  describe("off the hot path", () => {
+    let writes: string[];
+    const storage = { setItem: (_key: string, value: string) => void writes.push(value) };
+    let idle: { fn: () => void; timeout: number | undefined }[];
+
+    beforeEach(() => {
+      writes = [];
+      idle = [];
+      vi.useFakeTimers();
+      // jsdom has no idle callbacks: stand in for the browser's, run by hand.
+      window.requestIdleCallback = ((fn: IdleRequestCallback, opts?: IdleRequestOptions) => {
+        idle.push({ fn: () => fn({ didTimeout: false, timeRemaining: () => 50 }), timeout: opts?.timeout });
+        return idle.length;
+      }) as typeof window.requestIdleCallback;
+      window.cancelIdleCallback = (id: number) => void (idle[id - 1] = { fn: () => undefined, timeout: undefined });
+    });
+    afterEach(() => {
+      vi.useRealTimers();
+      // @ts-expect-error: removing the stand-in again (jsdom has none)
+      delete window.requestIdleCallback;
+      // @ts-expect-error: as above
+      delete window.cancelIdleCallback;
+    });
+
+    it("an edit writes nothing by itself; the write waits for a quiet moment and then for idle time", () => {
+      const stop = startAutosave({ delayMs: 300, idleTimeoutMs: 2000, storage });
+      useEditor.getState().apply(addMachine("a"));
+      expect(writes).toHaveLength(0);
+      vi.advanceTimersByTime(300);
+      expect(writes).toHaveLength(0);
+      expect(idle).toHaveLength(1);
+      expect(idle[0]!.timeout).toBe(2000);
+      idle[0]!.fn();
+      expect(writes).toHaveLength(1);
+      expect(JSON.parse(writes[0]!).doc).toEqual({ machines: { a: {} } });
+      stop();
+      expect(writes).toHaveLength(1); // nothing pending: stopping does not write again
+    });
+
+    it("a burst of edits makes one write, of the last document", () => {
+      const stop = startAutosave({ delayMs: 300, storage });
+      for (let i = 0; i < 20; i++) {
+        useEditor.getState().apply(addMachine(`m${i}`));
+        vi.advanceTimersByTime(50);
+      }
+      // An edit while the write waits for idle time restarts the wait.
+      vi.advanceTimersByTime(300);
+      useEditor.getState().apply(setMachineField("m0", ["description"], "first"));
+      vi.advanceTimersByTime(300);
+      for (const request of idle) request.fn();
+      expect(writes).toHaveLength(1);
+      const saved = JSON.parse(writes[0]!) as { doc: { machines: Record<string, { description?: string }> } };
+      expect(Object.keys(saved.doc.machines)).toHaveLength(20);
+      expect(saved.doc.machines.m0!.description).toBe("first");
+      stop();
+    });
+
+    it("where the browser has no idle callbacks, a timer stands in", () => {
+      // @ts-expect-error: simulate a browser without requestIdleCallback
+      delete window.requestIdleCallback;
+      const stop = startAutosave({ delayMs: 300, storage });
+      useEditor.getState().apply(addMachine("a"));
+      useEditor.getState().apply(addMachine("b"));
+      vi.advanceTimersByTime(299);
+      expect(writes).toHaveLength(0);
+      vi.advanceTimersByTime(1);
+      vi.runOnlyPendingTimers();
+      expect(writes).toHaveLength(1);
+      stop();
+    });
+
+    it("hiding or leaving the page writes a pending edit synchronously, once", () => {
+      const stop = startAutosave({ delayMs: 300, storage });
+      useEditor.getState().apply(addMachine("a"));
+      Object.defineProperty(document, "visibilityState", { value: "hidden", configurable: true });
+      document.dispatchEvent(new Event("visibilitychange"));
+      expect(writes).toHaveLength(1);
+      window.dispatchEvent(new Event("pagehide"));
+      vi.runAllTimers();
+      for (const request of idle) request.fn();
+      expect(writes).toHaveLength(1); // the scheduled write was cancelled: nothing left to write
+      // @ts-expect-error: back to jsdom's own getter
+      delete document.visibilityState;
+      useEditor.getState().apply(addMachine("b"));
+      window.dispatchEvent(new Event("pagehide"));
+      expect(writes).toHaveLength(2);
+      expect(JSON.parse(writes[1]!).doc).toEqual({ machines: { a: {}, b: {} } });
+      stop();
+    });
+
+    it("every write carries the original (kept as text between writes)", () => {
+      const stop = startAutosave({ delayMs: 0, storage });
+      useEditor.getState().apply(addMachine("a"));
+      window.dispatchEvent(new Event("pagehide"));
+      useEditor.getState().apply(addMachine("b"));
+      window.dispatchEvent(new Event("pagehide"));
+      expect(writes.map((w) => (JSON.parse(w) as { original: unknown }).original)).toEqual([
+        { name: "x.json", doc: { machines: {} } },
+        { name: "x.json", doc: { machines: {} } },
+      ]);
+      stop();
+    });
   });
 });

@@ -2,6 +2,13 @@
 // original are kept; history starts fresh after a reload.
 // Written with the inventory writer and read with its parser, not JSON.stringify/parse: those
 // would lose what the file's layout keeps (integer-like keys in place, `1.0` still a float).
+//
+// Writing is off the hot path: serializing a 2,000-machine inventory takes tens of milliseconds
+// of main thread, so an edit only marks the document dirty; after a quiet moment the write waits
+// for the browser to be idle (requestIdleCallback, with a timeout so it cannot starve; a plain
+// timer where the browser has no idle callbacks). A burst of edits makes one write. When the page
+// is hidden or left, a pending write happens synchronously then: a reload right after an edit
+// must not lose it.
 import type { Inventory } from "../model/inventory-schema";
 import { isObject, type Json } from "../model/json";
 import { MAX_DEPTH, parseJson } from "../formats/json-parse";
@@ -32,20 +39,49 @@ export function loadAutosave(): Saved | null {
   }
 }
 
-/**
- * Saves after each change, debounced so a burst of edits writes once, and at once when the page
- * is hidden or left (a reload right after an edit must not lose it). Returns the unsubscribe.
- */
-export function startAutosave(delayMs = 300): () => void {
+export interface AutosaveOptions {
+  /** Quiet time after the last edit before a write is scheduled (coalesces a burst). */
+  delayMs?: number;
+  /** Longest wait for an idle moment once the write is scheduled. */
+  idleTimeoutMs?: number;
+  /** Where to write (tests pass a spy); localStorage by default. */
+  storage?: Pick<Storage, "setItem">;
+}
+
+type Cancel = () => void;
+
+/** Runs `fn` when the browser is idle, at the latest after `timeoutMs`. */
+function whenIdle(fn: () => void, timeoutMs: number): Cancel {
+  if (typeof window.requestIdleCallback === "function") {
+    const id = window.requestIdleCallback(fn, { timeout: timeoutMs });
+    return () => window.cancelIdleCallback(id);
+  }
+  const id = setTimeout(fn, 0);
+  return () => clearTimeout(id);
+}
+
+/** Starts saving the editor's document; returns the stop function (which flushes). */
+export function startAutosave({ delayMs = 300, idleTimeoutMs = 2000, storage = localStorage }: AutosaveOptions = {}): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancelIdle: Cancel | undefined;
   let pending = false;
-  const save = () => {
+  // The original changes only on import; its text is kept so a write serializes the document alone.
+  let originalCache: { original: Saved["original"]; text: string } | undefined;
+
+  const cancelScheduled = () => {
     clearTimeout(timer);
+    timer = undefined;
+    cancelIdle?.();
+    cancelIdle = undefined;
+  };
+  const flush = () => {
+    cancelScheduled();
     if (!pending) return;
     pending = false;
     const { doc, original } = useEditor.getState();
     try {
-      localStorage.setItem(KEY, writeJson({ doc, original } satisfies Saved as unknown as Json));
+      if (originalCache?.original !== original) originalCache = { original, text: original ? writeJson(original as unknown as Json) : "null" };
+      storage.setItem(KEY, `{"doc":${writeJson(doc)},"original":${originalCache.text}}`);
     } catch {
       // Storage full or disabled: the editor keeps working; the document is still in memory.
     }
@@ -53,16 +89,26 @@ export function startAutosave(delayMs = 300): () => void {
   const unsubscribe = useEditor.subscribe((state, prev) => {
     if (state.doc === prev.doc && state.original === prev.original) return;
     pending = true;
-    clearTimeout(timer);
-    timer = setTimeout(save, delayMs);
+    // Each edit restarts the quiet period, including when a write was waiting for idle time.
+    cancelScheduled();
+    timer = setTimeout(() => {
+      timer = undefined;
+      cancelIdle = whenIdle(() => {
+        cancelIdle = undefined;
+        flush();
+      }, idleTimeoutMs);
+    }, delayMs);
   });
-  const onHide = () => save();
-  window.addEventListener("pagehide", onHide);
-  document.addEventListener("visibilitychange", onHide);
+  const onPageHide = () => flush();
+  const onVisibility = () => {
+    if (document.visibilityState === "hidden") flush();
+  };
+  window.addEventListener("pagehide", onPageHide);
+  document.addEventListener("visibilitychange", onVisibility);
   return () => {
-    save();
-    window.removeEventListener("pagehide", onHide);
-    document.removeEventListener("visibilitychange", onHide);
+    flush();
+    window.removeEventListener("pagehide", onPageHide);
+    document.removeEventListener("visibilitychange", onVisibility);
     unsubscribe();
   };
 }
