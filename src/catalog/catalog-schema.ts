@@ -11,7 +11,7 @@
 // part becomes a problem naming its JSON path; unknown keys are kept and reported, never fatal.
 // The zod schemas below are the one description of each part; the walk around them only
 // decides what a failure costs (one field, one role schema, one module) instead of the file.
-import { z } from "zod";
+import { z } from "../model/zod";
 import type { Catalog, ModuleInfo, ModuleManifest, RoleSchema } from "./catalog-types";
 import { isObject, type Json, type JsonObject } from "../model/json";
 import { roleSchemaProblems } from "./role-schema-dialect";
@@ -43,7 +43,7 @@ export const CLAN_CATEGORIES = [
   "Office", "Science", "Settings", "Social", "System", "Uncategorized", "Utility", "Video",
 ] as const;
 
-const nullableCount = (min: 0 | 1) => z.number().int().min(min).nullable();
+const nullableCount = (min: 0 | 1) => z.nullable(z.int().check(z.minimum(min)));
 
 /** Each known manifest field with its own schema, so that one bad field costs only that field. */
 export const manifestFields = {
@@ -51,25 +51,23 @@ export const manifestFields = {
   description: z.string(),
   readme: z.string(),
   categories: z.array(z.string()),
-  exports: z.looseObject({ inputs: z.array(z.string()).optional(), out: z.array(z.string()).optional() }),
+  exports: z.looseObject({ inputs: z.optional(z.array(z.string())), out: z.optional(z.array(z.string())) }),
   constraints: z.looseObject({
-    maxInstances: nullableCount(1).optional(),
-    roles: z
-      .record(z.string(), z.looseObject({ minMachines: nullableCount(0).optional(), maxMachines: nullableCount(1).optional() }))
-      .optional(),
+    maxInstances: z.optional(nullableCount(1)),
+    roles: z.optional(z.record(z.string(), z.looseObject({ minMachines: z.optional(nullableCount(0)), maxMachines: z.optional(nullableCount(1)) }))),
   }),
 } as const;
 
 export const manifestSchema = z.looseObject({
   name: manifestFields.name,
-  description: manifestFields.description.optional(),
-  readme: manifestFields.readme.optional(),
-  categories: manifestFields.categories.optional(),
-  exports: manifestFields.exports.optional(),
-  constraints: manifestFields.constraints.optional(),
+  description: z.optional(manifestFields.description),
+  readme: z.optional(manifestFields.readme),
+  categories: z.optional(manifestFields.categories),
+  exports: z.optional(manifestFields.exports),
+  constraints: z.optional(manifestFields.constraints),
 });
 
-export const roleInfoSchema = z.looseObject({ description: z.string().nullable().optional() });
+export const roleInfoSchema = z.looseObject({ description: z.optional(z.nullable(z.string())) });
 
 export const moduleInfoSchema = z.looseObject({
   manifest: manifestSchema,
@@ -83,7 +81,7 @@ export const roleSchemaSchema = z.record(z.string(), z.unknown());
 export const catalogFileSchema = z.looseObject({
   modulesPerSource: z.record(z.string(), z.record(z.string(), moduleInfoSchema)),
   moduleSchemas: z.record(z.string(), z.record(z.string(), z.record(z.string(), roleSchemaSchema))),
-  coreInput: z.string().min(1).optional(),
+  coreInput: z.optional(z.string().check(z.minLength(1))),
 });
 
 const TOP_LEVEL_KEYS = new Set(["modulesPerSource", "moduleSchemas", "coreInput"]);
@@ -225,7 +223,7 @@ function parseModuleInfo(
     const parsed = roleInfoSchema.safeParse(rawRoles[role]);
     if (parsed.success) define(roles, role, keepJson(rawRoles[role]) as ModuleInfo["roles"][string]);
     else {
-      report("warning", [...path, "roles", role, ...issuePath(parsed.error)], `Role "${role}": ${issueText(parsed.error)}; its description is ignored.`);
+      report("warning", [...path, "roles", role, ...issuePath(parsed.error)], `Role "${role}": ${issueText(parsed.error, rawRoles[role])}; its description is ignored.`);
       define(roles, role, {});
     }
   }
@@ -236,7 +234,7 @@ function parseModuleInfo(
     report("warning", [...path, "manifest"], `Module "${name}" has no manifest object; its name is used in its place.`);
   } else {
     for (const key of Object.keys(rawManifest)) {
-      const fieldSchema = (manifestFields as Record<string, z.ZodType>)[key];
+      const fieldSchema = (manifestFields as Record<string, z.ZodMiniType>)[key];
       const v = rawManifest[key] as Json;
       if (!fieldSchema) {
         define(manifest, key, v); // kept: a newer clan may know it
@@ -245,7 +243,7 @@ function parseModuleInfo(
       }
       const parsed = fieldSchema.safeParse(v);
       if (parsed.success) define(manifest, key, v);
-      else report("warning", [...path, "manifest", key, ...issuePath(parsed.error)], `manifest.${key}: ${issueText(parsed.error)}; it is ignored.`);
+      else report("warning", [...path, "manifest", key, ...issuePath(parsed.error)], `manifest.${key}: ${issueText(parsed.error, v)}; it is ignored.`);
     }
     if (Array.isArray(manifest["categories"])) {
       manifest["categories"].forEach((c, i) => {
@@ -270,15 +268,28 @@ function keepJson(v: Json | undefined): Json {
   return v === undefined ? {} : v;
 }
 
-function issuePath(error: z.ZodError): (string | number)[] {
+function issuePath(error: z.core.$ZodError): (string | number)[] {
   return (error.issues[0]?.path ?? []).filter((k): k is string | number => typeof k !== "symbol");
 }
 
-function issueText(error: z.ZodError): string {
+/** The first issue in words (zod/mini has no message text of its own; see src/model/zod.ts). */
+function issueText(error: z.core.$ZodError, value: unknown): string {
   const issue = error.issues[0];
   if (!issue) return "invalid value";
-  return issue.message.replace(/^Invalid input: /, "");
+  const found = describe(issue.path.reduce<unknown>((v, k) => (isObject(v) || Array.isArray(v) ? (v as Record<PropertyKey, unknown>)[k] : undefined), value));
+  switch (issue.code) {
+    case "invalid_type":
+      return `expected ${EXPECTED[String(issue.expected)] ?? String(issue.expected)}, found ${found}`;
+    case "too_small":
+      return `must be at least ${String(issue.minimum)}, found ${found}`;
+    case "too_big":
+      return `must be at most ${String(issue.maximum)}, found ${found}`;
+    default:
+      return issue.message && issue.message !== "Invalid input" ? issue.message : `not valid (found ${found})`;
+  }
 }
+
+const EXPECTED: Record<string, string> = { string: "a string", number: "a number", int: "a whole number", boolean: "true or false", array: "a list", object: "an object", record: "an object", null: "null" };
 
 function describe(value: unknown): string {
   if (value === null) return "null";

@@ -1,6 +1,6 @@
 // Checks a parsed inventory against inventorySchema and says what is wrong in words a user
 // understands, with the field's path and, found in the text, its line and column.
-import type { z } from "zod";
+import type { z } from "../model/zod";
 import { getIn, isObject, type Json, type JsonObject } from "../model/json";
 import { inventorySchema } from "../model/inventory-schema";
 import { lineColumn, locatePath } from "./json-parse";

@@ -1,65 +1,65 @@
 // The stored inventory (what inventory.json holds), as zod schemas. Every object is a
 // looseObject: keys we do not know are kept, because clan (or a newer clan) may know them.
 // Reference: spec/clan-inventory.md §1 (modules/inventoryClass/*.nix in clan-core).
-import { z } from "zod";
+import { z } from "./zod";
 import type { JsonObject } from "./json";
 
-const json: z.ZodType<unknown> = z.unknown();
+const json: z.ZodMiniType<unknown> = z.unknown();
 /** A settings blob: any JSON object (its shape comes from the role schema, see src/schema). */
 export const settingsSchema = z.record(z.string(), json);
 
 export const metaSchema = z.looseObject({
-  name: z.string().optional(),
-  description: z.string().nullable().optional(),
-  icon: z.string().nullable().optional(),
-  domain: z.string().optional(),
-  tld: z.string().nullable().optional(),
+  name: z.optional(z.string()),
+  description: z.optional(z.nullable(z.string())),
+  icon: z.optional(z.nullable(z.string())),
+  domain: z.optional(z.string()),
+  tld: z.optional(z.nullable(z.string())),
 });
 
 export const deploySchema = z.looseObject({
-  targetHost: z.string().nullable().optional(),
-  buildHost: z.string().nullable().optional(),
-  forwardAgent: z.boolean().nullable().optional(),
+  targetHost: z.optional(z.nullable(z.string())),
+  buildHost: z.optional(z.nullable(z.string())),
+  forwardAgent: z.optional(z.nullable(z.boolean())),
 });
 
 export const machineSchema = z.looseObject({
-  name: z.string().optional(),
-  description: z.string().nullable().optional(),
-  icon: z.string().nullable().optional(),
-  machineClass: z.enum(["nixos", "darwin"]).optional(),
-  tags: z.array(z.string()).optional(),
-  deploy: deploySchema.optional(),
-  installedAt: z.number().int().nullable().optional(),
+  name: z.optional(z.string()),
+  description: z.optional(z.nullable(z.string())),
+  icon: z.optional(z.nullable(z.string())),
+  machineClass: z.optional(z.enum(["nixos", "darwin"])),
+  tags: z.optional(z.array(z.string())),
+  deploy: z.optional(deploySchema),
+  installedAt: z.optional(z.nullable(z.int())),
 });
 
-export const memberSchema = z.looseObject({ settings: settingsSchema.optional() });
+export const memberSchema = z.looseObject({ settings: z.optional(settingsSchema) });
 
 /** Role tags come in two forms: `["a", "b"]` or `{ a: {}, b: { settings } }` (spec §1.6). */
 export const roleTagsSchema = z.union([z.array(z.string()), z.record(z.string(), memberSchema)]);
 
 export const roleSchema = z.looseObject({
-  machines: z.record(z.string(), memberSchema).optional(),
-  tags: roleTagsSchema.optional(),
-  settings: settingsSchema.optional(),
-  extraModules: z.array(json).optional(),
+  machines: z.optional(z.record(z.string(), memberSchema)),
+  tags: z.optional(roleTagsSchema),
+  settings: z.optional(settingsSchema),
+  extraModules: z.optional(z.array(json)),
 });
 
 export const instanceSchema = z.looseObject({
-  module: z
-    .looseObject({
-      name: z.string().optional(),
-      input: z.string().nullable().optional(),
-    })
-    .optional(),
-  roles: z.record(z.string(), roleSchema).optional(),
+  module: z.optional(
+    z.looseObject({
+      name: z.optional(z.string()),
+      input: z.optional(z.nullable(z.string())),
+    }),
+  ),
+  roles: z.optional(z.record(z.string(), roleSchema)),
 });
 
 export const inventorySchema = z.looseObject({
-  meta: metaSchema.optional(),
-  machines: z.record(z.string(), machineSchema).optional(),
-  tags: z.record(z.string(), z.array(z.string())).optional(),
-  instances: z.record(z.string(), instanceSchema).optional(),
-  modules: z.record(z.string(), json).optional(),
+  meta: z.optional(metaSchema),
+  machines: z.optional(z.record(z.string(), machineSchema)),
+  tags: z.optional(z.record(z.string(), z.array(z.string()))),
+  instances: z.optional(z.record(z.string(), instanceSchema)),
+  modules: z.optional(z.record(z.string(), json)),
 });
 
 export type MetaData = z.infer<typeof metaSchema>;

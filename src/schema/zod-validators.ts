@@ -6,7 +6,7 @@
 // so a value matching two branches is not an error (JSON Schema's oneOf would reject it).
 // This matters for clan's AnyJson and Nix `number`, which list both integer and number: 1 is
 // valid here, and invalid to a strict JSON Schema validator.
-import { z } from "zod";
+import { z } from "../model/zod";
 import { deepEqual, isObject, own, type Json } from "../model/json";
 import type { FieldNode } from "./field-node";
 import { acceptsType, describeValue, formatJson, jsonTypeOf, kindLabel } from "./json-types";
@@ -14,8 +14,8 @@ import { acceptsType, describeValue, formatJson, jsonTypeOf, kindLabel } from ".
 export type ValidationMode = "layer" | "merged";
 export type IssueKind = "type" | "required" | "unknown-key" | "value";
 
-type Validator = z.ZodType<unknown>;
-type Ctx = z.RefinementCtx<unknown>;
+type Validator = z.ZodMiniType<unknown>;
+type Ctx = z.core.$RefinementCtx<unknown>;
 
 const caches: Record<ValidationMode, WeakMap<FieldNode, Validator>> = { layer: new WeakMap(), merged: new WeakMap() };
 
@@ -43,9 +43,16 @@ function child(ctx: Ctx, node: FieldNode, mode: ValidationMode, value: unknown, 
   }
 }
 
-function expectation(node: FieldNode, test: (v: unknown) => boolean): Validator {
-  return z.unknown().superRefine((v, ctx) => {
+/** A validator that runs `check` on any value (zod/mini spells superRefine as a check). */
+function refined(check: (v: unknown, ctx: Ctx) => void): Validator {
+  return z.unknown().check(z.superRefine(check));
+}
+
+/** A validator for values of one JSON type: a type issue for others, else `check`. */
+function expectation<T>(node: FieldNode, test: (v: unknown) => v is T, check: (v: T, ctx: Ctx) => void): Validator {
+  return refined((v, ctx) => {
     if (!test(v)) issue(ctx, [], `Expected ${kindLabel(node)}, got ${describeValue(v)}.`, "type");
+    else check(v, ctx);
   });
 }
 
@@ -56,7 +63,7 @@ function build(node: FieldNode, mode: ValidationMode): Validator {
     case "integer":
       return z
         .number({ error: (iss) => `Expected a whole number, got ${describeValue(iss.input)}.` })
-        .refine(Number.isInteger, { error: (iss) => `Expected a whole number, got ${String(iss.input)}.` });
+        .check(z.refine(Number.isInteger, { error: (iss) => `Expected a whole number, got ${String(iss.input)}.` }));
     case "number":
       return z.number({ error: (iss) => `Expected a number, got ${describeValue(iss.input)}.` });
     case "boolean":
@@ -64,26 +71,23 @@ function build(node: FieldNode, mode: ValidationMode): Validator {
     case "null":
       return z.null({ error: (iss) => `Expected null, got ${describeValue(iss.input)}.` });
     case "enum":
-      return z.unknown().superRefine((v, ctx) => {
+      return refined((v, ctx) => {
         if (!node.values.some((x) => deepEqual(x, v as Json))) {
           issue(ctx, [], `Expected ${kindLabel(node)}, got ${v === undefined ? "nothing" : formatJson(v as Json)}.`, "value");
         }
       });
     case "nullable":
-      return z.unknown().superRefine((v, ctx) => {
+      return refined((v, ctx) => {
         if (v !== null) child(ctx, node.inner(), mode, v, []);
       });
     case "list":
-      return expectation(node, Array.isArray).superRefine((v, ctx) => {
-        if (Array.isArray(v)) v.forEach((item, i) => child(ctx, node.items(), mode, item, [i]));
-      });
+      return expectation(node, Array.isArray, (v, ctx) => v.forEach((item, i) => child(ctx, node.items(), mode, item, [i])));
     case "map":
-      return expectation(node, isObject).superRefine((v, ctx) => {
-        if (isObject(v)) for (const key of Object.keys(v)) child(ctx, node.values(), mode, v[key], [key]);
+      return expectation(node, isObject, (v, ctx) => {
+        for (const key of Object.keys(v)) child(ctx, node.values(), mode, v[key], [key]);
       });
     case "object":
-      return expectation(node, isObject).superRefine((v, ctx) => {
-        if (!isObject(v)) return;
+      return expectation(node, isObject, (v, ctx) => {
         for (const key of Object.keys(v)) {
           const prop = node.properties.find((p) => p.name === key);
           if (prop) child(ctx, prop.node(), mode, v[key], [key]);
@@ -97,8 +101,7 @@ function build(node: FieldNode, mode: ValidationMode): Validator {
         }
       });
     case "attrTag":
-      return expectation(node, isObject).superRefine((v, ctx) => {
-        if (!isObject(v)) return;
+      return expectation(node, isObject, (v, ctx) => {
         const names = node.variants.map((x) => x.name);
         const keys = Object.keys(v);
         for (const key of keys) {
@@ -111,7 +114,7 @@ function build(node: FieldNode, mode: ValidationMode): Validator {
         if (mode === "merged" && keys.length === 0) issue(ctx, [], `Choose one of ${names.join(", ")}.`, "required");
       });
     case "union":
-      return z.unknown().superRefine((v, ctx) => {
+      return refined((v, ctx) => {
         const type = jsonTypeOf(v);
         const candidates = type ? node.branches.filter((b) => acceptsType(b, type)) : [];
         for (const b of candidates) if (validatorFor(b, mode).safeParse(v).success) return;
@@ -119,7 +122,7 @@ function build(node: FieldNode, mode: ValidationMode): Validator {
         else issue(ctx, [], `Expected ${kindLabel(node)}, got ${describeValue(v)}.`, "type");
       });
     case "json":
-      return z.unknown().superRefine((v, ctx) => {
+      return refined((v, ctx) => {
         if (v === undefined || jsonTypeOf(v) === undefined) issue(ctx, [], `Expected a JSON value, got ${describeValue(v)}.`, "type");
         else for (const c of node.constraints ?? []) child(ctx, c, mode, v, []);
       });

@@ -1,23 +1,19 @@
 // The machine forms' fields and their checks. The checks are the model's (names.ts,
 // deploy-host.ts): zod only carries them to react-hook-form, so each rule stays in one place.
-import { z } from "zod";
+import { z } from "../../model/zod";
 import { deployHostProblem } from "../../model/deploy-host";
 import { getIn, isObject, type Json } from "../../model/json";
 import type { MachineFieldChange } from "../../model/commands/machines";
 import { machineNameProblem } from "../../model/names";
 
-// The app runs under a CSP without 'unsafe-eval': keep zod from probing `new Function`
-// (the probe is caught, but the browser still reports a CSP violation).
-z.config({ jitless: true });
-
-const problem = (check: (v: string) => string | undefined) => (v: string, ctx: z.RefinementCtx) => {
+const problem = (check: (v: string) => string | undefined) => (v: string, ctx: z.core.$RefinementCtx<string>) => {
   const p = check(v);
   if (p) ctx.addIssue({ code: "custom", message: p });
 };
 
-const host = z.string().superRefine(problem((v) => (v === "" ? undefined : deployHostProblem(v))));
+const host = z.string().check(z.superRefine(problem((v) => (v === "" ? undefined : deployHostProblem(v)))));
 
-export const machineNameSchema = z.string().superRefine(problem(machineNameProblem));
+export const machineNameSchema = z.string().check(z.superRefine(problem(machineNameProblem)));
 
 export const machineFormSchema = z.object({
   description: z.string(),

@@ -2,7 +2,7 @@
 // from inventorySchema (one definition of the shape); the walk over attribute sets (machines,
 // instances, roles, …) is done here so that every key is seen, including `__proto__`, which zod
 // skips in records. Keys Clan does not declare are reported where they are, and kept.
-import { z } from "zod";
+import { z } from "../zod";
 import {
   deploySchema,
   instanceSchema,
@@ -33,10 +33,10 @@ const ROLE = Object.keys(roleSchema.shape);
 const MEMBER = Object.keys(memberSchema.shape);
 
 // Records are walked here; zod checks the fixed fields of each entry.
-const instanceFields = instanceSchema.omit({ roles: true });
-const roleFields = roleSchema.omit({ machines: true, tags: true });
+const instanceFields = z.omit(instanceSchema, { roles: true });
+const roleFields = z.omit(roleSchema, { machines: true, tags: true });
 const tagList = z.array(z.string());
-const [roleTagList] = roleTagsSchema.options;
+const [roleTagList] = roleTagsSchema._zod.def.options;
 
 export function checkStructure(ctx: Context): void {
   const { doc } = ctx;
@@ -155,7 +155,7 @@ function unknownKey(ctx: Context, path: Path, key: string, known: string[], what
 }
 
 /** Type errors of `value` against a zod schema, one diagnostic per field. */
-function fields(ctx: Context, schema: z.ZodType, value: Json, path: Path) {
+function fields(ctx: Context, schema: z.ZodMiniType, value: Json, path: Path) {
   const result = schema.safeParse(value);
   if (result.success) return;
   for (const issue of result.error.issues) {
@@ -164,7 +164,7 @@ function fields(ctx: Context, schema: z.ZodType, value: Json, path: Path) {
   }
 }
 
-function issueText(schema: z.ZodType, issue: z.core.$ZodIssue, root: Json): string {
+function issueText(schema: z.ZodMiniType, issue: z.core.$ZodIssue, root: Json): string {
   const found = describe(getIn(root, issue.path as Path));
   switch (issue.code) {
     case "invalid_type": {
@@ -175,13 +175,16 @@ function issueText(schema: z.ZodType, issue: z.core.$ZodIssue, root: Json): stri
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")} (found ${found}).`;
     case "invalid_union":
       return `has the wrong type (found ${found}).`;
+    case "too_big":
+    case "too_small":
+      return `is out of range (found ${found}).`;
     default:
-      return `is not valid: ${issue.message}.`;
+      return `is not valid (found ${found}).`;
   }
 }
 
 /** Whether the field at `path` of an object schema also accepts null (nullOr in Nix). */
-function acceptsNull(schema: z.ZodType, path: Path): boolean {
+function acceptsNull(schema: z.ZodMiniType, path: Path): boolean {
   let s: unknown = schema;
   for (const key of path) {
     s = unwrapOptional(s);
@@ -189,11 +192,11 @@ function acceptsNull(schema: z.ZodType, path: Path): boolean {
     if (!shape || typeof key !== "string" || !Object.prototype.hasOwnProperty.call(shape, key)) return false;
     s = shape[key];
   }
-  return (s as z.ZodType).safeParse(null).success;
+  return (s as z.ZodMiniType).safeParse(null).success;
 }
 
 function unwrapOptional(s: unknown): unknown {
-  return s instanceof z.ZodOptional ? s.unwrap() : s;
+  return s instanceof z.ZodMiniOptional ? s._zod.def.innerType : s;
 }
 
 function typeError(ctx: Context, path: Path, expected: string, value: Json) {

@@ -1,0 +1,16 @@
+// The app's one import of zod. It is zod/mini, the tree-shakable build of zod 4 that
+// ../shared/design.md names for where size matters: the inventory and catalog schemas load before
+// anything is on screen, and for what we use it costs ~9 KB gzip against ~28 KB for classic zod
+// (same schemas bundled both ways with Vite; measured when switching, commit history).
+// zod/mini ships no message locale: every message a user sees is written by us from the issue's
+// code and path (src/formats/inventory-problems.ts, src/model/diagnostics/structure.ts,
+// src/catalog/catalog-schema.ts, src/schema/zod-validators.ts), never zod's default text.
+import { z } from "zod/mini";
+
+// The app runs under a CSP without 'unsafe-eval'. zod/mini's objects never compile a parser
+// with `new Function` (classic zod's do, after a probe that the browser reports as a CSP
+// violation even though zod catches it); jitless keeps it so for any schema that could.
+// e2e/csp.spec.ts walks the pages and fails on any violation.
+z.config({ jitless: true });
+
+export { z };
