@@ -21,4 +21,14 @@ describe("diagnostics shared by the components that show them", () => {
     const { self: _, ...withoutSelf } = TEST_CATALOG.modulesPerSource;
     expect(sameCatalog(TEST_CATALOG, { ...TEST_CATALOG, modulesPerSource: withoutSelf })).toBe(false);
   });
+
+  it("machines Nix defines are part of the input: a role naming one is not unknown", () => {
+    const doc = { meta: { name: "c" }, instances: { x: { roles: { r: { machines: { dirmachine: {} } } } } } };
+    const unknown = (d: ReturnType<typeof diagnoseShared>) => d.filter((x) => x.code === "unknown-machine").length;
+    expect(unknown(diagnoseShared(doc, TEST_CATALOG))).toBe(1);
+    const nix = new Set(["dirmachine"]);
+    const withNix = diagnoseShared(doc, TEST_CATALOG, nix);
+    expect(unknown(withNix)).toBe(0);
+    expect(diagnoseShared(doc, TEST_CATALOG, nix)).toBe(withNix);
+  });
 });

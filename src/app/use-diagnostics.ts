@@ -3,27 +3,35 @@ import type { Catalog } from "../catalog/catalog-types";
 import type { Diagnostic } from "../model/diagnostic";
 import { diagnose } from "../model/diagnostics/index";
 import type { Inventory } from "../model/inventory-schema";
+import { nixMachineNames } from "../model/locked-paths";
+import { useLocks } from "./nix-locks";
 import { useEditor } from "./store";
 import { useCatalog } from "./use-catalog";
 
 /**
  * Diagnostics of the current document against the active catalog, recomputed on change. The
  * document is deferred: on a large fleet the check must not hold up typing or a drop.
+ * In clan directory mode the machines the clan's Nix files define (known from the server's
+ * introspection, through the locks) are passed in, so roles and tags naming them are not
+ * reported as naming unknown machines. This is the one place that wires that in.
  */
 export function useDiagnostics(): Diagnostic[] {
   const doc = useDeferredValue(useEditor((s) => s.doc));
   const catalog = useCatalog();
-  return useMemo(() => diagnoseShared(doc, catalog), [doc, catalog]);
+  const nixMachines = nixMachineNames(useLocks());
+  return useMemo(() => diagnoseShared(doc, catalog, nixMachines), [doc, catalog, nixMachines]);
 }
+
+const NO_MACHINES: ReadonlySet<string> = new Set();
 
 // Several components read the diagnostics (header, bar, board), each with its own merged catalog
 // object that holds the same per-input parts: run diagnose once per document and catalog content.
-let last: { doc: Inventory; catalog: Catalog; result: Diagnostic[] } | undefined;
+let last: { doc: Inventory; catalog: Catalog; nixMachines: ReadonlySet<string>; result: Diagnostic[] } | undefined;
 
-export function diagnoseShared(doc: Inventory, catalog: Catalog): Diagnostic[] {
-  if (last && last.doc === doc && sameCatalog(last.catalog, catalog)) return last.result;
-  const result = diagnose(doc, catalog);
-  last = { doc, catalog, result };
+export function diagnoseShared(doc: Inventory, catalog: Catalog, nixMachines: ReadonlySet<string> = NO_MACHINES): Diagnostic[] {
+  if (last && last.doc === doc && last.nixMachines === nixMachines && sameCatalog(last.catalog, catalog)) return last.result;
+  const result = diagnose(doc, catalog, { nixMachines });
+  last = { doc, catalog, nixMachines, result };
   return result;
 }
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { deleteIn, setIn, type Json, type JsonObject } from "./json";
-import { findLockViolations, formatLockedPath, lockAt, type LockedPath } from "./locked-paths";
+import { definedInNix, findLockViolations, formatLockedPath, lockAt, lockExplanation, nixMachineNames, readOnlyLock, removalLock, type LockedPath } from "./locked-paths";
 
 const readonly = (path: string[]): LockedPath => ({ path, kind: "readonly", reason: "defined in Nix (clan.nix)" });
 const noDelete = (path: string[]): LockedPath => ({ path, kind: "no-delete", reason: "defined in Nix (clan.nix)" });
@@ -85,4 +85,63 @@ describe("lockAt", () => {
 
 it("formats paths, quoting keys that are not plain names", () => {
   expect(formatLockedPath(["instances", "a.b", "roles"])).toBe('instances."a.b".roles');
+});
+
+describe("what the views ask", () => {
+  const locks: LockedPath[] = [
+    noDelete(["machines", "jon"]),
+    readonly(["machines", "jon", "description"]),
+    noDelete(["machines", "dirmachine"]),
+    readonly(["machines", "forced", "deploy", "targetHost"]),
+    readonly(["instances", "frozen"]),
+    noDelete(["instances", "hw", "roles", "morning"]),
+    noDelete(["instances", "hw", "roles", "morning", "tags", "all"]),
+    readonly(["instances", "hw", "roles", "morning", "settings"]),
+  ];
+
+  it("readOnlyLock: the path or an ancestor is read-only; kept entries stay editable below", () => {
+    expect(readOnlyLock(locks, ["machines", "jon", "description"])?.path).toEqual(["machines", "jon", "description"]);
+    expect(readOnlyLock(locks, ["machines", "jon", "icon"])).toBeUndefined();
+    expect(readOnlyLock(locks, ["machines", "jon"])).toBeUndefined();
+    expect(readOnlyLock(locks, ["instances", "frozen", "roles", "r", "machines", "m"])?.path).toEqual(["instances", "frozen"]);
+    expect(readOnlyLock(locks, ["instances", "hw", "roles", "morning", "machines"])).toBeUndefined();
+    expect(readOnlyLock([], ["machines"])).toBeUndefined();
+  });
+
+  it("removalLock: kept entries and anything read-only cannot be removed; the rest can", () => {
+    expect(removalLock(locks, ["machines", "dirmachine"])?.kind).toBe("no-delete");
+    expect(removalLock(locks, ["instances", "hw", "roles", "morning", "tags", "all"])?.kind).toBe("no-delete");
+    expect(removalLock(locks, ["instances", "hw", "roles", "morning", "tags", "web"])).toBeUndefined();
+    expect(removalLock(locks, ["instances", "frozen", "roles", "r"])?.kind).toBe("readonly");
+    expect(removalLock(locks, ["machines", "jsononly"])).toBeUndefined();
+  });
+
+  it("definedInNix: the entry or something inside it comes from Nix", () => {
+    expect(definedInNix(locks, ["machines", "forced"])?.path).toEqual(["machines", "forced", "deploy", "targetHost"]);
+    expect(definedInNix(locks, ["machines", "jon"])?.kind).toBe("no-delete");
+    expect(definedInNix(locks, ["instances", "hw"])).toBeDefined();
+    expect(definedInNix(locks, ["machines", "jsononly"])).toBeUndefined();
+    // A key that merely starts like a locked one is not inside it.
+    expect(definedInNix(locks, ["machines", "jo"])).toBeUndefined();
+  });
+
+  it("nixMachineNames: every machine a lock names, the same set for the same locks", () => {
+    expect([...nixMachineNames(locks)].sort()).toEqual(["dirmachine", "forced", "jon"]);
+    expect(nixMachineNames(locks)).toBe(nixMachineNames(locks));
+    expect(nixMachineNames([]).size).toBe(0);
+  });
+
+  it("lockExplanation says why and what to do instead", () => {
+    expect(lockExplanation(locks[1]!)).toBe("Defined in Nix (clan.nix): it cannot be changed here. Edit the Nix files instead.");
+    expect(lockExplanation(locks[0]!, "remove")).toMatch(/^Defined in Nix \(clan\.nix\): it cannot be removed or renamed here/);
+  });
+
+  it("readOnlyLock agrees with the store's guard — a change below a read-only lock is refused", () => {
+    const ro = [readonly(["instances", "i", "roles", "r"])];
+    const p = ["instances", "i", "roles", "r", "machines", "new"];
+    expect(readOnlyLock(ro, p)).toBeDefined();
+    expect(findLockViolations(doc, setIn(doc, p, {}), ro)).toHaveLength(1);
+    expect(readOnlyLock(ro, ["instances", "i", "roles", "other"])).toBeUndefined();
+    expect(findLockViolations(doc, setIn(doc, ["instances", "i", "roles", "other"], {}), ro)).toHaveLength(0);
+  });
 });

@@ -80,3 +80,84 @@ export function lockAt(locks: readonly LockedPath[], path: readonly (string | nu
   }
   return best;
 }
+
+// ── Questions the views ask ────────────────────────────────────────────────────────────────
+// The one place that decides whether the editor may change, remove or add something given the
+// locks. Views ask these and show the answer; the store's guard (findLockViolations) still
+// refuses whatever gets past them. Paths are looked up by exact key sequence through an index
+// built once per list of locks, so asking for every row of a large fleet stays cheap.
+
+const SEP = "\u0000";
+interface LockIndex {
+  readonly: Map<string, LockedPath>;
+  noDelete: Map<string, LockedPath>;
+  /** Every proper prefix of a lock's path → a lock below it. */
+  below: Map<string, LockedPath>;
+  nixMachines: ReadonlySet<string>;
+}
+const indexes = new WeakMap<readonly LockedPath[], LockIndex>();
+
+function indexOf(locks: readonly LockedPath[]): LockIndex {
+  let index = indexes.get(locks);
+  if (!index) {
+    const ro = new Map<string, LockedPath>();
+    const nd = new Map<string, LockedPath>();
+    const below = new Map<string, LockedPath>();
+    const machines = new Set<string>();
+    for (const lock of locks) {
+      (lock.kind === "readonly" ? ro : nd).set(lock.path.join(SEP), lock);
+      for (let n = 1; n < lock.path.length; n++) {
+        const prefix = lock.path.slice(0, n).join(SEP);
+        if (!below.has(prefix)) below.set(prefix, lock);
+      }
+      // Any lock inside machines.<m> means a Nix file defines something of machine <m>.
+      if (lock.path[0] === "machines" && lock.path.length >= 2) machines.add(lock.path[1]!);
+    }
+    index = { readonly: ro, noDelete: nd, below, nixMachines: machines };
+    indexes.set(locks, index);
+  }
+  return index;
+}
+
+/** The read-only lock on `path` or on one of its ancestors: the value there cannot be changed,
+ * and nothing can be added or removed below it. */
+export function readOnlyLock(locks: readonly LockedPath[], path: readonly (string | number)[]): LockedPath | undefined {
+  if (locks.length === 0) return undefined;
+  const { readonly } = indexOf(locks);
+  let key = "";
+  for (let i = 0; i < path.length; i++) {
+    key = i === 0 ? String(path[0]) : `${key}${SEP}${String(path[i])}`;
+    const hit = readonly.get(key);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** The lock that keeps the entry at `path` (a machine, an instance, a role, a member, a role tag)
+ * from being removed or renamed: Nix defines it, or it lies in a read-only part. */
+export function removalLock(locks: readonly LockedPath[], path: readonly (string | number)[]): LockedPath | undefined {
+  if (locks.length === 0) return undefined;
+  return indexOf(locks).noDelete.get(path.map(String).join(SEP)) ?? readOnlyLock(locks, path);
+}
+
+/** The lock on anything of the entry at `path` — itself kept, read-only, or a read-only value
+ * somewhere below it — for a "Defined in Nix" mark on a machine, an instance or a role. */
+export function definedInNix(locks: readonly LockedPath[], path: readonly (string | number)[]): LockedPath | undefined {
+  if (locks.length === 0) return undefined;
+  return removalLock(locks, path) ?? indexOf(locks).below.get(path.map(String).join(SEP));
+}
+
+/** Names of the machines the clan's Nix files define (from the locks), whether or not
+ * inventory.json lists them too: a role or a tag may name them. The same set object is returned
+ * for the same locks, so callers can cache on it. */
+export function nixMachineNames(locks: readonly LockedPath[]): ReadonlySet<string> {
+  return locks.length === 0 ? NO_MACHINES : indexOf(locks).nixMachines;
+}
+const NO_MACHINES: ReadonlySet<string> = new Set();
+
+/** For people, after a lock: "Defined in Nix (clan.nix): change it in the Nix files." */
+export function lockExplanation(lock: LockedPath, action: "change" | "remove" = "change"): string {
+  const reason = lock.reason.charAt(0).toUpperCase() + lock.reason.slice(1);
+  const what = action === "remove" ? "it cannot be removed or renamed here" : "it cannot be changed here";
+  return `${reason}: ${what}. Edit the Nix files instead.`;
+}

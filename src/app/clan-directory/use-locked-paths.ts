@@ -6,6 +6,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { findLockViolations, type LockedPath } from "../../model/locked-paths";
+import { publishNixLocks } from "../nix-locks";
 import { setEditGuard } from "../store";
 import { readonlyQuery } from "./inventory-api";
 import { isClanDirectoryMode } from "./session";
@@ -54,11 +55,19 @@ export function lockRefusal(before: Parameters<typeof findLockViolations>[0], af
   return `${violations[0]!.message}${more} Change it in the Nix files instead.`;
 }
 
-/** Keeps the store's edit guard in step with the latest locks; mounted once in clan mode. */
+/** Keeps the store's edit guard in step with the latest locks, and publishes them to the views
+ * and diagnostics (src/app/nix-locks.ts); mounted once in clan mode. */
 export function useLockGuard(locks: readonly LockedPath[]): void {
   useEffect(() => {
     currentLocks = locks;
     setEditGuard((before, after) => (trusted ? null : lockRefusal(before, after, currentLocks)));
+    publishNixLocks(locks);
   }, [locks]);
-  useEffect(() => () => setEditGuard(null), []);
+  useEffect(
+    () => () => {
+      setEditGuard(null);
+      publishNixLocks(null);
+    },
+    [],
+  );
 }

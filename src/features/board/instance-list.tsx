@@ -2,12 +2,11 @@
 // number of problems diagnostics found in it. Virtualized: clans with a thousand instances
 // scroll as smoothly as ten.
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useDeferredValue, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { Link } from "wouter";
 import { instancePath } from "../../app/addresses";
 import { useEditor } from "../../app/store";
-import { useCatalog } from "../../app/use-catalog";
-import { diagnose } from "../../model/diagnostics/index";
+import { useDiagnostics } from "../../app/use-diagnostics";
 import { moduleRefOf } from "../../catalog/resolve-module";
 import { instancesOf } from "../../model/accessors";
 import type { Inventory } from "../../model/inventory-schema";
@@ -46,11 +45,9 @@ export function InstanceList({ selected, collapsible = false }: { selected: stri
 
 function FullInstanceList({ selected, onFold }: { selected: string | null; onFold?: () => void }) {
   const doc = useEditor((s) => s.doc);
-  // The badges follow the document one render later (useDeferredValue): a full diagnostics pass
-  // on a large fleet must not sit between a drop and its paint.
-  const deferredDoc = useDeferredValue(doc);
-  const catalog = useCatalog();
-  const diagnostics = useMemo(() => diagnose(deferredDoc, catalog), [deferredDoc, catalog]);
+  // The badges follow the document one render later (useDiagnostics defers it): a full
+  // diagnostics pass on a large fleet must not sit between a drop and its paint.
+  const diagnostics = useDiagnostics();
   const [query, setQuery] = useState("");
   const listRef = useRef<HTMLDivElement>(null);
   const names = useMemo(() => Object.keys(instancesOf(doc)), [doc]);

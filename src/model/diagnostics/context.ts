@@ -29,6 +29,8 @@ export interface Context {
   /** False when no catalog is loaded: module, role, constraint and settings rules stay silent. */
   hasCatalog: boolean;
   instances: InstanceEntry[];
+  /** Machines defined in the clan's Nix files only (see DiagnoseOptions): not unknown. */
+  nixMachines: ReadonlySet<string>;
   report(severity: Severity, code: string, path: (string | number)[], message: string): void;
   /** Adds findings made earlier (see memo). */
   replay(found: readonly Diagnostic[]): void;
@@ -74,7 +76,9 @@ export function memo(ctx: Context, cache: WeakMap<object, Memo>, key: object, de
   ctx.replay(found);
 }
 
-export function buildContext(doc: Inventory, catalog: Catalog, out: Diagnostic[]): Context {
+const NONE: ReadonlySet<string> = new Set();
+
+export function buildContext(doc: Inventory, catalog: Catalog, out: Diagnostic[], nixMachines: ReadonlySet<string> = NONE): Context {
   const instances: InstanceEntry[] = [];
   for (const [name, value] of Object.entries(instancesOf(doc))) {
     const inst = isObject(value) ? value : undefined;
@@ -89,6 +93,7 @@ export function buildContext(doc: Inventory, catalog: Catalog, out: Diagnostic[]
     catalog,
     hasCatalog: Object.keys(catalog.modulesPerSource).length > 0,
     instances,
+    nixMachines,
     report(severity, code, path, message) {
       out.push({ severity, code, path, message });
     },

@@ -14,9 +14,16 @@ import { checkSettings } from "./settings";
 import { checkStructure } from "./structure";
 import { checkTags } from "./tags";
 
-export function diagnose(doc: Inventory, catalog: Catalog): Diagnostic[] {
+/** What diagnose knows beyond the document and the catalog. */
+export interface DiagnoseOptions {
+  /** Machines the clan defines outside inventory.json (in its Nix files, e.g. machines/<name>/),
+   * as the local server's introspection tells: roles and tags may name them. */
+  nixMachines?: ReadonlySet<string>;
+}
+
+export function diagnose(doc: Inventory, catalog: Catalog, options: DiagnoseOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const ctx = buildContext(doc, catalog, out);
+  const ctx = buildContext(doc, catalog, out, options.nixMachines);
   if (!ctx.hasCatalog) {
     ctx.report("info", "no-catalog", [], "No catalog is loaded, so modules, roles, constraints and settings are not checked. Load a catalog.");
   }

@@ -1,5 +1,7 @@
 import { EMPTY_CATALOG } from "../../catalog/catalog-types";
+import { diagnose } from "./index";
 import { findings, withCode } from "../testing/diagnose-helpers";
+import { TEST_CATALOG } from "../testing/test-catalog";
 
 const meta = { name: "c" };
 
@@ -23,5 +25,13 @@ describe("references", () => {
     const doc = { meta, instances: { x: { roles: { nope: { machines: { ghost: {} } } } } } };
     const d = findings(doc, EMPTY_CATALOG);
     expect(d.map((x) => x.code).sort()).toEqual(["no-catalog", "unknown-machine"]);
+  });
+
+  it("a machine only the Nix files define is not unknown; one nobody defines still is", () => {
+    const doc = { meta, machines: { jsononly: {} }, instances: { backup: { roles: { server: { machines: { dirmachine: {}, ghost: {}, jsononly: {} } } } } } };
+    const unknown = (nixMachines?: ReadonlySet<string>) =>
+      diagnose(doc, TEST_CATALOG, { nixMachines }).filter((d) => d.code === "unknown-machine").map((d) => d.path.at(-1));
+    expect(unknown()).toEqual(["dirmachine", "ghost"]);
+    expect(unknown(new Set(["dirmachine"]))).toEqual(["ghost"]);
   });
 });

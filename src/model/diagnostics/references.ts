@@ -10,7 +10,8 @@ export function checkReferences(ctx: Context): void {
   for (const inst of ctx.instances) {
     for (const role of inst.roles) {
       for (const { machine, known } of role.members) {
-        if (known) continue;
+        // A machine only the Nix files define (e.g. machines/<name>/) is a real machine.
+        if (known || ctx.nixMachines.has(machine)) continue;
         // Nix accepts this silently (spec §2.3): the service sees a member, counts it for its
         // constraints, and no machine is ever built for it. That is never what the user meant.
         const hint = closest(machine, machines);

@@ -1,4 +1,6 @@
 import { withCode } from "../testing/diagnose-helpers";
+import { TEST_CATALOG } from "../testing/test-catalog";
+import { diagnose } from "./index";
 
 const meta = { name: "c" };
 
@@ -27,5 +29,30 @@ describe("tags", () => {
   it("a static tag naming a machine that does not exist is an info", () => {
     const d = withCode({ meta, machines: { a: {} }, tags: { web: ["a", "ghost"] } }, "static-tag-unknown-machine");
     expect(d).toEqual([expect.objectContaining({ severity: "info", path: ["tags", "web", 1] })]);
+  });
+
+  it("machines only Nix defines: a static tag may list them, and they carry `all` and the static tags naming them", () => {
+    const doc = {
+      meta,
+      tags: { office: ["dirmachine"], lab: ["ghost"] },
+      instances: { backup: { roles: { client: { tags: ["all", "office", "lab", "gpu"] } } } },
+    };
+    const codes = (nixMachines?: ReadonlySet<string>) =>
+      diagnose(doc, TEST_CATALOG, { nixMachines })
+        .filter((d) => d.code === "unknown-tag" || d.code === "static-tag-unknown-machine")
+        .map((d) => `${d.code} ${d.path.join(".")}`);
+    expect(codes()).toEqual([
+      "unknown-tag instances.backup.roles.client.tags.0",
+      "unknown-tag instances.backup.roles.client.tags.1",
+      "unknown-tag instances.backup.roles.client.tags.2",
+      "unknown-tag instances.backup.roles.client.tags.3",
+      "static-tag-unknown-machine tags.office.0",
+      "static-tag-unknown-machine tags.lab.0",
+    ]);
+    expect(codes(new Set(["dirmachine"]))).toEqual([
+      "unknown-tag instances.backup.roles.client.tags.2",
+      "unknown-tag instances.backup.roles.client.tags.3",
+      "static-tag-unknown-machine tags.lab.0",
+    ]);
   });
 });

@@ -11,7 +11,7 @@ export function checkTags(ctx: Context): void {
       const tags = role.value ? own(role.value, "tags") : undefined;
       const names = roleTagNames(role.value);
       for (const tag of names) {
-        if ((index.byTag.get(tag)?.length ?? 0) > 0) continue;
+        if ((index.byTag.get(tag)?.length ?? 0) > 0 || carriedInNix(ctx, tag)) continue;
         // List form: the key into the document is the index of the tag in the list.
         const key = Array.isArray(tags) ? tags.indexOf(tag) : tag;
         ctx.report(
@@ -37,9 +37,19 @@ export function checkTags(ctx: Context): void {
     const list = statics[tag];
     if (!Array.isArray(list)) continue;
     list.forEach((machine, i) => {
-      if (typeof machine === "string" && !index.byMachine.has(machine)) {
+      if (typeof machine === "string" && !index.byMachine.has(machine) && !ctx.nixMachines.has(machine)) {
         ctx.report("info", "static-tag-unknown-machine", ["tags", tag, i], `tags.${tag} lists "${machine}", which is not in machines; it is never matched. Remove it from the list, or add the machine.`);
       }
     });
   }
+}
+
+/** Whether a machine only Nix defines carries `tag` as far as the editor can tell: every machine
+ * carries `all` (unless tags.all replaces it), and a static tag carries the machines it lists.
+ * (The tags Nix gives such a machine itself are not known here.) */
+function carriedInNix(ctx: Context, tag: string): boolean {
+  if (ctx.nixMachines.size === 0) return false;
+  const list = own(staticTagsOf(ctx.doc), tag);
+  if (Array.isArray(list)) return list.some((m) => typeof m === "string" && ctx.nixMachines.has(m));
+  return tag === "all";
 }
