@@ -44,6 +44,10 @@ const browser = await launchChromium();
 const metrics: Metric[] = [];
 try {
   const page = await openPeerPage(browser, server);
+  // The control: what a mount costs when it renders nothing (the same steps and frame).
+  const empty = await timeMounts(browser, page, "empty", {}, RENDER_RUNS, WARMUP);
+  metrics.push(metricFrom("settings form render, main-thread time, empty component (control)", "chromium", empty.busy, { note: "what any mount costs here" }));
+  metrics.push(metricFrom("settings form render, wall clock, empty component (control)", "chromium", empty.wall));
   for (const c of cases) await benchCase(page, c);
 } finally {
   await browser.close();

@@ -10,11 +10,13 @@ import { preparePage, startStaticServer, type Server } from "./browser";
 import { traceMainThread } from "./main-thread";
 
 export type Side = "ours" | "theirs";
+/** A side, or the control: a mount of a component that renders nothing. */
+export type Mountable = Side | "empty";
 
 declare global {
   interface Window {
     __peer: {
-      mount(side: Side, schema: unknown): Promise<{ ms: number; seq: number }>;
+      mount(side: Mountable, schema: unknown): Promise<{ ms: number; seq: number }>;
       mountPlain(): Promise<void>;
       keyLatencies: number[];
       keySeqs: number[];
@@ -42,8 +44,8 @@ export async function openPeerPage(browser: Browser, server: Server): Promise<Pa
 }
 
 /** Mounts a side; the schema crosses as plain data (typed unknown: Playwright's types recurse too deep on Json). */
-export function mount(page: Page, side: Side, schema: Json): Promise<{ ms: number; seq: number }> {
-  const arg: { side: Side; schema: unknown } = { side, schema };
+export function mount(page: Page, side: Mountable, schema: Json): Promise<{ ms: number; seq: number }> {
+  const arg: { side: Mountable; schema: unknown } = { side, schema };
   return page.evaluate((a) => window.__peer.mount(a.side, a.schema), arg);
 }
 
@@ -55,7 +57,7 @@ export interface Mounts {
 }
 
 /** Mounts `side` runs + warmup times under a trace; the first `warmup` are not counted. */
-export async function timeMounts(browser: Browser, page: Page, side: Side, schema: Json, runs: number, warmup: number): Promise<Mounts> {
+export async function timeMounts(browser: Browser, page: Page, side: Mountable, schema: Json, runs: number, warmup: number): Promise<Mounts> {
   const seqs: { ms: number; seq: number }[] = [];
   const trace = await traceMainThread(browser, page, async () => {
     for (let i = 0; i < runs + warmup; i++) seqs.push(await mount(page, side, schema));

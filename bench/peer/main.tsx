@@ -52,6 +52,12 @@ function Theirs({ schema, onCommit }: { schema: RJSFSchema; onCommit: () => void
   return <Form schema={schema} validator={validator} formData={formData} onChange={(e) => setFormData(e.formData)} />;
 }
 
+/** The control: a mount that renders nothing, through the same steps and frame. */
+function Empty({ onCommit }: { onCommit: () => void }) {
+  useLayoutEffect(onCommit, [onCommit]);
+  return <div />;
+}
+
 const afterPaint = () =>
   new Promise<number>((resolve) =>
     requestAnimationFrame(() => {
@@ -103,7 +109,7 @@ const peer = {
    * Mounts one side on a fresh copy of the schema (nothing cached from earlier mounts). Returns
    * ms to painted, and n of the marks `mount-start-<n>` / `mount-end-<n>` around the mount.
    */
-  async mount(side: "ours" | "theirs", schema: unknown): Promise<{ ms: number; seq: number }> {
+  async mount(side: "ours" | "theirs" | "empty", schema: unknown): Promise<{ ms: number; seq: number }> {
     root?.unmount();
     stage.replaceChildren();
     useSheet(side === "ours" ? oursCss : rjsfCss);
@@ -118,7 +124,9 @@ const peer = {
     performance.mark(`mount-start-${seq}`);
     const t0 = performance.now();
     root = createRoot(container);
-    root.render(side === "ours" ? <Ours schema={copy} onCommit={committed} /> : <Theirs schema={forRjsf(copy)} onCommit={committed} />);
+    root.render(
+      side === "ours" ? <Ours schema={copy} onCommit={committed} /> : side === "theirs" ? <Theirs schema={forRjsf(copy)} onCommit={committed} /> : <Empty onCommit={committed} />,
+    );
     await done;
     const ms = (await afterPaint()) - t0;
     performance.mark(`mount-end-${seq}`);

@@ -188,6 +188,7 @@ function Grid({ machines, instances, cells, modules, unknown, selected, onMachin
       aria-rowcount={machines.length + 1}
       aria-colcount={instances.length + 1}
       onKeyDown={onKeyDown}
+      onClick={(e) => followLink(e, navigate)}
       className="relative min-h-0 flex-1 overflow-auto bg-white dark:bg-slate-950"
     >
       <div style={{ width: totalW, height: HEAD_H + rows.getTotalSize(), position: "relative" }}>
@@ -200,23 +201,7 @@ function Grid({ machines, instances, cells, modules, unknown, selected, onMachin
           >
             Machine ↓ · Instance →
           </div>
-          {vcols.map((v) => {
-            const inst = instances[v.index]!; // columns have a fixed width: v.start = index * COL_W
-            return (
-              <div
-                key={inst}
-                role="columnheader"
-                aria-colindex={v.index + 2}
-                className="absolute top-0 flex h-full flex-col justify-end border-r border-slate-100 px-2 pb-2 dark:border-slate-800/70"
-                style={{ left: ROWHEAD_W + v.start, width: COL_W }}
-              >
-                <Link href={instancePath(inst)} title={inst} className="truncate text-xs font-semibold text-slate-800 hover:text-indigo-700 hover:underline dark:text-slate-100 dark:hover:text-indigo-300" tabIndex={-1}>
-                  {inst}
-                </Link>
-                <span className="truncate font-mono text-[10px] text-slate-500 dark:text-slate-400">{modules.get(inst)}</span>
-              </div>
-            );
-          })}
+          <ColumnHeaders instances={instances} modules={modules} first={firstCol} last={lastCol} />
         </div>
         {rows.getVirtualItems().map((vr) => (
           <MatrixRow
@@ -259,26 +244,11 @@ interface RowProps {
 }
 
 const MatrixRow = memo(function MatrixRow({ machine: m, index, top, width, row, instances, first, last, selected: isSel, unknown, activeCol, onMachine, onFocusCell }: RowProps) {
+  // Cells are memoised: a row that scrolls sideways renders only the cells it brings in.
   const cellsOut = [];
   for (let ci = first; ci <= last; ci++) {
     const inst = instances[ci]!;
-    const roles = row?.get(inst);
-    cellsOut.push(
-      <div
-        key={inst}
-        role="gridcell"
-        aria-colindex={ci + 2}
-        data-cell={`${index}:${ci}`}
-        tabIndex={activeCol === ci ? 0 : -1}
-        onFocus={() => onFocusCell(index, ci)}
-        aria-label={roles ? `${m} in ${inst}: ${roles.map(describe).join("; ")}` : `${m} not in ${inst}`}
-        className="absolute top-0 flex h-full items-center gap-1 overflow-hidden border-r border-slate-100 px-1.5 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 dark:border-slate-800/70"
-        style={{ left: ROWHEAD_W + ci * COL_W, width: COL_W }}
-      >
-        {roles?.slice(0, 2).map((x) => <RoleChip key={x.role} role={x} href={machineSettingsPath(inst, x.role, m)} />)}
-        {roles && roles.length > 2 && <span className="text-[10px] text-slate-500">+{roles.length - 2}</span>}
-      </div>,
-    );
+    cellsOut.push(<MatrixCell key={inst} machine={m} instance={inst} index={index} col={ci} roles={row?.get(inst)} tabbable={activeCol === ci} onFocusCell={onFocusCell} />);
   }
   return (
     <div
@@ -318,9 +288,74 @@ const MatrixRow = memo(function MatrixRow({ machine: m, index, top, width, row, 
   );
 });
 
+/** The instances' names above the columns in view; re-rendered only when that range changes. */
+const ColumnHeaders = memo(function ColumnHeaders({ instances, modules, first, last }: { instances: string[]; modules: Map<string, string>; first: number; last: number }) {
+  const out = [];
+  for (let ci = first; ci <= last; ci++) {
+    const inst = instances[ci]!; // columns have a fixed width: a column starts at index * COL_W
+    out.push(
+      <div
+        key={inst}
+        role="columnheader"
+        aria-colindex={ci + 2}
+        className="absolute top-0 flex h-full flex-col justify-end border-r border-slate-100 px-2 pb-2 dark:border-slate-800/70"
+        style={{ left: ROWHEAD_W + ci * COL_W, width: COL_W }}
+      >
+        <a href={instancePath(inst)} title={inst} className="truncate text-xs font-semibold text-slate-800 hover:text-indigo-700 hover:underline dark:text-slate-100 dark:hover:text-indigo-300" tabIndex={-1}>
+          {inst}
+        </a>
+        <span className="truncate font-mono text-[10px] text-slate-500 dark:text-slate-400">{modules.get(inst)}</span>
+      </div>,
+    );
+  }
+  return <>{out}</>;
+});
+
+interface CellProps {
+  machine: string;
+  instance: string;
+  index: number;
+  col: number;
+  roles: CellRole[] | undefined;
+  tabbable: boolean;
+  onFocusCell: (r: number, c: number) => void;
+}
+
+const MatrixCell = memo(function MatrixCell({ machine: m, instance: inst, index, col, roles, tabbable, onFocusCell }: CellProps) {
+  return (
+    <div
+      role="gridcell"
+      aria-colindex={col + 2}
+      data-cell={`${index}:${col}`}
+      tabIndex={tabbable ? 0 : -1}
+      onFocus={() => onFocusCell(index, col)}
+      aria-label={roles ? `${m} in ${inst}: ${roles.map(describe).join("; ")}` : `${m} not in ${inst}`}
+      className="absolute top-0 flex h-full items-center gap-1 overflow-hidden border-r border-slate-100 px-1.5 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 dark:border-slate-800/70"
+      style={{ left: ROWHEAD_W + col * COL_W, width: COL_W }}
+    >
+      {roles?.slice(0, 2).map((x) => <RoleChip key={x.role} role={x} href={machineSettingsPath(inst, x.role, m)} />)}
+      {roles && roles.length > 2 && <span className="text-[10px] text-slate-500">+{roles.length - 2}</span>}
+    </div>
+  );
+});
+
+/**
+ * The grid's links are plain anchors (a wouter <Link> per chip would subscribe each of
+ * thousands of scrolled-in chips to the location); one handler on the grid navigates in-app.
+ * Modified clicks (new tab, new window) are left to the browser.
+ */
+function followLink(e: React.MouseEvent, navigate: (to: string) => void) {
+  const a = (e.target as HTMLElement).closest("a");
+  if (!a || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.defaultPrevented) return;
+  const href = a.getAttribute("href");
+  if (!href?.startsWith("/")) return;
+  e.preventDefault();
+  navigate(href);
+}
+
 function RoleChip({ role, href }: { role: CellRole; href: string }) {
   return (
-    <Link
+    <a
       href={href}
       tabIndex={-1}
       title={describe(role)}
@@ -332,7 +367,7 @@ function RoleChip({ role, href }: { role: CellRole; href: string }) {
     >
       {role.explicit ? "" : "#"}
       {role.role}
-    </Link>
+    </a>
   );
 }
 
