@@ -408,6 +408,15 @@ export function locatePath(text: string, path: readonly (string | number)[]): nu
   const ws = () => {
     while (i < text.length && WS(text.charCodeAt(i))) i++;
   };
+  // Past the value at i and its ',' to the next key or element; false at the closing bracket.
+  const nextMember = () => {
+    i = skipValue(text, i);
+    ws();
+    if (text.charCodeAt(i) !== 44) return false;
+    i++;
+    ws();
+    return true;
+  };
   ws();
   let found: number | undefined = i;
   for (const seg of path) {
@@ -429,11 +438,7 @@ export function locatePath(text: string, path: readonly (string | number)[]): nu
           located = true;
           break;
         }
-        i = skipValue(text, i);
-        ws();
-        if (text.charCodeAt(i) !== 44) break;
-        i++;
-        ws();
+        if (!nextMember()) break;
       }
     } else if (c === 91 && typeof seg === "number") {
       i++;
@@ -444,11 +449,7 @@ export function locatePath(text: string, path: readonly (string | number)[]): nu
           located = true;
           break;
         }
-        i = skipValue(text, i);
-        ws();
-        if (text.charCodeAt(i) !== 44) break;
-        i++;
-        ws();
+        if (!nextMember()) break;
       }
     }
     if (!located) return found;

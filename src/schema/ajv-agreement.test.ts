@@ -11,6 +11,7 @@ import type { FieldNode } from "./field-node";
 import { acceptsType, jsonTypeOf } from "./json-types";
 import { validateSettings } from "./validate";
 import { isObject, type Json, type JsonObject } from "../model/json";
+import { anyJsonDef } from "./testing/any-json-def";
 
 const catalog = JSON.parse(readFileSync(new URL("../../public/catalog/clan-core.json", import.meta.url), "utf8")) as {
   moduleSchemas: Record<string, Record<string, Record<string, JsonObject>>>;
@@ -39,17 +40,7 @@ const extraSchemas: Record<string, JsonObject> = {
       BackendS3Input: { type: "object", additionalProperties: false, required: ["bucket"], properties: { bucket: { type: "string" }, port: { type: "integer", default: 443 } } },
       Tree: { type: "object", additionalProperties: false, properties: { label: { type: "string" }, children: { type: "array", items: { $ref: "#/$defs/Tree" } } } },
       NInput: { oneOf: [{ type: "integer" }, { type: "number" }] },
-      AnyJson: {
-        oneOf: [
-          { type: "null" },
-          { type: "boolean" },
-          { type: "integer" },
-          { type: "number" },
-          { type: "string" },
-          { type: "array", items: { $ref: "#/$defs/AnyJson" } },
-          { type: "object", additionalProperties: { $ref: "#/$defs/AnyJson" } },
-        ],
-      },
+      AnyJson: anyJsonDef,
     },
   },
 };

@@ -1,5 +1,6 @@
 import { validateSettings } from "./validate";
 import type { JsonObject } from "../model/json";
+import { anyJsonDef } from "./testing/any-json-def";
 
 const borg: JsonObject = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -33,17 +34,7 @@ const borg: JsonObject = {
         { type: "object", properties: { slow: { type: "integer" } }, required: ["slow"], additionalProperties: false },
       ],
     },
-    AnyJson: {
-      oneOf: [
-        { type: "null" },
-        { type: "boolean" },
-        { type: "integer" },
-        { type: "number" },
-        { type: "string" },
-        { type: "array", items: { $ref: "#/$defs/AnyJson" } },
-        { type: "object", additionalProperties: { $ref: "#/$defs/AnyJson" } },
-      ],
-    },
+    AnyJson: anyJsonDef,
   },
 };
 

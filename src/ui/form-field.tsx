@@ -41,45 +41,59 @@ function Messages({ error, hint, errorId, hintId }: { error?: string; hint?: Rea
   );
 }
 
-export function TextField({
-  label,
-  error,
-  hint,
-  className = "",
-  ref,
-  ...input
-}: FieldShellProps & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
+/** What the shell hands its control: the id the label points at and the error/hint wiring. */
+interface ControlProps {
+  id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+  className: string;
+}
+
+/** Label above, control, then error and hint: the one layout every field shares. */
+function FieldShell({ label, error, hint, className = "", control }: FieldShellProps & { control: (props: ControlProps) => ReactNode }) {
   const { id, errorId, hintId, describedBy } = useFieldIds(error, hint);
   return (
     <div className={className}>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700 dark:text-slate-200">
         {label}
       </label>
-      <input ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...input} />
+      {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, className: inputClass })}
       <Messages error={error} hint={hint} errorId={errorId} hintId={hintId} />
     </div>
   );
+}
+
+export function TextField({
+  label,
+  error,
+  hint,
+  className,
+  ref,
+  ...input
+}: FieldShellProps & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
+  return <FieldShell label={label} error={error} hint={hint} className={className} control={(props) => <input ref={ref} {...props} {...input} />} />;
 }
 
 export function SelectField({
   label,
   error,
   hint,
-  className = "",
+  className,
   ref,
   children,
   ...select
 }: FieldShellProps & SelectHTMLAttributes<HTMLSelectElement> & { ref?: Ref<HTMLSelectElement> }) {
-  const { id, errorId, hintId, describedBy } = useFieldIds(error, hint);
   return (
-    <div className={className}>
-      <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700 dark:text-slate-200">
-        {label}
-      </label>
-      <select ref={ref} id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} className={inputClass} {...select}>
-        {children}
-      </select>
-      <Messages error={error} hint={hint} errorId={errorId} hintId={hintId} />
-    </div>
+    <FieldShell
+      label={label}
+      error={error}
+      hint={hint}
+      className={className}
+      control={(props) => (
+        <select ref={ref} {...props} {...select}>
+          {children}
+        </select>
+      )}
+    />
   );
 }

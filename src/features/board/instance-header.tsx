@@ -5,10 +5,11 @@ import { Link, useLocation } from "wouter";
 import { instancePath } from "../../app/addresses";
 import { useEditor } from "../../app/store";
 import { deleteInstance, renameInstance } from "../../model/commands/instances";
+import { instanceNameProblem } from "../../model/names";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
+import { NameDialog } from "../../ui/name-dialog";
 import type { BoardModel } from "./lane-model";
-import { INPUT } from "./machine-palette";
 import { plural } from "../../model/plural";
 
 export function InstanceHeader({ model, members }: { model: BoardModel; members: number }) {
@@ -67,50 +68,24 @@ export function InstanceHeader({ model, members }: { model: BoardModel; members:
 }
 
 function RenameDialog({ instance, onClose }: { instance: string; onClose: () => void }) {
-  const [name, setName] = useState(instance);
-  const [error, setError] = useState<string | null>(null);
   const [, navigate] = useLocation();
   return (
-    <Dialog title={`Rename instance ${instance}`} onClose={onClose}>
-      <form
-        className="space-y-3"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const to = name.trim();
-          const result = useEditor.getState().apply(renameInstance(instance, to));
-          if (!result.ok) return setError(result.error);
-          onClose();
-          navigate(instancePath(to), { replace: true });
-        }}
-      >
-        <label className="block text-sm font-medium">
-          New name
-          <input
-            autoFocus
-            value={name}
-            onChange={(e) => {
-              setName(e.currentTarget.value);
-              setError(null);
-            }}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? "rename-error" : undefined}
-            className={`${INPUT} mt-1`}
-          />
-        </label>
-        {error && (
-          <p id="rename-error" className="text-sm text-red-700 dark:text-red-400">
-            {error}
-          </p>
-        )}
-        <p className="text-xs text-slate-500">A module name that defaulted to the old instance name is written out, so the instance keeps its module.</p>
-        <div className="flex justify-end gap-2">
-          <Button onClick={onClose}>Cancel</Button>
-          <Button variant="primary" type="submit">
-            Rename
-          </Button>
-        </div>
-      </form>
-    </Dialog>
+    <NameDialog
+      title={`Rename instance ${instance}`}
+      label="New name"
+      initial={instance}
+      trim
+      hint="A module name that defaulted to the old instance name is written out, so the instance keeps its module."
+      rule={instanceNameProblem}
+      command={(name) => renameInstance(instance, name)}
+      apply={useEditor.getState().apply}
+      submitLabel="Rename"
+      onClose={onClose}
+      onDone={(name) => {
+        onClose();
+        navigate(instancePath(name), { replace: true });
+      }}
+    />
   );
 }
 

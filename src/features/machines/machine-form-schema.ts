@@ -1,10 +1,10 @@
-// The machine forms' fields and their checks. The checks are the model's (names.ts,
-// deploy-host.ts): zod only carries them to react-hook-form, so each rule stays in one place.
+// The machine forms' fields and their checks. The checks are the model's (deploy-host.ts; the
+// name dialog checks names with names.ts): zod only carries them to react-hook-form, so each
+// rule stays in one place.
 import { z } from "../../model/zod";
 import { deployHostProblem } from "../../model/deploy-host";
 import { getIn, isObject, type Json } from "../../model/json";
 import type { MachineFieldChange } from "../../model/commands/machines";
-import { machineNameProblem } from "../../model/names";
 
 const problem = (check: (v: string) => string | undefined) => (v: string, ctx: z.core.$RefinementCtx<string>) => {
   const p = check(v);
@@ -12,8 +12,6 @@ const problem = (check: (v: string) => string | undefined) => (v: string, ctx: z
 };
 
 const host = z.string().check(z.superRefine(problem((v) => (v === "" ? undefined : deployHostProblem(v)))));
-
-export const machineNameSchema = z.string().check(z.superRefine(problem(machineNameProblem)));
 
 export const machineFormSchema = z.object({
   description: z.string(),
@@ -25,15 +23,13 @@ export const machineFormSchema = z.object({
 });
 export type MachineFormValues = z.infer<typeof machineFormSchema>;
 
-export const newMachineSchema = z.object({
-  name: machineNameSchema,
+/** The new-machine dialog's fields besides the name (the name dialog checks that one). */
+export const newMachineFieldsSchema = z.object({
   machineClass: z.enum(["", "nixos", "darwin"]),
   description: z.string(),
   targetHost: host,
 });
-export type NewMachineValues = z.infer<typeof newMachineSchema>;
-
-export const renameSchema = z.object({ name: machineNameSchema });
+export type NewMachineFields = z.infer<typeof newMachineFieldsSchema>;
 
 /** Each form field, where it lives in the machine, and how text maps to the stored value. */
 const FIELDS: { name: keyof MachineFormValues; path: string[]; toValue(v: string): Json | undefined; fromValue(v: Json | undefined): string }[] = [
@@ -75,7 +71,7 @@ export function formFieldOf(commandField: string | undefined): keyof MachineForm
 }
 
 /** The machine object a new machine starts as: only what the user filled in. */
-export function newMachineData(v: NewMachineValues): Record<string, Json> {
+export function newMachineData(v: NewMachineFields): Record<string, Json> {
   const data: Record<string, Json> = {};
   if (v.machineClass) data.machineClass = v.machineClass;
   if (v.description) data.description = v.description;

@@ -1,0 +1,15 @@
+// clan's `AnyJson` definition, as its role schemas carry it in $defs for options typed
+// `anything` / `attrsOf anything`: the schema tests use the same one.
+import type { JsonObject } from "../../model/json";
+
+export const anyJsonDef: JsonObject = {
+  oneOf: [
+    { type: "null" },
+    { type: "boolean" },
+    { type: "integer" },
+    { type: "number" },
+    { type: "string" },
+    { type: "array", items: { $ref: "#/$defs/AnyJson" } },
+    { type: "object", additionalProperties: { $ref: "#/$defs/AnyJson" } },
+  ],
+};
