@@ -37,7 +37,7 @@ function Ours({ schema, onCommit }: { schema: Json; onCommit: () => void }) {
   const issues = useMemo(() => validateSettings(schema, value, { merged: false }), [schema, value]);
   const commit = useCallback(
     (path: Path, v: Json | undefined) => {
-      setValue((cur) => (v === undefined ? removeSetting(root, cur, path) : putSetting(cur, path, v)));
+      setValue((cur) => (v === undefined ? removeSetting(root, cur, path) : putSetting(root, cur, path, v)));
       return undefined;
     },
     [root],

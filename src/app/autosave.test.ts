@@ -3,6 +3,11 @@ import { readInventoryJson, writeInventoryJson } from "../formats/inventory-json
 import { loadAutosave, startAutosave } from "./autosave";
 import { useEditor } from "./store";
 import { addMachine, setMachineField } from "../model/commands/machines";
+import { setSettings } from "../model/commands/settings";
+import { printNix } from "../formats/nix/print";
+import { compileRoleSchema } from "../schema/compile-schema";
+import { putSetting } from "../schema/settings-edit";
+import type { JsonObject } from "../model/json";
 
 describe("autosave", () => {
   beforeEach(() => {
@@ -150,5 +155,24 @@ describe("autosave", () => {
       ]);
       stop();
     });
+  });
+
+  it("a float option set to 2 in the form stays 2.0 through undo, redo, autosave and reload", () => {
+    const root = compileRoleSchema({ $defs: { Input: { type: "object", properties: { ratio: { type: "number" } } } } });
+    const doc = { instances: { i: { module: { name: "m" }, roles: { r: {} } } } } as JsonObject;
+    useEditor.getState().load(doc, "x.json");
+    const stop = startAutosave({ delayMs: 10_000 });
+    useEditor.getState().apply(setSettings("i", "r", { kind: "role" }, putSetting(root, {}, ["ratio"], 2)));
+    const written = () => writeInventoryJson(useEditor.getState().doc);
+    expect(written()).toContain('"ratio": 2.0\n');
+    useEditor.getState().undo();
+    expect(written()).not.toContain("ratio");
+    useEditor.getState().redo();
+    expect(written()).toContain('"ratio": 2.0\n');
+    window.dispatchEvent(new Event("pagehide"));
+    stop();
+    const saved = loadAutosave();
+    expect(saved && writeInventoryJson(saved.doc)).toContain('"ratio": 2.0\n');
+    expect(saved && printNix(saved.doc)).toContain("ratio = 2.0;");
   });
 });

@@ -66,17 +66,19 @@ export function setLayout(container: object, order: readonly string[] | undefine
 
 /**
  * Carries the layout of `from` to its new version `to`, whose keys in intended order are `keys`.
- * The number spelling of `changed` is dropped: it holds a new value now.
+ * The number spelling of `changed` is dropped: it holds a new value now, spelled `spelling`
+ * when one is given (a float typed as `2` in the settings form is stored with `2.0`).
  */
-export function deriveLayout(from: object, to: object, keys: readonly string[] | undefined, changed?: string | number): void {
+export function deriveLayout(from: object, to: object, keys: readonly string[] | undefined, changed?: string | number, spelling?: string): void {
   const old = layouts.get(from);
   let numbers = old?.numbers;
-  if (numbers && changed !== undefined && numbers.has(String(changed))) {
+  if (changed !== undefined && (numbers?.has(String(changed)) || spelling !== undefined)) {
     const copy = new Map(numbers);
-    copy.delete(String(changed));
+    if (spelling !== undefined) copy.set(String(changed), spelling);
+    else copy.delete(String(changed));
     numbers = copy;
   }
-  if (!old && (keys === undefined || !keys.some(isIndexKey))) return;
+  if (!old && spelling === undefined && (keys === undefined || !keys.some(isIndexKey))) return;
   setLayout(to, keys, numbers);
 }
 
@@ -84,4 +86,19 @@ function differs(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return true;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return true;
   return false;
+}
+
+/**
+ * Carries the number spellings of the array `from` to `to`, a new arrangement of its items:
+ * item i of `to` was item `source[i]` of `from` (-1: a new item, spelled `spelling` when given).
+ * Index-keyed spellings would otherwise stay at their old places when items move.
+ */
+export function deriveItemsLayout(from: readonly unknown[], to: unknown[], source: readonly number[], spelling?: string): void {
+  const old = layouts.get(from)?.numbers;
+  const numbers = new Map<string, string>();
+  source.forEach((j, i) => {
+    const s = j < 0 ? spelling : old?.get(String(j));
+    if (s !== undefined) numbers.set(String(i), s);
+  });
+  setLayout(to, undefined, numbers);
 }

@@ -1,6 +1,7 @@
 // Plain JSON values and immutable helpers over them. The inventory document is kept as
 // plain JSON (never class instances) so that unknown keys and key order survive every edit.
-import { deriveLayout, orderedKeys } from "./json-layout";
+import { deriveItemsLayout, deriveLayout, numberSpelling, orderedKeys } from "./json-layout";
+import { spellingMeans } from "./number-text";
 
 export type Json = null | boolean | number | string | Json[] | JsonObject;
 export type JsonObject = { [key: string]: Json };
@@ -28,8 +29,9 @@ export function getIn(value: Json | undefined, path: Path): Json | undefined {
 /**
  * Returns a copy of `obj` with `key` set. An existing key keeps its position; a new key
  * goes last. Uses defineProperty so that a key named `__proto__` is stored as data.
+ * `spelling` is the text a number value is to be written with (model/number-text.ts).
  */
-export function withKey(obj: JsonObject, key: string, value: Json): JsonObject {
+export function withKey(obj: JsonObject, key: string, value: Json, spelling?: string): JsonObject {
   const out: JsonObject = {};
   const keys = orderedKeys(obj);
   let found = false;
@@ -41,7 +43,7 @@ export function withKey(obj: JsonObject, key: string, value: Json): JsonObject {
     Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
     keys.push(key);
   }
-  deriveLayout(obj, out, keys, key);
+  deriveLayout(obj, out, keys, key, typeof value === "number" ? spelling : undefined);
   return out;
 }
 
@@ -54,8 +56,11 @@ export function withoutKey(obj: JsonObject, key: string): JsonObject {
   return out;
 }
 
-/** Sets a value at a path, creating plain objects on the way. Never mutates its input. */
-export function setIn(root: JsonObject, path: Path, value: Json): JsonObject {
+/**
+ * Sets a value at a path, creating plain objects on the way. Never mutates its input.
+ * `spelling`: the text a number value is to be written with (see withKey).
+ */
+export function setIn(root: JsonObject, path: Path, value: Json, spelling?: string): JsonObject {
   if (path.length === 0) {
     if (!isObject(value)) throw new Error("setIn: the root must stay an object");
     return value;
@@ -63,24 +68,74 @@ export function setIn(root: JsonObject, path: Path, value: Json): JsonObject {
   const [head, ...rest] = path;
   const key = String(head);
   const child = own(root, key);
-  if (rest.length === 0) return withKey(root, key, value);
+  if (rest.length === 0) return withKey(root, key, value, spelling);
   if (Array.isArray(child) && typeof rest[0] === "number") {
-    return withKey(root, key, setInArray(child, rest, value));
+    return withKey(root, key, setInArray(child, rest, value, spelling));
   }
-  return withKey(root, key, setIn(isObject(child) ? child : {}, rest, value));
+  return withKey(root, key, setIn(isObject(child) ? child : {}, rest, value, spelling));
 }
 
-function setInArray(arr: Json[], path: Path, value: Json): Json[] {
+function setInArray(arr: Json[], path: Path, value: Json, spelling: string | undefined): Json[] {
   const [head, ...rest] = path;
   const i = Number(head);
   const copy = arr.slice();
-  deriveLayout(arr, copy, undefined, i);
+  deriveLayout(arr, copy, undefined, i, rest.length === 0 && typeof value === "number" ? spelling : undefined);
   if (rest.length === 0) copy[i] = value;
   else {
     const child = arr[i];
-    copy[i] = Array.isArray(child) ? setInArray(child, rest, value) : setIn(isObject(child) ? child : {}, rest, value);
+    copy[i] = Array.isArray(child) ? setInArray(child, rest, value, spelling) : setIn(isObject(child) ? child : {}, rest, value, spelling);
   }
   return copy;
+}
+
+/** A copy of `arr` with `value` appended (spelled `spelling`, when a number). */
+export function withItem(arr: readonly Json[], value: Json, spelling?: string): Json[] {
+  return arrange(arr, [...arr.keys(), -1], value, typeof value === "number" ? spelling : undefined);
+}
+
+/** A copy of `arr` without item `i`. */
+export function withoutItem(arr: readonly Json[], i: number): Json[] {
+  return arrange(arr, [...arr.keys()].filter((j) => j !== i));
+}
+
+/** A copy of `arr` with item `from` moved to index `to`. */
+export function movedItem(arr: readonly Json[], from: number, to: number): Json[] {
+  const order = [...arr.keys()];
+  order.splice(to, 0, ...order.splice(from, 1));
+  return arrange(arr, order);
+}
+
+/** Items of `arr` in the order of `source` (-1: `added`), with their number spellings. */
+function arrange(arr: readonly Json[], source: number[], added: Json = null, spelling?: string): Json[] {
+  const out = source.map((j) => (j < 0 ? added : arr[j]!));
+  deriveItemsLayout(arr, out, source, spelling);
+  return out;
+}
+
+/** The spelling a number at `key` of `container` is written with, when it has one still valid. */
+export function spellingAt(container: Json | undefined, key: string | number): string | undefined {
+  if (typeof container !== "object" || container === null) return undefined;
+  const value = Array.isArray(container) ? container[Number(key)] : own(container, String(key));
+  const spelling = typeof value === "number" ? numberSpelling(container, key) : undefined;
+  return typeof value === "number" && spellingMeans(spelling, value) ? spelling : undefined;
+}
+
+/**
+ * deepEqual that also tells `2` from `2.0` (and other spellings, model/number-text.ts): two
+ * values that are written the same. An edit that changes only a number's type must not be
+ * dropped as "no change".
+ */
+export function sameText(a: Json | undefined, b: Json | undefined): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a)) {
+    return Array.isArray(b) && a.length === b.length && a.every((x, i) => sameText(x, b[i]) && (typeof x !== "number" || spellingAt(a, i) === spellingAt(b, i)));
+  }
+  if (isObject(a) && isObject(b)) {
+    const ka = Object.keys(a);
+    if (ka.length !== Object.keys(b).length) return false;
+    return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameText(a[k], b[k]) && (typeof a[k] !== "number" || spellingAt(a, k) === spellingAt(b, k)));
+  }
+  return false;
 }
 
 /** Removes the key at `path`; missing paths return the input unchanged. */

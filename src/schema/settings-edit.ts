@@ -1,7 +1,8 @@
 // Pure edits of one settings layer, guided by the field tree: what a new entry starts as, and
 // removing a value without leaving empty option groups behind ("only what the user set is
 // written"). Map entries and list items are values the user created, so they are never pruned.
-import { deleteIn, getIn, isObject, own, setIn, type Json, type JsonObject, type Path } from "../model/json";
+import { deleteIn, getIn, isObject, own, setIn, withKey, type Json, type JsonObject, type Path } from "../model/json";
+import { floatSpelling } from "../model/number-text";
 import type { FieldNode, PropertyField } from "./field-node";
 import { acceptsType, jsonTypeOf } from "./json-types";
 
@@ -28,11 +29,17 @@ export function initialValue(node: FieldNode): Json {
       return {};
     case "attrTag": {
       const first = node.variants[0];
-      return first ? { [first.name]: initialValue(first.node()) } : {};
+      return first ? initialVariant(first.name, first.node()) : {};
     }
     case "union":
       return node.branches[0] ? initialValue(node.branches[0]) : null;
   }
+}
+
+/** What choosing variant `name` of an attrTag writes: `{ name: <its initial value> }`. */
+export function initialVariant(name: string, node: FieldNode): JsonObject {
+  const value = initialValue(node);
+  return withKey({}, name, value, spellingFor(node, value));
 }
 
 /** The field node at a settings path (following the value for unions), or undefined. */
@@ -107,9 +114,30 @@ function removeOne(blob: JsonObject, path: Path): JsonObject {
   return deleteIn(blob, path);
 }
 
-/** Sets the value at `path`, creating groups on the way. */
-export function putSetting(blob: JsonObject, path: Path, value: Json): JsonObject {
-  return path.length === 0 ? (isObject(value) ? value : blob) : setIn(blob, path, value);
+/**
+ * The one rule for the type of a number the user sets: a whole number stored in a `number`
+ * option (Nix `types.float`, or `types.number`) is spelled as a float, `2` -> `2.0`, because
+ * `types.float` refuses the int `2` and the JSON and Nix writers would write `2`. An `integer`
+ * option keeps ints, and free JSON (AnyJson) keeps what was typed: there `2` is an int.
+ * The spelling is kept in the document's layout (model/json-layout.ts, beside the value, like a
+ * `1.0` read from a file), so the value itself stays a plain number for every other reader,
+ * and undo, autosave (written and read as JSON text) and export all keep it. Only values the
+ * user sets pass here: a `2` read from a file stays `2` until it is edited.
+ */
+export function spellingFor(node: FieldNode | undefined, value: Json): string | undefined {
+  if (typeof value !== "number" || !node) return undefined;
+  if (node.kind === "nullable") return spellingFor(node.inner(), value);
+  if (node.kind === "union") return spellingFor(node.branches.find((b) => acceptsType(b, "integer")), value);
+  return node.kind === "number" ? floatSpelling(value) : undefined;
+}
+
+/**
+ * Sets the value at `path`, creating groups on the way. `spelling` is how the user wrote a
+ * number (free JSON `2.0`); without one, spellingFor decides from the option's type.
+ */
+export function putSetting(root: FieldNode, blob: JsonObject, path: Path, value: Json, spelling?: string): JsonObject {
+  if (path.length === 0) return isObject(value) ? value : blob;
+  return setIn(blob, path, value, spelling ?? spellingFor(nodeAt(root, path, blob), value));
 }
 
 /** Whether the layer itself sets something at `path` (not a default, not another layer). */

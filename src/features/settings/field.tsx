@@ -100,13 +100,13 @@ export const Field = memo(function Field({ pathKey, node, name, label, prop, dep
   const ctx = useFormCtx();
   ctx.onFieldRender?.(pathKey);
   // A field that shows its value as JSON shows every issue under it too.
-  const { committed, issues, inside } = useFieldSlice(pathKey, (c) => node.kind === "json" || !fitsWidget(node, c));
+  const { committed, spelling, issues, inside } = useFieldSlice(pathKey, (c) => node.kind === "json" || !fitsWidget(node, c));
   const id = elementId(ctx, pathKey);
   const description = prop?.description ?? node.description;
   const describedBy = [description ? `${id}-help` : "", issues ? `${id}-issues` : ""].filter(Boolean).join(" ") || undefined;
   // Control, fieldHeader and HelpText are called, not rendered: none holds state of its own
   // (HelpText's long form is a component), so a field is two components, not five.
-  const control = Control({ pathKey, node, label, committed, depth, prop, describedBy, invalid: !!issues });
+  const control = Control({ pathKey, node, label, committed, spelling, depth, prop, describedBy, invalid: !!issues });
   const header = fieldHeader({ id, name, label, prop, node, pathKey, isSet: committed !== undefined, removable, actions, block: isBlock(node) && fitsWidget(node, committed) });
   const help = description ? HelpText({ id: `${id}-help`, text: description }) : null;
   const issueText = issues ? (

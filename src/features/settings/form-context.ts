@@ -5,7 +5,7 @@ import { createContext, useContext, useMemo } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { createStore, useStore, type StoreApi } from "zustand";
 import { useShallow } from "zustand/react/shallow";
-import { getIn, type Json, type JsonObject, type Path } from "../../model/json";
+import { getIn, spellingAt, type Json, type JsonObject, type Path } from "../../model/json";
 import type { FieldNode } from "../../schema/field-node";
 import type { SettingsIssue } from "../../schema/validate";
 
@@ -42,8 +42,11 @@ export interface FormContextValue {
   /** react-hook-form, holding the drafts of text-like fields (registered, uncontrolled inputs). */
   form: Pick<UseFormReturn<Record<string, unknown>>, "register" | "getValues" | "setValue">;
   root: FieldNode;
-  /** Write `value` at `path` (undefined removes the key); returns an error message when refused. */
-  commit(path: Path, value: Json | undefined, label?: string): string | undefined;
+  /**
+   * Write `value` at `path` (undefined removes the key); returns an error message when refused.
+   * `spelling` is how a number was typed where that decides its type (free JSON `2.0`).
+   */
+  commit(path: Path, value: Json | undefined, label?: string, spelling?: string): string | undefined;
   /** Unique per form, prefixes element ids. */
   idPrefix: string;
   /** Test and benchmark hook: called on every render of a field. */
@@ -95,6 +98,8 @@ export function useIssueText(pathKey: string, deep = false): string {
 
 export interface FieldSlice {
   committed: Json | undefined;
+  /** The text a committed number is written with, when it is not the plain one (`2.0`). */
+  spelling: string | undefined;
   issues: string;
   /** How many issues lie strictly inside this path. */
   inside: number;
@@ -111,7 +116,8 @@ export function useFieldSlice(pathKey: string, deep: (committed: Json | undefine
     store,
     useShallow((s: FormSnapshot) => {
       const committed = getIn(s.value, path);
-      return { committed, issues: issueText(s, pathKey, deep(committed)), inside: s.insideOf.get(pathKey) ?? 0 };
+      const spelling = typeof committed === "number" && path.length > 0 ? spellingAt(getIn(s.value, path.slice(0, -1)), path[path.length - 1]!) : undefined;
+      return { committed, spelling, issues: issueText(s, pathKey, deep(committed)), inside: s.insideOf.get(pathKey) ?? 0 };
     }),
   );
 }

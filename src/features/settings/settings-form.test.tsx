@@ -7,6 +7,9 @@ import { compileRoleSchema } from "../../schema/compile-schema";
 import { putSetting, removeSetting } from "../../schema/settings-edit";
 import { validateSettings } from "../../schema/validate";
 import { SettingsForm } from "./settings-form";
+import { writeJson } from "../../formats/json-write";
+import { parseJson } from "../../formats/json-parse";
+import { parseJsonText, toJsonText } from "./widgets/json-widget";
 
 const schema: JsonObject = {
   $defs: {
@@ -33,10 +36,10 @@ const root = compileRoleSchema(schema);
 /** A harness standing in for the document: commits go to local state, with an undo log. */
 function Harness({ initial, renders, log }: { initial: JsonObject; renders: Map<string, number>; log: { label: string; value: JsonObject }[] }) {
   const [value, setValue] = useState(initial);
-  const commit = (path: Path, v: Json | undefined, label?: string) => {
+  const commit = (path: Path, v: Json | undefined, label?: string, spelling?: string) => {
     let err: string | undefined;
     setValue((cur) => {
-      const next = v === undefined ? removeSetting(root, cur, path) : putSetting(cur, path, v);
+      const next = v === undefined ? removeSetting(root, cur, path) : putSetting(root, cur, path, v, spelling);
       log.push({ label: label ?? path.join("."), value: next });
       return next;
     });
@@ -110,6 +113,42 @@ describe("SettingsForm", () => {
     await user.clear(screen.getByLabelText("ratio"));
     await user.type(screen.getByLabelText("ratio"), "0.25{Enter}");
     expect(last()).toEqual({ port: 2222, ratio: 0.25 });
+  });
+
+  it("stores a whole number typed into a float option as a float and shows it so; integer options keep ints", async () => {
+    const { user, last } = setup();
+    const ratio = screen.getByLabelText("ratio");
+    await user.type(ratio, "2{Enter}");
+    expect(writeJson(last()!)).toBe('{\n  "ratio": 2.0\n}');
+    expect(ratio).toHaveValue("2.0"); // shown as stored, also while the input keeps focus
+    await user.type(screen.getByLabelText("port"), "2{Enter}");
+    expect(writeJson(last()!)).toBe('{\n  "ratio": 2.0,\n  "port": 2\n}');
+    expect(screen.getByLabelText("port")).toHaveValue("2");
+  });
+
+  it("shows a float option's imported 2 as 2 and keeps it until edited; typing 2.0 makes it a float", async () => {
+    const read = parseJson('{"ratio": 2, "port": 2}');
+    if (!read.ok) throw new Error(read.error.message);
+    const { user, log, last } = setup(read.value as JsonObject);
+    const ratio = screen.getByLabelText("ratio");
+    expect(ratio).toHaveValue("2");
+    await user.click(ratio);
+    await user.tab();
+    expect(log).toEqual([]);
+    await user.clear(ratio);
+    await user.type(ratio, "2.0");
+    await user.tab();
+    expect(log).toHaveLength(1);
+    expect(writeJson(last()!)).toBe('{\n  "ratio": 2.0,\n  "port": 2\n}');
+  });
+
+  it("free JSON keeps how a number was typed", () => {
+    expect(parseJsonText("2.0")).toEqual({ value: 2, spelling: "2.0" });
+    expect(parseJsonText("2")).toEqual({ value: 2 });
+    const nested = parseJsonText('{"a": 1.0}');
+    expect(nested.value !== undefined && toJsonText(nested.value)).toBe('{\n  "a": 1.0\n}');
+    expect(toJsonText(2, "2.0")).toBe("2.0");
+    expect(parseJsonText("{,}").error).toMatch(/^Not valid JSON at line 1, column 2: /);
   });
 
   it("shows defaults as placeholders without writing them, and resets a field by removing its key", async () => {

@@ -15,7 +15,8 @@ export interface SettingsFormProps {
   root: FieldNode;
   value: JsonObject;
   issues: SettingsIssue[];
-  commit: (path: Path, value: Json | undefined, label?: string) => string | undefined;
+  /** `spelling`: the text a number was typed as (free JSON `2.0`), see putSetting. */
+  commit: (path: Path, value: Json | undefined, label?: string, spelling?: string) => string | undefined;
   /** Accessible name of the form, e.g. "Role-wide settings of borgbackup/client". */
   title: string;
   idPrefix?: string;
@@ -42,7 +43,7 @@ export function SettingsForm({ root, value, issues, commit, title, idPrefix = "s
       store,
       form: { register: form.register, getValues: form.getValues, setValue: form.setValue },
       root,
-      commit: (p, v, l) => commitRef.current(p, v, l),
+      commit: (p, v, l, s) => commitRef.current(p, v, l, s),
       idPrefix,
       onFieldRender: (k) => probeRef.current?.(k),
     }),

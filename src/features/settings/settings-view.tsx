@@ -10,7 +10,7 @@ import { moduleRefOf, resolveModule } from "../../catalog/resolve-module";
 import { instanceAt, roleAt, roleMachineNames, roleTagNames } from "../../model/accessors";
 import { setSettings } from "../../model/commands/settings";
 import { layerPath, type Layer } from "../../model/effective-settings";
-import { deepEqual, getIn, isObject, own, type Json, type JsonObject, type Path } from "../../model/json";
+import { getIn, isObject, own, sameText, type Json, type JsonObject, type Path } from "../../model/json";
 import { roleMembers } from "../../model/membership";
 import { compileRoleSchema } from "../../schema/compile-schema";
 import { putSetting, removeSetting } from "../../schema/settings-edit";
@@ -42,12 +42,13 @@ export default function SettingsView({ instance, role, target }: SettingsPanelPr
   const issues = useMemo(() => validateSettings(schema, blob, { merged: false }), [schema, blob]);
 
   const commit = useCallback(
-    (path: Path, value: Json | undefined, label?: string): string | undefined => {
+    (path: Path, value: Json | undefined, label?: string, spelling?: string): string | undefined => {
       const { doc, apply } = useEditor.getState();
       const container = getIn(doc, layerPath(instance, role, layer).slice(0, -1));
       const current = isObject(container) && isObject(own(container, "settings")) ? (own(container, "settings") as JsonObject) : {};
-      const next = value === undefined ? removeSetting(root, current, path) : putSetting(current, path, value);
-      if (deepEqual(next, current)) return undefined;
+      const next = value === undefined ? removeSetting(root, current, path) : putSetting(root, current, path, value, spelling);
+      // sameText, not deepEqual: `2` -> `2.0` changes what Nix reads, so it is an edit.
+      if (sameText(next, current)) return undefined;
       const where = `${instance}/${role}, ${layer.kind === "role" ? "role-wide" : `${layer.kind} ${layer.name}`}`;
       const what = label ?? `${value === undefined ? "Reset" : "Set"} ${path.map(String).join(".") || "settings"}`;
       const result = apply(setSettings(instance, role, layer, next, `${what} (${where})`));

@@ -3,7 +3,7 @@
 // with that variant's starting value, as one undoable step.
 import { useRef, useState, type KeyboardEvent } from "react";
 import { isObject } from "../../../model/json";
-import { initialValue } from "../../../schema/settings-edit";
+import { initialVariant } from "../../../schema/settings-edit";
 import { Field, isBlock } from "../field";
 import { childLabel, elementId, keyOf, useFormCtx, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";
@@ -21,7 +21,7 @@ export function AttrTagWidget({ pathKey, node, label, committed, depth }: Contro
   const choose = (i: number) => {
     if (i === active) return;
     const v = node.variants[i]!;
-    setRefused(ctx.commit(path, { [v.name]: initialValue(v.node()) }, `Choose ${v.name} for ${label}`));
+    setRefused(ctx.commit(path, initialVariant(v.name, v.node()), `Choose ${v.name} for ${label}`));
   };
   const onKeyDown = (e: KeyboardEvent, i: number) => {
     const n = node.variants.length;

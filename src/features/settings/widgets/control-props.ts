@@ -8,6 +8,8 @@ export interface ControlProps {
   /** Accessible name: the option's path, e.g. "destinations.a.repo". */
   label: string;
   committed: Json | undefined;
+  /** How a committed number is written, when not plainly (`2.0`, `1e5`): see model/number-text.ts. */
+  spelling?: string;
   depth: number;
   /** The option this value belongs to (for its default), when it is an option. */
   prop?: PropertyField;

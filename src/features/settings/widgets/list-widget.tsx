@@ -1,8 +1,8 @@
 // listOf: items with Add, Remove, Move up and Move down buttons (keyboard-reachable; focus
 // follows the moved item). Each change of the list is one command.
 import { useRef } from "react";
-import type { Json } from "../../../model/json";
-import { initialValue } from "../../../schema/settings-edit";
+import { movedItem, withItem, withoutItem, type Json } from "../../../model/json";
+import { initialValue, spellingFor } from "../../../schema/settings-edit";
 import { Field, isBlock } from "../field";
 import { childLabel, elementId, keyOf, useFormCtx, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";
@@ -24,19 +24,18 @@ export function ListWidget({ pathKey, node, label, committed, depth }: ControlPr
       }
     });
   const move = (from: number, to: number) => {
-    const next = items.slice();
-    const [item] = next.splice(from, 1);
-    next.splice(to, 0, item!);
-    ctx.commit(path, next, `Move ${childLabel(label, from)} ${to < from ? "up" : "down"}`);
+    // The json.ts helpers move the items' number spellings with them (a `2.0` stays a float).
+    ctx.commit(path, movedItem(items, from, to), `Move ${childLabel(label, from)} ${to < from ? "up" : "down"}`);
     const base = elementId(ctx, pathKey);
     focusLater(`${base}-${to}-${to < from ? "up" : "down"}`, `${base}-${to}-${to < from ? "down" : "up"}`);
   };
   const remove = (i: number) => {
-    ctx.commit(path, items.filter((_, j) => j !== i), `Remove ${childLabel(label, i)}`);
+    ctx.commit(path, withoutItem(items, i), `Remove ${childLabel(label, i)}`);
     focusLater(`${elementId(ctx, pathKey)}-add`);
   };
   const add = () => {
-    ctx.commit(path, [...items, initialValue(itemNode)], `Add an item to ${label}`);
+    const item = initialValue(itemNode);
+    ctx.commit(path, withItem(items, item, spellingFor(itemNode, item)), `Add an item to ${label}`);
     focusLater(elementId(ctx, keyOf([...path, items.length])));
   };
   const base = elementId(ctx, pathKey);

@@ -4,7 +4,7 @@
 import { useEffect, useRef, useState } from "react";
 import { isObject, own, renameKey, withKey, withoutKey, type JsonObject } from "../../../model/json";
 import type { FieldNode } from "../../../schema/field-node";
-import { initialValue } from "../../../schema/settings-edit";
+import { initialValue, spellingFor } from "../../../schema/settings-edit";
 import { Field, isBlock } from "../field";
 import { childLabel, elementId, keyOf, useFormCtx, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";
@@ -55,7 +55,8 @@ export function MapEntries({ pathKey, label, valueNode, value, keys, reserved, d
     const name = newKey;
     const problem = keyProblem(name, undefined, value, reserved);
     if (problem) return setAddError(problem);
-    const err = ctx.commit(path, withKey(value, name, initialValue(valueNode)), `Add ${childLabel(label, name)}`);
+    const init = initialValue(valueNode);
+    const err = ctx.commit(path, withKey(value, name, init, spellingFor(valueNode, init)), `Add ${childLabel(label, name)}`);
     if (err) return setAddError(err);
     setNewKey("");
     setAddError(undefined);

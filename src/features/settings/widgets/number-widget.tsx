@@ -1,3 +1,4 @@
+import { jsonNumberText } from "../../../model/number-text";
 import { defaultText } from "../../../schema/json-types";
 import type { ControlProps } from "./control-props";
 import { ERROR_TEXT, INPUT } from "./styles";
@@ -17,12 +18,17 @@ export function parseNumber(text: string, integer: boolean): Parsed {
   return { value: n };
 }
 
-export function NumberWidget({ pathKey, node, label, committed, prop, describedBy, invalid }: ControlProps) {
+/**
+ * A number option. The draft shows the number as it will be written (`2.0` for a float option:
+ * putSetting in schema/settings-edit.ts gives whole numbers typed here a float spelling; `2`
+ * when a file said `2` and nobody edited it).
+ */
+export function NumberWidget({ pathKey, node, label, committed, spelling, prop, describedBy, invalid }: ControlProps) {
   const integer = node.kind === "integer";
   const { inputProps, error } = useDraft({
     pathKey,
     committed,
-    toDraft: (v) => (typeof v === "number" ? String(v) : ""),
+    toDraft: (v) => (typeof v === "number" ? jsonNumberText(v, spelling) : ""),
     parse: (d) => parseNumber(d, integer),
   });
   return (

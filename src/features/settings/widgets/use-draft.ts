@@ -7,7 +7,8 @@ import { useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } fro
 import type { Json } from "../../../model/json";
 import { elementId, fieldName, useFormCtx, usePath } from "../form-context";
 
-export type Parsed = { value: Json | undefined; error?: undefined } | { value?: undefined; error: string };
+/** A draft read: its value (`spelling`: how a number was typed, when that is not plain), or why not. */
+export type Parsed = { value: Json | undefined; spelling?: string; error?: undefined } | { value?: undefined; spelling?: undefined; error: string };
 
 export interface DraftOptions {
   pathKey: string;
@@ -31,24 +32,34 @@ export function useDraft({ pathKey, committed, toDraft, parse, multiline, onDraf
   /** The parse error of the draft being typed, or the caller's refusal of the last commit. */
   const [error, setError] = useState<string>();
   const focused = useRef(false);
+  /** Set by a successful commit until the next keystroke: show the value as stored (`2` -> `2.0`). */
+  const showStored = useRef(false);
+  const [commits, setCommits] = useState(0);
   const draftNow = () => String(form.getValues(name) ?? "");
 
   // Undo, redo or another form changed the stored value: show it, unless the user is typing here.
+  // After a commit, show it as it is stored even in the focused input (Enter), so the text is
+  // what export writes: `2.0` in a float option, `2` for `02` in an integer one.
   useEffect(() => {
-    if (!focused.current && draftNow() !== committedDraft) {
+    if ((!focused.current || showStored.current) && draftNow() !== committedDraft) {
       form.setValue(name, committedDraft);
       setError(undefined);
       onDraft?.(committedDraft);
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [committedDraft]);
+  }, [committedDraft, commits]);
 
   const commitNow = () => {
     const draft = draftNow();
     if (draft === committedDraft) return;
     const parsed = parse(draft);
     if (parsed.error !== undefined) return;
-    setError(ctx.commit(path, parsed.value));
+    const refused = ctx.commit(path, parsed.value, undefined, parsed.spelling);
+    setError(refused);
+    if (refused === undefined) {
+      showStored.current = true;
+      setCommits((n) => n + 1);
+    }
   };
 
   return {
@@ -63,6 +74,7 @@ export function useDraft({ pathKey, committed, toDraft, parse, multiline, onDraf
       },
       onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => {
         void registered.onChange(e);
+        showStored.current = false;
         const draft = e.target.value;
         // setState with the same value does not re-render: typing stays render-free.
         setError(parse(draft).error);
