@@ -13,6 +13,8 @@ import { hostileInventory } from "./hostile-arbitrary.test-util";
 import { jsonForNix, nixAgrees, nixOracleAvailability, nixParses, type OracleCase } from "./nix-oracle.test-util";
 import { parseNixValue, readInventoryNix } from "./parse";
 import { NixPrintError, printNix, printNixSnippet } from "./print";
+import { compileRoleSchema } from "../../schema/compile-schema";
+import { putSetting } from "../../schema/settings-edit";
 
 const oracle = nixOracleAvailability();
 if (!oracle.available) console.warn(`\n⚠ ${oracle.notice}\n`);
@@ -89,6 +91,20 @@ describe.skipIf(!oracle.available)("Nix agrees with the printer on inventory.jso
     const wrong = cases.filter((_, i) => !verdicts[i]);
     if (wrong.length) throw new Error(`Nix disagrees on ${wrong.length} (seed ${seed}); first:\n${jsonForNix(wrong[0]!.value)}\n${wrong[0]!.nix}`);
     expect(cases.length, `only ${cases.length} usable, ${refused} refused`).toBeGreaterThan(300);
+  });
+});
+
+describe.skipIf(!oracle.available)("Nix reads the JSON export as it reads the Nix export", () => {
+  it("for floats set in the settings form and for integers between 2^53 and 2^63", () => {
+    const root = compileRoleSchema({ $defs: { Input: { type: "object", properties: { ratio: { type: "number" }, port: { type: "integer" } } } } });
+    const form = putSetting(root, putSetting(root, {}, ["ratio"], 2), ["port"], 2);
+    const seed = Date.now() ^ (Math.random() * 0x7fffffff);
+    const big = fc.sample(fc.bigInt({ min: 2n ** 53n, max: 2n ** 63n - 1025n }), { numRuns: 200, seed }).map((b) => Number(b));
+    const docs: JsonObject[] = [form, { modules: { x: big, y: big.map((n) => -n) } }];
+    // Both our writers against each other, and against text that says what the user meant.
+    const cases: OracleCase[] = docs.map((doc) => ({ nix: printNix(doc), value: doc, json: writeJson(doc) }));
+    cases.push({ nix: "{ ratio = 2.0; port = 2; }", value: form, json: writeJson(form) });
+    expect(nixAgrees(cases), `seed ${seed}`).toEqual(cases.map(() => true));
   });
 });
 
