@@ -16,6 +16,7 @@ import { useDiagnosticsBar } from "../features/diagnostics/diagnostics-bar-state
 import { useQueryClient } from "@tanstack/react-query";
 import { isClanDirectoryMode } from "./clan-directory/session";
 import { plural } from "../model/plural";
+import { FileButton } from "../ui/file-button";
 
 // Clan directory mode's code is loaded only in that mode.
 const ClanDirectoryControls = lazy(() => import("./clan-directory/clan-directory-controls").then((m) => ({ default: m.ClanDirectoryControls })));
@@ -121,20 +122,9 @@ function Header() {
       <Button variant="ghost" onClick={() => useEditor.getState().redo()} disabled={!canRedo} title={redoLabel ? `Redo: ${redoLabel}` : "Nothing to redo"}>
         Redo
       </Button>
-      <label className="inline-flex cursor-pointer items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-slate-50 focus-within:outline-2 focus-within:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800 dark:hover:bg-slate-700">
+      <FileButton label="Import inventory" accept=".json,.nix,application/json" onFile={(file) => void importFile(file)}>
         Import
-        <input
-          type="file"
-          aria-label="Import inventory"
-          accept=".json,.nix,application/json"
-          className="sr-only"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = "";
-            if (file) void importFile(file);
-          }}
-        />
-      </label>
+      </FileButton>
       <Button variant="primary" onClick={() => setExporting(true)}>
         Export
       </Button>

@@ -32,31 +32,20 @@ export function resolveModule(catalog: Catalog, ref: ModuleRef): ResolvedModule 
     ? catalog.modulesPerSource[inputName]
     : undefined;
   const schemas = catalog.moduleSchemas[inputName];
+  const notFound = (problem: NonNullable<ResolvedModule["problem"]>): ResolvedModule => ({ ref, inputName, info: undefined, schemas: undefined, problem });
   if (!modules) {
     const known = Object.keys(catalog.modulesPerSource).join(", ") || "none";
-    return {
-      ref,
-      inputName,
-      info: undefined,
-      schemas: undefined,
-      problem: {
-        code: "unknown-input",
-        message: `The catalog has no input "${inputName}" (inputs: ${known}). Load the catalog of that flake input, or change module.input.`,
-      },
-    };
+    return notFound({
+      code: "unknown-input",
+      message: `The catalog has no input "${inputName}" (inputs: ${known}). Load the catalog of that flake input, or change module.input.`,
+    });
   }
   const info = Object.prototype.hasOwnProperty.call(modules, ref.name) ? modules[ref.name] : undefined;
   if (!info) {
-    return {
-      ref,
-      inputName,
-      info: undefined,
-      schemas: undefined,
-      problem: {
-        code: "unknown-module",
-        message: `Input "${inputName}" has no service module "${ref.name}". Pick a module from the catalog, or load the catalog that provides it.`,
-      },
-    };
+    return notFound({
+      code: "unknown-module",
+      message: `Input "${inputName}" has no service module "${ref.name}". Pick a module from the catalog, or load the catalog that provides it.`,
+    });
   }
   const roleSchemas = schemas && Object.prototype.hasOwnProperty.call(schemas, ref.name) ? schemas[ref.name] : undefined;
   return { ref, inputName, info, schemas: roleSchemas };

@@ -6,6 +6,7 @@ import { addCatalogFile, addCatalogUrl, restoreEmbeddedCatalog, sourceKindLabel,
 import type { CatalogStatus, SourceStatus } from "../../app/use-catalog";
 import { Button } from "../../ui/button";
 import { plural } from "../../model/plural";
+import { FileButton } from "../../ui/file-button";
 
 export function CatalogSourcesPanel({ status }: { status: CatalogStatus }) {
   const [fileError, setFileError] = useState<string | null>(null);
@@ -26,21 +27,16 @@ export function CatalogSourcesPanel({ status }: { status: CatalogStatus }) {
         <h2 id="catalog-sources-title" className="mr-auto text-sm font-semibold text-slate-900 dark:text-slate-100">
           Active catalogs
         </h2>
-        <label className="inline-flex cursor-pointer items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700">
+        <FileButton
+          label="Load catalog"
+          accept=".json,application/json"
+          onFile={(file) => {
+            setFileError(null);
+            void addCatalogFile(file).then(setFileError);
+          }}
+        >
           Load catalog…
-          <input
-            type="file"
-            aria-label="Load catalog"
-            accept=".json,application/json"
-            className="sr-only"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = "";
-              setFileError(null);
-              if (file) void addCatalogFile(file).then(setFileError);
-            }}
-          />
-        </label>
+        </FileButton>
         <form onSubmit={submitUrl} className="flex items-center gap-2">
           <input
             type="url"

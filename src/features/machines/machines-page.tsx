@@ -9,6 +9,7 @@ import { own } from "../../model/json";
 import { tagOverview } from "../../model/tag-overview";
 import { Button } from "../../ui/button";
 import { inputClass } from "../../ui/form-field";
+import { ListPage } from "../../ui/list-page";
 import { MachineDetail } from "./machine-detail";
 import { filterRows, machineRows, sortRows } from "./machine-rows";
 import { MachineTable } from "./machine-table";
@@ -34,26 +35,27 @@ export function MachinesPage() {
   }, [doc, prune]);
 
   return (
-    <section aria-labelledby="page-title" className="flex h-full min-h-0 flex-col">
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-6 py-3 dark:border-slate-800 dark:bg-slate-900">
-        <h1 id="page-title" className="text-xl font-semibold">
-          Machines
-        </h1>
-        <p className="text-sm text-slate-500 dark:text-slate-400" aria-live="polite">
-          {shown.length === rows.length ? plural(rows.length, "machine") : `${shown.length} of ${plural(rows.length, "machine")} shown`}
-        </p>
-        <Filters />
-        <Button variant="primary" className="ml-auto" onClick={() => setCreating(true)}>
-          New machine
-        </Button>
-      </div>
+    <ListPage
+      title="Machines"
+      tools={
+        <>
+          <p className="text-sm text-slate-500 dark:text-slate-400" aria-live="polite">
+            {shown.length === rows.length ? plural(rows.length, "machine") : `${shown.length} of ${plural(rows.length, "machine")} shown`}
+          </p>
+          <Filters />
+          <Button variant="primary" className="ml-auto" onClick={() => setCreating(true)}>
+            New machine
+          </Button>
+        </>
+      }
+    >
       <SelectionBar />
       <div className="flex min-h-0 flex-1">
         <MachineTable rows={shown} current={current} />
         {current !== undefined && <MachineDetail key={current} name={current} />}
       </div>
       {creating && <NewMachineDialog onClose={() => setCreating(false)} />}
-    </section>
+    </ListPage>
   );
 }
 

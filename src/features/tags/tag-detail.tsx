@@ -1,11 +1,12 @@
 // The panel of one tag (/tags/<t>): how it is defined, renaming it, its static list, the
 // machines carrying it and the roles that select machines by it.
-import { useMemo, type ReactNode } from "react";
+import { useMemo } from "react";
 import { Link } from "wouter";
 import { instancePath, machinePath, tagSettingsPath } from "../../app/addresses";
 import { useEditor } from "../../app/store";
 import type { TagSummary } from "../../model/tag-overview";
 import { tagIndex, type TagSource } from "../../model/tags";
+import { DetailPanel, PanelNote, PanelSection, PanelSections } from "../../ui/detail-panel";
 import { overrideWarning, tagKind } from "./tag-kind";
 import { RenameTagForm } from "./rename-tag-form";
 import { StaticTagEditor } from "./static-tag-editor";
@@ -14,20 +15,12 @@ const SHOWN_MACHINES = 300;
 
 export function TagDetail({ tag, summary }: { tag: string; summary: TagSummary | undefined }) {
   return (
-    <aside aria-label={`Tag ${tag}`} className="w-[28rem] shrink-0 overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <div className="sticky top-0 z-10 flex items-center gap-2 border-b border-slate-200 bg-white/95 px-5 py-3 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
-        <h2 className="mr-auto truncate text-lg font-semibold" title={tag}>
-          {tag}
-        </h2>
-        <Link href="/tags" aria-label="Close tag details" className="rounded-md px-2 py-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">
-          ✕
-        </Link>
-      </div>
+    <DetailPanel label={`Tag ${tag}`} title={tag} closeHref="/tags" closeLabel="Close tag details">
       {summary === undefined ? (
-        <p className="px-5 py-6 text-sm text-slate-600 dark:text-slate-300">No machine, static list or role uses a tag named “{tag}”.</p>
+        <PanelNote>No machine, static list or role uses a tag named “{tag}”.</PanelNote>
       ) : (
-        <div className="divide-y divide-slate-200 dark:divide-slate-800">
-          <Section title="Definition">
+        <PanelSections>
+          <PanelSection title="Definition">
             <p className="text-sm text-slate-700 dark:text-slate-200">{tagKind(summary)}</p>
             {summary.overridden && (
               <p role="note" className="mt-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
@@ -37,21 +30,21 @@ export function TagDetail({ tag, summary }: { tag: string; summary: TagSummary |
             {summary.reserved && !summary.overridden && (
               <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">Clan computes this tag; it cannot be assigned, removed or renamed by hand.</p>
             )}
-          </Section>
+          </PanelSection>
           {!summary.reserved && (
-            <Section title="Rename">
+            <PanelSection title="Rename">
               <RenameTagForm key={tag} tag={tag} />
-            </Section>
+            </PanelSection>
           )}
           {(!summary.reserved || summary.overridden) && (
-            <Section title="Static list">
+            <PanelSection title="Static list">
               <StaticTagEditor summary={summary} />
-            </Section>
+            </PanelSection>
           )}
-          <Section title={`Machines (${summary.machines.length})`}>
+          <PanelSection title={`Machines (${summary.machines.length})`}>
             <TagMachines tag={tag} machines={summary.machines} />
-          </Section>
-          <Section title="Used by roles">
+          </PanelSection>
+          <PanelSection title="Used by roles">
             {summary.roles.length === 0 ? (
               <p className="text-sm text-slate-500 dark:text-slate-400">No role selects machines by this tag.</p>
             ) : (
@@ -75,10 +68,10 @@ export function TagDetail({ tag, summary }: { tag: string; summary: TagSummary |
             {summary.roles.length > 0 && summary.machines.length === 0 && (
               <p className="mt-2 text-sm text-amber-800 dark:text-amber-200">No machine carries “{tag}”: these roles get nothing from it, and Nix warns about it.</p>
             )}
-          </Section>
-        </div>
+          </PanelSection>
+        </PanelSections>
       )}
-    </aside>
+    </DetailPanel>
   );
 }
 
@@ -112,11 +105,3 @@ function TagMachines({ tag, machines }: { tag: string; machines: string[] }) {
   );
 }
 
-function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section aria-label={title} className="px-5 py-4">
-      <h3 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{title}</h3>
-      {children}
-    </section>
-  );
-}

@@ -7,6 +7,7 @@ import { useEditor } from "../../app/store";
 import { tagOverview, type TagSummary } from "../../model/tag-overview";
 import { Button } from "../../ui/button";
 import { inputClass } from "../../ui/form-field";
+import { ListPage } from "../../ui/list-page";
 import { NewStaticTagDialog } from "./new-static-tag-dialog";
 import { overrideWarning, tagKind } from "./tag-kind";
 import { TagDetail } from "./tag-detail";
@@ -28,24 +29,25 @@ export function TagsPage() {
   const overridden = tags.filter((t) => t.overridden);
 
   return (
-    <section aria-labelledby="page-title" className="flex h-full min-h-0 flex-col">
-      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 bg-white px-6 py-3 dark:border-slate-800 dark:bg-slate-900">
-        <h1 id="page-title" className="text-xl font-semibold">
-          Tags
-        </h1>
-        <p className="text-sm text-slate-500 dark:text-slate-400">{plural(tags.length, "tag")}</p>
-        <input
-          type="search"
-          aria-label="Filter tags"
-          placeholder="Filter tags…"
-          value={text}
-          onChange={(e) => setText(e.currentTarget.value)}
-          className={`${inputClass.replace("w-full", "")} w-64`}
-        />
-        <Button variant="primary" className="ml-auto" onClick={() => setCreating(true)}>
-          New static tag
-        </Button>
-      </div>
+    <ListPage
+      title="Tags"
+      tools={
+        <>
+          <p className="text-sm text-slate-500 dark:text-slate-400">{plural(tags.length, "tag")}</p>
+          <input
+            type="search"
+            aria-label="Filter tags"
+            placeholder="Filter tags…"
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            className={`${inputClass.replace("w-full", "")} w-64`}
+          />
+          <Button variant="primary" className="ml-auto" onClick={() => setCreating(true)}>
+            New static tag
+          </Button>
+        </>
+      }
+    >
       {overridden.length > 0 && (
         <div role="note" aria-label="Overridden reserved tags" className="space-y-1 border-b border-amber-200 bg-amber-50 px-6 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
           {overridden.map((t) => (
@@ -81,7 +83,7 @@ export function TagsPage() {
         {current !== undefined && <TagDetail key={current} tag={current} summary={tags.find((t) => t.tag === current)} />}
       </div>
       {creating && <NewStaticTagDialog onClose={() => setCreating(false)} />}
-    </section>
+    </ListPage>
   );
 }
 

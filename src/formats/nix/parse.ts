@@ -860,6 +860,16 @@ function lenientBindings(
   const keepData = into.fatal;
   const attrs: Attrs = {};
   let allData = true;
+  // A binding found to be code (the error says where): note it, go back to `from` and step over
+  // the rest of the binding to its ';'. Any other error is a real one.
+  const skipAsCode = (e: unknown, from: ReturnType<Parser["save"]>) => {
+    if (!isCode(e)) throw e;
+    noteCode(scan, e);
+    allData = false;
+    p.restore(from);
+    skipCode(p, scan);
+    p.expect(";");
+  };
   let metaAt: number | undefined;
   for (;;) {
     const t = p.peek();
@@ -877,12 +887,7 @@ function lenientBindings(
       path = parseAttrPath(p);
       p.expect("=");
     } catch (e) {
-      if (!isCode(e)) throw e;
-      noteCode(scan, e);
-      allData = false;
-      p.restore(atBinding);
-      skipCode(p, scan);
-      p.expect(";");
+      skipAsCode(e, atBinding);
       continue;
     }
 
@@ -916,12 +921,7 @@ function lenientBindings(
       p.next();
       addAttr(p, attrs, path.keys, v, path.start, spelling);
     } catch (e) {
-      if (!isCode(e)) throw e;
-      noteCode(scan, e);
-      allData = false;
-      p.restore(atValue);
-      skipCode(p, scan);
-      p.expect(";");
+      skipAsCode(e, atValue);
     }
   }
 }
