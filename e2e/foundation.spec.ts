@@ -49,6 +49,18 @@ test("?inventory=<url> loads that file at start", async ({ page }) => {
   await expect(page).toHaveURL(/\/machines/);
 });
 
+test("?inventory=<url> reads Nix too, and shows its errors with line and column", async ({ page }) => {
+  const nix = '{ inputs, ... }:\n{\n  inventory = {\n    meta.name = "nix-clan";\n    machines.solo = { };\n  };\n}\n';
+  await page.route((url) => url.pathname === "/fixtures/clan.nix", (route) => route.fulfill({ body: nix, contentType: "text/plain" }));
+  await page.route((url) => url.pathname === "/fixtures/bad.nix", (route) => route.fulfill({ body: "{\n  meta.name = 1 + 1;\n}\n", contentType: "text/plain" }));
+  await page.goto("/machines?inventory=/fixtures/clan.nix");
+  await expect(page.getByTestId("clan-name")).toHaveText("nix-clan");
+  await expect(page.getByRole("link", { name: "solo", exact: true }).first()).toBeVisible();
+  await page.goto("/machines?inventory=/fixtures/bad.nix");
+  await expect(page.getByText("Could not load /fixtures/bad.nix")).toBeVisible();
+  await expect(page.getByText(/bad\.nix, line 2, column 17: The operator `\+` is Nix code/)).toBeVisible();
+});
+
 test("a file dropped on the window is imported", async ({ page }) => {
   await page.goto("/instances");
   await expect(page.getByTestId("clan-name")).toHaveText("demo-clan");

@@ -1,8 +1,9 @@
 // What the editor opens with: `?inventory=<url>` first, else the autosaved document, else the
-// demo inventory shipped in public/.
-import { readInventoryJson } from "../formats/inventory-json";
+// demo inventory shipped in public/. The URL's text is read like an imported file: JSON or Nix
+// by the name's extension, else by content, with the same error words (import-file.ts).
 import { loadAutosave } from "./autosave";
-import { describeSourceError, useNotices } from "./notices";
+import { readFailureDetail, readInventoryText } from "./import-file";
+import { useNotices } from "./notices";
 import { useEditor } from "./store";
 
 export async function boot(search: string = window.location.search): Promise<void> {
@@ -25,17 +26,27 @@ async function loadFromUrl(url: string, asDemo = false): Promise<boolean> {
     const res = await fetch(url);
     if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`);
     const text = await res.text();
-    const name = url.split("/").pop() || url;
-    const result = readInventoryJson(text, name);
+    const name = fileNameOf(url);
+    const result = await readInventoryText(text, name);
     if (!result.ok) {
-      notices.push({ kind: "error", title: `Could not load ${url}`, detail: describeSourceError(result.error) });
+      notices.push({ kind: "error", title: `Could not load ${url}`, detail: readFailureDetail(result.error) });
       return false;
     }
     useEditor.getState().reset(result.doc, { name, doc: result.doc });
-    if (!asDemo) notices.push({ kind: "info", title: `Loaded ${name}` });
+    if (!asDemo) notices.push({ kind: "info", title: `Loaded ${name}`, detail: result.note });
     return true;
   } catch (e) {
     notices.push({ kind: "error", title: `Could not load ${url}`, detail: (e as Error).message });
     return false;
+  }
+}
+
+/** The file name a URL ends with (`clan.nix` of `https://host/dir/clan.nix?raw=1`), for format and messages. */
+export function fileNameOf(url: string): string {
+  try {
+    const path = new URL(url, "http://x/").pathname;
+    return decodeURIComponent(path.split("/").pop() || "") || url;
+  } catch {
+    return url;
   }
 }

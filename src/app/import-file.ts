@@ -1,8 +1,10 @@
 // Import of a user's file (file input or drop): inventory.json, or Nix (an inventory.nix,
 // clan.nix or flake.nix, by name or by content). The current document is only replaced when
 // the new one reads cleanly; otherwise the error is shown and nothing is lost.
-import { detectFormat } from "../formats/detect-format";
+// readInventoryText is also how `?inventory=<url>` reads its text (boot.ts): one reader for both.
+import { detectFormat, type InventoryFormat } from "../formats/detect-format";
 import { MAX_INVENTORY_BYTES, readInventoryJson, type SourceError } from "../formats/inventory-json";
+import type { Inventory } from "../model/inventory-schema";
 import { describeSourceError, useNotices } from "./notices";
 import { useEditor } from "./store";
 
@@ -24,26 +26,49 @@ export async function importFile(file: File): Promise<void> {
   else importText(text, file.name);
 }
 
-/** Imports Nix text; the Nix reader is loaded on first use (it is not needed at start). */
-export async function importNixText(text: string, name: string): Promise<boolean> {
+export type ReadInventory =
+  | { ok: true; doc: Inventory; /** For the notice: where a Nix file held it, what changed meaning. */ note?: string }
+  | { ok: false; error: SourceError };
+
+/**
+ * Reads an inventory in either format, chosen by the name's extension, else by the content
+ * (formats/detect-format.ts). The Nix reader is loaded on first use (it is not needed at start).
+ */
+export async function readInventoryText(text: string, name: string, format: InventoryFormat = detectFormat(text, name)): Promise<ReadInventory> {
+  if (format === "json") {
+    const result = readInventoryJson(text, name);
+    return result.ok ? { ok: true, doc: result.doc } : { ok: false, error: result.error };
+  }
   const { readInventoryNix } = await import("../formats/nix/parse");
   const result = readInventoryNix(text, name);
+  if (!result.ok) return { ok: false, error: result.error };
+  const from = result.source.attrPath ? `Read from ${result.source.attrPath} at line ${result.source.line}.` : "";
+  const notes = result.warnings.map((w) => describeSourceError({ ...w, file: undefined }));
+  return { ok: true, doc: result.doc, note: [from, ...notes].filter(Boolean).join(" ") || undefined };
+}
+
+/** Imports Nix text. */
+export async function importNixText(text: string, name: string): Promise<boolean> {
+  const result = await readInventoryText(text, name, "nix");
   if (!result.ok) {
     refuse(name, result.error);
     return false;
   }
   useEditor.getState().load(result.doc, name);
-  const from = result.source.attrPath ? `Read from ${result.source.attrPath} at line ${result.source.line}.` : "";
-  const notes = result.warnings.map((w) => describeSourceError({ ...w, file: undefined }));
-  useNotices.getState().push({ kind: "info", title: `Imported ${name}`, detail: [from, ...notes].filter(Boolean).join(" ") || undefined });
+  useNotices.getState().push({ kind: "info", title: `Imported ${name}`, detail: result.note });
   return true;
+}
+
+/** The words under "Could not import/load …" for an inventory that does not read: file, line, column, field. */
+export function readFailureDetail(error: SourceError): string {
+  return asSentence(describeSourceError(error));
 }
 
 function refuse(name: string, error: SourceError): void {
   useNotices.getState().push({
     kind: "error",
     title: `Could not import ${name}`,
-    detail: asSentence(describeSourceError(error)) + " Your current inventory is unchanged.",
+    detail: readFailureDetail(error) + " Your current inventory is unchanged.",
   });
 }
 
