@@ -2,60 +2,11 @@
 // Ctrl+S, change inventory.json behind the app's back, save again and resolve the conflict.
 // The spec starts its own server (a free port, the token read from what it prints).
 import { expect, test, type Page } from "@playwright/test";
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { makeFakeNix } from "../src/server/testing/fake-nix";
-
-const fixture = (name: string) => JSON.parse(readFileSync(join("src/server/fixtures", name), "utf8")) as Record<string, unknown>;
-
-interface ClanServer {
-  dir: string;
-  url: string;
-  child: ChildProcess;
-  stop(): void;
-}
-
-async function startClanServer(inventory: unknown, flags: string[] = ["--no-nix"], env: Record<string, string> = {}): Promise<ClanServer> {
-  const dir = mkdtempSync(join(tmpdir(), "e2e-clan-"));
-  writeFileSync(join(dir, "flake.nix"), "{ outputs = _: { }; }\n");
-  writeFileSync(join(dir, "inventory.json"), JSON.stringify(inventory, null, 2) + "\n");
-  if (flags.includes("--git-commit")) {
-    const git = (...args: string[]) => execFileSync("git", args, { cwd: dir });
-    git("init", "-q");
-    git("config", "user.name", "E2E");
-    git("config", "user.email", "e2e@example.invalid");
-    git("config", "commit.gpgsign", "false");
-    git("add", ".");
-    git("commit", "-q", "-m", "start");
-  }
-  // --no-nix by default: the journey must not depend on a nix on this machine (the embedded
-  // catalog is used); the Nix test puts a fake nix first on PATH instead.
-  const child = spawn(process.execPath, ["bin/clan-inventory.mjs", "serve", "--clan", dir, "--port", "0", ...flags], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, ...env },
-  });
-  let out = "";
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on("data", (c: Buffer) => {
-      out += c.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[A-Za-z0-9_-]+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.stderr!.on("data", (c: Buffer) => (out += c.toString()));
-    child.on("exit", (code) => reject(new Error(`serve exited (${code}):\n${out}`)));
-  });
-  return {
-    dir,
-    url,
-    child,
-    stop() {
-      child.kill("SIGTERM");
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+import { fixture, startClanServer, type ClanServer } from "./clan-server";
 
 const onDisk = (s: ClanServer) => JSON.parse(readFileSync(join(s.dir, "inventory.json"), "utf8")) as { meta: { name: string }; machines: Record<string, unknown> };
 

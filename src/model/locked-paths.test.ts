@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { deleteIn, setIn, type Json, type JsonObject } from "./json";
-import { definedInNix, findLockViolations, formatLockedPath, lockAt, lockExplanation, nixMachineNames, readOnlyLock, removalLock, type LockedPath } from "./locked-paths";
+import { definedInNix, findLockViolations, formatLockedPath, lockAt, lockExplanation, memberLock, nixMachineNames, readOnlyLock, removalLock, tagLock, type LockedPath } from "./locked-paths";
 
 const readonly = (path: string[]): LockedPath => ({ path, kind: "readonly", reason: "defined in Nix (clan.nix)" });
 const noDelete = (path: string[]): LockedPath => ({ path, kind: "no-delete", reason: "defined in Nix (clan.nix)" });
@@ -143,5 +143,35 @@ describe("what the views ask", () => {
     expect(findLockViolations(doc, setIn(doc, p, {}), ro)).toHaveLength(1);
     expect(readOnlyLock(ro, ["instances", "i", "roles", "other"])).toBeUndefined();
     expect(findLockViolations(doc, setIn(doc, ["instances", "i", "roles", "other"], {}), ro)).toHaveLength(0);
+  });
+});
+
+describe("memberLock", () => {
+  const locks: LockedPath[] = [
+    noDelete(["instances", "hw", "roles", "morning"]),
+    noDelete(["instances", "hw", "roles", "morning", "tags", "all"]),
+    noDelete(["instances", "other", "roles", "morning", "machines", "bob"]),
+    readonly(["instances", "forced", "roles", "r", "machines"]),
+  ];
+  it("a role Nix defines takes new members; members Nix defines stay", () => {
+    expect(memberLock(locks, "hw", "morning", { kind: "machine", name: "jon" }, "add")).toBeUndefined();
+    expect(memberLock(locks, "hw", "morning", { kind: "tag", name: "all" }, "remove")?.path.at(-1)).toBe("all");
+    expect(memberLock(locks, "hw", "morning", { kind: "tag", name: "web" }, "remove")).toBeUndefined();
+    expect(memberLock(locks, "other", "morning", { kind: "machine", name: "bob" }, "remove")).toBeDefined();
+  });
+  it("a read-only member list refuses both, tags of the same role stay free", () => {
+    expect(memberLock(locks, "forced", "r", { kind: "machine", name: "x" }, "add")).toBeDefined();
+    expect(memberLock(locks, "forced", "r", { kind: "machine", name: "x" }, "remove")).toBeDefined();
+    expect(memberLock(locks, "forced", "r", { kind: "tag", name: "x" }, "add")).toBeUndefined();
+  });
+});
+
+describe("tagLock", () => {
+  it("a tag whose static list or a role tag Nix defines is tied to Nix; others are free", () => {
+    const locks = [readonly(["tags", "office"]), noDelete(["instances", "hw", "roles", "morning", "tags", "all"]), noDelete(["machines", "tags"])];
+    expect(tagLock(locks, "office")?.path).toEqual(["tags", "office"]);
+    expect(tagLock(locks, "all")?.path.at(-1)).toBe("all");
+    expect(tagLock(locks, "web")).toBeUndefined();
+    expect(tagLock([], "office")).toBeUndefined();
   });
 });

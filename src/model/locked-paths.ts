@@ -161,3 +161,26 @@ export function lockExplanation(lock: LockedPath, action: "change" | "remove" = 
   const what = action === "remove" ? "it cannot be removed or renamed here" : "it cannot be changed here";
   return `${reason}: ${what}. Edit the Nix files instead.`;
 }
+
+/** The lock that refuses adding a machine or tag to a role ("add") or taking it out ("remove").
+ * Adding is refused only below a read-only part (Nix-defined roles accept new members, spec
+ * §4.3); removing is refused for members Nix defines, too. */
+export function memberLock(
+  locks: readonly LockedPath[],
+  instance: string,
+  role: string,
+  member: { kind: "machine" | "tag"; name: string },
+  change: "add" | "remove",
+): LockedPath | undefined {
+  const path = ["instances", instance, "roles", role, member.kind === "machine" ? "machines" : "tags", member.name];
+  return change === "add" ? readOnlyLock(locks, path) : removalLock(locks, path);
+}
+
+/** The lock that ties tag `tag` to Nix: its static list `tags.<tag>` is defined in Nix, or a role
+ * tag of that name is. Renaming or deleting such a tag would change what Nix defines. */
+export function tagLock(locks: readonly LockedPath[], tag: string): LockedPath | undefined {
+  if (locks.length === 0) return undefined;
+  const own = readOnlyLock(locks, ["tags", tag]) ?? indexOf(locks).noDelete.get(`tags${SEP}${tag}`);
+  if (own) return own;
+  return locks.find((l) => l.path.length === 6 && l.path[0] === "instances" && l.path[2] === "roles" && l.path[4] === "tags" && l.path[5] === tag);
+}

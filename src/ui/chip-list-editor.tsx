@@ -31,6 +31,9 @@ export interface ChipListEditorProps {
   onRemove(key: string): string | undefined;
   /** Rendered after the form (a <datalist>, more actions). */
   children?: ReactNode;
+  /** Why the list cannot change here (e.g. Nix defines it): the chips are shown without ✕,
+   * and this text stands in for the field and the actions. */
+  lockReason?: string;
 }
 
 const CHIP = "inline-flex items-center gap-1 rounded-md border py-0.5 pl-2 pr-1 text-sm";
@@ -39,7 +42,7 @@ const CHIP_TONE = {
   warning: "border-amber-300 bg-amber-50 dark:border-amber-700 dark:bg-amber-950",
 };
 
-export function ChipListEditor({ listLabel, chips, empty, fieldLabel, addLabel, suggestions, onAdd, onRemove, children }: ChipListEditorProps) {
+export function ChipListEditor({ listLabel, chips, empty, fieldLabel, addLabel, suggestions, onAdd, onRemove, children, lockReason }: ChipListEditorProps) {
   const [value, setValue] = useState("");
   const [error, setError] = useState<string>();
 
@@ -59,7 +62,7 @@ export function ChipListEditor({ listLabel, chips, empty, fieldLabel, addLabel, 
           {chips.map((chip) => (
             <li key={chip.key} className={`${CHIP} ${chip.warning ? CHIP_TONE.warning : CHIP_TONE.normal}`}>
               {chip.content}
-              {chip.remove && (
+              {chip.remove && !lockReason && (
                 <button
                   type="button"
                   aria-label={chip.remove.label}
@@ -74,25 +77,31 @@ export function ChipListEditor({ listLabel, chips, empty, fieldLabel, addLabel, 
           ))}
         </ul>
       )}
-      <form onSubmit={add} noValidate className="flex items-start gap-2">
-        <TextField
-          label={fieldLabel}
-          className="flex-1"
-          value={value}
-          onChange={(e) => {
-            setValue(e.currentTarget.value);
-            setError(undefined);
-          }}
-          error={error}
-          list={suggestions}
-          autoComplete="off"
-          spellCheck={false}
-        />
-        <Button type="submit" className="mt-6">
-          {addLabel}
-        </Button>
-      </form>
-      {children}
+      {lockReason ? (
+        <p className="text-sm text-slate-600 dark:text-slate-300">{lockReason}</p>
+      ) : (
+        <>
+          <form onSubmit={add} noValidate className="flex items-start gap-2">
+            <TextField
+              label={fieldLabel}
+              className="flex-1"
+              value={value}
+              onChange={(e) => {
+                setValue(e.currentTarget.value);
+                setError(undefined);
+              }}
+              error={error}
+              list={suggestions}
+              autoComplete="off"
+              spellCheck={false}
+            />
+            <Button type="submit" className="mt-6">
+              {addLabel}
+            </Button>
+          </form>
+          {children}
+        </>
+      )}
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { Link } from "wouter";
 export function DetailPanel({
   label,
   title,
+  badge,
   actions,
   closeHref,
   closeLabel,
@@ -14,6 +15,8 @@ export function DetailPanel({
   /** The panel's accessible name ("Machine web1"). */
   label: string;
   title: string;
+  /** A mark beside the title (e.g. "Defined in Nix"). */
+  badge?: ReactNode;
   actions?: ReactNode;
   closeHref: string;
   closeLabel: string;
@@ -22,9 +25,12 @@ export function DetailPanel({
   return (
     <aside aria-label={label} className="w-[28rem] shrink-0 overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
       <div className="sticky top-0 z-10 flex items-center gap-2 border-b border-slate-200 bg-white/95 px-5 py-3 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
-        <h2 className="mr-auto truncate text-lg font-semibold" title={title}>
-          {title}
-        </h2>
+        <div className="mr-auto flex min-w-0 items-center gap-2">
+          <h2 className="truncate text-lg font-semibold" title={title}>
+            {title}
+          </h2>
+          {badge}
+        </div>
         {actions}
         <Link href={closeHref} aria-label={closeLabel} className="rounded-md px-2 py-1 text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">
           ✕

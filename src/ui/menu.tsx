@@ -13,6 +13,8 @@ export interface MenuItem {
   /** A submenu: the item opens it instead of selecting. */
   items?: MenuItem[];
   disabled?: boolean;
+  /** Why the item is disabled (or what it does), read by screen readers as its description. */
+  description?: string;
   danger?: boolean;
 }
 
@@ -111,6 +113,7 @@ interface MenuListProps {
 function MenuList({ id, label, items, anchor, placement, focusLast, onDone, onBack, ignore }: MenuListProps) {
   const ref = useRef<HTMLDivElement>(null);
   const itemRefs = useRef<(HTMLButtonElement | null)[]>([]);
+  const descriptionId = useId();
   const [active, setActive] = useState(() => firstEnabled(items, focusLast ? -1 : 1));
   const [sub, setSub] = useState<number | null>(null);
   const [pos, setPos] = useState<{ top: number; left: number } | null>(null);
@@ -233,6 +236,8 @@ function MenuList({ id, label, items, anchor, placement, focusLast, onDone, onBa
           role="menuitem"
           tabIndex={i === active ? 0 : -1}
           aria-disabled={item.disabled || undefined}
+          aria-describedby={item.description ? `${descriptionId}-${i}` : undefined}
+          title={item.description}
           aria-haspopup={item.items ? "menu" : undefined}
           aria-expanded={item.items ? sub === i : undefined}
           onClick={() => activate(i)}
@@ -251,6 +256,11 @@ function MenuList({ id, label, items, anchor, placement, focusLast, onDone, onBa
         >
           <span className="flex-1 truncate">{item.label}</span>
           {item.hint && <span className="text-xs text-slate-500 dark:text-slate-400">{item.hint}</span>}
+          {item.description && (
+            <span id={`${descriptionId}-${i}`} className="sr-only">
+              {item.description}
+            </span>
+          )}
           {item.items && <span aria-hidden="true" className="text-slate-400">▸</span>}
         </button>
       ))}
@@ -285,7 +295,13 @@ function nextEnabled(items: MenuItem[], from: number, dir: 1 | -1): number {
   if (n === 0) return -1;
   for (let step = 1; step <= n; step++) {
     const i = (((from + dir * step) % n) + n) % n;
-    if (!items[i]?.disabled) return i;
+    if (focusable(items[i])) return i;
   }
   return from;
+}
+
+/** Disabled items are skipped, except those that say why: keyboard and screen reader users must
+ * be able to reach the reason too. */
+function focusable(item: MenuItem | undefined): boolean {
+  return !!item && (!item.disabled || !!item.description);
 }

@@ -2,14 +2,21 @@
 // map it with dropCommand, apply it through the editor store, and announce what happened in
 // words a screen-reader user can follow (the store announces the command's label; we add the
 // resulting member count).
+import { useNixLocks } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
 import { roleAt, roleMachineNames, roleTagNames } from "../../model/accessors";
+import { memberLock } from "../../model/locked-paths";
 import { roleMembers } from "../../model/membership";
 import { describeMembers, dropCommand, type BoardDrag, type BoardTarget } from "./drop-command";
 import { plural } from "../../model/plural";
 
 export function performDrop(drag: BoardDrag, target: BoardTarget): boolean {
   const editor = useEditor.getState();
+  const refusal = dropRefusal(drag, target);
+  if (refusal) {
+    editor.announce(`Nothing changed: ${refusal} Edit the Nix files instead.`);
+    return false;
+  }
   const doc = editor.doc;
   const instance = target.kind === "lane" ? target.instance : drag.origin.kind === "lane" ? drag.origin.instance : "";
   const cmd = dropCommand(drag, target, (role) => {
@@ -40,4 +47,19 @@ function countOf(doc: Parameters<typeof roleMembers>[0], instance: string, role:
 
 export function targetLabel(t: BoardTarget, from?: string): string {
   return t.kind === "lane" ? `role ${t.role}` : `remove from ${from ?? "role"}`;
+}
+
+/** Why Nix refuses this gesture, or null: a member Nix defines cannot leave its role, and a
+ * read-only role takes nobody. Asked by drop targets, menus and performDrop alike. */
+export function dropRefusal(drag: BoardDrag, target: BoardTarget): string | null {
+  const locks = useNixLocks.getState().locks;
+  if (locks.length === 0) return null;
+  for (const member of drag.members) {
+    if (target.kind === "lane" && drag.origin.kind === "lane" && drag.origin.instance === target.instance && drag.origin.role === target.role) continue;
+    const adding = target.kind === "lane" ? memberLock(locks, target.instance, target.role, member, "add") : undefined;
+    if (adding && target.kind === "lane") return `${target.role} is ${adding.reason}: it takes no new members here.`;
+    const removing = drag.origin.kind === "lane" ? memberLock(locks, drag.origin.instance, drag.origin.role, member, "remove") : undefined;
+    if (removing && drag.origin.kind === "lane") return `${member.kind === "tag" ? `Tag ${member.name}` : member.name} in ${drag.origin.role} is ${removing.reason}: it cannot be removed here.`;
+  }
+  return null;
 }

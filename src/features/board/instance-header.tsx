@@ -6,7 +6,10 @@ import { instancePath } from "../../app/addresses";
 import { useEditor } from "../../app/store";
 import { deleteInstance, renameInstance } from "../../model/commands/instances";
 import { instanceNameProblem } from "../../model/names";
+import { useLocks } from "../../app/nix-locks";
+import { definedInNix, lockExplanation, removalLock } from "../../model/locked-paths";
 import { Button } from "../../ui/button";
+import { LockableButton, NixLockMark } from "../../ui/nix-lock-mark";
 import { Dialog } from "../../ui/dialog";
 import { NameDialog } from "../../ui/name-dialog";
 import type { BoardModel } from "./lane-model";
@@ -16,12 +19,19 @@ export function InstanceHeader({ model, members }: { model: BoardModel; members:
   const { instance, module } = model;
   const [dialog, setDialog] = useState<"rename" | "delete" | null>(null);
   const ref = module.ref;
+  const locks = useLocks();
+  const nixLock = definedInNix(locks, ["instances", instance]);
+  const kept = removalLock(locks, ["instances", instance]);
+  const keptReason = kept ? lockExplanation(kept, "remove") : undefined;
   return (
     <header className="space-y-3">
       <div className="flex flex-wrap items-start gap-3">
         <div className="min-w-0 flex-1">
           <p className="text-xs font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Instance</p>
-          <h2 className="truncate text-2xl font-semibold tracking-tight text-slate-900 dark:text-slate-50">{instance}</h2>
+          <div className="flex min-w-0 items-center gap-2">
+            <h2 className="truncate text-2xl font-semibold tracking-tight text-slate-900 dark:text-slate-50">{instance}</h2>
+            {nixLock && <NixLockMark title={lockExplanation(nixLock, kept ? "remove" : "change")} />}
+          </div>
           <p className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-600 dark:text-slate-300">
             <span>
               module{" "}
@@ -39,16 +49,18 @@ export function InstanceHeader({ model, members }: { model: BoardModel; members:
             </span>
             {model.maxInstances !== null && (
               <span className={`tabular-nums ${model.maxInstancesViolation ? "font-semibold text-red-700 dark:text-red-400" : ""}`}>
-                {model.sameModuleInstances} of at most {model.maxInstances} instance{model.maxInstances === 1 ? "" : "s"} of this module
+                {model.sameModuleInstances} of at most {plural(model.maxInstances, "instance")} of this module
               </span>
             )}
           </p>
         </div>
         <div className="flex gap-2">
-          <Button onClick={() => setDialog("rename")}>Rename…</Button>
-          <Button variant="ghost" className="text-red-700 dark:text-red-400" onClick={() => setDialog("delete")}>
+          <LockableButton lockReason={keptReason} onClick={() => setDialog("rename")}>
+            Rename…
+          </LockableButton>
+          <LockableButton lockReason={keptReason} variant="ghost" className="text-red-700 dark:text-red-400" onClick={() => setDialog("delete")}>
             Delete…
-          </Button>
+          </LockableButton>
         </div>
       </div>
       {module.problem && (

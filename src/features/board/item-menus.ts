@@ -2,7 +2,7 @@
 // role…" and "Remove" on lane items. They call the same performDrop as a mouse drop.
 import type { MemberRef } from "../../model/commands/members";
 import type { MenuItem } from "../../ui/menu";
-import { performDrop } from "./board-actions";
+import { dropRefusal, performDrop } from "./board-actions";
 import type { RoleContents } from "./drop-command";
 
 export interface BoardContext {
@@ -20,11 +20,15 @@ export function addToRoleItem(members: MemberRef[], ctx: BoardContext | null): M
     items: ctx.roles.map((role) => {
       const c = ctx.contents(role);
       const all = members.every((m) => isIn(c, m));
+      const drag = { board: true as const, origin: { kind: "palette" as const }, members };
+      const target = { kind: "lane" as const, instance: ctx.instance, role };
+      const refused = all ? null : dropRefusal(drag, target);
       return {
         label: role,
-        hint: all ? "already there" : undefined,
-        disabled: all,
-        onSelect: () => performDrop({ board: true, origin: { kind: "palette" }, members }, { kind: "lane", instance: ctx.instance, role }),
+        hint: all ? "already there" : refused ? "defined in Nix" : undefined,
+        description: refused ?? undefined,
+        disabled: all || !!refused,
+        onSelect: () => performDrop(drag, target),
       };
     }),
   };
@@ -40,14 +44,21 @@ export function laneItemMenu(member: MemberRef, role: string, ctx: BoardContext,
       disabled: others.length === 0,
       items: others.map((r) => {
         const there = isIn(ctx.contents(r), member);
+        const target = { kind: "lane" as const, instance: ctx.instance, role: r };
+        const refused = there ? null : dropRefusal(drag, target);
         return {
           label: r,
-          hint: there ? "already there" : undefined,
-          disabled: there,
-          onSelect: () => performDrop(drag, { kind: "lane", instance: ctx.instance, role: r }),
+          hint: there ? "already there" : refused ? "defined in Nix" : undefined,
+          description: refused ?? undefined,
+          disabled: there || !!refused,
+          onSelect: () => performDrop(drag, target),
         };
       }),
     },
-    { label: `Remove from ${role}`, danger: true, onSelect: () => performDrop(drag, { kind: "remove" }) },
+    removeItem(`Remove from ${role}`, dropRefusal(drag, { kind: "remove" }), () => performDrop(drag, { kind: "remove" })),
   ];
+}
+
+function removeItem(label: string, refused: string | null, onSelect: () => void): MenuItem {
+  return refused ? { label, hint: "defined in Nix", description: refused, disabled: true } : { label, danger: true, onSelect };
 }

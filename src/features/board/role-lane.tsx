@@ -8,7 +8,10 @@ import { useEditor } from "../../app/store";
 import { dropRole, relocateRole } from "../../model/commands/roles";
 import type { MemberRef } from "../../model/commands/members";
 import { MenuButton } from "../../ui/menu";
-import { performDrop } from "./board-actions";
+import { useLocks } from "../../app/nix-locks";
+import { definedInNix, lockExplanation, nixMachineNames, readOnlyLock, removalLock } from "../../model/locked-paths";
+import { NixLockMark } from "../../ui/nix-lock-mark";
+import { dropRefusal, performDrop } from "./board-actions";
 import { useBoard } from "./board-store";
 import { useBoardDraggable, useBoardDropTarget } from "./dnd";
 import type { BoardDrag } from "./drop-command";
@@ -22,7 +25,14 @@ const SHOWN = 60;
 export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: BoardContext; moduleName: string; index: number }) {
   const ref = useRef<HTMLElement>(null);
   const { instance } = ctx;
-  const over = useBoardDropTarget(ref, { kind: "lane", instance, role: lane.role }, (d) => !(d.origin.kind === "lane" && d.origin.instance === instance && d.origin.role === lane.role));
+  const target = { kind: "lane" as const, instance, role: lane.role };
+  const over = useBoardDropTarget(ref, target, (d) => !(d.origin.kind === "lane" && d.origin.instance === instance && d.origin.role === lane.role) && !dropRefusal(d, target));
+  const locks = useLocks();
+  const rolePath = ["instances", instance, "roles", lane.role];
+  const nixLock = definedInNix(locks, rolePath);
+  // Nix-defined roles still take members (spec §4.3); only a read-only one refuses them.
+  const closed = readOnlyLock(locks, [...rolePath, "machines"]);
+  const lockId = `lane-lock-${lane.role}`;
   const kbTarget = useKeyboardTarget();
   const kbOver = kbTarget?.kind === "lane" && kbTarget.role === lane.role && kbTarget.instance === instance;
   const dragging = useBoard((s) => s.dragging !== null || s.keyboardMove !== null);
@@ -34,7 +44,7 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
     <section
       ref={ref}
       aria-label={`Role ${lane.role}`}
-      aria-describedby={lane.violation || broken ? `lane-problem-${lane.role}` : undefined}
+      aria-describedby={[lane.violation || broken ? `lane-problem-${lane.role}` : "", nixLock ? lockId : ""].filter(Boolean).join(" ") || undefined}
       data-drop-active={highlight || undefined}
       className={`flex min-h-48 flex-col rounded-lg border bg-white shadow-sm transition-[box-shadow,border-color] dark:bg-slate-900 ${
         highlight
@@ -49,7 +59,10 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
       <header className="flex items-start gap-2 border-b border-slate-100 px-3 py-2.5 dark:border-slate-800">
         <span aria-hidden="true" className={`mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full ${broken ? "bg-red-500" : COLORS[index % COLORS.length]}`} />
         <div className="min-w-0 flex-1">
-          <h3 className="truncate font-semibold text-slate-900 dark:text-slate-100">{lane.role}</h3>
+          <div className="flex min-w-0 items-center gap-1.5">
+            <h3 className="truncate font-semibold text-slate-900 dark:text-slate-100">{lane.role}</h3>
+            {nixLock && <NixLockMark title={lockExplanation(nixLock, "remove")} />}
+          </div>
           {lane.description && <p className="line-clamp-2 text-xs text-slate-500 dark:text-slate-400">{lane.description}</p>}
         </div>
         <div className="flex shrink-0 flex-col items-end gap-1">
@@ -100,6 +113,13 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
           </div>
         </div>
       )}
+      {nixLock && (
+        <p id={lockId} className="border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-300">
+          {closed
+            ? `${lockExplanation(closed)} No machine or tag can be added here.`
+            : `This role is ${nixLock.reason}. Members Nix sets stay; you can add more here.`}
+        </p>
+      )}
       {!broken && lane.violation && (
         <p id={`lane-problem-${lane.role}`} className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-xs text-amber-900 dark:border-amber-900 dark:bg-amber-950/50 dark:text-amber-100">
           ⚠ {lane.violation}
@@ -128,7 +148,7 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
               dragging ? "border-indigo-300 text-indigo-600 dark:border-indigo-700 dark:text-indigo-300" : "border-slate-200 text-slate-400 dark:border-slate-700 dark:text-slate-500"
             }`}
           >
-            Drop machines or tags here
+            {closed ? "Defined in Nix: takes no new members" : "Drop machines or tags here"}
           </p>
         )}
       </div>
@@ -181,12 +201,14 @@ function ExplicitChip({ m, role, ctx }: { m: LaneExplicit; role: string; ctx: Bo
   const member = { kind: "machine" as const, name: m.name };
   useBoardDraggable(ref, () => ({ board: true, origin: { kind: "lane", instance: ctx.instance, role }, members: [member] }));
   const href = machineSettingsPath(ctx.instance, role, m.name);
+  // A machine only the Nix files define is known to the clan, though not to inventory.json.
+  const known = m.known || nixMachineNames(useLocks()).has(m.name);
   return (
     <li
       ref={ref}
       onKeyDown={chipKeys(member, role, ctx)}
       className={`group flex cursor-grab items-center gap-1.5 rounded-md border py-1 pl-2 pr-1 text-sm active:cursor-grabbing ${
-        m.known ? "border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-800/60" : "border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950/50"
+        known ? "border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-800/60" : "border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950/50"
       }`}
     >
       <span aria-hidden="true" className="text-slate-400">
@@ -195,7 +217,8 @@ function ExplicitChip({ m, role, ctx }: { m: LaneExplicit; role: string; ctx: Bo
       <Link href={href} draggable={false} className="min-w-0 flex-1 truncate font-medium text-slate-900 hover:text-indigo-700 hover:underline dark:text-slate-100 dark:hover:text-indigo-300">
         {m.name}
       </Link>
-      {!m.known && <Badge tone="red">unknown machine</Badge>}
+      <MemberLock instance={ctx.instance} role={role} member={member} />
+      {!known && <Badge tone="red">unknown machine</Badge>}
       {m.alsoViaTags.length > 0 && <Badge tone="slate">also #{m.alsoViaTags.join(" #")}</Badge>}
       {m.hasSettings && <Badge tone="indigo">settings</Badge>}
       <MenuButton
@@ -239,6 +262,7 @@ function TagChip({ t, role, ctx, explicit }: { t: LaneTag; role: string; ctx: Bo
         <span className="text-xs tabular-nums text-emerald-800/80 dark:text-emerald-200/80">
           {plural(t.machines.length, "machine")}
         </span>
+        <MemberLock instance={ctx.instance} role={role} member={member} />
         {t.machines.length === 0 && <Badge tone="amber">matches none</Badge>}
         {t.hasSettings && <Badge tone="indigo">settings</Badge>}
         <MenuButton
@@ -296,6 +320,13 @@ function TagOnly({ lane, instance }: { lane: Lane; instance: string }) {
       {all && lane.tagOnly.length > SHOWN * 4 && <p className="text-xs text-slate-500">… and {(lane.tagOnly.length - SHOWN * 4).toLocaleString("en")} more</p>}
     </div>
   );
+}
+
+/** The lock on a member Nix defines in this role (it cannot be removed here). */
+function MemberLock({ instance, role, member }: { instance: string; role: string; member: MemberRef }) {
+  const locks = useLocks();
+  const lock = removalLock(locks, ["instances", instance, "roles", role, member.kind === "machine" ? "machines" : "tags", member.name]);
+  return lock ? <NixLockMark compact title={lockExplanation(lock, "remove")} /> : null;
 }
 
 function Badge({ tone, children }: { tone: "red" | "slate" | "indigo" | "amber"; children: React.ReactNode }) {

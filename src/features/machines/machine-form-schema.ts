@@ -65,6 +65,16 @@ export function changesFrom(initial: MachineFormValues, values: MachineFormValue
   return FIELDS.filter((f) => values[f.name] !== initial[f.name]).map((f) => ({ field: f.path, value: f.toValue(values[f.name]) }));
 }
 
+/** Where a form field lives in the machine (`targetHost` → ["deploy", "targetHost"]). */
+export function fieldPathOf(name: keyof MachineFormValues): string[] {
+  return FIELDS.find((f) => f.name === name)!.path;
+}
+
+/** A stored value as the form field shows it (for values Nix gives, shown read-only). */
+export function fieldTextOf(name: keyof MachineFormValues, value: Json | undefined): string {
+  return FIELDS.find((f) => f.name === name)!.fromValue(value);
+}
+
 /** Form field name of a command error's field ("deploy.targetHost" -> "targetHost"). */
 export function formFieldOf(commandField: string | undefined): keyof MachineFormValues | undefined {
   return FIELDS.find((f) => f.path.join(".") === commandField)?.name;

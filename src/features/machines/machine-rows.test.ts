@@ -1,4 +1,4 @@
-import { filterRows, machineRows, sortRows } from "./machine-rows";
+import { filterRows, machineRows, sortRows, withNixOnlyMachines } from "./machine-rows";
 
 const doc = {
   machines: {
@@ -44,5 +44,17 @@ describe("machine rows", () => {
     expect(names({ machineClass: "darwin" })).toEqual(["mac"]);
     expect(names({ tag: "prod" })).toEqual(["web2"]);
     expect(names({ text: "nothing-matches" })).toEqual([]);
+  });
+});
+
+describe("machines only Nix defines", () => {
+  it("get a row each, marked, with the instances that name them; listed machines are not repeated", () => {
+    const withRole = { ...doc, instances: { ...doc.instances, c: { roles: { r: { machines: { dirmachine: {} } } } } } };
+    const rows = machineRows(withRole);
+    const all = withNixOnlyMachines(rows, new Set(["web2", "dirmachine"]), withRole);
+    expect(all.map((r) => r.name)).toEqual(["web10", "web2", "mac", "dirmachine"]);
+    expect(all.at(-1)).toMatchObject({ name: "dirmachine", nixOnly: true, instances: 1, tags: [] });
+    expect(all.filter((r) => r.nixOnly)).toHaveLength(1);
+    expect(withNixOnlyMachines(rows, new Set(), withRole)).toBe(rows);
   });
 });

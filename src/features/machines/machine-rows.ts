@@ -20,6 +20,9 @@ export interface MachineRow {
   description: string;
   targetHost: string;
   instances: number;
+  /** Defined only in the clan's Nix files (inventory.json does not list it): its fields are not
+   * known here. */
+  nixOnly?: true;
 }
 
 export type SortKey = "name" | "machineClass" | "tags" | "description" | "targetHost" | "instances";
@@ -57,6 +60,28 @@ export function machineRows(doc: Inventory): MachineRow[] {
   });
   cache.set(doc, rows);
   return rows;
+}
+
+/** The rows plus one for each machine only the Nix files define (e.g. machines/<name>/), so the
+ * table shows the whole clan. Same array when there are none. */
+export function withNixOnlyMachines(rows: MachineRow[], nixMachines: ReadonlySet<string>, doc: Inventory): MachineRow[] {
+  if (nixMachines.size === 0) return rows;
+  const listed = machinesOf(doc);
+  const extra = [...nixMachines].filter((name) => own(listed, name) === undefined);
+  if (extra.length === 0) return rows;
+  const placements = placementIndex(doc);
+  return [
+    ...rows,
+    ...extra.map((name): MachineRow => ({
+      name,
+      machineClass: "nixos",
+      tags: [],
+      description: "",
+      targetHost: "",
+      instances: new Set((placements.get(name) ?? []).map((p) => p.instance)).size,
+      nixOnly: true,
+    })),
+  ];
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });

@@ -4,6 +4,9 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef } from "react";
 import { Link } from "wouter";
 import { machinePath } from "../../app/addresses";
+import { useLocks } from "../../app/nix-locks";
+import { definedInNix, lockExplanation, removalLock } from "../../model/locked-paths";
+import { NixLockMark } from "../../ui/nix-lock-mark";
 import type { MachineRow, SortKey } from "./machine-rows";
 import { useMachinesView } from "./machines-view";
 
@@ -150,6 +153,9 @@ function SelectAll({ rows }: { rows: MachineRow[] }) {
 function Row({ row, index, current, wide }: { row: MachineRow; index: number; current: boolean; wide: boolean }) {
   const checked = useMachinesView((s) => s.selected.has(row.name));
   const toggle = useMachinesView((s) => s.toggle);
+  const locks = useLocks();
+  const nixLock = definedInNix(locks, ["machines", row.name]);
+  const nixTitle = nixLock ? lockExplanation(nixLock, removalLock(locks, ["machines", row.name]) ? "remove" : "change") : "";
   return (
     <tr
       aria-rowindex={index + 2}
@@ -158,20 +164,31 @@ function Row({ row, index, current, wide }: { row: MachineRow; index: number; cu
       className={current ? "bg-indigo-50 dark:bg-indigo-950/60" : checked ? "bg-slate-100/70 dark:bg-slate-800/60" : "hover:bg-slate-50 dark:hover:bg-slate-900"}
     >
       <td className={`${bodyCell} pl-4`}>
-        <input
-          type="checkbox"
-          aria-label={`Select ${row.name}`}
-          checked={checked}
-          onChange={(e) => toggle(row.name, e.currentTarget.checked)}
-          className="h-4 w-4 rounded border-slate-300 accent-indigo-600"
-        />
+        {/* A machine only Nix defines has nothing in inventory.json to act on. */}
+        {!row.nixOnly && (
+          <input
+            type="checkbox"
+            aria-label={`Select ${row.name}`}
+            checked={checked}
+            onChange={(e) => toggle(row.name, e.currentTarget.checked)}
+            className="h-4 w-4 rounded border-slate-300 accent-indigo-600"
+          />
+        )}
       </td>
       <td className={bodyCell}>
-        <Link href={machinePath(row.name)} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300" title={row.name}>
-          {row.name}
-        </Link>
+        <span className="flex min-w-0 items-center gap-1.5">
+          <Link href={machinePath(row.name)} className="truncate font-medium text-indigo-700 hover:underline dark:text-indigo-300" title={row.name}>
+            {row.name}
+          </Link>
+          {nixLock && <NixLockMark compact title={nixTitle} />}
+        </span>
       </td>
       <td className={bodyCell}>
+        {row.nixOnly ? (
+          <span className="text-xs text-slate-400 dark:text-slate-500" title="Set in the Nix files">
+            in Nix
+          </span>
+        ) : (
         <span
           className={`rounded px-1.5 py-0.5 text-xs font-medium ${
             row.machineClass === "darwin" ? "bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100" : "bg-sky-100 text-sky-900 dark:bg-sky-900/50 dark:text-sky-100"
@@ -179,6 +196,7 @@ function Row({ row, index, current, wide }: { row: MachineRow; index: number; cu
         >
           {row.machineClass}
         </span>
+        )}
       </td>
       <td className={bodyCell} title={row.tags.map((t) => (t.static ? `${t.tag} (inventory.tags)` : t.tag)).join(", ")}>
         {row.tags.map((t) => (

@@ -4,7 +4,9 @@
 import { useMemo } from "react";
 import { Link } from "wouter";
 import { tagPath } from "../../app/addresses";
+import { useLocks } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
+import { lockExplanation, readOnlyLock } from "../../model/locked-paths";
 import { addTagToMachines, removeTagFromMachines } from "../../model/commands/tags";
 import { tagsOfMachine, type TagSource } from "../../model/tags";
 import { ChipListEditor, type Chip } from "../../ui/chip-list-editor";
@@ -38,6 +40,9 @@ export function MachineTags({ name }: { name: string }) {
     [doc, name],
   );
 
+  // The machine's own tag list, when Nix forces it, cannot change here.
+  const lock = readOnlyLock(useLocks(), ["machines", name, "tags"]);
+
   const add = (tag: string) => {
     const before = useEditor.getState().doc;
     const result = useEditor.getState().apply(addTagToMachines(tag, [name]));
@@ -60,6 +65,7 @@ export function MachineTags({ name }: { name: string }) {
       suggestions="machine-tag-suggestions"
       onAdd={add}
       onRemove={remove}
+      lockReason={lock ? lockExplanation(lock) : undefined}
     >
       <TagSuggestions id="machine-tag-suggestions" />
     </ChipListEditor>

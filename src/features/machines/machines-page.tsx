@@ -3,7 +3,9 @@
 import { useEffect, useMemo, useState } from "react";
 import { useParams } from "wouter";
 import { decodeParam } from "../../app/addresses";
+import { useLocks } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
+import { nixMachineNames } from "../../model/locked-paths";
 import { machinesOf } from "../../model/accessors";
 import { own } from "../../model/json";
 import { tagOverview } from "../../model/tag-overview";
@@ -11,7 +13,7 @@ import { Button } from "../../ui/button";
 import { inputClass } from "../../ui/form-field";
 import { ListPage } from "../../ui/list-page";
 import { MachineDetail } from "./machine-detail";
-import { filterRows, machineRows, sortRows } from "./machine-rows";
+import { filterRows, machineRows, sortRows, withNixOnlyMachines } from "./machine-rows";
 import { MachineTable } from "./machine-table";
 import { useMachinesView } from "./machines-view";
 import { NewMachineDialog } from "./new-machine-dialog";
@@ -27,7 +29,8 @@ export function MachinesPage() {
   const prune = useMachinesView((s) => s.prune);
   const [creating, setCreating] = useState(false);
 
-  const rows = useMemo(() => machineRows(doc), [doc]);
+  const nixMachines = nixMachineNames(useLocks());
+  const rows = useMemo(() => withNixOnlyMachines(machineRows(doc), nixMachines, doc), [doc, nixMachines]);
   const shown = useMemo(() => sortRows(filterRows(rows, filter), sort.key, sort.dir), [rows, filter, sort]);
   useEffect(() => {
     const machines = machinesOf(doc);

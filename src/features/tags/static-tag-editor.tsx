@@ -3,7 +3,9 @@
 import { useMemo } from "react";
 import { Link } from "wouter";
 import { machinePath } from "../../app/addresses";
+import { useLocks } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
+import { nixMachineNames } from "../../model/locked-paths";
 import { machinesOf } from "../../model/accessors";
 import { addMachinesToStaticTag, addStaticTag, setStaticTag } from "../../model/commands/tags";
 import type { Command } from "../../model/command";
@@ -12,10 +14,12 @@ import type { TagSummary } from "../../model/tag-overview";
 import { Button } from "../../ui/button";
 import { ChipListEditor, type Chip } from "../../ui/chip-list-editor";
 
-export function StaticTagEditor({ summary }: { summary: TagSummary }) {
+/** `lockReason`: the list is defined in Nix; it is shown, not edited. */
+export function StaticTagEditor({ summary, lockReason }: { summary: TagSummary; lockReason?: string }) {
   const { tag, staticList } = summary;
   const machines = useEditor((s) => machinesOf(s.doc));
   const names = useMemo(() => Object.keys(machines), [machines]);
+  const nixMachines = nixMachineNames(useLocks());
 
   if (!staticList) {
     if (summary.reserved) return null;
@@ -28,7 +32,7 @@ export function StaticTagEditor({ summary }: { summary: TagSummary }) {
   }
 
   const chips = staticList.map((m): Chip => {
-    const known = own(machines, m) !== undefined;
+    const known = own(machines, m) !== undefined || nixMachines.has(m);
     return {
       key: m,
       warning: !known,
@@ -59,6 +63,7 @@ export function StaticTagEditor({ summary }: { summary: TagSummary }) {
       suggestions="static-tag-machines"
       onAdd={(name) => apply(addMachinesToStaticTag(tag, [name]))}
       onRemove={(m) => apply(setStaticTag(tag, staticList.filter((x) => x !== m)))}
+      lockReason={lockReason}
     >
       <datalist id="static-tag-machines">
         {names

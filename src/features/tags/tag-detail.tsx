@@ -3,7 +3,10 @@
 import { useMemo } from "react";
 import { Link } from "wouter";
 import { instancePath, machinePath, tagSettingsPath } from "../../app/addresses";
+import { useLocks } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
+import { lockExplanation, tagLock } from "../../model/locked-paths";
+import { NixLockMark } from "../../ui/nix-lock-mark";
 import type { TagSummary } from "../../model/tag-overview";
 import { tagIndex, type TagSource } from "../../model/tags";
 import { DetailPanel, PanelNote, PanelSection, PanelSections } from "../../ui/detail-panel";
@@ -14,8 +17,10 @@ import { StaticTagEditor } from "./static-tag-editor";
 const SHOWN_MACHINES = 300;
 
 export function TagDetail({ tag, summary }: { tag: string; summary: TagSummary | undefined }) {
+  const nixLock = tagLock(useLocks(), tag);
+  const nixReason = nixLock ? lockExplanation(nixLock, "remove") : "";
   return (
-    <DetailPanel label={`Tag ${tag}`} title={tag} closeHref="/tags" closeLabel="Close tag details">
+    <DetailPanel label={`Tag ${tag}`} title={tag} badge={nixLock && <NixLockMark title={nixReason} />} closeHref="/tags" closeLabel="Close tag details">
       {summary === undefined ? (
         <PanelNote>No machine, static list or role uses a tag named “{tag}”.</PanelNote>
       ) : (
@@ -33,12 +38,12 @@ export function TagDetail({ tag, summary }: { tag: string; summary: TagSummary |
           </PanelSection>
           {!summary.reserved && (
             <PanelSection title="Rename">
-              <RenameTagForm key={tag} tag={tag} />
+              {nixLock ? <p className="text-sm text-slate-600 dark:text-slate-300">{nixReason}</p> : <RenameTagForm key={tag} tag={tag} />}
             </PanelSection>
           )}
           {(!summary.reserved || summary.overridden) && (
             <PanelSection title="Static list">
-              <StaticTagEditor summary={summary} />
+              <StaticTagEditor summary={summary} lockReason={nixLock && nixLock.path[0] === "tags" ? nixReason : undefined} />
             </PanelSection>
           )}
           <PanelSection title={`Machines (${summary.machines.length})`}>

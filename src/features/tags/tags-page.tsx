@@ -12,6 +12,9 @@ import { NewStaticTagDialog } from "./new-static-tag-dialog";
 import { overrideWarning, tagKind } from "./tag-kind";
 import { TagDetail } from "./tag-detail";
 import { plural } from "../../model/plural";
+import { useLocks } from "../../app/nix-locks";
+import { lockExplanation, tagLock } from "../../model/locked-paths";
+import { NixLockMark } from "../../ui/nix-lock-mark";
 
 const NAMES_IN_ROW = 6;
 
@@ -93,12 +96,14 @@ const cell = "border-b border-slate-100 px-3 py-2 align-top dark:border-slate-80
 
 function TagRow({ t, current, compact }: { t: TagSummary; current: boolean; compact: boolean }) {
   const names = t.machines.slice(0, compact ? 3 : NAMES_IN_ROW);
+  const nixLock = tagLock(useLocks(), t.tag);
   return (
     <tr aria-current={current ? "true" : undefined} className={current ? "bg-indigo-50 dark:bg-indigo-950/60" : "hover:bg-slate-50 dark:hover:bg-slate-900"}>
       <th scope="row" className={`${cell} text-left font-medium`}>
         <Link href={tagPath(t.tag)} className="text-indigo-700 hover:underline dark:text-indigo-300">
           {t.tag}
         </Link>
+        {nixLock && <NixLockMark compact className="ml-2 align-middle" title={lockExplanation(nixLock, "remove")} />}
         {t.reserved && (
           <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-normal text-slate-700 dark:bg-slate-700 dark:text-slate-200">reserved</span>
         )}
