@@ -43,6 +43,17 @@ describe("parseCatalog", () => {
     expect(paths).toEqual([`modulesPerSource["clan-core"].broken`, `modulesPerSource["clan-core"].noroles.roles`, "modulesPerSource.self"]);
   });
 
+  it("checks both maps of inputs the same way: missing, not an object, an input that is not an object", () => {
+    const problems = (v: unknown) => parseCatalog(v).problems.map((p) => [p.severity, formatJsonPath(p.path), p.message]);
+    expect(problems({ modulesPerSource: {} })).toEqual([["warning", "moduleSchemas", "moduleSchemas is missing: no role has a settings schema."]]);
+    expect(problems({ moduleSchemas: {} })).toEqual([["warning", "modulesPerSource", "modulesPerSource is missing: the catalog lists no services."]]);
+    expect(problems({ modulesPerSource: [], moduleSchemas: { self: 3, "clan-core": { hello: "x" } } })).toEqual([
+      ["error", "modulesPerSource", "modulesPerSource must be an object of inputs; this is a list."],
+      ["error", "moduleSchemas.self", 'Input "self" must be an object of modules; this is a number.'],
+      ["error", `moduleSchemas["clan-core"].hello`, 'The schemas of "hello" must be an object of roles; this is a string.'],
+    ]);
+  });
+
   it("tolerates unknown keys, keeps unknown manifest keys and reports them as warnings", () => {
     const r = parseCatalog({
       modulesPerSource: { self: { m: { ...goodModule, manifest: { ...goodModule.manifest, futureField: 1 }, extra: true } } },

@@ -127,57 +127,25 @@ export function parseCatalog(value: unknown): ParsedCatalog {
     } else report("warning", ["coreInput"], `coreInput must be a non-empty input name; using "${DEFAULT_CORE_INPUT}".`);
   }
 
-  const modulesPerSource: Catalog["modulesPerSource"] = {};
-  if (rawModules === undefined) report("warning", ["modulesPerSource"], "modulesPerSource is missing: the catalog lists no services.");
-  else if (!isObject(rawModules)) report("error", ["modulesPerSource"], `modulesPerSource must be an object of inputs; this is ${describe(rawModules)}.`);
-  else {
-    for (const input of Object.keys(rawModules)) {
-      const rawInput = rawModules[input];
-      if (!isObject(rawInput)) {
-        report("error", ["modulesPerSource", input], `Input "${input}" must be an object of modules; this is ${describe(rawInput)}.`);
-        continue;
-      }
-      const modules: Record<string, ModuleInfo> = {};
-      for (const name of Object.keys(rawInput)) {
-        const info = parseModuleInfo(rawInput[name], ["modulesPerSource", input, name], name, report);
-        if (info) define(modules, name, info);
-      }
-      define(modulesPerSource, input, modules);
+  const modulesPerSource: Catalog["modulesPerSource"] = parseInputs(rawModules, "modulesPerSource", "the catalog lists no services", report, (raw, path, name) =>
+    parseModuleInfo(raw, path, name, report),
+  );
+  const moduleSchemas: Catalog["moduleSchemas"] = parseInputs(rawSchemas, "moduleSchemas", "no role has a settings schema", report, (rawRoles, path, name) => {
+    if (!isObject(rawRoles)) {
+      report("error", path, `The schemas of "${name}" must be an object of roles; this is ${describe(rawRoles)}.`);
+      return undefined;
     }
-  }
-
-  const moduleSchemas: Catalog["moduleSchemas"] = {};
-  if (rawSchemas === undefined) report("warning", ["moduleSchemas"], "moduleSchemas is missing: no role has a settings schema.");
-  else if (!isObject(rawSchemas)) report("error", ["moduleSchemas"], `moduleSchemas must be an object of inputs; this is ${describe(rawSchemas)}.`);
-  else {
-    for (const input of Object.keys(rawSchemas)) {
-      const rawInput = rawSchemas[input];
-      if (!isObject(rawInput)) {
-        report("error", ["moduleSchemas", input], `Input "${input}" must be an object of modules; this is ${describe(rawInput)}.`);
-        continue;
-      }
-      const modules: Record<string, Record<string, RoleSchema>> = {};
-      for (const name of Object.keys(rawInput)) {
-        const rawRoles = rawInput[name];
-        const path = ["moduleSchemas", input, name];
-        if (!isObject(rawRoles)) {
-          report("error", path, `The schemas of "${name}" must be an object of roles; this is ${describe(rawRoles)}.`);
-          continue;
-        }
-        const roles: Record<string, RoleSchema> = {};
-        for (const role of Object.keys(rawRoles)) {
-          const schema = rawRoles[role];
-          const found = roleSchemaProblems(schema);
-          for (const p of found) report(p.severity, [...path, role, ...p.path], p.message);
-          // A schema the editor cannot read at all is left out (the role then has no form);
-          // one that merely uses keywords beyond clan's dialect is kept, and the extra keywords are ignored.
-          if (isObject(schema) && !found.some((p) => p.severity === "error")) define(roles, role, schema);
-        }
-        define(modules, name, roles);
-      }
-      define(moduleSchemas, input, modules);
+    const roles: Record<string, RoleSchema> = {};
+    for (const role of Object.keys(rawRoles)) {
+      const schema = rawRoles[role];
+      const found = roleSchemaProblems(schema);
+      for (const p of found) report(p.severity, [...path, role, ...p.path], p.message);
+      // A schema the editor cannot read at all is left out (the role then has no form);
+      // one that merely uses keywords beyond clan's dialect is kept, and the extra keywords are ignored.
+      if (isObject(schema) && !found.some((p) => p.severity === "error")) define(roles, role, schema);
     }
-  }
+    return roles;
+  });
 
   // Cross-check: roles that have a schema but no role entry, or the other way round.
   for (const input of Object.keys(moduleSchemas)) {
@@ -204,7 +172,7 @@ function parseModuleInfo(
   raw: Json | undefined,
   path: (string | number)[],
   name: string,
-  report: (severity: ProblemSeverity, path: (string | number)[], message: string) => void,
+  report: Report,
 ): ModuleInfo | undefined {
   if (!isObject(raw)) {
     report("error", path, `Module "${name}" must be an object with "manifest" and "roles"; this is ${describe(raw)}. It is left out.`);
@@ -260,6 +228,40 @@ function parseModuleInfo(
 // --- helpers --------------------------------------------------------------------------------
 
 /** Sets a key as data (a key named `__proto__` must not change the prototype). */
+type Report = (severity: ProblemSeverity, path: (string | number)[], message: string) => void;
+
+/**
+ * modulesPerSource and moduleSchemas have the same outer shape, { <input>: { <module>: … } }:
+ * reports a missing or non-object map or input, and keeps each module that `parseModule` returns.
+ */
+function parseInputs<T>(
+  raw: Json | undefined,
+  key: "modulesPerSource" | "moduleSchemas",
+  whenMissing: string,
+  report: Report,
+  parseModule: (raw: Json | undefined, path: string[], name: string) => T | undefined,
+): Record<string, Record<string, T>> {
+  const inputs: Record<string, Record<string, T>> = {};
+  if (raw === undefined) report("warning", [key], `${key} is missing: ${whenMissing}.`);
+  else if (!isObject(raw)) report("error", [key], `${key} must be an object of inputs; this is ${describe(raw)}.`);
+  else {
+    for (const input of Object.keys(raw)) {
+      const rawInput = raw[input];
+      if (!isObject(rawInput)) {
+        report("error", [key, input], `Input "${input}" must be an object of modules; this is ${describe(rawInput)}.`);
+        continue;
+      }
+      const modules: Record<string, T> = {};
+      for (const name of Object.keys(rawInput)) {
+        const parsed = parseModule(rawInput[name], [key, input, name], name);
+        if (parsed !== undefined) define(modules, name, parsed);
+      }
+      define(inputs, input, modules);
+    }
+  }
+  return inputs;
+}
+
 function define<T>(obj: Record<string, T>, key: string, value: T): void {
   Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
 }

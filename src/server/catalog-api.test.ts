@@ -104,12 +104,21 @@ it("falls back to the embedded catalog when the output is not what clan gives", 
   expect(result.source).toBe("embedded");
 });
 
-it("cancelling the request kills the slow nix process", async () => {
+/** GET /api/catalog with nix answering slowly: the response stream, and how to abandon it. */
+async function slowCatalogStream() {
   await nix.setMode("slow");
   const abort = new AbortController();
   const res = await clan.api("/api/catalog", { signal: abort.signal });
   const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
+  const stop = async () => {
+    abort.abort();
+    await reader.cancel().catch(() => undefined);
+  };
+  return { reader, decoder: new TextDecoder(), stop };
+}
+
+it("cancelling the request kills the slow nix process", async () => {
+  const { reader, decoder, stop } = await slowCatalogStream();
   let seen = "";
   // Wait until nix has started and reported progress.
   while (!seen.includes('"type":"progress"') || (await nix.slowPids()).length === 0) {
@@ -120,17 +129,12 @@ it("cancelling the request kills the slow nix process", async () => {
   const [pid] = await nix.slowPids();
   expect(pid).toBeDefined();
   expect(isRunning(pid!)).toBe(true);
-  abort.abort();
-  await reader.cancel().catch(() => undefined);
+  await stop();
   await vi.waitFor(() => expect(isRunning(pid!)).toBe(false), { timeout: 10_000, interval: 50 });
 });
 
 it("reports progress with the elapsed time while nix runs", async () => {
-  await nix.setMode("slow");
-  const abort = new AbortController();
-  const res = await clan.api("/api/catalog", { signal: abort.signal });
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
+  const { reader, decoder, stop } = await slowCatalogStream();
   let seen = "";
   const progress: number[] = [];
   while (progress.length < 2) {
@@ -144,8 +148,7 @@ it("reports progress with the elapsed time while nix runs", async () => {
       if (ev.type === "progress") progress.push(ev.elapsedMs);
     }
   }
-  abort.abort();
-  await reader.cancel().catch(() => undefined);
+  await stop();
   expect(progress[1]!).toBeGreaterThan(progress[0]!);
 });
 
