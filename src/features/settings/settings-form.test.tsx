@@ -21,6 +21,7 @@ const schema: JsonObject = {
         port: { type: "integer", default: 22, readOnly: true },
         ratio: { type: "number", readOnly: true },
         enable: { type: "boolean", default: false, readOnly: true },
+        strict: { type: "boolean", readOnly: true },
         mtu: { oneOf: [{ type: "null" }, { type: "string" }], readOnly: true },
         destinations: { $ref: "#/$defs/DestinationsInput", readOnly: true },
         exclude: { $ref: "#/$defs/ExcludeInput", readOnly: true },
@@ -158,6 +159,25 @@ describe("SettingsForm", () => {
     expect(last()).toEqual({});
     expect(screen.getByLabelText("port")).toHaveValue("");
     expect(screen.getByLabelText("port")).toHaveAttribute("placeholder", "22");
+  });
+
+  it("a boolean option without a default has three states, each one click or one arrow key away", async () => {
+    const { user, log, last } = setup();
+    const group = screen.getByRole("radiogroup", { name: "strict" });
+    expect(within(group).getByRole("radio", { name: "Not set" })).toBeChecked();
+    await user.click(within(group).getByRole("radio", { name: "false" }));
+    expect(log).toHaveLength(1);
+    expect(last()).toEqual({ strict: false });
+    expect(within(group).getByRole("radio", { name: "false" })).toHaveFocus();
+    await user.keyboard("{ArrowLeft}");
+    expect(last()).toEqual({ strict: true });
+    expect(within(group).getByRole("radio", { name: "true" })).toBeChecked();
+    await user.keyboard("{ArrowLeft}");
+    expect(last()).toEqual({});
+    expect(log).toHaveLength(3);
+    // An option with a default keeps its checkbox, showing the default while not set.
+    expect(screen.getByRole("checkbox", { name: "enable" })).not.toBeChecked();
+    expect(screen.getByText("(default)")).toBeInTheDocument();
   });
 
   it("keeps not set, null and empty text apart in a nullable", async () => {
