@@ -53,3 +53,28 @@ test("submenus open with ArrowRight, close with ArrowLeft, Escape closes everyth
   expect(screen.queryByRole("menu")).not.toBeInTheDocument();
   expect(screen.getByRole("button", { name: "Actions for web1" })).toHaveFocus();
 });
+
+test("a disabled item that says why stays reachable by keyboard, describes the reason, and does nothing", async () => {
+  const picked: string[] = [];
+  render(
+    <MenuButton
+      label="Actions for jon"
+      items={[
+        { label: "Settings…", onSelect: () => picked.push("settings") },
+        { label: "Remove from morning", disabled: true, hint: "defined in Nix", description: "Defined in Nix (clan.nix): it cannot be removed here." },
+      ]}
+    >
+      ⋯
+    </MenuButton>,
+  );
+  const user = userEvent.setup();
+  await user.tab();
+  await user.keyboard("{ArrowDown}");
+  await user.keyboard("{ArrowDown}");
+  const item = screen.getByRole("menuitem", { name: /^Remove from morning/ });
+  expect(item).toHaveFocus();
+  expect(item).toHaveAttribute("aria-disabled", "true");
+  expect(item).toHaveAccessibleDescription("Defined in Nix (clan.nix): it cannot be removed here.");
+  await user.keyboard("{Enter}");
+  expect(picked).toEqual([]);
+});

@@ -189,13 +189,13 @@ function Row({ row, index, current, wide }: { row: MachineRow; index: number; cu
             in Nix
           </span>
         ) : (
-        <span
-          className={`rounded px-1.5 py-0.5 text-xs font-medium ${
-            row.machineClass === "darwin" ? "bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100" : "bg-sky-100 text-sky-900 dark:bg-sky-900/50 dark:text-sky-100"
-          }`}
-        >
-          {row.machineClass}
-        </span>
+          <span
+            className={`rounded px-1.5 py-0.5 text-xs font-medium ${
+              row.machineClass === "darwin" ? "bg-amber-100 text-amber-900 dark:bg-amber-900/50 dark:text-amber-100" : "bg-sky-100 text-sky-900 dark:bg-sky-900/50 dark:text-sky-100"
+            }`}
+          >
+            {row.machineClass}
+          </span>
         )}
       </td>
       <td className={bodyCell} title={row.tags.map((t) => (t.static ? `${t.tag} (inventory.tags)` : t.tag)).join(", ")}>
