@@ -1,18 +1,19 @@
 // The head of an instance's board: its name and module, how many machines it uses, the module's
 // maxInstances, problems finding the module, and rename / delete.
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Link, useLocation } from "wouter";
-import { instancePath } from "../../app/addresses";
 import { useEditor } from "../../app/store";
-import { deleteInstance, renameInstance } from "../../model/commands/instances";
-import { instanceNameProblem } from "../../model/names";
+import { deleteInstance } from "../../model/commands/instances";
 import { useLocks } from "../../app/nix-locks";
 import { definedInNix, lockExplanation, removalLock } from "../../model/locked-paths";
 import { Button } from "../../ui/button";
 import { LockableButton, NixLockMark } from "../../ui/nix-lock-mark";
 import { Dialog } from "../../ui/dialog";
-import { NameDialog } from "../../ui/name-dialog";
 import type { BoardModel } from "./lane-model";
+
+// The board is part of the JavaScript loaded at start; the rename dialog and the form fields it
+// is built on load when it is first opened.
+const RenameDialog = lazy(() => import("./rename-instance-dialog").then((m) => ({ default: m.RenameInstanceDialog })));
 import { plural } from "../../model/plural";
 
 export function InstanceHeader({ model, members }: { model: BoardModel; members: number }) {
@@ -73,31 +74,13 @@ export function InstanceHeader({ model, members }: { model: BoardModel; members:
           {model.maxInstancesViolation}
         </p>
       )}
-      {dialog === "rename" && <RenameDialog instance={instance} onClose={() => setDialog(null)} />}
+      {dialog === "rename" && (
+        <Suspense fallback={null}>
+          <RenameDialog instance={instance} onClose={() => setDialog(null)} />
+        </Suspense>
+      )}
       {dialog === "delete" && <DeleteDialog instance={instance} onClose={() => setDialog(null)} />}
     </header>
-  );
-}
-
-function RenameDialog({ instance, onClose }: { instance: string; onClose: () => void }) {
-  const [, navigate] = useLocation();
-  return (
-    <NameDialog
-      title={`Rename instance ${instance}`}
-      label="New name"
-      initial={instance}
-      trim
-      hint="A module name that defaulted to the old instance name is written out, so the instance keeps its module."
-      rule={instanceNameProblem}
-      command={(name) => renameInstance(instance, name)}
-      apply={useEditor.getState().apply}
-      submitLabel="Rename"
-      onClose={onClose}
-      onDone={(name) => {
-        onClose();
-        navigate(instancePath(name), { replace: true });
-      }}
-    />
   );
 }
 
