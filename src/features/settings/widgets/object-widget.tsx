@@ -1,10 +1,11 @@
 // A group of options (a submodule): one field per declared option, then the keys the schema
 // does not declare. Freeform groups edit those like a map; otherwise each unknown key is shown
 // as it is stored, with its error and a Remove button — never dropped silently.
-import { isObject, own } from "../../../model/json";
+import { isObject, own, spellingAt, type Json } from "../../../model/json";
 import { Field } from "../field";
 import { childLabel, keyOf, useFormCtx, useIssueText, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";
+import { toJsonText } from "./json-widget";
 import { MapEntries } from "./map-widget";
 import { DANGER_BUTTON, ERROR_TEXT } from "./styles";
 
@@ -26,13 +27,13 @@ export function ObjectWidget({ pathKey, node, label, committed, depth }: Control
           <MapEntries pathKey={pathKey} label={label} valueNode={node.extra()} value={value} keys={others} reserved={[...declared]} depth={depth} />
         </div>
       ) : (
-        others.map((k) => <UnknownKey key={k} pathKey={keyOf([...path, k])} name={k} label={childLabel(label, k)} value={own(value, k)} />)
+        others.map((k) => <UnknownKey key={k} pathKey={keyOf([...path, k])} name={k} label={childLabel(label, k)} value={own(value, k)} spelling={spellingAt(value, k)} />)
       )}
     </div>
   );
 }
 
-function UnknownKey({ pathKey, name, label, value }: { pathKey: string; name: string; label: string; value: unknown }) {
+function UnknownKey({ pathKey, name, label, value, spelling }: { pathKey: string; name: string; label: string; value: Json | undefined; spelling?: string }) {
   const ctx = useFormCtx();
   const path = usePath(pathKey);
   const issues = useIssueText(pathKey, true);
@@ -45,7 +46,7 @@ function UnknownKey({ pathKey, name, label, value }: { pathKey: string; name: st
           Remove
         </button>
       </div>
-      <pre className="mt-1 max-h-40 overflow-auto font-mono text-xs text-slate-700 dark:text-slate-300">{isObject(value) || Array.isArray(value) ? JSON.stringify(value, null, 2) : JSON.stringify(value)}</pre>
+      <pre className="mt-1 max-h-40 overflow-auto font-mono text-xs text-slate-700 dark:text-slate-300">{toJsonText(value, spelling)}</pre>
       {issues && <p className={ERROR_TEXT}>{issues}</p>}
     </div>
   );
