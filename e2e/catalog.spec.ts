@@ -187,14 +187,16 @@ test("a hostile catalog given as ?catalog=<url>: same result", async ({ page }) 
 });
 
 test("a catalog address that fails shows the error and can be retried", async ({ page }) => {
-  let calls = 0;
-  await page.route((url) => url.pathname === "/files/flaky.json", (route) => {
-    calls++;
-    return calls <= 2 ? route.fulfill({ status: 503, body: "busy" }) : route.fulfill({ contentType: "application/json", body: JSON.stringify({ modulesPerSource: { self: { web: { manifest: { name: "web" }, roles: { default: {} } } } }, moduleSchemas: {} }) });
-  });
+  // The address fails until the test says otherwise: the query retries on its own (once, and
+  // again when a view of it mounts), so a count of failures would race with those retries.
+  let healthy = false;
+  await page.route((url) => url.pathname === "/files/flaky.json", (route) =>
+    healthy ? route.fulfill({ contentType: "application/json", body: JSON.stringify({ modulesPerSource: { self: { web: { manifest: { name: "web" }, roles: { default: {} } } } }, moduleSchemas: {} }) }) : route.fulfill({ status: 503, body: "busy" }),
+  );
   await page.goto("/catalog?catalog=/files/flaky.json");
   const row = page.getByRole("listitem", { name: /Catalog .*flaky\.json/ });
   await expect(row.getByRole("alert")).toContainText("503");
+  healthy = true;
   await row.getByRole("button", { name: /Retry/ }).click();
   await expect(row).toContainText("1 service");
   await expect(page.getByRole("article", { name: "web" })).toBeVisible();
