@@ -53,6 +53,27 @@ describe("autosave", () => {
     expect(saved && writeInventoryJson(saved.original!.doc)).toBe(text);
   });
 
+  it("right after an import the document is stored once, as the original, and restored as both", () => {
+    const writes: string[] = [];
+    const stop = startAutosave({ delayMs: 10_000, storage: { setItem: (_k, v) => void writes.push(v) } });
+    useEditor.getState().load({ machines: { big: { description: "x".repeat(1000) } } }, "fleet.json");
+    window.dispatchEvent(new Event("pagehide"));
+    stop();
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.split("x".repeat(1000))).toHaveLength(2); // one copy, not two
+    localStorage.setItem("clan-inventory-editor:autosave:v1", writes[0]!);
+    const saved = loadAutosave();
+    expect(saved?.doc).toEqual({ machines: { big: { description: "x".repeat(1000) } } });
+    expect(saved?.original).toEqual({ name: "fleet.json", doc: saved?.doc });
+    // The first edit writes the document itself again.
+    useEditor.getState().load(saved!.doc, "fleet.json");
+    const stop2 = startAutosave({ delayMs: 10_000 });
+    useEditor.getState().apply(addMachine("c"));
+    window.dispatchEvent(new Event("pagehide"));
+    stop2();
+    expect(loadAutosave()?.doc).toEqual({ machines: { big: { description: "x".repeat(1000) }, c: {} } });
+  });
+
   describe("off the hot path", () => {
     let writes: string[];
     const storage = { setItem: (_key: string, value: string) => void writes.push(value) };

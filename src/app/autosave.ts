@@ -16,6 +16,11 @@ import { writeJson } from "../formats/json-write";
 import { useEditor } from "./store";
 
 const KEY = "clan-inventory-editor:autosave:v1";
+/**
+ * Written in place of the document while it is still the imported original (the same object):
+ * right after an import of a large fleet the write then serializes and stores it once, not twice.
+ */
+const SAME_AS_ORIGINAL = "=original";
 
 interface Saved {
   doc: Inventory;
@@ -29,10 +34,12 @@ export function loadAutosave(): Saved | null {
     const parsed = parseJson(raw, MAX_DEPTH + 2); // + the wrapper { doc, original: { doc } }
     if (!parsed.ok) return null;
     const value = parsed.value;
-    if (!isObject(value) || !isObject(value.doc)) return null;
+    if (!isObject(value)) return null;
     const original = isObject(value.original) && isObject(value.original.doc) && typeof value.original.name === "string"
       ? { name: value.original.name, doc: value.original.doc }
       : null;
+    if (value.doc === SAME_AS_ORIGINAL && original) return { doc: original.doc, original };
+    if (!isObject(value.doc)) return null;
     return { doc: value.doc, original };
   } catch {
     return null;
@@ -81,7 +88,8 @@ export function startAutosave({ delayMs = 300, idleTimeoutMs = 2000, storage = l
     const { doc, original } = useEditor.getState();
     try {
       if (originalCache?.original !== original) originalCache = { original, text: original ? writeJson(original as unknown as Json) : "null" };
-      storage.setItem(KEY, `{"doc":${writeJson(doc)},"original":${originalCache.text}}`);
+      const docText = original && doc === original.doc ? JSON.stringify(SAME_AS_ORIGINAL) : writeJson(doc);
+      storage.setItem(KEY, `{"doc":${docText},"original":${originalCache.text}}`);
     } catch {
       // Storage full or disabled: the editor keeps working; the document is still in memory.
     }
