@@ -4,7 +4,11 @@ const AUTOSAVE_KEY = "clan-inventory-editor:autosave:v1";
 
 /** The instances of the autosaved document (debounced: poll it with expect.poll). */
 function savedInstances(page: Page): Promise<Record<string, unknown>> {
-  return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? "{}").doc?.instances ?? {}, AUTOSAVE_KEY);
+  return page.evaluate((key) => {
+    // Until the first edit the document is stored as the original (src/app/autosave.ts).
+    const saved = JSON.parse(localStorage.getItem(key) ?? "{}");
+    return (saved.doc === "=original" ? saved.original?.doc : saved.doc)?.instances ?? {};
+  }, AUTOSAVE_KEY);
 }
 
 test("browse the catalog: search, filter by category and input, open a service", async ({ page }) => {

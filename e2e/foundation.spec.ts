@@ -29,7 +29,10 @@ test("import a file, undo and redo it, and find it again after a reload", async 
       page.evaluate(() =>
         Object.keys(localStorage).some((k) => {
           try {
-            return JSON.parse(localStorage.getItem(k) ?? "null")?.doc?.meta?.name === "imported-clan";
+            // Right after an import the document is stored as the original (src/app/autosave.ts).
+            const saved = JSON.parse(localStorage.getItem(k) ?? "null");
+            const doc = saved?.doc === "=original" ? saved?.original?.doc : saved?.doc;
+            return doc?.meta?.name === "imported-clan";
           } catch {
             return false;
           }
