@@ -78,14 +78,17 @@ describe("autosave", () => {
     let writes: string[];
     const storage = { setItem: (_key: string, value: string) => void writes.push(value) };
     let idle: { fn: () => void; timeout: number | undefined }[];
+    /** The idle time the stand-in offers (50 ms: nothing due; a few ms: between animation frames). */
+    let idleMs = 50;
 
     beforeEach(() => {
       writes = [];
       idle = [];
+      idleMs = 50;
       vi.useFakeTimers();
       // jsdom has no idle callbacks: stand in for the browser's, run by hand.
       window.requestIdleCallback = ((fn: IdleRequestCallback, opts?: IdleRequestOptions) => {
-        idle.push({ fn: () => fn({ didTimeout: false, timeRemaining: () => 50 }), timeout: opts?.timeout });
+        idle.push({ fn: () => fn({ didTimeout: false, timeRemaining: () => idleMs }), timeout: opts?.timeout });
         return idle.length;
       }) as typeof window.requestIdleCallback;
       window.cancelIdleCallback = (id: number) => void (idle[id - 1] = { fn: () => undefined, timeout: undefined });
@@ -111,6 +114,20 @@ describe("autosave", () => {
       expect(JSON.parse(writes[0]!).doc).toEqual({ machines: { a: {} } });
       stop();
       expect(writes).toHaveLength(1); // nothing pending: stopping does not write again
+    });
+
+    it("the write waits for a long idle period, not the gaps between animation frames", () => {
+      const stop = startAutosave({ delayMs: 300, idleTimeoutMs: 2000, storage });
+      useEditor.getState().apply(addMachine("a"));
+      vi.advanceTimersByTime(300);
+      idleMs = 4; // a scroll is running
+      idle[0]!.fn();
+      expect(writes).toHaveLength(0);
+      expect(idle).toHaveLength(2); // asked again
+      idleMs = 50; // the scroll ended
+      idle[1]!.fn();
+      expect(writes).toHaveLength(1);
+      stop();
     });
 
     it("a burst of edits makes one write, of the last document", () => {

@@ -57,10 +57,27 @@ export interface AutosaveOptions {
 
 type Cancel = () => void;
 
-/** Runs `fn` when the browser is idle, at the latest after `timeoutMs`. */
+/**
+ * Idle time long enough for a write. While something animates (a scroll, a drag), idle
+ * callbacks come in the gaps between frames, a few milliseconds each; a write of a large fleet
+ * there would cost frames. When nothing is due, the browser offers up to 50 ms.
+ */
+const LONG_IDLE_MS = 40;
+
+/** Runs `fn` in a long idle period, at the latest after `timeoutMs`. */
 function whenIdle(fn: () => void, timeoutMs: number): Cancel {
   if (typeof window.requestIdleCallback === "function") {
-    const id = window.requestIdleCallback(fn, { timeout: timeoutMs });
+    const until = performance.now() + timeoutMs;
+    let id = 0;
+    const run = (deadline: IdleDeadline) => {
+      const left = until - performance.now();
+      if (!deadline.didTimeout && deadline.timeRemaining() < LONG_IDLE_MS && left > 0) {
+        id = window.requestIdleCallback(run, { timeout: left });
+        return;
+      }
+      fn();
+    };
+    id = window.requestIdleCallback(run, { timeout: timeoutMs });
     return () => window.cancelIdleCallback(id);
   }
   const id = setTimeout(fn, 0);
