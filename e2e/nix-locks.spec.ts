@@ -78,6 +78,8 @@ test("machines: Nix machines are listed and marked, their Nix fields read-only, 
 
 test("diagnostics: a role naming a machine only Nix defines is not an unknown machine", async ({ page }) => {
   await openClan(page, "Instances");
+  // inventory.json has no meta.name; clan.nix sets it, and the header shows that one.
+  await expect(page.getByTestId("clan-name")).toHaveText("test");
   await page.getByRole("link", { name: /^json-inst/ }).first().click();
   const lane = page.getByRole("region", { name: "Role server" });
   await expect(lane.getByRole("link", { name: "dirmachine", exact: true })).toBeVisible();

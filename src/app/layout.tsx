@@ -17,6 +17,8 @@ import { useQueryClient } from "@tanstack/react-query";
 import { isClanDirectoryMode } from "./clan-directory/session";
 import { plural } from "../model/plural";
 import { FileButton } from "../ui/file-button";
+import { useLocks } from "./nix-locks";
+import { nixValueAt } from "../model/locked-paths";
 
 // Clan directory mode's code is loaded only in that mode.
 const ClanDirectoryControls = lazy(() => import("./clan-directory/clan-directory-controls").then((m) => ({ default: m.ClanDirectoryControls })));
@@ -80,6 +82,10 @@ function Header() {
     const meta = s.doc.meta;
     return meta && typeof meta === "object" && !Array.isArray(meta) && typeof meta.name === "string" ? meta.name : "";
   });
+  // In a clan directory, the name may come from the clan's Nix files only (clan.nix).
+  const locks = useLocks();
+  const nixNameValue = name ? undefined : nixValueAt(locks, ["meta", "name"]);
+  const nixName = typeof nixNameValue === "string" ? nixNameValue : "";
   const canUndo = useEditor((s) => s.past.length > 0);
   const canRedo = useEditor((s) => s.future.length > 0);
   const undoLabel = useEditor((s) => s.past[s.past.length - 1]?.label);
@@ -95,7 +101,7 @@ function Header() {
       <div className="mr-auto min-w-0">
         <p className="text-xs uppercase tracking-wide text-slate-500">Clan inventory</p>
         <p className="truncate font-semibold" data-testid="clan-name">
-          {name || <span className="text-slate-400">unnamed clan</span>}
+          {name || (nixName ? <span title="meta.name is set in the clan's Nix files">{nixName}</span> : <span className="text-slate-400">unnamed clan</span>)}
         </p>
       </div>
       {isClanDirectoryMode() && (

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { deleteIn, setIn, type Json, type JsonObject } from "./json";
-import { definedInNix, findLockViolations, formatLockedPath, lockAt, lockExplanation, memberLock, nixMachineNames, readOnlyLock, removalLock, tagLock, type LockedPath } from "./locked-paths";
+import { definedInNix, findLockViolations, formatLockedPath, lockAt, lockExplanation, memberLock, nixMachineNames, nixValueAt, readOnlyLock, removalLock, tagLock, type LockedPath } from "./locked-paths";
 
 const readonly = (path: string[]): LockedPath => ({ path, kind: "readonly", reason: "defined in Nix (clan.nix)" });
 const noDelete = (path: string[]): LockedPath => ({ path, kind: "no-delete", reason: "defined in Nix (clan.nix)" });
@@ -175,3 +175,18 @@ describe("tagLock", () => {
     expect(tagLock([], "office")).toBeUndefined();
   });
 });
+
+describe("nixValueAt", () => {
+  it("reads the value Nix gives a path from the lock on it or on an ancestor", () => {
+    const locks: LockedPath[] = [
+      { path: ["meta"], kind: "readonly", reason: "defined in Nix (clan.nix)", value: { name: "nix-clan", domain: "x" } },
+      { path: ["machines", "jon", "description"], kind: "readonly", reason: "defined in Nix" },
+    ];
+    expect(nixValueAt(locks, ["meta", "name"])).toBe("nix-clan");
+    expect(nixValueAt(locks, ["meta"])).toEqual({ name: "nix-clan", domain: "x" });
+    expect(nixValueAt(locks, ["meta", "tld"])).toBeUndefined();
+    expect(nixValueAt(locks, ["machines", "jon", "description"])).toBeUndefined(); // not evaluated
+    expect(nixValueAt(locks, ["instances"])).toBeUndefined();
+  });
+});
+

@@ -147,6 +147,16 @@ export function definedInNix(locks: readonly LockedPath[], path: readonly (strin
   return removalLock(locks, path) ?? indexOf(locks).below.get(path.map(String).join(SEP));
 }
 
+/** The value Nix gives `path`, when a read-only lock on it or an ancestor carries the evaluated
+ * value (the server's introspection); undefined when unknown. */
+export function nixValueAt(locks: readonly LockedPath[], path: readonly (string | number)[]): Json | undefined {
+  const lock = readOnlyLock(locks, path);
+  if (!lock || !("value" in lock)) return undefined;
+  let cur: Json | undefined = lock.value;
+  for (const key of path.slice(lock.path.length)) cur = isObject(cur) ? own(cur, String(key)) : Array.isArray(cur) && typeof key === "number" ? cur[key] : undefined;
+  return cur;
+}
+
 /** Names of the machines the clan's Nix files define (from the locks), whether or not
  * inventory.json lists them too: a role or a tag may name them. The same set object is returned
  * for the same locks, so callers can cache on it. */
