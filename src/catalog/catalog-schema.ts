@@ -11,7 +11,7 @@
 // part becomes a problem naming its JSON path; unknown keys are kept and reported, never fatal.
 // The zod schemas below are the one description of each part; the walk around them only
 // decides what a failure costs (one field, one role schema, one module) instead of the file.
-import { z } from "../model/zod";
+import { expectedTypeText, z } from "../model/zod";
 import type { Catalog, ModuleInfo, ModuleManifest, RoleSchema } from "./catalog-types";
 import { isObject, type Json, type JsonObject } from "../model/json";
 import { roleSchemaProblems } from "./role-schema-dialect";
@@ -281,7 +281,7 @@ function issueText(error: z.core.$ZodError, value: unknown): string {
   const found = describe(issue.path.reduce<unknown>((v, k) => (isObject(v) || Array.isArray(v) ? (v as Record<PropertyKey, unknown>)[k] : undefined), value));
   switch (issue.code) {
     case "invalid_type":
-      return `expected ${EXPECTED[String(issue.expected)] ?? String(issue.expected)}, found ${found}`;
+      return `expected ${expectedTypeText(issue)}, found ${found}`;
     case "too_small":
       return `must be at least ${String(issue.minimum)}, found ${found}`;
     case "too_big":
@@ -290,8 +290,6 @@ function issueText(error: z.core.$ZodError, value: unknown): string {
       return issue.message && issue.message !== "Invalid input" ? issue.message : `not valid (found ${found})`;
   }
 }
-
-const EXPECTED: Record<string, string> = { string: "a string", number: "a number", int: "a whole number", boolean: "true or false", array: "a list", object: "an object", record: "an object", null: "null" };
 
 function describe(value: unknown): string {
   if (value === null) return "null";

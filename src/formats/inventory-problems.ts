@@ -1,6 +1,6 @@
 // Checks a parsed inventory against inventorySchema and says what is wrong in words a user
 // understands, with the field's path and, found in the text, its line and column.
-import type { z } from "../model/zod";
+import { expectedTypeText, type z } from "../model/zod";
 import { getIn, isObject, type Json, type JsonObject } from "../model/json";
 import { inventorySchema } from "../model/inventory-schema";
 import { lineColumn, locatePath } from "./json-parse";
@@ -42,12 +42,12 @@ function collect(issue: Issue, prefix: (string | number)[], doc: JsonObject, out
       for (const i of inner) collect(i, path, doc, out);
       return;
     }
-    const expected = issue.errors.flatMap((branch) => branch.filter((i) => i.path.length === 0 && i.code === "invalid_type").map((i) => expectedLabel(i)));
+    const expected = issue.errors.flatMap((branch) => branch.filter((i) => i.path.length === 0 && i.code === "invalid_type").map((i) => expectedTypeText(i)));
     out.push({ message: `Expected ${unique(expected).join(" or ") || "another kind of value"}, found ${found(actual)}`, path });
     return;
   }
   if (issue.code === "invalid_type") {
-    out.push({ message: `Expected ${expectedLabel(issue)}, found ${found(actual)}`, path });
+    out.push({ message: `Expected ${expectedTypeText(issue)}, found ${found(actual)}`, path });
     return;
   }
   if (issue.code === "invalid_value") {
@@ -56,21 +56,6 @@ function collect(issue: Issue, prefix: (string | number)[], doc: JsonObject, out
     return;
   }
   out.push({ message: issue.message, path });
-}
-
-function expectedLabel(issue: Issue): string {
-  const expected = issue.code === "invalid_type" ? String(issue.expected) : "";
-  const labels: Record<string, string> = {
-    string: "a string",
-    number: "a number",
-    int: "a whole number",
-    boolean: "true or false",
-    array: "a list",
-    object: "an object",
-    record: "an object",
-    null: "null",
-  };
-  return labels[expected] ?? expected;
 }
 
 function found(value: Json | undefined): string {

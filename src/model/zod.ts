@@ -14,3 +14,20 @@ import { z } from "zod/mini";
 z.config({ jitless: true });
 
 export { z };
+
+/** What an `invalid_type` issue expected, in words: "a string", "a whole number", "a list"… */
+export function expectedTypeText(issue: z.core.$ZodIssue): string {
+  const expected = issue.code === "invalid_type" ? String(issue.expected) : "";
+  return EXPECTED_TYPE[expected] ?? expected;
+}
+
+const EXPECTED_TYPE: Record<string, string> = {
+  string: "a string",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+  array: "a list",
+  object: "an object",
+  record: "an object",
+  null: "null",
+};
