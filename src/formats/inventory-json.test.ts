@@ -223,6 +223,14 @@ describe("schema problems: refused, but the document and every problem are retur
     expect(wrongType.invalid?.problems[0]?.message).toBe("Expected a list or an object, found the number 3");
   });
 
+  test("a whole number past what a JS number holds exactly is refused in words, with the bound", () => {
+    const r = failure('{"machines": {"a": {"installedAt": 1152921504606846976}}}');
+    expect(r.invalid?.problems[0]).toMatchObject({
+      path: ["machines", "a", "installedAt"],
+      message: `Expected a number at most ${Number.MAX_SAFE_INTEGER}, found the number ${2 ** 60}`,
+    });
+  });
+
   test("a machine named __proto__ is validated like any other (zod alone would skip it)", () => {
     const r = failure('{"machines": {"__proto__": {"tags": 5}}}');
     expect(r.invalid?.problems[0]).toMatchObject({ path: ["machines", "__proto__", "tags"], line: 1, column: 29 });

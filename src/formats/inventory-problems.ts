@@ -55,14 +55,20 @@ function collect(issue: Issue, prefix: (string | number)[], doc: JsonObject, out
     out.push({ message: `Expected one of ${values}, found ${found(actual)}`, path });
     return;
   }
-  out.push({ message: issue.message, path });
+  if (issue.code === "too_big" || issue.code === "too_small") {
+    const bound = issue.code === "too_big" ? `at most ${String(issue.maximum)}` : `at least ${String(issue.minimum)}`;
+    out.push({ message: `Expected a number ${bound}, found ${found(actual)}`, path });
+    return;
+  }
+  // zod/mini has no message text of its own ("Invalid input"): say what was found.
+  out.push({ message: `Not a valid value here, found ${found(actual)}`, path });
 }
 
 function found(value: Json | undefined): string {
   if (value === undefined) return "nothing";
   if (value === null) return "null";
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)}`;
-  if (typeof value === "number") return Number.isInteger(value) ? `the number ${value}` : `the number ${value}`;
+  if (typeof value === "number") return `the number ${value}`;
   if (typeof value === "boolean") return String(value);
   if (Array.isArray(value)) return "a list";
   return "an object";
