@@ -5,7 +5,7 @@ import { useEffect, useMemo } from "react";
 import { useForm } from "react-hook-form";
 import { useLocks } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
-import { lockExplanation, readOnlyLock, type LockedPath } from "../../model/locked-paths";
+import { lockExplanation, nixValueAt, readOnlyLock, type LockedPath } from "../../model/locked-paths";
 import { editMachine } from "../../model/commands/machines";
 import type { Json } from "../../model/json";
 import { Button } from "../../ui/button";
@@ -24,11 +24,13 @@ export function MachineForm({ name, machine }: { name: string; machine: Json | u
   // Fields Nix defines are shown read-only, with Nix's value when the server could evaluate it:
   // still focusable, selectable and copyable, and their description says why.
   const locks = useLocks();
-  const lockOf = (field: keyof MachineFormValues): LockedPath | undefined => readOnlyLock(locks, ["machines", name, ...fieldPathOf(field)]);
+  const pathOf = (field: keyof MachineFormValues) => ["machines", name, ...fieldPathOf(field)];
+  const lockOf = (field: keyof MachineFormValues): LockedPath | undefined => readOnlyLock(locks, pathOf(field));
   const locked = (field: keyof MachineFormValues, label: string, className?: string) => {
     const lock = lockOf(field);
     if (!lock) return null;
-    const value = "value" in lock ? fieldTextOf(field, lock.value) : initial[field];
+    // The lock may sit on an ancestor (all of `deploy`): its value is read down to the field.
+    const value = "value" in lock ? fieldTextOf(field, nixValueAt(locks, pathOf(field))) : initial[field];
     return (
       <TextField
         label={label}
