@@ -21,15 +21,21 @@ function inline(text: string): ReactNode[] {
 }
 
 const HELP = "mt-1 space-y-1 text-xs text-slate-600 dark:text-slate-400";
+const LIST_ITEM = /^\s*[-*]\s/;
+
+/** A paragraph whose every line starts with "- " or "* " is a list. */
+const isList = (paragraph: string) => paragraph.split("\n").every((l) => LIST_ITEM.test(l));
+/** A paragraph's lines joined into one (Markdown reflows them). */
+const reflow = (paragraph: string) => paragraph.replace(/\s*\n\s*/g, " ");
 
 /** Hook-free (the long form's state is in LongHelpText), so a field may call it as a function. */
 export function HelpText({ text, id }: { text: string; id?: string }) {
   const paragraphs = text.trim().split(/\n\s*\n/);
   // Most options say one thing in one line: one element, no state (long forms render hundreds).
-  if (paragraphs.length === 1 && !paragraphs[0]!.split("\n").every((l) => /^\s*[-*]\s/.test(l))) {
+  if (paragraphs.length === 1 && !isList(paragraphs[0]!)) {
     return (
       <p id={id} className={HELP}>
-        {inline(paragraphs[0]!.replace(/\s*\n\s*/g, " "))}
+        {inline(reflow(paragraphs[0]!))}
       </p>
     );
   }
@@ -41,19 +47,17 @@ function LongHelpText({ paragraphs, id }: { paragraphs: string[]; id?: string })
   const shown = more ? paragraphs : paragraphs.slice(0, 1);
   return (
     <div id={id} className={HELP}>
-      {shown.map((p, i) => {
-        const lines = p.split("\n");
-        if (lines.every((l) => /^\s*[-*]\s/.test(l))) {
-          return (
-            <ul key={i} className="list-disc pl-4">
-              {lines.map((l, j) => (
-                <li key={j}>{inline(l.replace(/^\s*[-*]\s/, ""))}</li>
-              ))}
-            </ul>
-          );
-        }
-        return <p key={i}>{inline(p.replace(/\s*\n\s*/g, " "))}</p>;
-      })}
+      {shown.map((p, i) =>
+        isList(p) ? (
+          <ul key={i} className="list-disc pl-4">
+            {p.split("\n").map((l, j) => (
+              <li key={j}>{inline(l.replace(LIST_ITEM, ""))}</li>
+            ))}
+          </ul>
+        ) : (
+          <p key={i}>{inline(reflow(p))}</p>
+        ),
+      )}
       {paragraphs.length > 1 && (
         <button type="button" onClick={() => setMore(!more)} className="text-indigo-700 hover:underline dark:text-indigo-300">
           {more ? "Less" : "More…"}
