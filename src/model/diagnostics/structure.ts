@@ -36,7 +36,7 @@ const MEMBER = Object.keys(memberSchema.shape);
 const instanceFields = z.omit(instanceSchema, { roles: true });
 const roleFields = z.omit(roleSchema, { machines: true, tags: true });
 const tagList = z.array(z.string());
-const [roleTagList] = roleTagsSchema._zod.def.options;
+const [roleTagList] = roleTagsSchema.def.options;
 
 export function checkStructure(ctx: Context): void {
   const { doc } = ctx;
@@ -196,7 +196,7 @@ function acceptsNull(schema: z.ZodMiniType, path: Path): boolean {
 }
 
 function unwrapOptional(s: unknown): unknown {
-  return s instanceof z.ZodMiniOptional ? s._zod.def.innerType : s;
+  return s instanceof z.ZodMiniOptional ? s.def.innerType : s;
 }
 
 function typeError(ctx: Context, path: Path, expected: string, value: Json) {
