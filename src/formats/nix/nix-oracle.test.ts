@@ -37,10 +37,12 @@ function readJsonText(text: string): JsonObject {
 /** How Nix gets the inventory out of each .nix fixture (FILE is the fixture's path). */
 const NIX_FIXTURES: Record<string, string> = {
   "inventory.nix": "import FILE",
-  "clan.nix": "(import FILE { self = null; inputs = null; }).inventory",
+  // clan copies the clan's own meta into inventory.meta (the module system merges the two).
+  "clan.nix": "let c = import FILE { self = null; inputs = null; }; in c.inventory // { meta = c.meta // (c.inventory.meta or { }); }",
   "flake.nix":
     "((import FILE).outputs { self = null; nixpkgs = null; clan-core.lib.clan = args: { config = { nixosConfigurations = args.inventory; clanInternals = null; }; }; }).nixosConfigurations",
-  "flake-parts.nix": "((import FILE).outputs { self = null; flake-parts.lib.mkFlake = _: m: m; clan-core = null; }).clan.inventory",
+  "flake-parts.nix":
+    "let c = ((import FILE).outputs { self = null; flake-parts.lib.mkFlake = _: m: m; clan-core = null; }).clan; in c.inventory // { meta = c.meta // (c.inventory.meta or { }); }",
   "module-function.nix": "(import FILE).inventory { lib = null; }",
 };
 

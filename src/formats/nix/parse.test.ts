@@ -141,9 +141,37 @@ describe("finding the inventory", () => {
   it("takes `inventory` from a clan.nix module and steps over machine code", () => {
     const r = ok(readInventoryNix(fixture("clan.nix"), "clan.nix"));
     expect(r.source).toEqual({ attrPath: "inventory", line: 7, column: 3 });
-    expect(Object.keys(r.doc)).toEqual(["machines", "instances"]);
+    // clan copies the clan's own `meta` into inventory.meta (spec §0): it is part of the inventory.
+    expect(Object.keys(r.doc)).toEqual(["meta", "machines", "instances"]);
+    expect(r.doc.meta).toEqual({ name: "template-clan" });
     expect(r.doc.machines).toEqual({ jon: { tags: ["desktop"] }, sara: { deploy: { targetHost: "root@sara.local" } } });
-    expect(r.warnings).toEqual([expect.objectContaining({ line: 5, message: expect.stringMatching(/^`meta` at the top/) })]);
+    expect(r.warnings).toEqual([]);
+  });
+
+  it("takes the clan's `meta` beside the inventory, as clan copies it into inventory.meta", () => {
+    // flake-parts: clan.meta beside clan.inventory
+    expect(ok(readInventoryNix(fixture("flake-parts.nix"))).doc.meta).toEqual({ name: "parts-clan" });
+    // clan-core.lib.clan { meta = …; inventory = …; } inside a flake, behind a module header and let
+    const flake = '{ outputs = { self, clan-core, ... }: let\n  clan = clan-core.lib.clan {\n    inherit self;\n    meta = { name = "lab"; domain = "lab.lan"; };\n    meta.description = \'\'\n      Home lab.\n    \'\';\n    inventory = { lib, ... }: { machines.a = { }; };\n  };\nin { clan = clan.config; }; }';
+    const r = ok(readInventoryNix(flake));
+    expect(r.doc).toEqual({ meta: { name: "lab", domain: "lab.lan", description: "Home lab.\n" }, machines: { a: {} } });
+    // a module header and `let … in` around the clan.nix set
+    const letted = ok(readInventoryNix('{ inputs, ... }:\nlet keys = [ ]; in\n{\n  meta.name = "l";\n  inventory.machines.m = { };\n}'));
+    expect(letted.doc).toEqual({ meta: { name: "l" }, machines: { m: {} } });
+  });
+
+  it("merges the clan's meta with inventory.meta like Nix, and refuses two different values", () => {
+    const same = ok(readInventoryNix('{\n  meta.name = "x";\n  inventory.meta = { name = "x"; domain = "d.lan"; };\n}'));
+    expect(same.doc.meta).toEqual({ name: "x", domain: "d.lan" });
+    const e = error('{\n  meta.name = "x";\n  inventory.meta.name = "y";\n}');
+    expect(e).toMatchObject({ line: 2, column: 3 });
+    expect(e.message).toMatch(/meta\.name .*"x".*"y"/);
+  });
+
+  it("notes a clan meta written as Nix code and imports the rest", () => {
+    const r = ok(readInventoryNix('{ lib, ... }: {\n  meta.name = lib.mkDefault "x";\n  meta.domain = "d.lan";\n  inventory.machines.a = { };\n}'));
+    expect(r.doc).toEqual({ meta: { domain: "d.lan" }, machines: { a: {} } });
+    expect(r.warnings).toEqual([expect.objectContaining({ line: 2, column: 15, message: expect.stringMatching(/meta\.name.*Nix code.*not imported/) })]);
   });
 
   it("finds the inventory passed to clan-core.lib.clan inside a flake", () => {
@@ -155,7 +183,7 @@ describe("finding the inventory", () => {
   it("finds clan.inventory in a flake-parts module", () => {
     const r = ok(readInventoryNix(fixture("flake-parts.nix")));
     expect(r.source.attrPath).toBe("clan.inventory");
-    expect(Object.keys(r.doc)).toEqual(["machines", "instances"]);
+    expect(Object.keys(r.doc)).toEqual(["meta", "machines", "instances"]);
   });
 
   it("reads the body of an inventory written as a module function", () => {

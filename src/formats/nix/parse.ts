@@ -14,6 +14,7 @@
 //      `clan.inventory` (a flake's `clan-core.lib.clan { inventory = …; }`, a flake-parts
 //      module's `clan.inventory = …`, or `let inventory = …; in`). Two of them are an error.
 // The inventory value itself may be a module function `{ lib, ... }: { … }`; its body is read.
+// The clan's `meta` beside the inventory is merged into inventory.meta (see TARGETS).
 //
 // Duplicate attributes and attribute-set merging follow Nix's parser exactly: `a.b = 1; a.c = 2;`
 // and `a = { b = 1; }; a = { c = 2; };` merge, `a = 1; a = 2;` is an error. Key order of the
@@ -719,7 +720,16 @@ function duplicate(p: Parser, keys: readonly string[], pos: number, prev: number
 // ---------------------------------------------------------------------------------------------
 // Finding the inventory in a file that may contain code
 
-const TARGETS: readonly (readonly string[])[] = [["inventory"], ["clan", "inventory"]];
+// The clan's own `meta` beside the inventory (`meta` of clan.nix, `clan.meta` of flake-parts,
+// `meta` passed to clan-core.lib.clan) is copied by clan into inventory.meta (spec §0), so it is
+// read too and merged into the inventory's meta.
+const TARGETS: readonly (readonly string[])[] = [["inventory"], ["clan", "inventory"], ["meta"], ["clan", "meta"]];
+
+/** The clan's meta bindings found in one set, keyed by the path before `meta` ("" or "clan"). */
+interface ClanMeta {
+  attrs: Attrs;
+  offset: number;
+}
 
 interface Found {
   attrs: Attrs;
@@ -727,6 +737,8 @@ interface Found {
   offset: number;
   /** Source ranges of the bindings it was read from. */
   ranges: [number, number][];
+  metas: Map<string, ClanMeta>;
+  notes: { offset: number; message: string }[];
 }
 
 /** Collects the bindings of one attribute set that fall under a target path. */
@@ -736,6 +748,8 @@ class Collector {
   offset = 0;
   ranges: [number, number][] = [];
   error: NixError | null = null;
+  metas = new Map<string, ClanMeta>();
+  notes: { offset: number; message: string }[] = [];
   constructor(readonly fatal: boolean) {}
 }
 
@@ -762,7 +776,7 @@ function extractInventory(p: Parser): Extracted {
   p.skipFunctionHeaders();
   const t = p.peek();
   const top = new Collector(true);
-  let whole: { attrs: Attrs; allData: boolean; metaAt?: number } | null = null;
+  let whole: { attrs: Attrs; allData: boolean } | null = null;
 
   if (t.kind === "punct" && t.text === "{") {
     p.next();
@@ -791,18 +805,9 @@ function extractInventory(p: Parser): Extracted {
     }
   }
 
-  if (top.attrs) {
-    const notes = [];
-    if (whole?.metaAt !== undefined && top.attrPath === "inventory") {
-      notes.push({ offset: whole.metaAt, message: "`meta` at the top of the file is clan's own setting (clan copies it into inventory.meta); it was not imported." });
-    }
-    return { doc: asObject(p, top.attrs, top.offset), attrPath: top.attrPath, offset: top.offset, ranges: top.ranges, notes };
-  }
+  if (top.attrs) return withClanMeta(p, { ...top, attrs: top.attrs });
   if (whole?.allData) return { doc: asObject(p, whole.attrs, t.start), attrPath: null, offset: t.start, notes: [] };
-  if (scan.candidates.length === 1) {
-    const c = scan.candidates[0]!;
-    return { doc: asObject(p, c.attrs, c.offset), attrPath: c.attrPath, offset: c.offset, ranges: c.ranges, notes: [] };
-  }
+  if (scan.candidates.length === 1) return withClanMeta(p, scan.candidates[0]!);
   if (scan.candidates.length > 1) {
     const places = scan.candidates.map((c) => p.where(c.offset)).join("; ");
     throw new NixError(`this file defines an inventory in ${scan.candidates.length} places (${places}); import one of them as its own file`, scan.candidates[1]!.offset, "value");
@@ -810,6 +815,43 @@ function extractInventory(p: Parser): Extracted {
   if (scan.candidateErrors[0]) throw scan.candidateErrors[0];
   if (scan.firstCode) throw scan.firstCode;
   throw new NixError("no inventory found in this file", t.start, "value");
+}
+
+/** The inventory found, with the clan's meta of the same set merged into its meta. */
+function withClanMeta(p: Parser, found: Found): Extracted {
+  const doc = asObject(p, found.attrs, found.offset);
+  const before = found.attrPath.split(".").slice(0, -1).join(".");
+  const clanMeta = found.metas.get(before);
+  if (clanMeta) mergeClanMeta(p, doc, clanMeta);
+  return { doc, attrPath: found.attrPath, offset: found.offset, ranges: found.ranges, notes: found.notes };
+}
+
+/**
+ * clan.meta and inventory.meta are two definitions of the same options: the module system
+ * merges them, and a field set to two different values is an evaluation error.
+ */
+function mergeClanMeta(p: Parser, doc: Attrs, clanMeta: ClanMeta): void {
+  const own = doc["meta"];
+  if (own === undefined) {
+    // The clan's meta comes first, where clan.nix writes it.
+    const rest = { ...doc };
+    for (const k of Object.keys(doc)) delete doc[k];
+    setKey(p, doc, "meta", clanMeta.attrs, clanMeta.offset);
+    for (const k of Object.keys(rest)) setKey(p, doc, k, rest[k] as Json, 0, p.layouts.get(rest)?.numbers?.get(k));
+    return;
+  }
+  if (!isAttrs(own)) return; // the schema check reports an inventory.meta that is not a set
+  for (const k of Object.keys(clanMeta.attrs)) {
+    const v = clanMeta.attrs[k] as Json;
+    if (!hasOwn.call(own, k)) setKey(p, own, k, v, clanMeta.offset);
+    else if (JSON.stringify(own[k]) !== JSON.stringify(v)) {
+      throw new NixError(
+        `meta.${showAttrPath([k])} is set to ${JSON.stringify(v)} here and to ${JSON.stringify(own[k])} in inventory.meta: clan merges the two, and two different values fail its evaluation. Keep one of them`,
+        clanMeta.offset,
+        "value",
+      );
+    }
+  }
 }
 
 function asObject(p: Parser, v: Json, offset: number): JsonObject {
@@ -834,9 +876,12 @@ function noteCode(scan: Scan, e: NixError): void {
 }
 
 /** How a binding's path relates to the target paths. */
-function classify(keys: readonly string[], targets: readonly (readonly string[])[]): { rest: string[] } | { sub: (readonly string[])[] } | null {
+function classify(
+  keys: readonly string[],
+  targets: readonly (readonly string[])[],
+): { rest: string[]; target: readonly string[] } | { sub: (readonly string[])[] } | null {
   for (const t of targets) {
-    if (keys.length >= t.length && t.every((k, i) => keys[i] === k)) return { rest: keys.slice(t.length) };
+    if (keys.length >= t.length && t.every((k, i) => keys[i] === k)) return { rest: keys.slice(t.length), target: t };
   }
   const sub = targets.filter((t) => keys.length < t.length && keys.every((k, i) => t[i] === k)).map((t) => t.slice(keys.length));
   return sub.length ? { sub } : null;
@@ -855,7 +900,7 @@ function lenientBindings(
   into: Collector,
   prefix: readonly string[],
   open?: Token,
-): { attrs: Attrs; allData: boolean; metaAt?: number } {
+): { attrs: Attrs; allData: boolean } {
   // Inside code (into is not fatal), other values are only searched, never kept.
   const keepData = into.fatal;
   const attrs: Attrs = {};
@@ -870,12 +915,11 @@ function lenientBindings(
     skipCode(p, scan);
     p.expect(";");
   };
-  let metaAt: number | undefined;
   for (;;) {
     const t = p.peek();
     if (end === "eof" ? t.kind === "eof" : end === "in" ? t.kind === "kw" && t.text === "in" : t.kind === "punct" && t.text === "}") {
       p.next();
-      return { attrs, allData, metaAt };
+      return { attrs, allData };
     }
     if (t.kind === "eof") throw unclosed(p, open, t);
 
@@ -891,8 +935,13 @@ function lenientBindings(
       continue;
     }
 
-    if (path.keys[0] === "meta") metaAt ??= path.start;
     const c = classify(path.keys, targets);
+    if (c && "rest" in c && c.target[c.target.length - 1] === "meta") {
+      const v = takeClanMeta(p, scan, into, prefix, path, c);
+      if (v === undefined) allData = false;
+      else if (keepData) addAttr(p, attrs, path.keys, v, path.start);
+      continue;
+    }
     if (c && "rest" in c) {
       takeTarget(p, scan, into, prefix, path, c.rest);
       allData = false; // the inventory is taken; the set as a whole is not needed
@@ -924,6 +973,37 @@ function lenientBindings(
       skipAsCode(e, atValue);
     }
   }
+}
+
+/**
+ * Reads a `meta…` binding of the clan (beside the inventory) into the collector. Returns the
+ * value, or undefined when it is Nix code (`lib.mkDefault "x"`): that part is not imported,
+ * and a note says so.
+ */
+function takeClanMeta(p: Parser, scan: Scan, into: Collector, prefix: readonly string[], path: AttrPath, c: { rest: string[]; target: readonly string[] }): Json | undefined {
+  const saved = p.save();
+  let v: Json;
+  try {
+    v = parseValue(p, false);
+    p.expectAfterValue(";");
+  } catch (e) {
+    if (!isCode(e)) throw e;
+    noteCode(scan, e); // the error to show when the file has no inventory at all
+    into.notes.push({ offset: e.offset, message: `\`${showAttrPath(path.keys)}\` is Nix code, so it was not imported into inventory.meta (clan copies the clan's meta there). ${HINT}` });
+    p.restore(saved);
+    skipCode(p, scan);
+    p.expect(";");
+    return undefined;
+  }
+  const semi = p.next();
+  const before = [...prefix, ...c.target.slice(0, -1)].join(".");
+  let meta = into.metas.get(before);
+  if (!meta) into.metas.set(before, (meta = { attrs: {}, offset: path.start }));
+  if (c.rest.length > 0) addAttr(p, meta.attrs, c.rest, v, path.start);
+  else if (isAttrs(v)) mergeInto(p, meta.attrs, v, path.keys);
+  else return v; // `meta = "x";`: the schema check of inventory.meta cannot see it; Nix refuses it
+  into.ranges.push([path.start, semi.end]);
+  return v;
 }
 
 /** Reads the value of an `inventory…` binding into the collector. */
@@ -1003,7 +1083,7 @@ function skipCode(p: Parser, scan: Scan): void {
 function searchSet(p: Parser, scan: Scan, end: "}" | "in", open: Token): void {
   const into = new Collector(false);
   lenientBindings(p, scan, end, TARGETS, into, [], open);
-  if (into.attrs && !into.error) scan.candidates.push({ attrs: into.attrs, attrPath: into.attrPath, offset: into.offset, ranges: into.ranges });
+  if (into.attrs && !into.error) scan.candidates.push({ attrs: into.attrs, attrPath: into.attrPath, offset: into.offset, ranges: into.ranges, metas: into.metas, notes: into.notes });
 }
 
 function skipToEnd(p: Parser, scan: Scan): void {
