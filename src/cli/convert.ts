@@ -14,7 +14,7 @@ import { MAX_INVENTORY_BYTES, readInventoryJson, writeInventoryJson, type Source
 import { readInventoryNix } from "../formats/nix/parse";
 import { NixPrintError, printNix, printNixSnippet } from "../formats/nix/print";
 import type { Inventory } from "../model/inventory-schema";
-import { InputError, located, readText } from "./read-input";
+import { InputError, located, locatedWarning, readText } from "./read-input";
 
 export const CONVERT_USAGE = "Usage: clan-inventory convert <input.json|input.nix|-> --to nix|json [--snippet] [-o <file>]";
 
@@ -74,7 +74,7 @@ function read(text: string, name: string, err: (line: string) => void): Inventor
   }
   const r = readInventoryNix(text, name);
   if (!r.ok) throw new InputError(problems(name, r.invalid?.problems ?? [r.error]));
-  for (const w of r.warnings) err(located(name, w).replace(": error: ", ": warning: "));
+  for (const w of r.warnings) err(locatedWarning(name, w));
   return r.doc;
 }
 

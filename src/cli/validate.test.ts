@@ -146,6 +146,46 @@ describe("the inventory decides, never a crash", () => {
   });
 });
 
+describe("a clan.nix or inventory.nix is validated like inventory.json", () => {
+  const clanNix = [
+    "{ inputs, ... }:",
+    "{",
+    '  meta.name = "lab";',
+    "  inventory.machines.web = { tags = [ \"server\" ]; };",
+    "  inventory.instances = {",
+    "    sshd.roles.server.tags.all = { };",
+    "    ghost.roles.default.machines.web = { };",
+    "  };",
+    "  machines.web = { pkgs, ... }: { environment.systemPackages = [ pkgs.git ]; };",
+    "}",
+  ].join("\n");
+
+  test("the inventory inside clan.nix is diagnosed with the embedded catalog", async () => {
+    const r = await run(["--format", "json", file("clan.nix", clanNix)]);
+    expect(r.code).toBe(1);
+    const found = JSON.parse(r.out) as Diagnostic[];
+    // meta.name comes from the clan's own meta; sshd is a clan-core service; ghost is not.
+    expect(found.map((x) => x.code)).toEqual(["unknown-module"]);
+    expect(found[0]!.path).toEqual(["instances", "ghost"]);
+  });
+
+  test("Nix code in the inventory: file:line:column on stderr, exit 2", async () => {
+    const r = await run([file("code.nix", "{ lib, ... }:\n{\n  inventory.machines.web.tags = lib.mkForce [ ];\n}\n")]);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/code\.nix:3:33: error: `lib\.mkForce` is Nix code/);
+  });
+
+  test("a wrong type in Nix is an invalid-type error (exit 1); warnings of the reading go to stderr", async () => {
+    const r = await run(["--format", "json", file("types.nix", '{\n  meta.name = "x";\n  machines.web.machineClass = "windows";\n  machines.web.icon = ./web.png;\n}\n')]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)).toEqual([expect.objectContaining({ code: "invalid-type", path: ["machines", "web", "machineClass"] })]);
+    const ok = await run([file("path.nix", '{\n  meta.name = "x";\n  machines.web.icon = ./web.png;\n}\n')]);
+    expect(ok.code).toBe(0);
+    expect(ok.err).toMatch(/path\.nix:3:23: warning: The path \.\/web\.png was read as the string/);
+  });
+});
+
 describe("main dispatches to validate", () => {
   test("in process: exit codes and console output", async () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => {});

@@ -1,5 +1,7 @@
-// `clan-inventory validate <inventory.json> [--catalog <file>] [--format text|json]`
+// `clan-inventory validate <inventory.json|clan.nix> [--catalog <file>] [--format text|json]`
 //
+// The input's format comes from its name (`.json`, `.nix`), else from its content, as in
+// convert; a .nix file is read as convert reads it (clan.nix, a flake, an inventory.nix).
 // Prints the diagnostics of an inventory like a compiler, one per line on stdout:
 //   inventory.json:instances.backup.roles.client.machines.web1: error unknown-machine: …
 // or, with --format json, a JSON array of {severity, code, message, path}. Exit status:
@@ -16,12 +18,14 @@ import { parseCatalog } from "../catalog/catalog-schema";
 import type { Catalog } from "../catalog/catalog-types";
 import { MAX_INVENTORY_BYTES, readInventoryJson } from "../formats/inventory-json";
 import { parseJson } from "../formats/json-parse";
+import { detectFormat } from "../formats/detect-format";
+import { readInventoryNix } from "../formats/nix/parse";
 import type { Diagnostic } from "../model/diagnostic";
 import { diagnose as realDiagnose } from "../model/diagnostics/index";
-import { InputError, located, readText } from "./read-input";
+import { InputError, located, locatedWarning, readText } from "./read-input";
 import { plural } from "../model/plural";
 
-export const VALIDATE_USAGE = "Usage: clan-inventory validate <inventory.json> [--catalog <file>] [--format text|json]";
+export const VALIDATE_USAGE = "Usage: clan-inventory validate <inventory.json|clan.nix> [--catalog <file>] [--format text|json]";
 
 /** Catalogs hold every module's JSON Schemas: larger than inventories, still far below this. */
 const MAX_CATALOG_BYTES = 100 * 1024 * 1024;
@@ -58,8 +62,10 @@ export async function validateCommand(args: string[], io: Partial<ValidateIo> = 
   let diagnostics: Diagnostic[];
   try {
     const text = await readText(options.file, "inventory", MAX_INVENTORY_BYTES);
-    const read = readInventoryJson(text, options.file);
+    const nix = detectFormat(text, options.file) === "nix" ? readInventoryNix(text, options.file) : undefined;
+    const read = nix ?? readInventoryJson(text, options.file);
     if (!read.ok && !read.invalid) throw new InputError(located(options.file, read.error));
+    if (nix?.ok) for (const w of nix.warnings) err(locatedWarning(options.file, w));
     if (!read.ok) {
       diagnostics = read.invalid!.problems.map((p) => ({ severity: "error", code: "invalid-type", message: p.message, path: p.path ?? [] }));
     } else {
