@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Diagnostic } from "../model/diagnostic";
@@ -183,6 +183,32 @@ describe("a clan.nix or inventory.nix is validated like inventory.json", () => {
     const ok = await run([file("path.nix", '{\n  meta.name = "x";\n  machines.web.icon = ./web.png;\n}\n')]);
     expect(ok.code).toBe(0);
     expect(ok.err).toMatch(/path\.nix:3:23: warning: The path \.\/web\.png was read as the string/);
+  });
+});
+
+describe("machines of the clan directory", () => {
+  test("each directory under machines/ beside the file is a machine, as Clan registers it", async () => {
+    // A clan as clan's templates make it: machines/jon/ holds jon's configuration, and the
+    // inventory names jon only in roles and through the reserved tag `all`.
+    const clan = mkdtempSync(join(tmpdir(), "clan-dir-"));
+    mkdirSync(join(clan, "machines", "jon"), { recursive: true });
+    writeFileSync(join(clan, "machines", "README.md"), "not a machine");
+    const inventory = join(clan, "inventory.json");
+    writeFileSync(
+      inventory,
+      JSON.stringify({
+        meta: { name: "c" },
+        instances: {
+          sshd: { roles: { server: { tags: { all: {} } } } },
+          zerotier: { roles: { controller: { machines: { jon: {} } }, peer: { tags: { all: {} } } } },
+          admin: { roles: { default: { machines: { sara: {} } } } },
+        },
+      }),
+    );
+    const r = await run(["--format", "json", inventory]);
+    const found = JSON.parse(r.out) as Diagnostic[];
+    // sara has no directory: still unknown. jon is known, and carries `all`.
+    expect(found.map((x) => [x.severity, x.code, x.path.join(".")])).toEqual([["error", "unknown-machine", "instances.admin.roles.default.machines.sara"]]);
   });
 });
 

@@ -13,6 +13,8 @@
 // `invalid-type` errors (exit 1), one per field: Clan's evaluation would fail on each of them.
 // Without --catalog the embedded clan-core catalog (public/catalog/clan-core.json) is used.
 // stderr also gets a one-line summary and any problems of the catalog file itself.
+import { readdir } from "node:fs/promises";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCatalog } from "../catalog/catalog-schema";
 import type { Catalog } from "../catalog/catalog-types";
@@ -21,7 +23,7 @@ import { parseJson } from "../formats/json-parse";
 import { detectFormat } from "../formats/detect-format";
 import { readInventoryNix } from "../formats/nix/parse";
 import type { Diagnostic } from "../model/diagnostic";
-import { diagnose as realDiagnose } from "../model/diagnostics/index";
+import { diagnose as realDiagnose, type DiagnoseOptions } from "../model/diagnostics/index";
 import { InputError, located, locatedWarning, readText } from "./read-input";
 import { plural } from "../model/plural";
 
@@ -35,7 +37,7 @@ const EMBEDDED_CATALOG = fileURLToPath(new URL("../../public/catalog/clan-core.j
 export interface ValidateIo {
   out(line: string): void;
   err(line: string): void;
-  diagnose(doc: Parameters<typeof realDiagnose>[0], catalog: Catalog): Diagnostic[];
+  diagnose(doc: Parameters<typeof realDiagnose>[0], catalog: Catalog, options?: DiagnoseOptions): Diagnostic[];
 }
 
 interface Options {
@@ -70,7 +72,7 @@ export async function validateCommand(args: string[], io: Partial<ValidateIo> = 
       diagnostics = read.invalid!.problems.map((p) => ({ severity: "error", code: "invalid-type", message: p.message, path: p.path ?? [] }));
     } else {
       const catalog = await loadCatalog(options.catalog, err);
-      diagnostics = diagnose(read.doc, catalog);
+      diagnostics = diagnose(read.doc, catalog, { nixMachines: await clanDirectoryMachines(options.file) });
     }
   } catch (e) {
     if (e instanceof InputError) {
@@ -133,6 +135,20 @@ async function loadCatalog(file: string | undefined, err: (line: string) => void
   const usable = Object.keys(catalog.modulesPerSource).length > 0 || !problems.some((p) => p.severity === "error");
   if (!usable) throw new InputError(`${name}: error: this catalog cannot be used (see above)`);
   return catalog;
+}
+
+/**
+ * Clan registers every directory under <clan directory>/machines/ as a machine (spec §2.1):
+ * roles and tags may name those machines although the file does not list them. The clan
+ * directory is the one holding inventory.json (or clan.nix).
+ */
+async function clanDirectoryMachines(file: string): Promise<Set<string>> {
+  try {
+    const entries = await readdir(join(dirname(file), "machines"), { withFileTypes: true });
+    return new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name));
+  } catch {
+    return new Set(); // no machines/ directory: the file's machines are all there are
+  }
 }
 
 function where(file: string, path: readonly (string | number)[]): string {

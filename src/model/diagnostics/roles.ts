@@ -2,6 +2,8 @@
 // valid but does nothing (spec §2.3).
 import { roleLabel, type Context } from "./context";
 import { closest } from "../closest-name";
+import { roleTagNames } from "../accessors";
+import { carriedInNix } from "./tags";
 
 export function checkRoles(ctx: Context): void {
   for (const inst of ctx.instances) {
@@ -19,7 +21,8 @@ export function checkRoles(ctx: Context): void {
         );
         continue;
       }
-      if (role.value && role.members.length === 0) {
+      // Machines only Nix defines are not members the editor resolves, but a tag may reach them.
+      if (role.value && role.members.length === 0 && !roleTagNames(role.value).some((tag) => carriedInNix(ctx, tag))) {
         ctx.report("info", "empty-role", path, `Role ${roleLabel(inst.name, role.name)} has no members, so it does nothing. Add machines or tags to it, or remove it.`);
       }
     }
