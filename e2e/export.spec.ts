@@ -64,8 +64,9 @@ test("import a clan.nix, see no changes on export, and get a clear error for Nix
   const clanNix = [
     "{ self, inputs, ... }:",
     "{",
-    '  meta.name = "ignored";',
-    '  inventory.meta.name = "from-nix";',
+    // the clan's own meta is copied into inventory.meta, as clan does
+    '  meta.name = "from-nix";',
+    '  inventory.meta.description = "Set in clan.nix";',
     "  inventory.machines.server = {",
     '    tags = [ "backup" ];',
     "    deploy.targetHost = ''root@server.lan'';",
