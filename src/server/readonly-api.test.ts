@@ -41,6 +41,13 @@ it("lists what Nix defines, with reasons and Nix's values", async () => {
   expect(body.locks.find((l) => l.path.join(".") === "instances.hello-world.roles.morning.settings")?.value).toEqual({ greeting: "morning" });
 });
 
+it("sends what the Nix files define as a partial inventory: an instance only clan.nix defines, Nix's machines", async () => {
+  const body = (await (await clan.api("/api/readonly")).json()) as { nix: { instances: JsonObject; machines: JsonObject; meta: JsonObject } };
+  expect(body.nix.instances.other).toEqual({ module: { name: "hello-world" }, roles: { morning: { machines: { bob: {} } } } });
+  expect(Object.keys(body.nix.machines).sort()).toEqual(["bob", "dirmachine", "forced", "jon"]);
+  expect(body.nix.meta).toEqual({ name: "test" });
+});
+
 it("refuses a save that changes a locked value (409, naming the paths) and writes nothing", async () => {
   const before = await readFile(join(clan.dir, "inventory.json"), "utf8");
   let doc = setIn(onDisk, ["meta", "name"], "renamed");

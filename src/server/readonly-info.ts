@@ -5,6 +5,7 @@
 import type { Inventory } from "../model/inventory-schema";
 import type { LockedPath } from "../model/locked-paths";
 import type { Json } from "../model/json";
+import { nixDefinedInventory } from "./nix-defined";
 import { deriveLocks } from "./readonly-rules";
 import { unwrapSerializedInventory } from "./unwrap-settings";
 import { NIX_ATTRIBUTES, nixEvalJson } from "./nix-eval";
@@ -13,7 +14,8 @@ import { clanSourceHash } from "./source-hash";
 export type ReadonlyState =
   | { status: "unavailable"; reason: string }
   | { status: "error"; error: string }
-  | { status: "ok"; locks: LockedPath[]; warning?: string; evaluatedAt: string };
+  /** `nix`: what the Nix files define, as a partial inventory (nix-defined.ts), for views. */
+  | { status: "ok"; locks: LockedPath[]; nix: Inventory; warning?: string; evaluatedAt: string };
 
 interface Evaluation {
   hash: string;
@@ -70,9 +72,11 @@ export class ReadonlyInfo {
     if (!this.available) return { status: "unavailable", reason: this.opts.nixProblem ?? "nix is not installed" };
     const ev = await this.evaluation();
     if (ev.error !== undefined || ev.introspection === undefined) return { status: "error", error: ev.error ?? "no introspection" };
+    const locks = deriveLocks({ introspection: ev.introspection, onDisk, evaluated: ev.evaluated });
     return {
       status: "ok",
-      locks: deriveLocks({ introspection: ev.introspection, onDisk, evaluated: ev.evaluated }),
+      locks,
+      nix: nixDefinedInventory(locks, ev.evaluated),
       ...(ev.warning ? { warning: ev.warning } : {}),
       evaluatedAt: ev.at,
     };

@@ -21,7 +21,7 @@ export function ClanDirectoryControls() {
   const { dirty, saving, blocked, conflict, lastSavedAt, changedOnDisk } = useSaveState();
   const actions = useSaveInventory();
   const locked = useLockedPaths();
-  useLockGuard(locked.locks);
+  useLockGuard(locked.locks, locked.nix);
   useSaveShortcut(() => void actions.save());
   useWarnBeforeLeaving();
   useDiskWatch();

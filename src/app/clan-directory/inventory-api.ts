@@ -31,7 +31,8 @@ export interface SaveResult {
 export type ReadonlyInfo =
   | { status: "unavailable"; reason: string }
   | { status: "error"; error: string }
-  | { status: "ok"; locks: LockedPath[]; warning?: string };
+  /** `nix`: what the Nix files define, as a partial inventory (src/server/nix-defined.ts). */
+  | { status: "ok"; locks: LockedPath[]; nix: Inventory; warning?: string };
 
 /** The file changed on disk since the version the save named. */
 export class SaveConflict extends Error {

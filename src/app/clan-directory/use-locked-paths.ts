@@ -5,6 +5,7 @@
 // installed here), whatever view the edit comes from. Outside clan directory mode: no locks.
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
+import type { Inventory } from "../../model/inventory-schema";
 import { findLockViolations, type LockedPath } from "../../model/locked-paths";
 import { publishNixLocks } from "../nix-locks";
 import { setEditGuard } from "../store";
@@ -13,6 +14,8 @@ import { isClanDirectoryMode } from "./session";
 
 export interface LockedPaths {
   locks: LockedPath[];
+  /** What the Nix files define, as a partial inventory (src/model/nix-defined.ts). */
+  nix: Inventory | null;
   /** off: not in clan directory mode; loading: nix is evaluating; unavailable: no nix. */
   status: "off" | "loading" | "ok" | "unavailable" | "error";
   /** Why there is no information (no nix, evaluation failed), or a partial-information warning. */
@@ -24,13 +27,13 @@ const NONE: LockedPath[] = [];
 export function useLockedPaths(): LockedPaths {
   const enabled = isClanDirectoryMode();
   const query = useQuery({ ...readonlyQuery(), enabled });
-  if (!enabled) return { locks: NONE, status: "off" };
-  if (query.isPending) return { locks: NONE, status: "loading" };
-  if (query.isError) return { locks: NONE, status: "error", message: query.error.message };
+  if (!enabled) return { locks: NONE, nix: null, status: "off" };
+  if (query.isPending) return { locks: NONE, nix: null, status: "loading" };
+  if (query.isError) return { locks: NONE, nix: null, status: "error", message: query.error.message };
   const data = query.data;
-  if (data.status === "ok") return { locks: data.locks, status: "ok", message: data.warning };
-  if (data.status === "unavailable") return { locks: NONE, status: "unavailable", message: data.reason };
-  return { locks: NONE, status: "error", message: data.error };
+  if (data.status === "ok") return { locks: data.locks, nix: data.nix, status: "ok", message: data.warning };
+  if (data.status === "unavailable") return { locks: NONE, nix: null, status: "unavailable", message: data.reason };
+  return { locks: NONE, nix: null, status: "error", message: data.error };
 }
 
 let currentLocks: readonly LockedPath[] = NONE;
@@ -57,16 +60,16 @@ export function lockRefusal(before: Parameters<typeof findLockViolations>[0], af
 
 /** Keeps the store's edit guard in step with the latest locks, and publishes them to the views
  * and diagnostics (src/app/nix-locks.ts); mounted once in clan mode. */
-export function useLockGuard(locks: readonly LockedPath[]): void {
+export function useLockGuard(locks: readonly LockedPath[], nix: Inventory | null = null): void {
   useEffect(() => {
     currentLocks = locks;
     setEditGuard((before, after) => (trusted ? null : lockRefusal(before, after, currentLocks)));
-    publishNixLocks(locks);
-  }, [locks]);
+    publishNixLocks(locks, nix);
+  }, [locks, nix]);
   useEffect(
     () => () => {
       setEditGuard(null);
-      publishNixLocks(null);
+      publishNixLocks(null, null);
     },
     [],
   );
