@@ -4,19 +4,20 @@ import type { Diagnostic } from "../model/diagnostic";
 import { diagnose } from "../model/diagnostics/index";
 import type { Inventory } from "../model/inventory-schema";
 import { nixMachineNames } from "../model/locked-paths";
-import { useLocks } from "./nix-locks";
-import { useEditor } from "./store";
+import { useClanDoc, useLocks } from "./nix-locks";
 import { useCatalog } from "./use-catalog";
 
 /**
  * Diagnostics of the current document against the active catalog, recomputed on change. The
  * document is deferred: on a large fleet the check must not hold up typing or a drop.
- * In clan directory mode the machines the clan's Nix files define (known from the server's
- * introspection, through the locks) are passed in, so roles and tags naming them are not
- * reported as naming unknown machines. This is the one place that wires that in.
+ * In clan directory mode the document is checked as the clan has it (useClanDoc: with the
+ * instances, machines and meta.name its Nix files define), so a Nix instance's module and
+ * members are checked and counted, and nothing Nix supplies is reported missing; the machines
+ * Nix defines are passed in too, for those the server knows only by name. This is the one place
+ * that wires that in.
  */
 export function useDiagnostics(): Diagnostic[] {
-  const doc = useDeferredValue(useEditor((s) => s.doc));
+  const doc = useDeferredValue(useClanDoc());
   const catalog = useCatalog();
   const nixMachines = nixMachineNames(useLocks());
   return useMemo(() => diagnoseShared(doc, catalog, nixMachines), [doc, catalog, nixMachines]);

@@ -4,6 +4,9 @@
 // screen exist (and only they are registered as draggables).
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { clanDoc, useClanSelector, useLocks } from "../../app/nix-locks";
+import { nixMachineNames } from "../../model/locked-paths";
+import { NixLockMark } from "../../ui/nix-lock-mark";
 import { useEditor } from "../../app/store";
 import { MenuButton, type MenuHandle } from "../../ui/menu";
 import { useBoard } from "./board-store";
@@ -17,10 +20,12 @@ import { clickSelect, dragSet, pruneSelection, selectAll, toggle } from "./selec
 const ROW = 46;
 
 export function MachinePalette({ ctx, tags }: { ctx: BoardContext | null; tags: TagRow[] }) {
-  const machines = useEditor((s) => s.doc.machines);
-  const staticTags = useEditor((s) => s.doc.tags);
+  // The clan's machines: also those only its Nix files define (clan directory mode).
+  const machines = useClanSelector((d) => d.machines);
+  const staticTags = useClanSelector((d) => d.tags);
   // Rows depend on machines and static tags only: a membership edit keeps both objects.
-  const rows = useMemo(() => machineRows(useEditor.getState().doc), [machines, staticTags]);
+  const rows = useMemo(() => machineRows(clanDoc(useEditor.getState().doc)), [machines, staticTags]);
+  const nixMachines = nixMachineNames(useLocks());
   const filter = useBoard((s) => s.filter);
   const setFilter = useBoard((s) => s.setFilter);
   const selection = useBoard((s) => s.selection);
@@ -215,6 +220,7 @@ export function MachinePalette({ ctx, tags }: { ctx: BoardContext | null; tags: 
                 row={row}
                 top={v.start}
                 selected={selection.selected.has(row.name)}
+                nix={nixMachines.has(row.name)}
                 active={v.index === active}
                 onPick={onPick}
                 getDrag={getDrag}
@@ -238,12 +244,14 @@ interface OptionProps {
   row: MachineRow;
   top: number;
   selected: boolean;
+  /** The clan's Nix files define the machine (marked; it may be in Nix only). */
+  nix: boolean;
   active: boolean;
   onPick: (name: string, index: number, mods: { shift: boolean; toggle: boolean }) => void;
   getDrag: (name: string) => BoardDrag;
 }
 
-const MachineOption = memo(function MachineOption({ id, index, row, top, selected, active, onPick, getDrag }: OptionProps) {
+const MachineOption = memo(function MachineOption({ id, index, row, top, selected, nix, active, onPick, getDrag }: OptionProps) {
   const ref = useRef<HTMLDivElement>(null);
   useBoardDraggable(ref, () => getDrag(row.name));
   return (
@@ -272,6 +280,7 @@ const MachineOption = memo(function MachineOption({ id, index, row, top, selecte
         <span className="flex items-center gap-1.5">
           <span className="truncate text-sm font-medium text-slate-900 dark:text-slate-100">{row.name}</span>
           <ClassBadge machineClass={row.machineClass} />
+          {nix && <NixLockMark compact title="Defined in Nix" className="ml-auto" />}
         </span>
         <span className="block truncate text-[11px] text-slate-500 dark:text-slate-400">{row.tags.length ? row.tags.join(" · ") : "no tags"}</span>
       </span>
