@@ -8,7 +8,7 @@ import { effectiveSettings, layerLabel, type EffectiveSettings } from "../model/
 import { isObject, type Json } from "../model/json";
 import { placementsOf, type Placement } from "../model/membership";
 import { instancePath, machineSettingsPath } from "./addresses";
-import { useEditor } from "./store";
+import { useClanDoc } from "./nix-locks";
 import { pluralWord } from "../model/plural";
 
 export interface WhatRunsHereProps {
@@ -18,7 +18,8 @@ export interface WhatRunsHereProps {
 }
 
 export function WhatRunsHere({ machine, showSettings = false }: WhatRunsHereProps) {
-  const doc = useEditor((s) => s.doc);
+  // Placements as the clan has them: Nix-defined instances and members count (clan directory mode).
+  const doc = useClanDoc();
   const placements = useMemo(() => placementsOf(doc, machine), [doc, machine]);
   if (placements.length === 0) {
     return <p className="text-sm text-slate-500 dark:text-slate-400">{machine} is in no role of any instance.</p>;
@@ -53,7 +54,7 @@ export function why(p: Pick<Placement, "explicit" | "viaTags">): string {
 }
 
 function RoleSettings({ placement, machine }: { placement: Placement; machine: string }) {
-  const doc = useEditor((s) => s.doc);
+  const doc = useClanDoc();
   const eff = useMemo(() => effectiveSettings(doc, placement.instance, placement.role, machine), [doc, placement.instance, placement.role, machine]);
   const rows = flatten(eff.value);
   return (

@@ -2,10 +2,11 @@
 // map it with dropCommand, apply it through the editor store, and announce what happened in
 // words a screen-reader user can follow (the store announces the command's label; we add the
 // resulting member count).
-import { useNixLocks } from "../../app/nix-locks";
+import { clanDoc, useNixLocks } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
 import { roleAt, roleMachineNames, roleTagNames } from "../../model/accessors";
 import { memberLock } from "../../model/locked-paths";
+import { onInstanceOutsideFile } from "../../model/nix-defined";
 import { roleMembers } from "../../model/membership";
 import { describeMembers, dropCommand, type BoardDrag, type BoardTarget } from "./drop-command";
 import { plural } from "../../model/plural";
@@ -17,12 +18,15 @@ export function performDrop(drag: BoardDrag, target: BoardTarget): boolean {
     editor.announce(`Nothing changed: ${refusal} Edit the Nix files instead.`);
     return false;
   }
-  const doc = editor.doc;
+  // What the role holds as the clan has it (Nix members too: they are there already).
+  const doc = clanDoc(editor.doc);
   const instance = target.kind === "lane" ? target.instance : drag.origin.kind === "lane" ? drag.origin.instance : "";
-  const cmd = dropCommand(drag, target, (role) => {
+  const mapped = dropCommand(drag, target, (role) => {
     const r = roleAt(doc, instance, role);
     return { machines: roleMachineNames(r), tags: roleTagNames(r) };
   });
+  // An instance only clan.nix defines gets just the added member in inventory.json.
+  const cmd = mapped && onInstanceOutsideFile(instance, mapped);
   if (!cmd) {
     if (target.kind === "lane") editor.announce(`Nothing changed: ${describeMembers(drag.members)} already in ${target.role}.`);
     return false;
@@ -32,7 +36,7 @@ export function performDrop(drag: BoardDrag, target: BoardTarget): boolean {
     editor.announce(`Could not ${cmd.label.charAt(0).toLowerCase()}${cmd.label.slice(1)}: ${result.error}`);
     return false;
   }
-  const after = useEditor.getState().doc;
+  const after = clanDoc(useEditor.getState().doc);
   const counts: string[] = [];
   if (target.kind === "lane") counts.push(countOf(after, instance, target.role));
   if (drag.origin.kind === "lane" && drag.origin.instance === instance) counts.push(countOf(after, instance, drag.origin.role));

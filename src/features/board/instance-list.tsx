@@ -5,9 +5,11 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState } from "react";
 import { Link } from "wouter";
 import { instancePath } from "../../app/addresses";
-import { useEditor } from "../../app/store";
+import { useClanDoc, useLocks } from "../../app/nix-locks";
 import { useDiagnostics } from "../../app/use-diagnostics";
 import { moduleRefOf } from "../../catalog/resolve-module";
+import { definedInNix } from "../../model/locked-paths";
+import { NixLockMark } from "../../ui/nix-lock-mark";
 import { instancesOf } from "../../model/accessors";
 import type { Inventory } from "../../model/inventory-schema";
 import { INPUT } from "./machine-palette";
@@ -44,10 +46,12 @@ export function InstanceList({ selected, collapsible = false }: { selected: stri
 }
 
 function FullInstanceList({ selected, onFold }: { selected: string | null; onFold?: () => void }) {
-  const doc = useEditor((s) => s.doc);
+  // The clan's instances: also those only its Nix files define (clan directory mode).
+  const doc = useClanDoc();
   // The badges follow the document one render later (useDiagnostics defers it): a full
   // diagnostics pass on a large fleet must not sit between a drop and its paint.
   const diagnostics = useDiagnostics();
+  const locks = useLocks();
   const [query, setQuery] = useState("");
   const listRef = useRef<HTMLDivElement>(null);
   const names = useMemo(() => Object.keys(instancesOf(doc)), [doc]);
@@ -98,7 +102,7 @@ function FullInstanceList({ selected, onFold }: { selected: string | null; onFol
         <ul aria-label="Instances" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
           {virtualizer.getVirtualItems().map((v) => {
             const name = shown[v.index]!;
-            return <InstanceRow key={name} name={name} doc={doc} top={v.start} current={name === selected} problems={problems.get(name)} />;
+            return <InstanceRow key={name} name={name} doc={doc} top={v.start} current={name === selected} problems={problems.get(name)} nix={!!definedInNix(locks, ["instances", name])} />;
           })}
         </ul>
       </div>
@@ -106,14 +110,24 @@ function FullInstanceList({ selected, onFold }: { selected: string | null; onFol
   );
 }
 
-function InstanceRow({ name, doc, top, current, problems }: { name: string; doc: Inventory; top: number; current: boolean; problems?: { errors: number; warnings: number } }) {
+interface RowProps {
+  name: string;
+  doc: Inventory;
+  top: number;
+  current: boolean;
+  problems?: { errors: number; warnings: number };
+  /** The clan's Nix files define (part of) the instance. */
+  nix: boolean;
+}
+
+function InstanceRow({ name, doc, top, current, problems, nix }: RowProps) {
   const inst = instancesOf(doc)[name];
   const ref = moduleRefOf(name, inst);
   const count = instanceMemberCount(doc, inst);
   const module = `${ref.input ?? "clan-core"}/${ref.name}`;
   const errors = problems?.errors ?? 0;
   const warnings = problems?.warnings ?? 0;
-  const label = [name, `module ${module}`, plural(count, "member"), errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : ""]
+  const label = [name, `module ${module}`, plural(count, "member"), errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : "", nix ? "defined in Nix" : ""]
     .filter(Boolean)
     .join(", ");
   return (
@@ -130,6 +144,7 @@ function InstanceRow({ name, doc, top, current, problems }: { name: string; doc:
           <span className={`truncate text-sm font-medium ${current ? "text-indigo-800 dark:text-indigo-200" : "text-slate-900 dark:text-slate-100"}`}>{name}</span>
           {errors > 0 && <span className="rounded-full bg-red-600 px-1.5 text-[10px] font-semibold leading-4 text-white">{errors}</span>}
           {!errors && warnings > 0 && <span className="rounded-full bg-amber-500 px-1.5 text-[10px] font-semibold leading-4 text-white">{warnings}</span>}
+          {nix && <NixLockMark compact title="Defined in Nix" />}
           <span className="ml-auto shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400" aria-hidden="true">
             {count}
           </span>

@@ -4,6 +4,7 @@
 import { useMemo, useRef, type ReactNode } from "react";
 import { Link, useParams } from "wouter";
 import { decodeParam, instancePath } from "../../app/addresses";
+import { clanDoc, useClanDoc, useClanSelector } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
 import { useCatalog } from "../../app/use-catalog";
 import { roleAt, roleMachineNames, roleTagNames } from "../../model/accessors";
@@ -35,7 +36,7 @@ export function InstancesPage({ panel }: { panel?: ReactNode }) {
 }
 
 function NoInstance() {
-  const count = useEditor((s) => Object.keys((s.doc.instances as object | undefined) ?? {}).length);
+  const count = useClanSelector((d) => Object.keys((d.instances as object | undefined) ?? {}).length);
   return (
     <section aria-label="Role board" className="flex flex-1 items-center justify-center p-8">
       <div className="max-w-md text-center">
@@ -56,12 +57,13 @@ function NoInstance() {
 }
 
 function Board({ instance, panel }: { instance: string; panel?: ReactNode }) {
-  const doc = useEditor((s) => s.doc);
+  // The clan's instances: also those only its Nix files define (clan directory mode).
+  const doc = useClanDoc();
   const catalog = useCatalog();
   const model = useMemo(() => boardModel(doc, catalog, instance), [doc, catalog, instance]);
   const machines = doc.machines;
   const staticTags = doc.tags;
-  const tags = useMemo(() => tagRows(useEditor.getState().doc), [machines, staticTags]);
+  const tags = useMemo(() => tagRows(clanDoc(useEditor.getState().doc)), [machines, staticTags]);
   const ctx = useMemo((): BoardContext | null => {
     if (!model) return null;
     const roles = model.lanes.filter((l) => l.declared).map((l) => l.role);
@@ -69,7 +71,7 @@ function Board({ instance, panel }: { instance: string; panel?: ReactNode }) {
       instance,
       roles,
       contents: (role) => {
-        const r = roleAt(useEditor.getState().doc, instance, role);
+        const r = roleAt(clanDoc(useEditor.getState().doc), instance, role);
         return { machines: roleMachineNames(r), tags: roleTagNames(r) };
       },
     };

@@ -59,7 +59,8 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
       <header className="flex items-start gap-2 border-b border-slate-100 px-3 py-2.5 dark:border-slate-800">
         <span aria-hidden="true" className={`mt-1.5 h-2.5 w-2.5 shrink-0 rounded-full ${broken ? "bg-red-500" : COLORS[index % COLORS.length]}`} />
         <div className="min-w-0 flex-1">
-          <div className="flex min-w-0 items-center gap-1.5">
+          {/* Wraps rather than cutting the role's name short when the mark does not fit beside it. */}
+          <div className="flex min-w-0 flex-wrap items-center gap-x-1.5 gap-y-0.5">
             <h3 className="truncate font-semibold text-slate-900 dark:text-slate-100">{lane.role}</h3>
             {nixLock && <NixLockMark title={lockExplanation(nixLock, "remove")} />}
           </div>

@@ -6,7 +6,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import { instancePath, machineSettingsPath } from "../../app/addresses";
-import { useEditor } from "../../app/store";
+import { useClanDoc } from "../../app/nix-locks";
 import { WhatRunsHere } from "../../app/what-runs-here";
 import { tagIndex } from "../../model/tags";
 import { DEFAULT_VIEW, matrixData, visibleInstances, visibleMachines, type CellRole, type InstanceSort, type MachineSort, type MatrixView } from "./matrix-data";
@@ -17,7 +17,7 @@ const HEAD_H = 64;
 const ROWHEAD_W = 208;
 
 export function MatrixPage() {
-  const doc = useEditor((s) => s.doc);
+  const doc = useClanDoc(); // with what the clan's Nix files define (clan directory mode)
   const data = useMemo(() => matrixData(doc), [doc]);
   const [view, setView] = useState<MatrixView>(DEFAULT_VIEW);
   const machines = useMemo(() => visibleMachines(doc, data, view), [doc, data, view]);

@@ -2,6 +2,7 @@
 // value comes from, defaults that apply, conflicting values (which Nix refuses) with a one-click
 // "keep this one" fix, and what the merged result still lacks (required options, wrong values).
 import { useMemo } from "react";
+import { useClanDoc } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
 import { keepSettingIn } from "../../model/commands/resolve-conflict";
 import { effectiveSettings, layerLabel, type Layer } from "../../model/effective-settings";
@@ -40,7 +41,8 @@ function rows(value: Json, node: FieldNode | undefined, path: string[], sources:
 const layerEq = (a: Layer, b: Layer) => a.kind === b.kind && (a.kind === "role" || (b.kind !== "role" && a.name === b.name));
 
 export function EffectivePanel({ instance, role, machine, schema, root }: { instance: string; role: string; machine: string; schema: JsonObject | undefined; root: FieldNode }) {
-  const doc = useEditor((s) => s.doc);
+  // As the clan has it: Nix's members and settings blobs take part in the merge too.
+  const doc = useClanDoc();
   const member = useMemo(() => roleMembers(doc, instance, role).find((m) => m.machine === machine), [doc, instance, role, machine]);
   const eff = useMemo(() => effectiveSettings(doc, instance, role, machine), [doc, instance, role, machine]);
   const issues = useMemo(() => (schema ? validateSettings(schema, eff.value, { merged: true }) : []), [schema, eff.value]);

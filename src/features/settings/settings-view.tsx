@@ -4,6 +4,7 @@
 import { useCallback, useMemo } from "react";
 import { Link } from "wouter";
 import { machineSettingsPath, roleSettingsPath, tagSettingsPath } from "../../app/addresses";
+import { useClanDoc, useClanSelector } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
 import { useCatalog } from "../../app/use-catalog";
 import { moduleRefOf, resolveModule } from "../../catalog/resolve-module";
@@ -13,6 +14,7 @@ import { layerPath, type Layer } from "../../model/effective-settings";
 import { getIn, isObject, own, type Json, type JsonObject, type Path } from "../../model/json";
 import { sameText } from "../../model/json-spelled";
 import { roleMembers } from "../../model/membership";
+import { onInstanceOutsideFile } from "../../model/nix-defined";
 import { compileRoleSchema } from "../../schema/compile-schema";
 import { putSetting, removeSetting } from "../../schema/settings-edit";
 import { validateSettings } from "../../schema/validate";
@@ -30,8 +32,10 @@ function describeLayer(layer: Layer): string {
 export default function SettingsView({ instance, role, target }: SettingsPanelProps) {
   const layer: Layer = target;
   const catalog = useCatalog();
-  const inst = useEditor((s) => instanceAt(s.doc, instance));
-  const roleObj = useEditor((s) => roleAt(s.doc, instance, role));
+  // The instance and role as the clan has them (an instance only clan.nix defines is there too);
+  // the settings blob as inventory.json holds it, which is what this form edits.
+  const inst = useClanSelector((d) => instanceAt(d, instance));
+  const roleObj = useClanSelector((d) => roleAt(d, instance, role));
   const rawSettings = useEditor((s) => {
     const container = getIn(s.doc, layerPath(instance, role, layer).slice(0, -1));
     return isObject(container) ? own(container, "settings") : undefined;
@@ -52,7 +56,7 @@ export default function SettingsView({ instance, role, target }: SettingsPanelPr
       if (sameText(next, current)) return undefined;
       const where = `${instance}/${role}, ${layer.kind === "role" ? "role-wide" : `${layer.kind} ${layer.name}`}`;
       const what = label ?? `${value === undefined ? "Reset" : "Set"} ${path.map(String).join(".") || "settings"}`;
-      const result = apply(setSettings(instance, role, layer, next, `${what} (${where})`));
+      const result = apply(onInstanceOutsideFile(instance, setSettings(instance, role, layer, next, `${what} (${where})`)));
       return result.ok ? undefined : result.error;
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -104,7 +108,7 @@ function Panel({ title, children }: { title: string; children: React.ReactNode }
 }
 
 function MissingLayer({ instance, role, layer }: { instance: string; role: string; layer: Layer }) {
-  const doc = useEditor((s) => s.doc);
+  const doc = useClanDoc();
   if (layer.kind === "role") return null;
   if (layer.kind === "tag") {
     return <p className="text-sm text-slate-600 dark:text-slate-300">Tag {layer.name} is not assigned to {instance}/{role}. Add the tag to the role on the board to give it settings.</p>;
