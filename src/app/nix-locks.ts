@@ -1,20 +1,25 @@
-// The locks of what the clan's Nix files define (spec §4.3), and those parts themselves as a
-// partial inventory, for every view and for diagnostics. In clan directory mode useLockedPaths()
-// (clan-directory/use-locked-paths.ts, loaded only in that mode) publishes them here; elsewhere
-// both stay empty. Views ask the questions in src/model/locked-paths.ts (readOnlyLock,
-// removalLock, definedInNix) of these locks, and read the document through useClanDoc().
+// The locks of what the clan's Nix files define (spec §4.3), and the view of the document with
+// those parts laid under it, for every view and for diagnostics. In clan directory mode
+// useLockedPaths() (clan-directory/use-locked-paths.ts, loaded only in that mode, with the
+// overlay code src/model/nix-defined.ts) publishes them here; elsewhere there are no locks and
+// the document is shown as it is. Views ask the questions in src/model/locked-paths.ts
+// (readOnlyLock, removalLock, definedInNix) of these locks, and read the document through
+// useClanDoc() / useClanSelector(); commands still edit the document itself.
 import { create } from "zustand";
 import type { Inventory } from "../model/inventory-schema";
 import type { LockedPath } from "../model/locked-paths";
-import { withNixDefined } from "../model/nix-defined";
 import { useEditor } from "./store";
 
 const NONE: readonly LockedPath[] = [];
 
-export const useNixLocks = create<{ locks: readonly LockedPath[]; nix: Inventory | null }>(() => ({ locks: NONE, nix: null }));
+/** The document as the clan has it; it must return the same object for the same document. */
+export type ClanView = (doc: Inventory) => Inventory;
+const AS_IS: ClanView = (doc) => doc;
 
-export function publishNixLocks(locks: readonly LockedPath[] | null, nix: Inventory | null = null): void {
-  useNixLocks.setState({ locks: locks && locks.length ? locks : NONE, nix });
+export const useNixLocks = create<{ locks: readonly LockedPath[]; clanView: ClanView }>(() => ({ locks: NONE, clanView: AS_IS }));
+
+export function publishNixLocks(locks: readonly LockedPath[] | null, clanView: ClanView | null = null): void {
+  useNixLocks.setState({ locks: locks && locks.length ? locks : NONE, clanView: clanView ?? AS_IS });
 }
 
 /** The current locks (empty outside clan directory mode). */
@@ -22,22 +27,21 @@ export function useLocks(): readonly LockedPath[] {
   return useNixLocks((s) => s.locks);
 }
 
-/** The inventory as the clan has it: `doc` (inventory.json) with what Nix defines under it
- * (src/model/nix-defined.ts). For reading only; commands edit the document itself. */
+/** The inventory as the clan has it: `doc` (inventory.json) with what only Nix defines (its
+ * instances, machines, meta.name). For reading only. */
 export function clanDoc(doc: Inventory): Inventory {
-  return withNixDefined(doc, useNixLocks.getState().nix);
+  return useNixLocks.getState().clanView(doc);
 }
 
-/** The editor's document with what Nix defines, for views (the document itself outside clan
+/** The editor's document as the clan has it, for views (the document itself outside clan
  * directory mode). */
 export function useClanDoc(): Inventory {
-  const doc = useEditor((s) => s.doc);
-  const nix = useNixLocks((s) => s.nix);
-  return withNixDefined(doc, nix);
+  const view = useNixLocks((s) => s.clanView);
+  return view(useEditor((s) => s.doc));
 }
 
 /** A part of the clan's document (see useClanDoc), re-rendering only when that part changes. */
 export function useClanSelector<T>(select: (doc: Inventory) => T): T {
-  const nix = useNixLocks((s) => s.nix);
-  return useEditor((s) => select(withNixDefined(s.doc, nix)));
+  const view = useNixLocks((s) => s.clanView);
+  return useEditor((s) => select(view(s.doc)));
 }

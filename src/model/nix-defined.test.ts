@@ -2,7 +2,8 @@ import { addMembers } from "./commands/members";
 import { diagnose } from "./diagnostics/index";
 import type { Inventory } from "./inventory-schema";
 import { getIn } from "./json";
-import { onInstanceOutsideFile, withNixDefined } from "./nix-defined";
+import { onInstanceOutsideFile } from "./commands/outside-file";
+import { withNixDefined } from "./nix-defined";
 
 const nix = {
   meta: { name: "from-nix" },

@@ -3,8 +3,8 @@
 // diagnostics read this so that instances only clan.nix defines are on the board, machines only
 // Nix defines are in the palette, and `meta.name` set in Nix counts as set. Commands never read
 // it: they edit inventory.json itself, so nothing of Nix's is ever copied into the file.
-// Pure: no Node, no DOM.
-import type { Command } from "./command";
+// Clan directory mode only: loaded with its lazy code (clan-directory/use-locked-paths.ts), which
+// publishes the overlay to src/app/nix-locks.ts. Pure: no Node, no DOM.
 import type { Inventory } from "./inventory-schema";
 import { getIn, isObject, own, setIn, withKey, type Json, type JsonObject } from "./json";
 
@@ -85,21 +85,3 @@ export function withNixDefined(doc: Inventory, nix: Inventory | null | undefined
   return out as Inventory;
 }
 const EMPTY: JsonObject = {};
-
-/**
- * `command` on instance `instance`, which the clan's Nix files may define without inventory.json
- * listing it: the command runs on a file that lists it as `{}`, so the file gets only what the
- * command adds (`instances.<i>.roles.<r>.machines.<m> = {}`), and nothing when it adds nothing.
- * An instance the file lists is left to the command as it is.
- */
-export function onInstanceOutsideFile(instance: string, command: Command): Command {
-  return {
-    label: command.label,
-    apply(doc) {
-      if (isObject(getIn(doc, ["instances", instance]))) return command.apply(doc);
-      const out = command.apply(setIn(doc, ["instances", instance], {}) as Inventory);
-      const added = getIn(out, ["instances", instance]);
-      return isObject(added) && Object.keys(added).length === 0 ? doc : out;
-    },
-  };
-}

@@ -7,6 +7,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { Inventory } from "../../model/inventory-schema";
 import { findLockViolations, type LockedPath } from "../../model/locked-paths";
+import { withNixDefined } from "../../model/nix-defined";
 import { publishNixLocks } from "../nix-locks";
 import { setEditGuard } from "../store";
 import { readonlyQuery } from "./inventory-api";
@@ -58,13 +59,14 @@ export function lockRefusal(before: Parameters<typeof findLockViolations>[0], af
   return `${violations[0]!.message}${more} Change it in the Nix files instead.`;
 }
 
-/** Keeps the store's edit guard in step with the latest locks, and publishes them to the views
- * and diagnostics (src/app/nix-locks.ts); mounted once in clan mode. */
+/** Keeps the store's edit guard in step with the latest locks, and publishes them and the view of
+ * the document with what Nix defines to the views and diagnostics (src/app/nix-locks.ts);
+ * mounted once in clan mode. */
 export function useLockGuard(locks: readonly LockedPath[], nix: Inventory | null = null): void {
   useEffect(() => {
     currentLocks = locks;
     setEditGuard((before, after) => (trusted ? null : lockRefusal(before, after, currentLocks)));
-    publishNixLocks(locks, nix);
+    publishNixLocks(locks, nix ? (doc) => withNixDefined(doc, nix) : null);
   }, [locks, nix]);
   useEffect(
     () => () => {

@@ -6,7 +6,7 @@ import { clanDoc, useNixLocks } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
 import { roleAt, roleMachineNames, roleTagNames } from "../../model/accessors";
 import { memberLock } from "../../model/locked-paths";
-import { onInstanceOutsideFile } from "../../model/nix-defined";
+import { onInstanceOutsideFile } from "../../model/commands/outside-file";
 import { roleMembers } from "../../model/membership";
 import { describeMembers, dropCommand, type BoardDrag, type BoardTarget } from "./drop-command";
 import { plural } from "../../model/plural";

@@ -3,6 +3,7 @@ import { publishNixLocks } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
 import type { Inventory } from "../../model/inventory-schema";
 import type { LockedPath } from "../../model/locked-paths";
+import { withNixDefined } from "../../model/nix-defined";
 import { performDrop } from "./board-actions";
 
 const lock = (path: string[]): LockedPath => ({ kind: "no-delete", path, reason: "defined in Nix (clan.nix)" });
@@ -13,7 +14,7 @@ const morning = { kind: "lane" as const, instance: "other", role: "morning" };
 describe("a drop into an instance only Nix defines", () => {
   beforeEach(() => {
     useEditor.getState().reset({ machines: { jon: {}, bob: {} }, custom: 1 } as Inventory, null);
-    publishNixLocks([lock(["instances", "other"]), lock(["instances", "other", "roles", "morning"]), lock(["instances", "other", "roles", "morning", "machines", "bob"])], nix);
+    publishNixLocks([lock(["instances", "other"]), lock(["instances", "other", "roles", "morning"]), lock(["instances", "other", "roles", "morning", "machines", "bob"])], (doc) => withNixDefined(doc, nix));
   });
   afterEach(() => publishNixLocks(null));
 

@@ -14,7 +14,7 @@ import { layerPath, type Layer } from "../../model/effective-settings";
 import { getIn, isObject, own, type Json, type JsonObject, type Path } from "../../model/json";
 import { sameText } from "../../model/json-spelled";
 import { roleMembers } from "../../model/membership";
-import { onInstanceOutsideFile } from "../../model/nix-defined";
+import { onInstanceOutsideFile } from "../../model/commands/outside-file";
 import { compileRoleSchema } from "../../schema/compile-schema";
 import { putSetting, removeSetting } from "../../schema/settings-edit";
 import { validateSettings } from "../../schema/validate";
