@@ -13,7 +13,7 @@
 import type { Json } from "../src/model/json";
 import { embeddedCatalog } from "./fleet";
 import { launchChromium } from "./lib/browser";
-import { buildAndServePeer, mount, openPeerPage, timeKeystrokes, timeMounts, type Side } from "./lib/peer-page";
+import { buildAndServePeer, mount, openPeerPage, timeKeystrokes, timeMounts, type Mountable, type Side } from "./lib/peer-page";
 import { metricFrom, round, writeMetrics, type Metric } from "./lib/report";
 import { median } from "./lib/stats";
 import { syntheticSchema, TYPING_TARGET } from "./peer/synthetic-schema";
@@ -56,22 +56,36 @@ try {
 writeMetrics("rjsf-bench", metrics);
 
 async function benchCase(page: import("@playwright/test").Page, c: Case) {
-  // Several rounds, alternating which side goes first, so that neither always runs on a warmer page.
-  const render: Record<Side, { wall: number[]; busy: number[] }> = { ours: { wall: [], busy: [] }, theirs: { wall: [], busy: [] } };
+  // Several rounds, alternating which side goes first, so that neither always runs on a warmer
+  // page. Beside each side, the floor control: its output as plain React elements.
+  const render: Record<Mountable, { wall: number[]; busy: number[] }> = {
+    ours: { wall: [], busy: [] },
+    theirs: { wall: [], busy: [] },
+    "copy-of-ours": { wall: [], busy: [] },
+    "copy-of-theirs": { wall: [], busy: [] },
+    empty: { wall: [], busy: [] },
+  };
   const fields: Record<Side, number> = { ours: 0, theirs: 0 };
   const rounds = 3;
   for (let r = 0; r < rounds; r++) {
-    for (const side of (r % 2 ? ["theirs", "ours"] : ["ours", "theirs"]) as Side[]) {
+    const order: Mountable[] = r % 2 ? ["theirs", "copy-of-theirs", "ours", "copy-of-ours"] : ["ours", "copy-of-ours", "theirs", "copy-of-theirs"];
+    for (const side of order) {
       const m = await timeMounts(browser, page, side, c.schema, RENDER_RUNS / rounds, r === 0 ? WARMUP : 1);
       render[side].wall.push(...m.wall);
       render[side].busy.push(...m.busy);
-      fields[side] = await page.evaluate(() => window.__peer.fields());
+      if (side === "ours" || side === "theirs") fields[side] = await page.evaluate(() => window.__peer.fields());
     }
   }
   const note = `${fields.ours} controls ours, ${fields.theirs} theirs`;
   metrics.push(metricFrom(`settings form render, main-thread time, ours: ${c.name}`, "chromium", render.ours.busy, { note }));
   metrics.push(metricFrom(`settings form render, main-thread time, rjsf: ${c.name}`, "chromium", render.theirs.busy));
   metrics.push(ratio(`settings form render ours/rjsf, main-thread time: ${c.name}`, render.ours.busy, render.theirs.busy, { op: "<=", value: 0.5, of: "median" }));
+  metrics.push(metricFrom(`settings form render, main-thread time, rjsf's output as static React elements (floor): ${c.name}`, "chromium", render["copy-of-theirs"].busy));
+  metrics.push(
+    ratio(`settings form render floor/rjsf, main-thread time: ${c.name}`, render["copy-of-theirs"].busy, render.theirs.busy, undefined, "the least any React form showing what rjsf shows takes; above 0.5 no such form meets the target"),
+  );
+  metrics.push(metricFrom(`settings form render, main-thread time, our output as static React elements: ${c.name}`, "chromium", render["copy-of-ours"].busy));
+  metrics.push(ratio(`settings form render ours/static copy of ours, main-thread time: ${c.name}`, render.ours.busy, render["copy-of-ours"].busy, undefined, "what our form's logic adds to its markup"));
   metrics.push(metricFrom(`settings form render, wall clock, ours: ${c.name}`, "chromium", render.ours.wall, { note: "includes the wait for the next frame" }));
   metrics.push(metricFrom(`settings form render, wall clock, rjsf: ${c.name}`, "chromium", render.theirs.wall));
   metrics.push(ratio(`settings form render ours/rjsf, wall clock: ${c.name}`, render.ours.wall, render.theirs.wall));
@@ -92,9 +106,10 @@ async function benchCase(page: import("@playwright/test").Page, c: Case) {
   metrics.push(metricFrom(`settings form keystroke to paint, wall clock, rjsf: ${c.name}`, "chromium", keys.theirs.wall));
 }
 
-function ratio(name: string, ours: number[], theirs: number[], target?: Metric["target"]): Metric {
+function ratio(name: string, ours: number[], theirs: number[], target?: Metric["target"], note?: string): Metric {
   return {
     name,
+    ...(note ? { note } : {}),
     where: "chromium",
     unit: "ratio",
     median: round(median(ours) / median(theirs)),

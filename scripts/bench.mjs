@@ -29,16 +29,29 @@ const scripts = readdirSync(join(root, "bench"))
   .filter((f) => f.endsWith("-bench.ts"))
   .filter((f) => !reportOnly && (only.length === 0 || only.some((o) => f.includes(o))))
   .sort();
+const resultsPath = join(root, "bench/results.json");
+const previous = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, "utf8")) : null;
+const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
+// When each script ran, and how busy the machine was around it: a partial run mixes figures
+// of several runs in one report.
+const runs = { ...(previous?.runs ?? {}) };
 const failures = [];
 for (const file of scripts) {
   console.log(`\n== bench/${file}`);
+  const before = load();
   const r = spawnSync(process.execPath, ["--import", "tsx", join("bench", file)], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_OPTIONS: "--max-old-space-size=8192" } });
   if (r.status !== 0) failures.push(file);
+  runs[file.replace(/\.ts$/, "")] = { date: new Date().toISOString(), loadAverage: { before, after: load() } };
 }
 
-const metrics = readdirSync(outDir)
+const fresh = readdirSync(outDir)
   .filter((f) => f.endsWith(".json"))
   .flatMap((f) => JSON.parse(readFileSync(join(outDir, f), "utf8")).metrics.map((m) => ({ script: f.replace(/\.json$/, ""), ...m })));
+// A partial run (`npm run bench -- rjsf`, or --report) keeps the figures of the scripts it did
+// not run from the last report, so that a fresh clone does not lose every other table.
+const measured = new Set(fresh.map((m) => m.script));
+const carried = only.length > 0 || reportOnly ? (previous?.metrics ?? []).filter((m) => !measured.has(m.script)) : [];
+const metrics = [...carried, ...fresh].sort((a, b) => (a.script < b.script ? -1 : a.script > b.script ? 1 : 0));
 
 // Scaling: for each figure measured on S and L, the ratio L/S (the fleet is 50x larger; above 60
 // is flagged as worse than linear, issue 9). M (20x) is shown beside it, with L/M (2.5x larger),
@@ -54,8 +67,7 @@ for (const l of metrics.filter((m) => m.fleet === "L")) {
   scaling.push({ script: l.script, name: l.name, where: l.where, S: s.median, M: m?.median, L: l.median, ratio, LM: lm, worseThanLinear: ratio > 60, sUnderOneMs: l.unit === "ms" && s.median < 1 });
 }
 
-const previous = reportOnly && existsSync(join(root, "bench/results.json")) ? JSON.parse(readFileSync(join(root, "bench/results.json"), "utf8")) : null;
-const machine = previous?.machine ?? {
+const machine = (reportOnly && previous?.machine) || {
   cpu: cpus()[0]?.model ?? "unknown",
   cores: cpus().length,
   memoryGiB: Math.round(totalmem() / 2 ** 30),
@@ -65,7 +77,7 @@ const machine = previous?.machine ?? {
   date: new Date().toISOString(),
   loadAverage: { before: loadBefore, after: loadavg().map((x) => Math.round(x * 100) / 100) },
 };
-const results = { machine, metrics, scaling, failures: previous?.failures ?? failures };
+const results = { machine, runs, metrics, scaling, failures: reportOnly ? (previous?.failures ?? []) : failures };
 writeFileSync(join(root, "bench/results.json"), JSON.stringify(results, null, 2) + "\n");
 mkdirSync(join(root, "docs"), { recursive: true });
 writeFileSync(join(root, "docs/benchmarks.md"), render(results));
@@ -94,7 +106,7 @@ function row(m) {
   return `| ${m.name}${m.note ? ` (${m.note})` : ""} | ${m.where} | ${m.fleet ?? ""} | ${m.median} ${m.unit} | ${m.p95 ?? ""}${m.p95 !== undefined ? ` ${m.unit}` : ""} | ${m.runs ?? ""} | ${verdict(m)} |`;
 }
 
-function render({ machine, metrics, scaling, failures }) {
+function render({ machine, runs, metrics, scaling, failures }) {
   const scripts = [...new Set(metrics.map((m) => m.script))];
   const load = machine.loadAverage ? ` Load average (1, 5, 15 min) ${machine.loadAverage.before.join(", ")} before the run, ${machine.loadAverage.after.join(", ")} after it.` : "";
   const lines = [
@@ -112,7 +124,9 @@ function render({ machine, metrics, scaling, failures }) {
     "",
   ];
   for (const script of scripts) {
-    lines.push(`## ${script}`, "", "| figure | where | fleet | median | p95 | runs | target |", "|---|---|---|---|---|---|---|");
+    const run = runs[script];
+    const when = run ? `Run ${run.date}; load average ${run.loadAverage.before.join(", ")} before, ${run.loadAverage.after.join(", ")} after.` : "";
+    lines.push(`## ${script}`, "", ...(when ? [when, ""] : []), "| figure | where | fleet | median | p95 | runs | target |", "|---|---|---|---|---|---|---|");
     lines.push(...metrics.filter((m) => m.script === script).map(row), "");
   }
   lines.push(

@@ -10,8 +10,12 @@ import { preparePage, startStaticServer, type Server } from "./browser";
 import { traceMainThread } from "./main-thread";
 
 export type Side = "ours" | "theirs";
-/** A side, or the control: a mount of a component that renders nothing. */
-export type Mountable = Side | "empty";
+/**
+ * A side, or a control: `empty`, a mount of a component that renders nothing; `copy-of-<side>`,
+ * that side's output as plain React elements (bench/peer/static-copy.tsx), the floor of any
+ * React form showing the same markup.
+ */
+export type Mountable = Side | "empty" | `copy-of-${Side}`;
 
 declare global {
   interface Window {

@@ -8,7 +8,7 @@
 // The sheet is switched before the clock starts.
 import oursCss from "./peer.css?inline";
 import rjsfCss from "bootstrap/dist/css/bootstrap.min.css?inline";
-import { useCallback, useLayoutEffect, useMemo, useState } from "react";
+import { useCallback, useLayoutEffect, useMemo, useState, type ReactNode } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import Form from "@rjsf/core";
 import type { RJSFSchema } from "@rjsf/utils";
@@ -19,6 +19,7 @@ import { compileRoleSchema } from "../../src/schema/compile-schema";
 import { putSetting, removeSetting } from "../../src/schema/settings-edit";
 import { validateSettings } from "../../src/schema/validate";
 import { SettingsForm } from "../../src/features/settings/settings-form";
+import { staticCopy } from "./static-copy";
 
 // One validator for the page, as an app would make it. Clan's role schemas are JSON Schema 2020-12.
 const validator = customizeValidator({ AjvClass: Ajv2020 });
@@ -50,6 +51,12 @@ function Theirs({ schema, onCommit }: { schema: RJSFSchema; onCommit: () => void
   const [formData, setFormData] = useState<unknown>({});
   useLayoutEffect(onCommit, [onCommit]);
   return <Form schema={schema} validator={validator} formData={formData} onChange={(e) => setFormData(e.formData)} />;
+}
+
+/** The floor control: another side's output as plain elements (bench/peer/static-copy.tsx). */
+function Copy({ tree, onCommit }: { tree: ReactNode; onCommit: () => void }) {
+  useLayoutEffect(onCommit, [onCommit]);
+  return <>{tree}</>;
 }
 
 /** The control: a mount that renders nothing, through the same steps and frame. */
@@ -104,33 +111,54 @@ window.addEventListener(
   true,
 );
 
+type Mountable = "ours" | "theirs" | "empty" | "copy-of-ours" | "copy-of-theirs";
+
+async function mountTimed(side: Mountable, schema: unknown, tree: ReactNode = null): Promise<{ ms: number; seq: number }> {
+  root?.unmount();
+  stage.replaceChildren();
+  useSheet(side === "ours" || side === "copy-of-ours" ? oursCss : rjsfCss);
+  await afterPaint();
+  const copy = structuredClone(schema) as Json;
+  const container = document.createElement("div");
+  container.id = side;
+  stage.append(container);
+  let committed!: () => void;
+  const done = new Promise<void>((r) => (committed = r));
+  const seq = ++mountSeq;
+  performance.mark(`mount-start-${seq}`);
+  const t0 = performance.now();
+  root = createRoot(container);
+  root.render(
+    side === "ours" ? (
+      <Ours schema={copy} onCommit={committed} />
+    ) : side === "theirs" ? (
+      <Theirs schema={forRjsf(copy)} onCommit={committed} />
+    ) : side === "empty" ? (
+      <Empty onCommit={committed} />
+    ) : (
+      <Copy tree={tree} onCommit={committed} />
+    ),
+  );
+  await done;
+  const ms = (await afterPaint()) - t0;
+  performance.mark(`mount-end-${seq}`);
+  return { ms, seq };
+}
+
 const peer = {
   /**
    * Mounts one side on a fresh copy of the schema (nothing cached from earlier mounts). Returns
    * ms to painted, and n of the marks `mount-start-<n>` / `mount-end-<n>` around the mount.
+   * A `copy-of-<side>` mounts that side's output as plain elements, made before the clock starts.
    */
-  async mount(side: "ours" | "theirs" | "empty", schema: unknown): Promise<{ ms: number; seq: number }> {
-    root?.unmount();
-    stage.replaceChildren();
-    useSheet(side === "ours" ? oursCss : rjsfCss);
-    await afterPaint();
-    const copy = structuredClone(schema) as Json;
-    const container = document.createElement("div");
-    container.id = side;
-    stage.append(container);
-    let committed!: () => void;
-    const done = new Promise<void>((r) => (committed = r));
-    const seq = ++mountSeq;
-    performance.mark(`mount-start-${seq}`);
-    const t0 = performance.now();
-    root = createRoot(container);
-    root.render(
-      side === "ours" ? <Ours schema={copy} onCommit={committed} /> : side === "theirs" ? <Theirs schema={forRjsf(copy)} onCommit={committed} /> : <Empty onCommit={committed} />,
-    );
-    await done;
-    const ms = (await afterPaint()) - t0;
-    performance.mark(`mount-end-${seq}`);
-    return { ms, seq };
+  async mount(side: Mountable, schema: unknown): Promise<{ ms: number; seq: number }> {
+    let tree: ReactNode = null;
+    if (side === "copy-of-ours" || side === "copy-of-theirs") {
+      const original = side === "copy-of-ours" ? "ours" : "theirs";
+      await mountTimed(original, schema);
+      tree = Array.from(stage.firstElementChild!.childNodes, (n, i) => staticCopy(n, i));
+    }
+    return mountTimed(side, schema, tree);
   },
   /** A bare <input> (no React): the control case of keystroke timing. */
   async mountPlain(): Promise<void> {
