@@ -2,6 +2,8 @@
 import { render, screen, within } from "@testing-library/react";
 import { Router } from "wouter";
 import { memoryLocation } from "wouter/memory-location";
+import { parseJson } from "../formats/json-parse";
+import type { JsonObject } from "../model/json";
 import { useEditor } from "./store";
 import { WhatRunsHere, why } from "./what-runs-here";
 
@@ -55,6 +57,22 @@ describe("WhatRunsHere", () => {
     expect(borg).toHaveTextContent('exclude["*.cache"] (role settings)');
     expect(sshd).toHaveTextContent("Conflicting values (Nix refuses them): port from machine web1 and role settings");
     expect(within(sshd!).getByRole("link", { name: "Settings of web1 in sshd/server" })).toHaveAttribute("href", "/instances/sshd/roles/server/machines/web1");
+  });
+
+  it("shows numbers as the file spells them: 2.0 stays a float, as the export writes it", () => {
+    const parsed = parseJson('{"machines":{"m":{}},"instances":{"i":{"roles":{"r":{"machines":{"m":{"settings":{"ratio":2.0}}},"settings":{"weights":[1.0,2],"big":1e3}}}}}}');
+    if (!parsed.ok) throw new Error("fixture does not parse");
+    useEditor.getState().reset(parsed.value as JsonObject, null);
+    const { hook } = memoryLocation({ path: "/" });
+    render(
+      <Router hook={hook}>
+        <WhatRunsHere machine="m" showSettings />
+      </Router>,
+    );
+    const [item] = within(screen.getByRole("list", { name: "What runs on m" })).getAllByRole("listitem");
+    expect(item).toHaveTextContent("ratio2.0 (machine m)");
+    expect(item).toHaveTextContent("weights[1.0,2] (role settings)");
+    expect(item).toHaveTextContent("big1e3 (role settings)");
   });
 
   it("explains membership in words", () => {

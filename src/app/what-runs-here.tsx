@@ -4,6 +4,8 @@
 // machine really gets there (spec §2.4: a merge of role, machine and tag layers).
 import { useMemo } from "react";
 import { Link } from "wouter";
+import { numberSpelling } from "../model/json-layout";
+import { formatJson } from "../schema/json-types";
 import { effectiveSettings, layerLabel, type EffectiveSettings } from "../model/effective-settings";
 import { isObject, type Json } from "../model/json";
 import { placementsOf, type Placement } from "../model/membership";
@@ -100,10 +102,10 @@ function sourcesOf(eff: EffectiveSettings, path: string[]): string {
   return [...new Set(layers.map(layerLabel))].join(", ") || "?";
 }
 
-/** Leaf values as [key path, JSON text]; lists and empty objects stay whole. */
-function flatten(value: Json, prefix: string[] = [], out: [string[], string][] = []): [string[], string][] {
+/** Leaf values as [key path, JSON text as the file writes it]; lists and empty objects stay whole. */
+function flatten(value: Json, prefix: string[] = [], out: [string[], string][] = [], spelling?: string): [string[], string][] {
   if (isObject(value) && (Object.keys(value).length > 0 || prefix.length === 0)) {
-    for (const k of Object.keys(value)) flatten(value[k] as Json, [...prefix, k], out);
-  } else out.push([prefix, JSON.stringify(value)]);
+    for (const k of Object.keys(value)) flatten(value[k] as Json, [...prefix, k], out, numberSpelling(value, k));
+  } else out.push([prefix, formatJson(value, spelling)]);
   return out;
 }

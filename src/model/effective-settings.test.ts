@@ -1,4 +1,7 @@
 import { effectiveSettings } from "./effective-settings";
+import { parseJson } from "../formats/json-parse";
+import { writeJson } from "../formats/json-write";
+import type { JsonObject } from "./json";
 
 const doc = {
   machines: { m: { tags: ["t1", "t2"] }, n: {} },
@@ -51,4 +54,32 @@ describe("effective settings (spec §2.4)", () => {
       },
     ]);
   });
+
+  it("keeps how each layer spelled its numbers (2.0 is a float to Nix), in objects and concatenated lists", () => {
+    const text = JSON.stringify({
+      machines: { m: { tags: ["t"] } },
+      instances: {
+        i: {
+          roles: {
+            r: {
+              settings: { ratio: "@2.0", nested: { f: "@1.50" }, list: ["@1.0", 3] },
+              machines: { m: { settings: { nested: { g: "@3.0" }, list: ["@2.0"] } } },
+              tags: { t: { settings: { list: ["@1e2"], other: { h: "@0.0" } } } },
+            },
+          },
+        },
+      },
+    }).replace(/"@([^"]+)"/g, "$1");
+    const parsed = parseJson(text);
+    if (!parsed.ok) throw new Error("fixture does not parse");
+    const e = effectiveSettings(parsed.value as JsonObject, "i", "r", "m");
+    expect(JSON.parse(writeJson(e.value))).toEqual({ list: [100, 2, 1, 3], other: { h: 0 }, nested: { g: 3, f: 1.5 }, ratio: 2 });
+    const written = writeJson(e.value);
+    expect(written).toContain('"ratio": 2.0');
+    expect(written).toContain('"f": 1.50');
+    expect(written).toContain('"g": 3.0');
+    expect(written).toContain('"h": 0.0');
+    expect(written.replace(/\s+/g, "")).toContain('"list":[1e2,2.0,1.0,3]');
+  });
 });
+

@@ -7,6 +7,7 @@
 import { roleAt, roleMachineNames, roleTagNames, settingsAt } from "./accessors";
 import type { Inventory } from "./inventory-schema";
 import { deepEqual, isObject, objectAt, own, type Json, type JsonObject } from "./json";
+import { carrySpellings, concatSpelled } from "./json-layout";
 import { machineCarriesTag } from "./tags";
 
 export type Layer = { kind: "role" } | { kind: "machine"; name: string } | { kind: "tag"; name: string };
@@ -85,6 +86,7 @@ function mergeInto(
       // Walk so every nested leaf gets its source recorded.
       const out: JsonObject = {};
       for (const k of Object.keys(next)) put(out, k, mergeInto(undefined, next[k] as Json, [...path, k], layer, sources, conflicts));
+      carrySpellings(out, [next]);
       return out;
     }
     return next;
@@ -94,11 +96,12 @@ function mergeInto(
     const out: JsonObject = {};
     for (const k of Object.keys(acc)) put(out, k, acc[k] as Json);
     for (const k of Object.keys(next)) put(out, k, mergeInto(own(acc, k), next[k] as Json, [...path, k], layer, sources, conflicts));
+    carrySpellings(out, [acc, next]);
     return out;
   }
   if (Array.isArray(acc) && Array.isArray(next)) {
     record();
-    return [...acc, ...next];
+    return concatSpelled(acc, next);
   }
   if (deepEqual(acc, next)) {
     record();

@@ -82,6 +82,38 @@ export function deriveLayout(from: object, to: object, keys: readonly string[] |
   setLayout(to, keys, numbers);
 }
 
+/**
+ * Gives `to`, built from the members of several containers (a merge of settings layers), the
+ * number spellings those had: for each key, the spelling of the first of `from` that holds the
+ * very same number there. Without it a merged `2.0` would show as `2`, another value to Nix.
+ */
+export function carrySpellings(to: object, from: readonly object[]): void {
+  let numbers: Map<string, string> | undefined;
+  for (const f of from) {
+    const spelled = layouts.get(f)?.numbers;
+    if (!spelled) continue;
+    for (const [key, spelling] of spelled) {
+      if (numbers?.has(key)) continue;
+      const value = Object.getOwnPropertyDescriptor(to, key)?.value;
+      if (typeof value === "number" && Object.is(value, Object.getOwnPropertyDescriptor(f, key)?.value)) (numbers ??= new Map()).set(key, spelling);
+    }
+  }
+  if (numbers) setLayout(to, undefined, numbers);
+}
+
+/** `a` followed by `b`, each item keeping its number spelling at its new index. */
+export function concatSpelled<T>(a: readonly T[], b: readonly T[]): T[] {
+  const out = [...a, ...b];
+  const fromA = layouts.get(a)?.numbers;
+  const fromB = layouts.get(b)?.numbers;
+  if (fromA || fromB) {
+    const numbers = new Map(fromA);
+    for (const [i, spelling] of fromB ?? []) numbers.set(String(Number(i) + a.length), spelling);
+    setLayout(out, undefined, numbers);
+  }
+  return out;
+}
+
 function differs(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return true;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return true;

@@ -1,6 +1,8 @@
 // Words for JSON values and field kinds, shared by validators and widgets so that a message
 // reads the same wherever it is shown.
 import { isObject, type Json } from "../model/json";
+import { numberSpelling, orderedKeys } from "../model/json-layout";
+import { jsonNumberText } from "../model/number-text";
 import type { FieldNode } from "./field-node";
 
 export type JsonType = "null" | "boolean" | "integer" | "number" | "string" | "array" | "object";
@@ -69,8 +71,18 @@ export function describeValue(value: unknown): string {
   }
 }
 
-export function formatJson(value: Json): string {
-  return typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+/**
+ * A value on one line, as inventory.json writes it: numbers keep their spelling (`2.0` stays a
+ * float, model/number-text.ts), `spelling` being that of a number given alone.
+ */
+export function formatJson(value: Json, spelling?: string): string {
+  if (typeof value === "number") return jsonNumberText(value, spelling);
+  if (Array.isArray(value)) return `[${value.map((v, i) => formatJson(v, numberSpelling(value, i))).join(",")}]`;
+  if (isObject(value)) {
+    const members = orderedKeys(value).filter((k) => value[k] !== undefined);
+    return `{${members.map((k) => `${JSON.stringify(k)}:${formatJson(value[k]!, numberSpelling(value, k))}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /** What a field expects, as the end of "Expected …". */
@@ -87,7 +99,7 @@ export function kindLabel(node: FieldNode): string {
     case "null":
       return "null";
     case "enum":
-      return node.values.length === 0 ? "no value at all" : `one of ${node.values.map(formatJson).join(", ")}`;
+      return node.values.length === 0 ? "no value at all" : `one of ${node.values.map((v) => formatJson(v)).join(", ")}`;
     case "nullable":
       return `${kindLabel(node.inner())} or null`;
     case "list":

@@ -7,6 +7,7 @@ import { useEditor } from "../../app/store";
 import { keepSettingIn } from "../../model/commands/resolve-conflict";
 import { effectiveSettings, layerLabel, type Layer } from "../../model/effective-settings";
 import { isObject, own, type Json, type JsonObject } from "../../model/json";
+import { numberSpelling } from "../../model/json-layout";
 import { roleMembers } from "../../model/membership";
 import type { FieldNode } from "../../schema/field-node";
 import { defaultText, formatJson } from "../../schema/json-types";
@@ -16,20 +17,22 @@ import { ERROR_TEXT, SMALL_BUTTON } from "./widgets/styles";
 interface Row {
   path: string[];
   value: Json;
+  /** How the number is written, when it is one with a remembered spelling (`2.0`). */
+  spelling?: string;
   sources: Layer[];
   isDefault?: boolean;
 }
 
 /** Leaves of the merged value with their sources, and the defaults of unset options beside them. */
-function rows(value: Json, node: FieldNode | undefined, path: string[], sources: Map<string, Layer[]>, out: Row[]) {
+function rows(value: Json, node: FieldNode | undefined, path: string[], sources: Map<string, Layer[]>, out: Row[], spelling?: string) {
   const here = node?.kind === "nullable" ? node.inner() : node;
   if (isObject(value) && Object.keys(value).length > 0) {
     for (const k of Object.keys(value)) {
       const child = here?.kind === "object" ? (here.properties.find((p) => p.name === k)?.node() ?? here.extra?.()) : here?.kind === "map" ? here.values() : undefined;
-      rows(value[k] as Json, child, [...path, k], sources, out);
+      rows(value[k] as Json, child, [...path, k], sources, out, numberSpelling(value, k));
     }
   } else {
-    out.push({ path, value, sources: sources.get(path.join("/")) ?? [] });
+    out.push({ path, value, spelling, sources: sources.get(path.join("/")) ?? [] });
   }
   if (isObject(value) && here?.kind === "object") {
     for (const p of here.properties) {
@@ -126,7 +129,7 @@ export function EffectivePanel({ instance, role, machine, schema, root }: { inst
             return (
               <tr key={key + (r.isDefault ? ":default" : "")} className={`border-t border-slate-100 align-top dark:border-slate-800 ${conflict ? "bg-red-50 dark:bg-red-950/30" : ""}`}>
                 <td className="py-1 pr-3 font-mono text-xs">{key}</td>
-                <td className="max-w-xs break-all py-1 pr-3 font-mono text-xs">{r.isDefault ? <span className="text-slate-400">{defaultText(r.value)}</span> : formatJson(r.value)}</td>
+                <td className="max-w-xs break-all py-1 pr-3 font-mono text-xs">{r.isDefault ? <span className="text-slate-400">{defaultText(r.value)}</span> : formatJson(r.value, r.spelling)}</td>
                 <td className="py-1 text-xs">{r.isDefault ? <span className="text-slate-400">default</span> : r.sources.map(layerLabel).join(", ")}{conflict && <span className="ml-1 font-medium text-red-700 dark:text-red-400">conflict</span>}</td>
               </tr>
             );
