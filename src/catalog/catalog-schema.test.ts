@@ -1,4 +1,4 @@
-import { formatJsonPath, parseCatalog, parseCatalogText } from "./catalog-schema";
+import { formatJsonPath, parseCatalog, parseCatalogText, type CatalogProblem } from "./catalog-schema";
 
 const goodSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -101,6 +101,39 @@ describe("parseCatalog", () => {
       "moduleSchemas.self.m.b.$defs.Input.properties.port.minimum": "warning",
       "moduleSchemas.self.m.c.$defs.Input.properties.x.$ref": "error",
     });
+  });
+
+  it("loads annotations of other clan versions silently, and says truly what it does with anyOf and type lists", () => {
+    // Older clan versions put `$exportedModuleInfo` on objects; other generators add `x-…`
+    // extensions, `title`, `examples`, `$comment`: annotations, which change no value's meaning.
+    const annotated = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $defs: {
+        Input: {
+          type: "object",
+          $exportedModuleInfo: { path: [], required: false },
+          title: "Input",
+          $comment: "generated",
+          properties: {
+            a: { type: "string", "x-nix-type": "str", examples: ["x"], deprecated: false, readOnly: true },
+            b: { anyOf: [{ type: "null" }, { $ref: "#/$defs/BInput" }], readOnly: true },
+            c: { type: ["integer", "null"], readOnly: true },
+            d: { anyOf: [{ $ref: "#/$defs/Nowhere" }] },
+          },
+        },
+        BInput: { type: "object", additionalProperties: { type: "string" } },
+      },
+    };
+    const r = parseCatalog({
+      modulesPerSource: { self: { m: { manifest: { name: "m" }, roles: { a: {} } } } },
+      moduleSchemas: { self: { m: { a: annotated } } },
+    });
+    const at = (p: CatalogProblem) => `${p.severity} ${formatJsonPath(p.path)}: ${p.message}`;
+    expect(r.problems.map(at)).toEqual([
+      expect.stringMatching(/^warning moduleSchemas\.self\.m\.a\.\$defs\.Input\.properties\.c\.type: .*read as a choice between those types/),
+      // a $ref inside anyOf is followed like one inside oneOf: this one leads nowhere
+      expect.stringMatching(/^error moduleSchemas\.self\.m\.a\.\$defs\.Input\.properties\.d\.anyOf\[0\]\.\$ref: /),
+    ]);
   });
 
   it("warns about schemas for modules or roles that are not listed", () => {

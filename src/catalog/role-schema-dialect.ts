@@ -4,13 +4,23 @@
 //  - an unreadable schema (not an object, no `$defs.Input`, a `$ref` that leads nowhere) is an
 //    error: the role loads without a form;
 //  - anything else beyond the dialect (other keywords, `type` lists) is a warning: the schema is
-//    used and the extra keywords are ignored, which the warning says.
+//    used and the extra keywords are ignored, which the warning says;
+//  - `anyOf` and `const` are read (as `oneOf` and a one-value `enum`), and annotations, which
+//    change no value's meaning (`$exportedModuleInfo` of older clan versions, `x-…` extensions,
+//    `title`, `examples`, …), are passed over: neither is worth a warning.
 import { isObject, type Json } from "../model/json";
 
 export const DIALECT_KEYWORDS = new Set([
   "type", "properties", "required", "additionalProperties", "items", "enum", "oneOf",
   "$ref", "$defs", "$schema", "default", "description", "readOnly",
 ]);
+
+/** Read by the editor although clan's generator does not emit them (see compile-schema.ts). */
+const ALSO_READ = new Set(["anyOf", "const"]);
+
+/** Annotations: they describe a value without constraining it. */
+const ANNOTATIONS = new Set(["$exportedModuleInfo", "title", "$comment", "examples", "deprecated", "writeOnly", "$id", "$anchor"]);
+const isAnnotation = (key: string) => ANNOTATIONS.has(key) || key.startsWith("x-");
 
 const MAX_DEPTH = 64;
 
@@ -46,7 +56,8 @@ export function roleSchemaProblems(schema: Json | undefined): DialectProblem[] {
     for (const key of Object.keys(node)) {
       const value = node[key];
       const here = [...path, key];
-      if (!DIALECT_KEYWORDS.has(key)) {
+      if (isAnnotation(key)) continue;
+      if (!DIALECT_KEYWORDS.has(key) && !ALSO_READ.has(key)) {
         if (!reportedKeywords.has(key)) {
           reportedKeywords.add(key);
           problems.push({ severity: "warning", path: here, message: `"${key}" is not part of clan's schema dialect; the editor ignores it.` });
@@ -55,7 +66,7 @@ export function roleSchemaProblems(schema: Json | undefined): DialectProblem[] {
       }
       switch (key) {
         case "type":
-          if (typeof value !== "string") problems.push({ severity: "warning", path: here, message: "clan always gives `type` as one string; other forms are read as their first string." });
+          if (typeof value !== "string") problems.push({ severity: "warning", path: here, message: "clan always gives `type` as one string; a list of types is read as a choice between those types." });
           break;
         case "$ref":
           if (typeof value !== "string" || !value.startsWith("#/$defs/")) {
@@ -74,7 +85,8 @@ export function roleSchemaProblems(schema: Json | undefined): DialectProblem[] {
           visit(value, here, depth + 1);
           break;
         case "oneOf":
-          if (!Array.isArray(value)) problems.push({ severity: "error", path: here, message: '"oneOf" must be a list.' });
+        case "anyOf":
+          if (!Array.isArray(value)) problems.push({ severity: "error", path: here, message: `"${key}" must be a list.` });
           else value.forEach((v, i) => visit(v, [...here, i], depth + 1));
           break;
         case "required":
