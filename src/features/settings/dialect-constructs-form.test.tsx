@@ -9,14 +9,14 @@ import { compileRoleSchema } from "../../schema/compile-schema";
 import { validateSettings } from "../../schema/validate";
 import { SettingsForm } from "./settings-form";
 
-const anyJson = {
+const anyJson: JsonObject = {
   oneOf: [
     { type: "null" }, { type: "boolean" }, { type: "integer" }, { type: "number" }, { type: "string" },
     { type: "array", items: { $ref: "#/$defs/AnyJson" } },
     { type: "object", additionalProperties: { $ref: "#/$defs/AnyJson" } },
   ],
 };
-const ro = <T extends object>(s: T) => ({ ...s, readOnly: true });
+const ro = (s: JsonObject): JsonObject => ({ ...s, readOnly: true });
 
 // A made-up "mirror" service: a submodule per upstream (attrsOf submodule), a nullable token,
 // an enum of mixed values, a float, the int-or-float `number`, an attrTag, nested groups.

@@ -45,11 +45,12 @@ export function checkTags(ctx: Context): void {
 }
 
 /** Whether a machine only Nix defines carries `tag` as far as the editor can tell: every machine
- * carries `all` (unless tags.all replaces it), and a static tag carries the machines it lists.
- * (The tags Nix gives such a machine itself are not known here.) */
+ * carries `all` (unless tags.all replaces it) and `nixos` (its class unless Nix says darwin, as
+ * for a machine only a machines/<name>/ directory defines), and a static tag carries the
+ * machines it lists. (The tags Nix gives such a machine itself are not known here.) */
 export function carriedInNix(ctx: Context, tag: string): boolean {
   if (ctx.nixMachines.size === 0) return false;
   const list = own(staticTagsOf(ctx.doc), tag);
   if (Array.isArray(list)) return list.some((m) => typeof m === "string" && ctx.nixMachines.has(m));
-  return tag === "all";
+  return tag === "all" || tag === "nixos";
 }
