@@ -70,6 +70,12 @@ test("an instance only clan.nix defines is listed, marked, and its Nix role take
   await expect(morning.getByRole("link", { name: "dirmachine", exact: true })).toBeVisible();
   await expect(morning.getByRole("link", { name: "bob", exact: true })).toBeVisible();
 
+  // The menu way: tag json into the Nix role.
+  await page.getByRole("list", { name: "Tags" }).getByRole("button", { name: "json" }).click();
+  await page.getByRole("menuitem", { name: "Add to role…" }).click();
+  await page.getByRole("menuitem", { name: /^morning/ }).click();
+  await expect(morning.getByRole("list", { name: "By tag" }).getByRole("link", { name: "#json" })).toBeVisible();
+
   // Nix sets no settings for role evening of this instance: its role-wide settings are editable.
   await page.getByRole("region", { name: "Role evening" }).getByRole("link", { name: "Settings of role evening" }).click();
   const form = page.getByRole("form", { name: "Role-wide settings of other/evening" });
@@ -81,7 +87,7 @@ test("an instance only clan.nix defines is listed, marked, and its Nix role take
   await page.getByRole("button", { name: "Save", exact: true }).click();
   await expect(page.getByTestId("save-status")).toHaveText("All changes saved");
   const saved = onDisk();
-  expect((saved.instances as Record<string, unknown>).other).toEqual({ roles: { morning: { machines: { dirmachine: {} } }, evening: { settings: { greeting: "Evening!" } } } });
+  expect((saved.instances as Record<string, unknown>).other).toEqual({ roles: { morning: { machines: { dirmachine: {} }, tags: { json: {} } }, evening: { settings: { greeting: "Evening!" } } } });
   expect(saved["x-unknown"]).toEqual({ kept: true });
   expect(Object.keys(saved.instances as object)).toEqual(["json-inst", "hello-world", "other"]);
 });
@@ -98,4 +104,9 @@ test("diagnostics and the matrix see the clan as Nix has it", async ({ page }) =
   const grid = page.getByRole("grid", { name: "Machines by instance" });
   await expect(grid.getByRole("gridcell", { name: "bob in other: morning (by name)" })).toBeVisible();
   await expect(grid.getByRole("gridcell", { name: "jon in hello-world: evening (by name); morning (via tag all)" })).toBeVisible();
+
+  // The machine page of bob, whom only clan.nix puts into other/morning.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Machines" }).click();
+  await page.getByRole("table", { name: "Machines" }).getByRole("link", { name: "bob", exact: true }).click();
+  await expect(page.getByRole("complementary", { name: "Machine bob" }).getByRole("list", { name: "What runs on bob" })).toContainText("other");
 });
