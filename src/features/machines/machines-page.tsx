@@ -76,7 +76,7 @@ function Filters() {
         placeholder="Name, tag, host, description…"
         value={filter.text}
         onChange={(e) => setFilter({ text: e.currentTarget.value })}
-        className={`${small} w-72`}
+        className={inputClass.replace("w-full", "w-72")}
       />
       <select aria-label="Filter by class" value={filter.machineClass} onChange={(e) => setFilter({ machineClass: e.currentTarget.value as never })} className={small}>
         <option value="">Any class</option>
