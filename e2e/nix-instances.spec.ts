@@ -110,3 +110,20 @@ test("diagnostics and the matrix see the clan as Nix has it", async ({ page }) =
   await page.getByRole("table", { name: "Machines" }).getByRole("link", { name: "bob", exact: true }).click();
   await expect(page.getByRole("complementary", { name: "Machine bob" }).getByRole("list", { name: "What runs on bob" })).toContainText("other");
 });
+
+test("the catalog counts the Nix instance, keeps it from rename and delete, and does not take its name again", async ({ page }) => {
+  await openInstances(page);
+  await page.getByRole("list", { name: "Instances" }).getByRole("link", { name: /^other,/ }).click();
+  await page.getByRole("region", { name: "Role board of other" }).getByRole("link", { name: "hello-world" }).click();
+  const used = page.getByRole("region", { name: "Used by 2 instances" });
+  await expect(used.getByRole("link")).toHaveText(["hello-world", "other"]);
+  await expect(used.getByRole("button", { name: "Rename other" })).toHaveAttribute("aria-disabled", "true");
+  await expect(used.getByRole("button", { name: "Delete other" })).toHaveAccessibleDescription(/cannot be removed or renamed here/);
+
+  const name = page.getByLabel("Instance name");
+  await expect(name).toHaveValue("hello-world-2");
+  await name.fill("other");
+  await page.getByRole("button", { name: "Create instance" }).click();
+  await expect(page.getByText(/An instance named "other" exists already: the clan's Nix files define it/)).toBeVisible();
+  expect(((onDisk().instances ?? {}) as Record<string, unknown>).other).toBeUndefined();
+});

@@ -1,8 +1,6 @@
-import { addMembers } from "./commands/members";
 import { diagnose } from "./diagnostics/index";
 import type { Inventory } from "./inventory-schema";
 import { getIn } from "./json";
-import { onInstanceOutsideFile } from "./commands/outside-file";
 import { withNixDefined } from "./nix-defined";
 
 const nix = {
@@ -41,23 +39,6 @@ describe("the inventory as the clan has it (file + Nix)", () => {
     // Another document with the same instance objects keeps the merged instances.
     const b = withNixDefined({ ...doc, meta: { name: "n" } } as Inventory, nix);
     expect(getIn(b, ["instances", "other"])).toBe(getIn(a, ["instances", "other"]));
-  });
-});
-
-describe("editing an instance inventory.json does not list", () => {
-  it("writes only what the command adds", () => {
-    const doc = { instances: { json: {} }, extra: true } as Inventory;
-    const cmd = onInstanceOutsideFile("other", addMembers("other", "morning", [{ kind: "machine", name: "jon" }]));
-    expect(cmd.apply(doc)).toEqual({ instances: { json: {}, other: { roles: { morning: { machines: { jon: {} } } } } }, extra: true });
-  });
-
-  it("leaves no trace when the command adds nothing, and leaves a listed instance to the command", () => {
-    const doc = {} as Inventory;
-    const noop = { label: "nothing", apply: (d: Inventory) => d };
-    expect(onInstanceOutsideFile("other", noop).apply(doc)).toBe(doc);
-    const listed = { instances: { other: { module: { name: "m" } } } } as Inventory;
-    const cmd = onInstanceOutsideFile("other", addMembers("other", "r", [{ kind: "tag", name: "t" }]));
-    expect(cmd.apply(listed)).toEqual({ instances: { other: { module: { name: "m" }, roles: { r: { tags: { t: {} } } } } } });
   });
 });
 

@@ -2,8 +2,10 @@
 // instance keeps its module (renameInstance). The name is taken without surrounding spaces.
 import { useLocation } from "wouter";
 import { instancePath } from "../../app/addresses";
+import { clanDoc } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
 import { renameInstance } from "../../model/commands/instances";
+import { newInstanceName } from "../../model/commands/outside-file";
 import { instanceNameProblem } from "../../model/names";
 import { NameDialog } from "../../ui/name-dialog";
 
@@ -17,7 +19,7 @@ export function RenameInstanceDialog({ instance, onClose }: { instance: string; 
       trim
       hint="A module name that defaulted to the old instance name is written out, so the instance keeps its module."
       rule={instanceNameProblem}
-      command={(name) => renameInstance(instance, name)}
+      command={(name) => newInstanceName(clanDoc(useEditor.getState().doc), name, renameInstance(instance, name))}
       apply={useEditor.getState().apply}
       submitLabel="Rename"
       onClose={onClose}

@@ -4,7 +4,7 @@ import { Link } from "wouter";
 import { create } from "zustand";
 import { allCategories, catalogEntries, filterEntries, instancesUsing, settingsCount, type CatalogEntry, type CatalogFilter } from "../../catalog/catalog-entries";
 import { instancesOf } from "../../model/accessors";
-import { useEditor } from "../../app/store";
+import { useClanDoc } from "../../app/nix-locks";
 import { useCatalogStatus } from "../../app/use-catalog";
 import { CatalogSourcesPanel } from "./catalog-sources-panel";
 import { moduleHref, settingsLabel } from "./catalog-links";
@@ -29,7 +29,7 @@ export function CatalogBrowser() {
   const categories = useMemo(() => allCategories(entries), [entries]);
   const inputs = useMemo(() => [...new Set(entries.map((e) => e.input))], [entries]);
   const shown = useMemo(() => filterEntries(entries, { query, category, input }), [entries, query, category, input]);
-  const doc = useEditor((s) => s.doc);
+  const doc = useClanDoc(); // instances only clan.nix defines use services too
   const instances = useMemo(() => instancesOf(doc), [doc]);
   useEffect(preloadMarkdown, []);
 

@@ -7,12 +7,15 @@
 import { useId, useState, type FormEvent } from "react";
 import { useLocation } from "wouter";
 import { addInstance, freeInstanceName } from "../../model/commands/instances";
+import { clanDoc, useClanDoc } from "../../app/nix-locks";
+import { newInstanceName } from "../../model/commands/outside-file";
 import { useEditor } from "../../app/store";
 import { Button } from "../../ui/button";
 import { instanceHref } from "./catalog-links";
 
 export function CreateInstanceForm({ module, moduleInput }: { module: string; moduleInput: string | null }) {
-  const doc = useEditor((s) => s.doc);
+  // Names clan.nix gives its instances are taken too.
+  const doc = useClanDoc();
   const suggestion = freeInstanceName(doc, module);
   const [typed, setTyped] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -22,7 +25,8 @@ export function CreateInstanceForm({ module, moduleInput }: { module: string; mo
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const result = useEditor.getState().apply(addInstance(name.trim(), { name: module, input: moduleInput }));
+    const editor = useEditor.getState();
+    const result = editor.apply(newInstanceName(clanDoc(editor.doc), name.trim(), addInstance(name.trim(), { name: module, input: moduleInput })));
     if (!result.ok) {
       setError(result.error);
       return;

@@ -4,7 +4,7 @@ import { Suspense, useMemo } from "react";
 import { Link } from "wouter";
 import { catalogEntries, instancesUsing, settingsCount, type CatalogEntry } from "../../catalog/catalog-entries";
 import { instancesOf } from "../../model/accessors";
-import { useEditor } from "../../app/store";
+import { useClanDoc } from "../../app/nix-locks";
 import { useCatalogStatus } from "../../app/use-catalog";
 import { CreateInstanceForm } from "./create-instance-form";
 import { ModuleInstances } from "./module-instances";
@@ -16,7 +16,7 @@ import { plural } from "../../model/plural";
 export function ModuleDetail({ input, name }: { input: string; name: string }) {
   const status = useCatalogStatus();
   const entry = useMemo(() => catalogEntries(status.catalog).find((e) => e.input === input && e.name === name), [status.catalog, input, name]);
-  const doc = useEditor((s) => s.doc);
+  const doc = useClanDoc(); // instances only clan.nix defines use services too
   const used = useMemo(() => instancesUsing(instancesOf(doc), status.catalog.coreInput, input, name), [doc, status.catalog.coreInput, input, name]);
 
   const back = (

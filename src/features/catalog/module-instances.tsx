@@ -3,7 +3,11 @@
 import { useId, useState, type FormEvent } from "react";
 import { Link } from "wouter";
 import { deleteInstance, renameInstance } from "../../model/commands/instances";
+import { clanDoc, useLocks } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
+import { newInstanceName } from "../../model/commands/outside-file";
+import { lockExplanation, removalLock } from "../../model/locked-paths";
+import { LockableButton } from "../../ui/nix-lock-mark";
 import { Button } from "../../ui/button";
 import { instanceHref } from "./catalog-links";
 import { plural } from "../../model/plural";
@@ -47,10 +51,14 @@ function InstanceRow({ name, onDeleted }: { name: string; onDeleted: () => void 
   const [value, setValue] = useState(name);
   const [error, setError] = useState<string | null>(null);
   const id = useId();
+  // An instance clan.nix defines cannot be renamed or deleted here.
+  const kept = removalLock(useLocks(), ["instances", name]);
+  const keptReason = kept ? lockExplanation(kept, "remove") : undefined;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    const result = useEditor.getState().apply(renameInstance(name, value.trim()));
+    const editor = useEditor.getState();
+    const result = editor.apply(newInstanceName(clanDoc(editor.doc), value.trim(), renameInstance(name, value.trim())));
     if (!result.ok) return setError(result.error);
     setRenaming(false);
     setError(null);
@@ -95,7 +103,8 @@ function InstanceRow({ name, onDeleted }: { name: string; onDeleted: () => void 
       <Link href={instanceHref(name)} className="mr-auto min-w-0 truncate rounded font-mono text-indigo-700 hover:underline focus:outline-2 focus:outline-indigo-500 dark:text-indigo-300">
         {name}
       </Link>
-      <Button
+      <LockableButton
+        lockReason={keptReason}
         variant="ghost"
         className="px-2 py-1 text-xs"
         aria-label={`Rename ${name}`}
@@ -105,8 +114,9 @@ function InstanceRow({ name, onDeleted }: { name: string; onDeleted: () => void 
         }}
       >
         Rename
-      </Button>
-      <Button
+      </LockableButton>
+      <LockableButton
+        lockReason={keptReason}
         variant="ghost"
         className="px-2 py-1 text-xs text-red-700 dark:text-red-300"
         aria-label={`Delete ${name}`}
@@ -115,7 +125,7 @@ function InstanceRow({ name, onDeleted }: { name: string; onDeleted: () => void 
         }}
       >
         Delete
-      </Button>
+      </LockableButton>
     </li>
   );
 }

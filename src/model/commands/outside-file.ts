@@ -1,8 +1,9 @@
-// Commands on an instance the clan's Nix files define without inventory.json listing it (clan
+// Commands and instances the clan's Nix files define without inventory.json listing them (clan
 // directory mode, src/model/nix-defined.ts): the board and the settings forms wrap their command
-// in this, so the file gets only what the user adds.
+// in onInstanceOutsideFile, so the file gets only what the user adds; creating or renaming an
+// instance goes through newInstanceName, so a Nix instance's name is not taken twice.
 import { getIn, isObject, setIn } from "../json";
-import type { Command } from "../command";
+import { CommandError, type Command } from "../command";
 import type { Inventory } from "../inventory-schema";
 
 /**
@@ -19,6 +20,23 @@ export function onInstanceOutsideFile(instance: string, command: Command): Comma
       const out = command.apply(setIn(doc, ["instances", instance], {}) as Inventory);
       const added = getIn(out, ["instances", instance]);
       return isObject(added) && Object.keys(added).length === 0 ? doc : out;
+    },
+  };
+}
+
+/**
+ * `command`, which creates instance `name` (add, rename), refused when `clan` — the document as
+ * the clan has it — already has an instance of that name that the file does not list: clan.nix
+ * defines it, and writing it to inventory.json would merge into that one, not make a new one.
+ */
+export function newInstanceName(clan: Inventory, name: string, command: Command): Command {
+  return {
+    label: command.label,
+    apply(doc) {
+      if (isObject(getIn(clan, ["instances", name])) && getIn(doc, ["instances", name]) === undefined) {
+        throw new CommandError(`An instance named "${name}" exists already: the clan's Nix files define it.`, "name");
+      }
+      return command.apply(doc);
     },
   };
 }
