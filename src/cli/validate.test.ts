@@ -212,6 +212,34 @@ describe("machines of the clan directory", () => {
   });
 });
 
+describe("a catalog made with the README's nix eval command (no coreInput)", () => {
+  test("module.input = null means the input holding clan-core's modules, whatever the flake calls it", async () => {
+    // The clan's flake names clan-core `clan`; its catalog has that input and the clan's own modules.
+    const empty = { $defs: { Input: { type: "object", additionalProperties: false } } };
+    const catalog = file(
+      "renamed-core.json",
+      JSON.stringify({
+        modulesPerSource: {
+          clan: { sshd: { manifest: { name: "clan-core/sshd" }, roles: { server: {}, client: {} } }, borgbackup: { manifest: { name: "clan-core/borgbackup" }, roles: { client: {}, server: {} } } },
+          self: { mine: { manifest: { name: "mine" }, roles: { default: {} } } },
+        },
+        moduleSchemas: { clan: { sshd: { server: empty, client: empty } }, self: { mine: { default: empty } } },
+      }),
+    );
+    const inventory = file(
+      "renamed-core-inventory.json",
+      JSON.stringify({
+        meta: { name: "c" },
+        machines: { a: {} },
+        instances: { sshd: { roles: { server: { machines: { a: {} } } } }, mine: { module: { input: "self" }, roles: { default: { machines: { a: {} } } } } },
+      }),
+    );
+    const r = await run(["--format", "json", "--catalog", catalog, inventory]);
+    expect(JSON.parse(r.out)).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+});
+
 describe("main dispatches to validate", () => {
   test("in process: exit codes and console output", async () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => {});

@@ -17,6 +17,7 @@ import { readdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCatalog } from "../catalog/catalog-schema";
+import { detectCoreInput } from "../server/core-input";
 import type { Catalog } from "../catalog/catalog-types";
 import { MAX_INVENTORY_BYTES, readInventoryJson } from "../formats/inventory-json";
 import { parseJson } from "../formats/json-parse";
@@ -130,11 +131,23 @@ async function loadCatalog(file: string | undefined, err: (line: string) => void
   const text = await readText(path, "catalog", MAX_CATALOG_BYTES);
   const parsed = parseJson(text);
   if (!parsed.ok) throw new InputError(located(name, parsed.error));
-  const { catalog, problems } = parseCatalog(parsed.value);
+  const { catalog, problems, coreInputGiven } = parseCatalog(parsed.value);
   for (const p of problems) err(`${where(name, p.path)}: ${p.severity} catalog: ${p.message}`);
   const usable = Object.keys(catalog.modulesPerSource).length > 0 || !problems.some((p) => p.severity === "error");
   if (!usable) throw new InputError(`${name}: error: this catalog cannot be used (see above)`);
+  if (file !== undefined && !coreInputGiven && !Object.hasOwn(catalog.modulesPerSource, catalog.coreInput)) {
+    // `nix eval` of a clan prints no coreInput, and its flake may call clan-core otherwise
+    // (`clan`, `clan-core-src`): find that input as the local server does.
+    return { ...catalog, coreInput: detectCoreInput(catalog.modulesPerSource, await embeddedCoreModules()) };
+  }
   return catalog;
+}
+
+async function embeddedCoreModules(): Promise<string[]> {
+  const parsed = parseJson(await readText(EMBEDDED_CATALOG, "catalog", MAX_CATALOG_BYTES));
+  if (!parsed.ok) return [];
+  const { catalog } = parseCatalog(parsed.value);
+  return Object.keys(catalog.modulesPerSource[catalog.coreInput] ?? {});
 }
 
 /**
