@@ -40,6 +40,18 @@ export function domainProblem(domain: string): string | undefined {
   return undefined;
 }
 
+/**
+ * A domain only some clan versions accept: clan-core's meta module has also had a pattern whose
+ * labels may hold '_' (`[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?`), next to the one above.
+ */
+export function domainVersionProblem(domain: string): string | undefined {
+  const label = /^[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?$/;
+  if (domain.includes("_") && domain.split(".").every((l) => label.test(l))) {
+    return `"${domain}" has '_', which some clan versions accept in meta.domain and others refuse; it is not a valid host name either. Use '-' instead.`;
+  }
+  return undefined;
+}
+
 /** Case-insensitive lookup of an existing name (machine names must differ regardless of case). */
 export function findNameIgnoringCase(names: Iterable<string>, name: string): string | undefined {
   const lower = name.toLowerCase();

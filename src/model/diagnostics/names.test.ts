@@ -30,6 +30,17 @@ describe("names that break Clan", () => {
     expect(withCode({ meta: { name: "c", domain: "-a.b" } }, "clan-domain")).toHaveLength(1);
   });
 
+  it("an underscore in meta.domain is a warning: some clan versions accept it, others refuse it", () => {
+    // clan-core's meta module has had a domain pattern with `[a-z0-9_]` labels and one without.
+    for (const domain of ["home_lab.lan", "_srv.example"]) {
+      const d = withCode({ meta: { name: "c", domain } }, "clan-domain");
+      expect(d.map((x) => x.severity), domain).toEqual(["warning"]);
+      expect(d[0]!.message).toMatch(/'_'.*clan versions/);
+    }
+    // an underscore does not soften what every version refuses
+    expect(withCode({ meta: { name: "c", domain: "Home_lab.lan" } }, "clan-domain").map((x) => x.severity)).toEqual(["error"]);
+  });
+
   it("meta.tld is deprecated, and must be lower-case letters", () => {
     expect(withCode({ meta: { name: "c", tld: "lol" } }, "clan-tld")[0]!.severity).toBe("warning");
     expect(withCode({ meta: { name: "c", tld: "l0l" } }, "clan-tld")[0]!.severity).toBe("error");

@@ -2,7 +2,7 @@
 // shared with the commands that refuse such names; here they are applied to what was imported.
 import { instancesOf, machinesOf, metaOf } from "../accessors";
 import { isObject, own } from "../json";
-import { clanNameProblem, domainProblem, instanceNameProblem, machineNameProblem } from "../names";
+import { clanNameProblem, domainProblem, domainVersionProblem, instanceNameProblem, machineNameProblem } from "../names";
 import { memo, type Context, type Memo } from "./context";
 
 const cache = new WeakMap<object, Memo>();
@@ -50,8 +50,10 @@ export function checkNames(ctx: Context): void {
   }
   const domain = own(meta, "domain");
   if (typeof domain === "string") {
-    const problem = domainProblem(domain);
-    if (problem) ctx.report("error", "clan-domain", ["meta", "domain"], `meta.domain ${problem} Nix rejects it; machines are addressed as <machine>.<domain>.`);
+    const soft = domainVersionProblem(domain);
+    const problem = soft ? undefined : domainProblem(domain);
+    if (soft) ctx.report("warning", "clan-domain", ["meta", "domain"], `meta.domain ${soft}`);
+    else if (problem) ctx.report("error", "clan-domain", ["meta", "domain"], `meta.domain ${problem} Nix rejects it; machines are addressed as <machine>.<domain>.`);
   }
   const tld = own(meta, "tld");
   if (tld !== undefined && tld !== null) {
