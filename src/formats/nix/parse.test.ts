@@ -160,6 +160,17 @@ describe("finding the inventory", () => {
     expect(letted.doc).toEqual({ meta: { name: "l" }, machines: { m: {} } });
   });
 
+  it("a clan.nix without inventory bindings still defines the clan's meta, which is its inventory", () => {
+    // clan's flake-parts templates: only clan.meta, next to module code.
+    const minimal = ok(readInventoryNix('{ inputs, ... }:\n{\n  imports = [ inputs.clan-core.flakeModules.default ];\n  clan = {\n    meta.name = "parts";\n  };\n}\n'));
+    expect(minimal.doc).toEqual({ meta: { name: "parts" } });
+    expect(minimal.source).toEqual({ attrPath: "clan.meta", line: 5, column: 5 });
+    const withMachines = ok(readInventoryNix('{ self }:\n{\n  meta.name = "c";\n  inherit self;\n  machines.jon = { pkgs, ... }: { };\n}\n'));
+    expect(withMachines.doc).toEqual({ meta: { name: "c" } });
+    // without even a meta, the first piece of code is what stands in the way
+    expect(error('{ inputs, ... }:\n{\n  imports = [ inputs.x ];\n}\n')).toMatchObject({ line: 3, column: 15 });
+  });
+
   it("merges the clan's meta with inventory.meta like Nix, and refuses two different values", () => {
     const same = ok(readInventoryNix('{\n  meta.name = "x";\n  inventory.meta = { name = "x"; domain = "d.lan"; };\n}'));
     expect(same.doc.meta).toEqual({ name: "x", domain: "d.lan" });

@@ -13,6 +13,8 @@
 //   3. the one attribute set, anywhere inside Nix code, that binds `inventory` or
 //      `clan.inventory` (a flake's `clan-core.lib.clan { inventory = …; }`, a flake-parts
 //      module's `clan.inventory = …`, or `let inventory = …; in`). Two of them are an error.
+//   4. the clan's own `meta` (`meta…` or `clan.meta…`) of the set at the top of the file, when
+//      nothing above is found: a clan.nix that sets only the clan's name.
 // The inventory value itself may be a module function `{ lib, ... }: { … }`; its body is read.
 // The clan's `meta` beside the inventory is merged into inventory.meta (see TARGETS).
 //
@@ -813,6 +815,12 @@ function extractInventory(p: Parser): Extracted {
     throw new NixError(`this file defines an inventory in ${scan.candidates.length} places (${places}); import one of them as its own file`, scan.candidates[1]!.offset, "value");
   }
   if (scan.candidateErrors[0]) throw scan.candidateErrors[0];
+  // A clan.nix without inventory bindings (clan's flake-parts templates) still defines the
+  // clan's meta, which clan copies into inventory.meta: that is the whole inventory it defines.
+  if (top.metas.size === 1) {
+    const [before, meta] = [...top.metas][0]!;
+    return { doc: { meta: meta.attrs }, attrPath: before ? `${before}.meta` : "meta", offset: meta.offset, ranges: top.ranges, notes: top.notes };
+  }
   if (scan.firstCode) throw scan.firstCode;
   throw new NixError("no inventory found in this file", t.start, "value");
 }
