@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { readInventoryJson, writeInventoryJson } from "../formats/inventory-json";
 import { loadAutosave, startAutosave } from "./autosave";
+import { useNotices } from "./notices";
 import { useEditor } from "./store";
 import { addMachine, setMachineField } from "../model/commands/machines";
 import { setSettings } from "../model/commands/settings";
@@ -193,6 +194,43 @@ describe("autosave", () => {
       ]);
       stop();
     });
+  });
+
+  it("a write the browser refuses (storage full) removes the outdated copy, says so, and asks before the tab is left until a write succeeds", () => {
+    useNotices.setState({ notices: [] });
+    // A copy of an earlier state, which a reload would otherwise bring back as if it were the latest.
+    localStorage.setItem("clan-inventory-editor:autosave:v1", '{"doc":{"machines":{"old":{}}},"original":null}');
+    let full = true;
+    const storage = {
+      setItem: (key: string, value: string) => {
+        if (full) throw new DOMException("quota", "QuotaExceededError");
+        localStorage.setItem(key, value);
+      },
+      removeItem: (key: string) => localStorage.removeItem(key),
+    };
+    const stop = startAutosave({ delayMs: 10_000, storage });
+    const leave = () => {
+      const e = new Event("beforeunload", { cancelable: true });
+      window.dispatchEvent(e);
+      return e.defaultPrevented;
+    };
+    expect(leave()).toBe(false);
+    useEditor.getState().apply(addMachine("a"));
+    window.dispatchEvent(new Event("pagehide"));
+    expect(loadAutosave()).toBeNull();
+    expect(useNotices.getState().notices.map((n) => [n.kind, n.title])).toEqual([["error", "Autosave is off for this inventory"]]);
+    expect(useNotices.getState().notices[0]!.detail).toContain("storage for this page is full");
+    expect(leave()).toBe(true);
+    useEditor.getState().apply(addMachine("b"));
+    window.dispatchEvent(new Event("pagehide"));
+    expect(useNotices.getState().notices).toHaveLength(1); // said once, not at every write
+    full = false;
+    useEditor.getState().apply(addMachine("c"));
+    window.dispatchEvent(new Event("pagehide"));
+    expect(loadAutosave()?.doc).toEqual({ machines: { a: {}, b: {}, c: {} } });
+    expect(useNotices.getState().notices.at(-1)?.title).toBe("Autosave is on again");
+    expect(leave()).toBe(false);
+    stop();
   });
 
   it("a float option set to 2 in the form stays 2.0 through undo, redo, autosave and reload", () => {

@@ -9,10 +9,15 @@
 // timer where the browser has no idle callbacks). A burst of edits makes one write. When the page
 // is hidden or left, a pending write happens synchronously then: a reload right after an edit
 // must not lose it.
+// When the browser refuses a write (its storage for the page is full: a few MB, which a large
+// fleet with its original can pass), the older copy is removed, so that a reload cannot bring
+// back an outdated document as if it were the latest; the page says autosave is off, and the
+// browser asks before the tab is closed or reloaded, until a write succeeds again.
 import type { Inventory } from "../model/inventory-schema";
 import { isObject, type Json } from "../model/json";
 import { MAX_DEPTH, parseJson } from "../formats/json-parse";
 import { writeJson } from "../formats/json-write";
+import { useNotices } from "./notices";
 import { useEditor } from "./store";
 
 const KEY = "clan-inventory-editor:autosave:v1";
@@ -52,7 +57,7 @@ export interface AutosaveOptions {
   /** Longest wait for an idle moment once the write is scheduled. */
   idleTimeoutMs?: number;
   /** Where to write (tests pass a spy); localStorage by default. */
-  storage?: Pick<Storage, "setItem">;
+  storage?: Pick<Storage, "setItem"> & Partial<Pick<Storage, "removeItem">>;
 }
 
 type Cancel = () => void;
@@ -91,6 +96,28 @@ export function startAutosave({ delayMs = 300, idleTimeoutMs = 2000, storage = l
   let pending = false;
   // The original changes only on import; its text is kept so a write serializes the document alone.
   let originalCache: { original: Saved["original"]; text: string } | undefined;
+  /** The last write was refused: what is in memory is the only copy. */
+  let refused = false;
+  const onBeforeUnload = (e: BeforeUnloadEvent) => {
+    if (!refused) return;
+    e.preventDefault();
+    e.returnValue = ""; // older browsers ask only when this is set
+  };
+  const refuse = (e: unknown) => {
+    try {
+      storage.removeItem?.(KEY);
+    } catch {
+      // storage disabled altogether: nothing old to remove either
+    }
+    if (refused) return;
+    refused = true;
+    const why = e instanceof DOMException && e.name === "QuotaExceededError" ? "its storage for this page is full" : "it refused to store it";
+    useNotices.getState().push({
+      kind: "error",
+      title: "Autosave is off for this inventory",
+      detail: `The browser cannot keep a copy (${why}), so a reload or a closed tab would lose your changes. Export the inventory to keep them.`,
+    });
+  };
 
   const cancelScheduled = () => {
     clearTimeout(timer);
@@ -107,8 +134,14 @@ export function startAutosave({ delayMs = 300, idleTimeoutMs = 2000, storage = l
       if (originalCache?.original !== original) originalCache = { original, text: original ? writeJson(original as unknown as Json) : "null" };
       const docText = original && doc === original.doc ? JSON.stringify(SAME_AS_ORIGINAL) : writeJson(doc);
       storage.setItem(KEY, `{"doc":${docText},"original":${originalCache.text}}`);
-    } catch {
-      // Storage full or disabled: the editor keeps working; the document is still in memory.
+    } catch (e) {
+      // The editor keeps working on the document in memory.
+      refuse(e);
+      return;
+    }
+    if (refused) {
+      refused = false;
+      useNotices.getState().push({ kind: "info", title: "Autosave is on again", detail: "The browser keeps a copy of the inventory again." });
     }
   };
   const unsubscribe = useEditor.subscribe((state, prev) => {
@@ -129,10 +162,12 @@ export function startAutosave({ delayMs = 300, idleTimeoutMs = 2000, storage = l
     if (document.visibilityState === "hidden") flush();
   };
   window.addEventListener("pagehide", onPageHide);
+  window.addEventListener("beforeunload", onBeforeUnload);
   document.addEventListener("visibilitychange", onVisibility);
   return () => {
     flush();
     window.removeEventListener("pagehide", onPageHide);
+    window.removeEventListener("beforeunload", onBeforeUnload);
     document.removeEventListener("visibilitychange", onVisibility);
     unsubscribe();
   };
