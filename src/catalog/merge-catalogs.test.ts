@@ -33,6 +33,20 @@ describe("mergeCatalogs", () => {
     expect(m.overrides).toEqual([{ input: "clan-core", winner: "my clan", hidden: "embedded" }]);
   });
 
+  it("finds the core input of a catalog that does not name it (nix eval prints none) by clan-core's module names", () => {
+    const embedded = part("embedded", { modulesPerSource: { "clan-core": { sshd: mod("sshd"), borgbackup: mod("borgbackup") } } }, true);
+    // The user's flake calls clan-core `clan`: module.input = null means that input.
+    const theirs = part("catalog.json", { modulesPerSource: { self: { web: mod("web") }, clan: { sshd: mod("sshd"), borgbackup: mod("borgbackup"), zerotier: mod("zerotier") } } });
+    const m = mergeCatalogs([embedded, theirs]);
+    expect(m.catalog.coreInput).toBe("clan");
+    expect(resolveModule(m.catalog, { name: "zerotier", input: null }).info).toEqual(mod("zerotier"));
+    // Only the user's own modules, or an input called clan-core: the core input stays clan-core.
+    expect(mergeCatalogs([embedded, part("mine.json", { modulesPerSource: { self: { sshd: mod("sshd") } } })]).catalog.coreInput).toBe("clan-core");
+    expect(mergeCatalogs([embedded, part("x.json", { modulesPerSource: { "clan-core": { sshd: mod("sshd") }, clan: { borgbackup: mod("borgbackup") } } })]).catalog.coreInput).toBe("clan-core");
+    // A catalog that names its core input is taken at its word.
+    expect(mergeCatalogs([embedded, part("y.json", { modulesPerSource: { clan: { sshd: mod("sshd") } }, coreInput: "clan-core" }, true)]).catalog.coreInput).toBe("clan-core");
+  });
+
   it("takes the core input from the last source that names one", () => {
     const m = mergeCatalogs([part("a", { coreInput: "clan" }, true), part("b", {}), part("c", { coreInput: "core" }, true), part("d", {})]);
     expect(m.catalog.coreInput).toBe("core");

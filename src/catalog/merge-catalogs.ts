@@ -4,6 +4,7 @@
 // the user's own clan-core version must not be mixed with modules of the embedded one.
 import type { Catalog } from "./catalog-types";
 import { DEFAULT_CORE_INPUT } from "./catalog-schema";
+import { detectCoreInput } from "./core-input";
 
 export interface CatalogPart {
   /** Shown in messages, e.g. "embedded clan-core" or "my-catalog.json". */
@@ -36,6 +37,7 @@ export function mergeCatalogs(parts: readonly CatalogPart[]): MergedCatalog {
   let coreInput = DEFAULT_CORE_INPUT;
   for (const part of parts) {
     if (part.coreInputGiven) coreInput = part.catalog.coreInput;
+    else coreInput = coreInputOf(part.catalog, coreInput, Object.keys(own(modulesPerSource, coreInput) ?? {}));
     const inputs = new Set([...Object.keys(part.catalog.modulesPerSource), ...Object.keys(part.catalog.moduleSchemas)]);
     for (const input of inputs) {
       if (Object.hasOwn(inputSource, input)) overrides.push({ input, winner: part.label, hidden: inputSource[input]! });
@@ -45,6 +47,19 @@ export function mergeCatalogs(parts: readonly CatalogPart[]): MergedCatalog {
     }
   }
   return { catalog: { modulesPerSource, moduleSchemas, coreInput }, overrides, inputSource };
+}
+
+/**
+ * The core input of a catalog that does not name it: `nix eval` of a clan prints no coreInput,
+ * and its flake may call clan-core otherwise (`clan`, `clan-core-src`). Such a catalog without
+ * an input of the current core name has its core input found as the CLI and the local server
+ * find it (core-input.ts), by the module names of the core input so far (the embedded
+ * clan-core's): `module.input = null` then means that input.
+ */
+function coreInputOf(catalog: Catalog, current: string, knownCoreModules: readonly string[]): string {
+  if (Object.hasOwn(catalog.modulesPerSource, current) || knownCoreModules.length === 0) return current;
+  const found = detectCoreInput(catalog.modulesPerSource, knownCoreModules);
+  return Object.hasOwn(catalog.modulesPerSource, found) ? found : current;
 }
 
 function own<T>(obj: Record<string, T>, key: string): T | undefined {

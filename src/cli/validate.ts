@@ -17,7 +17,7 @@ import { readdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCatalog } from "../catalog/catalog-schema";
-import { detectCoreInput } from "../server/core-input";
+import { detectCoreInput } from "../catalog/core-input";
 import type { Catalog } from "../catalog/catalog-types";
 import { MAX_INVENTORY_BYTES, readInventoryJson } from "../formats/inventory-json";
 import { parseJson } from "../formats/json-parse";

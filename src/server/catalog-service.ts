@@ -3,7 +3,7 @@
 // missing or fails, the embedded clan-core catalog is the answer, with the reason.
 import { readFile } from "node:fs/promises";
 import { isObject, type JsonObject } from "../model/json";
-import { detectCoreInput } from "./core-input";
+import { detectCoreInput } from "../catalog/core-input";
 import { NIX_ATTRIBUTES, NixEvalError, nixEvalJson } from "./nix-eval";
 import { clanSourceHash } from "./source-hash";
 
