@@ -3,7 +3,7 @@
 // The spec starts its own server (a free port, the token read from what it prints).
 import { expect, test, type Page } from "@playwright/test";
 import { execFileSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { makeFakeNix } from "../src/server/testing/fake-nix";
 import { fixture, startClanServer, type ClanServer } from "./clan-server";
@@ -165,6 +165,25 @@ test("a page opened without the token says how to open it, and saves nothing", a
     await expect(page.getByRole("alert").filter({ hasText: "without its session token" })).toBeVisible();
     await expect(saveStatus(page)).toHaveText("Saving is off");
     await expect(page.getByTestId("clan-name")).not.toHaveText("secret");
+  } finally {
+    server.stop();
+  }
+});
+
+test("without nix, the machines of the clan's machines/ directories are machines of the clan: no unknown-machine errors", async ({ page }) => {
+  const server = await startClanServer({
+    meta: { name: "dirs" },
+    instances: { backup: { module: { name: "borgbackup" }, roles: { server: { machines: { db: {} } }, client: { machines: { laptop: {} } } } } },
+  });
+  try {
+    // Clan registers each directory under machines/ as a machine (spec §2.1); nix is not run here.
+    for (const m of ["db", "laptop"]) mkdirSync(join(server.dir, "machines", m), { recursive: true });
+    await page.goto(server.url);
+    await expect(page.getByTestId("clan-name")).toHaveText("dirs");
+    await expect(page.getByRole("link", { name: "0 errors, 0 warnings" })).toBeVisible();
+    await page.getByRole("button", { name: /^Diagnostics:/ }).click();
+    await expect(page.getByRole("region", { name: /^Errors/ })).toHaveCount(0);
+    expect(onDisk(server)).toEqual({ meta: { name: "dirs" }, instances: { backup: { module: { name: "borgbackup" }, roles: { server: { machines: { db: {} } }, client: { machines: { laptop: {} } } } } } });
   } finally {
     server.stop();
   }

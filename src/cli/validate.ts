@@ -13,11 +13,11 @@
 // `invalid-type` errors (exit 1), one per field: Clan's evaluation would fail on each of them.
 // Without --catalog the embedded clan-core catalog (public/catalog/clan-core.json) is used.
 // stderr also gets a one-line summary and any problems of the catalog file itself.
-import { readdir } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseCatalog } from "../catalog/catalog-schema";
 import { detectCoreInput } from "../catalog/core-input";
+import { machineDirectories } from "../server/machine-directories";
 import type { Catalog } from "../catalog/catalog-types";
 import { MAX_INVENTORY_BYTES, readInventoryJson } from "../formats/inventory-json";
 import { parseJson } from "../formats/json-parse";
@@ -150,18 +150,9 @@ async function embeddedCoreModules(): Promise<string[]> {
   return Object.keys(catalog.modulesPerSource[catalog.coreInput] ?? {});
 }
 
-/**
- * Clan registers every directory under <clan directory>/machines/ as a machine (spec §2.1):
- * roles and tags may name those machines although the file does not list them. The clan
- * directory is the one holding inventory.json (or clan.nix).
- */
+/** The machines of the clan's machines/ directories, for the clan directory holding the file. */
 async function clanDirectoryMachines(file: string): Promise<Set<string>> {
-  try {
-    const entries = await readdir(join(dirname(file), "machines"), { withFileTypes: true });
-    return new Set(entries.filter((e) => e.isDirectory()).map((e) => e.name));
-  } catch {
-    return new Set(); // no machines/ directory: the file's machines are all there are
-  }
+  return new Set(await machineDirectories(dirname(file)));
 }
 
 function where(file: string, path: readonly (string | number)[]): string {

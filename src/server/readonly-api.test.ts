@@ -98,5 +98,18 @@ it("says read-only information is unavailable without nix", async () => {
   await clan.close();
   clan = await startTempClan({ nix: null, nixProblem: "nix is not installed (not found on PATH)." });
   const body = (await (await clan.api("/api/readonly")).json()) as { status: string; reason: string };
-  expect(body).toMatchObject({ status: "unavailable", reason: "nix is not installed (not found on PATH)." });
+  expect(body).toMatchObject({ status: "unavailable", reason: "nix is not installed (not found on PATH).", nix: {} });
+});
+
+it("without nix, or when it fails, still names the machines of the clan's machines/ directories (Clan registers each)", async () => {
+  await clan.close();
+  const files = { "machines/web1/configuration.nix": "{ }", "machines/db/configuration.nix": "{ }", "machines/README.md": "not a machine" };
+  clan = await startTempClan({ nix: null, nixProblem: "nix is not installed", files });
+  expect(await (await clan.api("/api/readonly")).json()).toMatchObject({ status: "unavailable", nix: { machines: { db: {}, web1: {} } } });
+  await clan.close();
+  await nix.setMode("fail");
+  clan = await startTempClan({ nix: nix.path, files });
+  const body = (await (await clan.api("/api/readonly")).json()) as { status: string; nix: unknown };
+  expect(body.status).toBe("error");
+  expect(body.nix).toEqual({ machines: { db: {}, web1: {} } });
 });

@@ -6,14 +6,20 @@ import type { Inventory } from "../model/inventory-schema";
 import type { LockedPath } from "../model/locked-paths";
 import type { Json } from "../model/json";
 import { nixDefinedInventory } from "./nix-defined";
+import { machineDirectories } from "./machine-directories";
 import { deriveLocks } from "./readonly-rules";
 import { unwrapSerializedInventory } from "./unwrap-settings";
 import { NIX_ATTRIBUTES, nixEvalJson } from "./nix-eval";
 import { clanSourceHash } from "./source-hash";
 
+/**
+ * Without an evaluation (no nix, or it failed), `nix` holds what the clan defines without Nix's
+ * help: the machines of its machines/ directories (machine-directories.ts), so that roles and
+ * tags naming them are not reported as naming unknown machines.
+ */
 export type ReadonlyState =
-  | { status: "unavailable"; reason: string }
-  | { status: "error"; error: string }
+  | { status: "unavailable"; reason: string; nix: Inventory }
+  | { status: "error"; error: string; nix: Inventory }
   /** `nix`: what the Nix files define, as a partial inventory (nix-defined.ts), for views. */
   | { status: "ok"; locks: LockedPath[]; nix: Inventory; warning?: string; evaluatedAt: string };
 
@@ -69,9 +75,9 @@ export class ReadonlyInfo {
   }
 
   async state(onDisk: Inventory): Promise<ReadonlyState> {
-    if (!this.available) return { status: "unavailable", reason: this.opts.nixProblem ?? "nix is not installed" };
+    if (!this.available) return { status: "unavailable", reason: this.opts.nixProblem ?? "nix is not installed", nix: await this.directoryMachines() };
     const ev = await this.evaluation();
-    if (ev.error !== undefined || ev.introspection === undefined) return { status: "error", error: ev.error ?? "no introspection" };
+    if (ev.error !== undefined || ev.introspection === undefined) return { status: "error", error: ev.error ?? "no introspection", nix: await this.directoryMachines() };
     const locks = deriveLocks({ introspection: ev.introspection, onDisk, evaluated: ev.evaluated });
     return {
       status: "ok",
@@ -80,6 +86,11 @@ export class ReadonlyInfo {
       ...(ev.warning ? { warning: ev.warning } : {}),
       evaluatedAt: ev.at,
     };
+  }
+
+  private async directoryMachines(): Promise<Inventory> {
+    const names = await machineDirectories(this.opts.clanDir);
+    return names.length ? { machines: Object.fromEntries(names.map((n) => [n, {}])) } : {};
   }
 
   /** The locks a write must respect; none when nix cannot tell. */

@@ -29,8 +29,9 @@ export interface SaveResult {
 }
 
 export type ReadonlyInfo =
-  | { status: "unavailable"; reason: string }
-  | { status: "error"; error: string }
+  /** `nix` without an evaluation: the machines of the clan's machines/ directories. */
+  | { status: "unavailable"; reason: string; nix?: Inventory }
+  | { status: "error"; error: string; nix?: Inventory }
   /** `nix`: what the Nix files define, as a partial inventory (src/server/nix-defined.ts). */
   | { status: "ok"; locks: LockedPath[]; nix: Inventory; warning?: string };
 

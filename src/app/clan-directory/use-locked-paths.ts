@@ -33,8 +33,8 @@ export function useLockedPaths(): LockedPaths {
   if (query.isError) return { locks: NONE, nix: null, status: "error", message: query.error.message };
   const data = query.data;
   if (data.status === "ok") return { locks: data.locks, nix: data.nix, status: "ok", message: data.warning };
-  if (data.status === "unavailable") return { locks: NONE, nix: null, status: "unavailable", message: data.reason };
-  return { locks: NONE, nix: null, status: "error", message: data.error };
+  if (data.status === "unavailable") return { locks: NONE, nix: data.nix ?? null, status: "unavailable", message: data.reason };
+  return { locks: NONE, nix: data.nix ?? null, status: "error", message: data.error };
 }
 
 let currentLocks: readonly LockedPath[] = NONE;
