@@ -17,7 +17,10 @@ test.beforeEach(async () => {
   const introspection = fixture("introspection-mixed.json") as { instances: Record<string, { roles: Record<string, { machines: { __this: { prio: number } } }> }> };
   introspection.instances["hello-world"]!.roles.morning!.machines.__this.prio = 50; // mkForce
   await nix.record("clanInternals.inventoryClass.introspection", introspection);
-  await nix.record("clanInternals.inventoryClass.inventorySerialization", fixture("serialization-mixed.json"));
+  // bob, only Nix defines, carries a tag Nix gives it.
+  const serialization = fixture("serialization-mixed.json") as { machines: Record<string, { tags: string[] }> };
+  serialization.machines.bob!.tags = ["backup", "all", "nixos"];
+  await nix.record("clanInternals.inventoryClass.inventorySerialization", serialization);
   const embedded = JSON.parse(readFileSync("public/catalog/clan-core.json", "utf8")) as { modulesPerSource: object; moduleSchemas: object };
   await nix.record("clanInternals.inventoryClass.modulesPerSource", embedded.modulesPerSource);
   await nix.record("clanInternals.inventoryClass.moduleSchemas", embedded.moduleSchemas);
@@ -69,6 +72,18 @@ test("machines: Nix machines are listed and marked, their Nix fields read-only, 
   await rename.focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("dialog")).toHaveCount(0);
+
+  // A machine only Nix defines shows the tags Nix gives it, marked, with nothing to remove.
+  await expect(row(page, "bob")).toContainText("in Nix");
+  await expect(row(page, "bob").getByText("backup")).toBeVisible();
+  await expect(row(page, "bob")).toContainText("backup, defined in Nix");
+  await row(page, "bob").getByRole("link", { name: "bob", exact: true }).click();
+  const bob = page.getByRole("complementary", { name: "Machine bob" });
+  const bobTags = bob.getByRole("list", { name: "Tags of bob" });
+  await expect(bobTags.getByRole("listitem")).toHaveText(["backupset in Nix"]);
+  await expect(bobTags.getByRole("button")).toHaveCount(0);
+  await expect(bob.getByLabel("New tag for bob")).toHaveCount(0);
+  await expect(bob).toContainText("its tags are set in the Nix files");
 
   await row(page, "dirmachine").getByRole("link", { name: "dirmachine", exact: true }).click();
   const nixOnly = page.getByRole("complementary", { name: "Machine dirmachine" });

@@ -11,7 +11,7 @@ import { own } from "../../model/json";
 import { DetailPanel, PanelNote, PanelSection, PanelSections } from "../../ui/detail-panel";
 import { DeleteMachineDialog } from "./delete-machine-dialog";
 import { MachineForm } from "./machine-form";
-import { MachineTags } from "./machine-tags";
+import { MachineTags, NixMachineTags } from "./machine-tags";
 import { RenameMachineDialog } from "./rename-machine-dialog";
 
 export function MachineDetail({ name }: { name: string }) {
@@ -49,6 +49,9 @@ export function MachineDetail({ name }: { name: string }) {
             {name} is {nixLock?.reason ?? "defined in Nix"}; inventory.json does not list it, so its fields are set in the Nix files and not shown here. Roles and
             tags may name it.
           </p>
+          <PanelSection title="Tags">
+            <NixMachineTags name={name} />
+          </PanelSection>
           <PanelSection title="What runs here">
             <WhatRunsHere machine={name} showSettings />
           </PanelSection>

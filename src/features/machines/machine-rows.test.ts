@@ -57,4 +57,17 @@ describe("machines only Nix defines", () => {
     expect(all.filter((r) => r.nixOnly)).toHaveLength(1);
     expect(withNixOnlyMachines(rows, new Set(), withRole)).toBe(rows);
   });
+
+  it("show the tags Nix gives them, marked as Nix's; a tag inventory.json's own tags.<t> list gives stays the file's", () => {
+    const file = { ...doc, tags: { ...doc.tags, lab: ["dirmachine"] } };
+    // The clan's view (withNixDefined): the entry Nix evaluates, reserved tags already left out.
+    const clan = { ...file, machines: { ...file.machines, dirmachine: { machineClass: "darwin", tags: ["backup", "lab"] } } };
+    const row = withNixOnlyMachines(machineRows(file), new Set(["dirmachine"]), file, clan).at(-1)!;
+    expect(row).toMatchObject({ name: "dirmachine", nixOnly: true, machineClass: "darwin" });
+    expect(row.tags).toEqual([
+      { tag: "backup", static: false, nix: true },
+      { tag: "lab", static: true },
+    ]);
+    expect(filterRows([row], { text: "", machineClass: "", tag: "backup" })).toEqual([row]);
+  });
 });

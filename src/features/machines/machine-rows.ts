@@ -1,6 +1,6 @@
 // The machine table's rows: what each column shows, how rows sort and filter. Pure, so the
 // table stays a thin view and these rules are tested without a browser.
-import { machineClassOf, machinesOf } from "../../model/accessors";
+import { machineClassOf, machinesOf, staticTagsOf } from "../../model/accessors";
 import type { Inventory } from "../../model/inventory-schema";
 import { getIn, isObject, own } from "../../model/json";
 import { placementIndex } from "../../model/placement-index";
@@ -10,6 +10,8 @@ export interface RowTag {
   tag: string;
   /** From inventory.tags.<t> rather than the machine's own list. */
   static: boolean;
+  /** Given by the clan's Nix files (a machine only Nix defines): shown, never removable here. */
+  nix?: true;
 }
 
 export interface MachineRow {
@@ -63,8 +65,9 @@ export function machineRows(doc: Inventory): MachineRow[] {
 }
 
 /** The rows plus one for each machine only the Nix files define (e.g. machines/<name>/), so the
- * table shows the whole clan. Same array when there are none. */
-export function withNixOnlyMachines(rows: MachineRow[], nixMachines: ReadonlySet<string>, doc: Inventory): MachineRow[] {
+ * table shows the whole clan. `clan` is the document as the clan has it (withNixDefined): its
+ * entry for such a machine holds the class and tags Nix evaluates. Same array when there are none. */
+export function withNixOnlyMachines(rows: MachineRow[], nixMachines: ReadonlySet<string>, doc: Inventory, clan: Inventory = doc): MachineRow[] {
   if (nixMachines.size === 0) return rows;
   const listed = machinesOf(doc);
   const extra = [...nixMachines].filter((name) => own(listed, name) === undefined);
@@ -74,14 +77,27 @@ export function withNixOnlyMachines(rows: MachineRow[], nixMachines: ReadonlySet
     ...rows,
     ...extra.map((name): MachineRow => ({
       name,
-      machineClass: "nixos",
-      tags: [],
+      machineClass: machineClassOf(own(machinesOf(clan), name)),
+      tags: nixOnlyMachineTags(doc, clan, name),
       description: "",
       targetHost: "",
       instances: new Set((placements.get(name) ?? []).map((p) => p.instance)).size,
       nixOnly: true,
     })),
   ];
+}
+
+/** The tags of a machine only Nix defines, as Nix evaluates them (`clan`'s entry; the reserved
+ * ones are left out, as for every row). One that inventory.json's own `tags.<t>` list gives it
+ * stays the file's (static, removable on the tag's page); the others are Nix's. */
+export function nixOnlyMachineTags(doc: Inventory, clan: Inventory, name: string): RowTag[] {
+  const nix = own(machinesOf(clan), name);
+  const tags = isObject(nix) && Array.isArray(nix.tags) ? nix.tags.filter((t): t is string => typeof t === "string") : [];
+  const lists = staticTagsOf(doc);
+  return [...new Set(tags)].map((tag): RowTag => {
+    const list = own(lists, tag);
+    return Array.isArray(list) && list.includes(name) ? { tag, static: true } : { tag, static: false, nix: true };
+  });
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: "base" });

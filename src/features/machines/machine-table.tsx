@@ -6,7 +6,7 @@ import { Link } from "wouter";
 import { machinePath } from "../../app/addresses";
 import { useLocks } from "../../app/nix-locks";
 import { definedInNix, lockExplanation, removalLock } from "../../model/locked-paths";
-import { NixLockMark } from "../../ui/nix-lock-mark";
+import { LockIcon, NixLockMark } from "../../ui/nix-lock-mark";
 import type { MachineRow, SortKey } from "./machine-rows";
 import { useMachinesView } from "./machines-view";
 
@@ -198,17 +198,21 @@ function Row({ row, index, current, wide }: { row: MachineRow; index: number; cu
           </span>
         )}
       </td>
-      <td className={bodyCell} title={row.tags.map((t) => (t.static ? `${t.tag} (inventory.tags)` : t.tag)).join(", ")}>
+      <td className={bodyCell} title={row.tags.map((t) => (t.static ? `${t.tag} (inventory.tags)` : t.nix ? `${t.tag} (set in Nix)` : t.tag)).join(", ")}>
         {row.tags.map((t) => (
           <span
             key={t.tag}
-            className={`mr-1 inline-block rounded px-1.5 py-0.5 text-xs ${
+            className={`mr-1 inline-flex items-center gap-0.5 rounded px-1.5 py-0.5 text-xs ${
               t.static
                 ? "border border-dashed border-slate-400 text-slate-600 dark:border-slate-500 dark:text-slate-300"
-                : "bg-indigo-50 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200"
+                : t.nix
+                  ? "bg-slate-100 text-slate-700 ring-1 ring-inset ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600"
+                  : "bg-indigo-50 text-indigo-800 dark:bg-indigo-950 dark:text-indigo-200"
             }`}
           >
+            {t.nix && <LockIcon className="h-2.5 w-2.5" />}
             {t.tag}
+            {t.nix && <span className="sr-only">, defined in Nix</span>}
           </span>
         ))}
       </td>

@@ -4,12 +4,13 @@
 import { useMemo } from "react";
 import { Link } from "wouter";
 import { tagPath } from "../../app/addresses";
-import { useLocks } from "../../app/nix-locks";
+import { useClanDoc, useLocks } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
 import { lockExplanation, readOnlyLock } from "../../model/locked-paths";
 import { addTagToMachines, removeTagFromMachines } from "../../model/commands/tags";
 import { tagsOfMachine, type TagSource } from "../../model/tags";
 import { ChipListEditor, type Chip } from "../../ui/chip-list-editor";
+import { nixOnlyMachineTags } from "./machine-rows";
 import { TagSuggestions } from "./tag-suggestions";
 
 const SOURCE_LABEL: Record<TagSource["kind"], string> = {
@@ -69,5 +70,38 @@ export function MachineTags({ name }: { name: string }) {
     >
       <TagSuggestions id="machine-tag-suggestions" />
     </ChipListEditor>
+  );
+}
+
+/** The tags of a machine only Nix defines, as Nix evaluates them: shown, not editable here
+ * (inventory.json does not list the machine, so it has no own tag list to change). */
+export function NixMachineTags({ name }: { name: string }) {
+  const doc = useEditor((s) => s.doc);
+  const clan = useClanDoc();
+  const tags = useMemo(() => nixOnlyMachineTags(doc, clan, name), [doc, clan, name]);
+  const chips = tags.map(
+    (t): Chip => ({
+      key: t.tag,
+      content: (
+        <>
+          <Link href={tagPath(t.tag)} className="font-medium hover:underline">
+            {t.tag}
+          </Link>
+          <span className="text-xs text-slate-500 dark:text-slate-400">{t.nix ? "set in Nix" : SOURCE_LABEL.static}</span>
+        </>
+      ),
+    }),
+  );
+  const none = () => undefined;
+  return (
+    <ChipListEditor
+      listLabel={`Tags of ${name}`}
+      chips={chips}
+      fieldLabel={`New tag for ${name}`}
+      addLabel="Add tag"
+      onAdd={none}
+      onRemove={none}
+      lockReason={`${name} is defined only in Nix: its tags are set in the Nix files (besides all and its class, which every machine carries).`}
+    />
   );
 }

@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useState } from "react";
 import { useParams } from "wouter";
 import { decodeParam } from "../../app/addresses";
-import { useLocks } from "../../app/nix-locks";
+import { useClanDoc, useLocks } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
 import { nixMachineNames } from "../../model/locked-paths";
 import { machinesOf } from "../../model/accessors";
@@ -30,7 +30,9 @@ export function MachinesPage() {
   const [creating, setCreating] = useState(false);
 
   const nixMachines = nixMachineNames(useLocks());
-  const rows = useMemo(() => withNixOnlyMachines(machineRows(doc), nixMachines, doc), [doc, nixMachines]);
+  // The clan's view holds the tags Nix gives the machines only Nix defines.
+  const clan = useClanDoc();
+  const rows = useMemo(() => withNixOnlyMachines(machineRows(doc), nixMachines, doc, clan), [doc, nixMachines, clan]);
   const shown = useMemo(() => sortRows(filterRows(rows, filter), sort.key, sort.dir), [rows, filter, sort]);
   useEffect(() => {
     const machines = machinesOf(doc);
