@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { deleteIn, setIn, type Json, type JsonObject } from "./json";
-import { definedInNix, findLockViolations, formatLockedPath, lockAt, lockExplanation, memberLock, nixMachineNames, nixValueAt, readOnlyLock, removalLock, tagLock, type LockedPath } from "./locked-paths";
+import { definedInNix, findLockViolations, formatLockedPath, lockAt, lockExplanation, memberLock, nixMachineNames, nixSettingsAt, nixSettingsExplanation, nixValueAt, readOnlyLock, removalLock, tagLock, type LockedPath } from "./locked-paths";
 
 const readonly = (path: string[]): LockedPath => ({ path, kind: "readonly", reason: "defined in Nix (clan.nix)" });
 const noDelete = (path: string[]): LockedPath => ({ path, kind: "no-delete", reason: "defined in Nix (clan.nix)" });
@@ -190,3 +190,29 @@ describe("nixValueAt", () => {
   });
 });
 
+
+describe("nixSettingsAt", () => {
+  const role = ["instances", "i", "roles", "r"];
+  const locks: LockedPath[] = [
+    { path: [...role, "settings"], kind: "readonly", reason: "settings defined in Nix (clan.nix)", files: ["clan.nix", "inventory.json"], value: { greeting: "morning" } },
+    { path: ["instances", "f"], kind: "readonly", reason: "forced in Nix with priority 50 (flake.nix)", files: ["flake.nix"], value: { roles: { r: { machines: { m: { settings: { a: 1 } } } } } } },
+    { path: [...role, "machines", "bob"], kind: "no-delete", reason: "defined in Nix (clan.nix)", files: ["clan.nix"] },
+  ];
+
+  it("is Nix's blob when a read-only lock covers the path, with the value Nix evaluates", () => {
+    expect(nixSettingsAt(locks, [...role, "settings"])).toEqual({ lock: locks[0], value: { greeting: "morning" } });
+    // Below a forced part: the forced lock, and the blob taken out of its value.
+    expect(nixSettingsAt(locks, ["instances", "f", "roles", "r", "machines", "m", "settings"])).toEqual({ lock: locks[1], value: { a: 1 } });
+  });
+
+  it("is undefined where inventory.json may own the blob: a member Nix only keeps, no lock at all", () => {
+    expect(nixSettingsAt(locks, [...role, "machines", "bob", "settings"])).toBeUndefined();
+    expect(nixSettingsAt(locks, ["instances", "j", "roles", "r", "settings"])).toBeUndefined();
+    expect(nixSettingsAt([], [...role, "settings"])).toBeUndefined();
+  });
+
+  it("explains it with the Nix files (not inventory.json) and where to change it", () => {
+    expect(nixSettingsExplanation(locks[0]!)).toBe("Defined in Nix (clan.nix): a settings blob belongs to one file, so inventory.json cannot change or add to these settings. Change them in clan.nix.");
+    expect(nixSettingsExplanation(locks[1]!)).toMatch(/^Defined in Nix \(flake\.nix\): Nix forces them/);
+  });
+});

@@ -194,3 +194,30 @@ export function tagLock(locks: readonly LockedPath[], tag: string): LockedPath |
   if (own) return own;
   return locks.find((l) => l.path.length === 6 && l.path[0] === "instances" && l.path[2] === "roles" && l.path[4] === "tags" && l.path[5] === tag);
 }
+
+// ── Settings blobs ─────────────────────────────────────────────────────────────────────────
+// Spec §4.3, the recommended rule: a settings blob (role-wide, a tag's, a machine's) is atomic
+// and owned by one source. The server locks it read-only when a Nix file defines it (or forces
+// something above it), carrying the value Nix evaluates; so "Nix owns this blob" is exactly "a
+// read-only lock covers its path", and Nix's blob is that lock's value there.
+
+export interface NixSettings {
+  lock: LockedPath;
+  /** The blob as Nix evaluates it (with whatever inventory.json adds to it), when known. */
+  value: Json | undefined;
+}
+
+/** The settings blob at `path` (`instances.<i>.roles.<r>[.machines|tags.<x>].settings`) when Nix
+ * owns it; undefined when inventory.json may. */
+export function nixSettingsAt(locks: readonly LockedPath[], path: readonly string[]): NixSettings | undefined {
+  const lock = readOnlyLock(locks, path);
+  return lock && { lock, value: nixValueAt(locks, path) };
+}
+
+/** For people, on a settings form Nix owns: which files, and where to change it. */
+export function nixSettingsExplanation(lock: LockedPath): string {
+  const files = (lock.files ?? []).filter((f) => f !== "inventory.json" && !f.endsWith("/inventory.json"));
+  const where = files.length ? files.join(", ") : "the Nix files";
+  const how = lock.reason.startsWith("forced") ? "Nix forces them (mkForce or a priority below 100)" : "a settings blob belongs to one file";
+  return `Defined in Nix${files.length ? ` (${where})` : ""}: ${how}, so inventory.json cannot change or add to these settings. Change them in ${where}.`;
+}

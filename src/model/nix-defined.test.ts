@@ -30,6 +30,12 @@ describe("the inventory as the clan has it (file + Nix)", () => {
     expect(getIn(out, ["instances", "both"])).toEqual({ roles: { server: { machines: { jon: {}, bob: {} }, tags: ["web", "nix"], settings: { a: 1 } } } });
   });
 
+  it("takes a settings blob Nix owns whole, as Nix evaluates it, over the file's part of it", () => {
+    const doc = { instances: { both: { roles: { server: { settings: { b: 2 } } } } } } as Inventory;
+    const owned = { instances: { both: { roles: { server: { settings: { a: 1, b: 2 } } } } } } as Inventory;
+    expect(getIn(withNixDefined(doc, owned), ["instances", "both", "roles", "server", "settings"])).toEqual({ a: 1, b: 2 });
+  });
+
   it("is the document itself without Nix parts, and the same object for the same inputs", () => {
     const doc = { instances: { x: {} } } as Inventory;
     expect(withNixDefined(doc, {} as Inventory)).toBe(doc);

@@ -10,14 +10,16 @@ import { getIn, isObject, own, setIn, withKey, type Json, type JsonObject } from
 
 /** `doc` wins: a Nix value only fills what the file leaves out. Both sides cannot disagree on a
  * value (Nix would fail, and the locks keep the editor from doing it), so this is a plain merge
- * of attribute sets; a role's tags keep the file's form (list or attribute set); a settings blob
- * belongs to one source and is taken whole. */
+ * of attribute sets; a role's tags keep the file's form (list or attribute set). A settings blob
+ * belongs to one source and is taken whole; one in the Nix part is a blob Nix owns (a read-only
+ * lock's value, as Nix evaluates it, with whatever the file adds already merged in), so it
+ * replaces the file's: it is what the machines get. */
 function fill(doc: JsonObject, nix: JsonObject): JsonObject {
   let out = doc;
   for (const key of Object.keys(nix)) {
     const d = own(doc, key);
     const n = nix[key]!;
-    if (d === undefined) out = withKey(out, key, n);
+    if (d === undefined || (key === "settings" && d !== n)) out = withKey(out, key, n);
     else if (key === "tags" && Array.isArray(d) && isObject(n)) {
       const extra = Object.keys(n).filter((t) => !d.includes(t));
       if (extra.length) out = withKey(out, key, [...d, ...extra]);

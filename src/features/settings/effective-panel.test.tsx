@@ -4,6 +4,10 @@ import { useEditor } from "../../app/store";
 import { parseJson } from "../../formats/json-parse";
 import type { JsonObject } from "../../model/json";
 import { compileRoleSchema } from "../../schema/compile-schema";
+import { publishNixLocks } from "../../app/nix-locks";
+import type { Inventory } from "../../model/inventory-schema";
+import type { LockedPath } from "../../model/locked-paths";
+import { withNixDefined } from "../../model/nix-defined";
 import { EffectivePanel } from "./effective-panel";
 
 const schema: JsonObject = {
@@ -36,5 +40,25 @@ describe("EffectivePanel", () => {
     expect(cells("weights")).toBe("weights[0.50,1.0,2]machine m, role settings");
     expect(cells("port")).toContain("22");
     expect(cells("port")).toContain("default");
+  });
+
+  it("merges a role blob Nix owns as Nix has it, labelled as Nix's, and refuses to keep a value by taking Nix's out", () => {
+    const nixBlob = { ratio: 1.5, weights: [3] };
+    const lock: LockedPath = { path: ["instances", "i", "roles", "r", "settings"], kind: "readonly", reason: "settings defined in Nix (clan.nix)", files: ["clan.nix"], value: nixBlob };
+    const nixPart = { instances: { i: { roles: { r: { settings: nixBlob } } } } } as Inventory;
+    publishNixLocks([lock], (doc) => withNixDefined(doc, nixPart));
+    try {
+      // The file has no role-wide settings at all: what m gets still includes Nix's.
+      const table = show('{"machines":{"m":{}},"instances":{"i":{"roles":{"r":{"machines":{"m":{"settings":{"ratio":2.5}}}}}}}}');
+      const cells = (option: string) => table.getByRole("cell", { name: option }).closest("tr")!.textContent;
+      expect(cells("weights")).toBe("weights[3]role settings in Nix");
+      expect(screen.getByText(/^Merged from/)).toHaveTextContent("Merged from machine m, role settings in Nix.");
+      expect(screen.getByRole("region", { name: "Conflicts" })).toHaveTextContent("2.5 in machine m and 1.5 in role settings in Nix");
+      expect(screen.getByRole("button", { name: "Keep 2.5 from machine m" })).toHaveAttribute("aria-disabled", "true");
+      expect(screen.getByRole("button", { name: "Keep 2.5 from machine m" })).toHaveAccessibleDescription(/set in the Nix files/);
+      expect(screen.getByRole("button", { name: "Keep 1.5 from role settings in Nix" })).not.toHaveAttribute("aria-disabled");
+    } finally {
+      publishNixLocks(null);
+    }
   });
 });

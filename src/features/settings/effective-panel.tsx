@@ -2,12 +2,13 @@
 // value comes from, defaults that apply, conflicting values (which Nix refuses) with a one-click
 // "keep this one" fix, and what the merged result still lacks (required options, wrong values).
 import { useMemo } from "react";
-import { useClanDoc } from "../../app/nix-locks";
+import { useClanDoc, useLocks } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
 import { keepSettingIn } from "../../model/commands/resolve-conflict";
-import { effectiveSettings, layerLabel, type Layer } from "../../model/effective-settings";
+import { effectiveSettings, layerLabel, layerPath, type Layer } from "../../model/effective-settings";
 import { isObject, own, type Json, type JsonObject } from "../../model/json";
 import { numberSpelling } from "../../model/json-layout";
+import { nixSettingsAt } from "../../model/locked-paths";
 import { roleMembers } from "../../model/membership";
 import type { FieldNode } from "../../schema/field-node";
 import { defaultText, formatJson } from "../../schema/json-types";
@@ -55,6 +56,12 @@ export function EffectivePanel({ instance, role, machine, schema, root }: { inst
     return out.filter((r) => r.path.length > 0).sort((a, b) => (a.path.join(".") < b.path.join(".") ? -1 : 1));
   }, [eff, root]);
 
+  // A blob Nix owns is in the merge as Nix has it (useClanDoc) and says so in its source label;
+  // keeping a value means taking it out of the other layers, which cannot happen in Nix's.
+  const locks = useLocks();
+  const fromNix = (l: Layer) => nixSettingsAt(locks, layerPath(instance, role, l)) !== undefined;
+  const label = (l: Layer) => (fromNix(l) ? `${layerLabel(l)} in Nix` : layerLabel(l));
+
   const keep = (path: string[], layer: Layer, others: Layer[]) => {
     useEditor.getState().apply(keepSettingIn(instance, role, path, layer, others));
   };
@@ -66,7 +73,7 @@ export function EffectivePanel({ instance, role, machine, schema, root }: { inst
       </h3>
       <p className="mt-1 text-xs text-slate-500">
         {member
-          ? `Merged from ${eff.layers.map((l) => layerLabel(l.layer)).join(", ")}. Options that no layer sets take their default.`
+          ? `Merged from ${eff.layers.map((l) => label(l.layer)).join(", ")}. Options that no layer sets take their default.`
           : `${machine} is not a member of ${instance}/${role}: it gets no settings from this role.`}
       </p>
 
@@ -77,14 +84,22 @@ export function EffectivePanel({ instance, role, machine, schema, root }: { inst
             return (
               <div key={key} className="rounded-md border border-red-300 bg-red-50 p-3 text-sm dark:border-red-800 dark:bg-red-950/40">
                 <p className="font-medium text-red-800 dark:text-red-300">
-                  Conflict at <code className="font-mono">{key}</code>: {c.values.map((v) => `${formatJson(v.value)} in ${layerLabel(v.layer)}`).join(" and ")}. Nix refuses different values for the same setting; keep one.
+                  Conflict at <code className="font-mono">{key}</code>: {c.values.map((v) => `${formatJson(v.value)} in ${label(v.layer)}`).join(" and ")}. Nix refuses different values for the same setting; keep one.
                 </p>
                 <div className="mt-2 flex flex-wrap gap-2">
                   {c.values.map((v) => {
                     const others = c.values.map((o) => o.layer).filter((l) => !layerEq(l, v.layer));
+                    const refused = others.find(fromNix);
                     return (
-                      <button key={layerLabel(v.layer)} type="button" className={SMALL_BUTTON} onClick={() => keep(c.path, v.layer, others)}>
-                        Keep {formatJson(v.value)} from {layerLabel(v.layer)}
+                      <button
+                        key={layerLabel(v.layer)}
+                        type="button"
+                        className={SMALL_BUTTON}
+                        aria-disabled={refused ? true : undefined}
+                        title={refused ? `The value in ${label(refused)} is set in the Nix files: change it there.` : undefined}
+                        onClick={() => !refused && keep(c.path, v.layer, others)}
+                      >
+                        Keep {formatJson(v.value)} from {label(v.layer)}
                       </button>
                     );
                   })}
@@ -130,7 +145,7 @@ export function EffectivePanel({ instance, role, machine, schema, root }: { inst
               <tr key={key + (r.isDefault ? ":default" : "")} className={`border-t border-slate-100 align-top dark:border-slate-800 ${conflict ? "bg-red-50 dark:bg-red-950/30" : ""}`}>
                 <td className="py-1 pr-3 font-mono text-xs">{key}</td>
                 <td className="max-w-xs break-all py-1 pr-3 font-mono text-xs">{r.isDefault ? <span className="text-slate-400">{defaultText(r.value)}</span> : formatJson(r.value, r.spelling)}</td>
-                <td className="py-1 text-xs">{r.isDefault ? <span className="text-slate-400">default</span> : r.sources.map(layerLabel).join(", ")}{conflict && <span className="ml-1 font-medium text-red-700 dark:text-red-400">conflict</span>}</td>
+                <td className="py-1 text-xs">{r.isDefault ? <span className="text-slate-400">default</span> : r.sources.map(label).join(", ")}{conflict && <span className="ml-1 font-medium text-red-700 dark:text-red-400">conflict</span>}</td>
               </tr>
             );
           })}

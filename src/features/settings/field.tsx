@@ -7,7 +7,7 @@ import type { Json } from "../../model/json";
 import type { FieldNode, PropertyField } from "../../schema/field-node";
 import { acceptsType, defaultText, jsonTypeOf, kindLabel } from "../../schema/json-types";
 import { deepEqual } from "../../model/json";
-import { elementId, useFieldSlice, useFormCtx, usePath } from "./form-context";
+import { describedByIds, elementId, readOnlyProps, useFieldSlice, useFormCtx, usePath } from "./form-context";
 import { HelpText } from "./help-text";
 import { AttrTagWidget } from "./widgets/attr-tag-widget";
 import { BooleanWidget } from "./widgets/boolean-widget";
@@ -103,7 +103,8 @@ export const Field = memo(function Field({ pathKey, node, name, label, prop, dep
   const { committed, spelling, issues, inside } = useFieldSlice(pathKey, (c) => node.kind === "json" || !fitsWidget(node, c));
   const id = elementId(ctx, pathKey);
   const description = prop?.description ?? node.description;
-  const describedBy = [description ? `${id}-help` : "", issues ? `${id}-issues` : ""].filter(Boolean).join(" ") || undefined;
+  // In a form Nix owns, every control is also described by the form's note (why, where to change it).
+  const describedBy = describedByIds(description ? `${id}-help` : "", issues ? `${id}-issues` : "", ctx.readOnly?.noteId);
   // Control, fieldHeader and HelpText are called, not rendered: none holds state of its own
   // (HelpText's long form is a component), so a field is two components, not five.
   const control = Control({ pathKey, node, label, committed, spelling, depth, prop, describedBy, invalid: !!issues });
@@ -203,6 +204,7 @@ function ResetButton({ pathKey, label, prop }: { pathKey: string; label: string;
         type="button"
         className={SMALL_BUTTON}
         aria-label={`Reset ${label} to default`}
+        {...readOnlyProps(ctx, "control")}
         title={prop?.hasDefault ? `Remove the value; the default (${defaultText(prop.default)}) applies` : "Remove the value from this layer"}
         onClick={(e) => {
           e.preventDefault();

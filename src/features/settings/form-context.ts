@@ -50,6 +50,9 @@ export interface FormContextValue {
   commit(path: Path, value: Json | undefined, label?: string, spelling?: string): string | undefined;
   /** Unique per form, prefixes element ids. */
   idPrefix: string;
+  /** The form shows a blob the user cannot change here (a settings blob Nix owns): the id of
+   * the note saying why, which every control is described by. `commit` then does nothing. */
+  readOnly?: { noteId: string };
   /** Test and benchmark hook: called on every render of a field. */
   onFieldRender?: (pathKey: string) => void;
 }
@@ -144,4 +147,22 @@ export function childLabel(parent: string, seg: string | number): string {
 
 export function elementId(ctx: FormContextValue, pathKey: string): string {
   return `${ctx.idPrefix}-${fieldName(pathKey).slice(1).replaceAll("%", "_")}`;
+}
+
+/** Ids for aria-describedby, skipping the empty ones; undefined when none. */
+export function describedByIds(...ids: (string | undefined)[]): string | undefined {
+  const all = ids.flatMap((i) => (i ? i.split(" ") : [])).filter(Boolean);
+  return [...new Set(all)].join(" ") || undefined;
+}
+
+/**
+ * What a control of a read-only form carries so that it stays focusable and selectable but
+ * changes nothing: text inputs `readonly`, every other control (checkbox, radio, select, button,
+ * tab) `aria-disabled` — never `disabled`, which would take it out of the tab order and hide the
+ * reason — each described by the form's note. Empty in an editable form.
+ */
+export function readOnlyProps(ctx: FormContextValue, kind: "text" | "control", describedBy?: string): { readOnly?: true; "aria-disabled"?: true; "aria-describedby"?: string } {
+  if (!ctx.readOnly) return {};
+  const ids = describedByIds(describedBy, ctx.readOnly.noteId);
+  return kind === "text" ? { readOnly: true, "aria-describedby": ids } : { "aria-disabled": true, "aria-describedby": ids };
 }

@@ -10,6 +10,7 @@ import { createFormStore, FormContext, keyOf, snapshotOf, useCommitted, useFormC
 import { JsonWidget } from "./widgets/json-widget";
 import { ObjectWidget } from "./widgets/object-widget";
 import { ERROR_TEXT } from "./widgets/styles";
+import { LockIcon } from "../../ui/nix-lock-mark";
 
 export interface SettingsFormProps {
   root: FieldNode;
@@ -21,9 +22,12 @@ export interface SettingsFormProps {
   title: string;
   idPrefix?: string;
   onFieldRender?: (pathKey: string) => void;
+  /** Why this blob cannot be changed here (Nix owns it): shown at the top of the form, every
+   * field read-only and described by it, and no edit reaches `commit`. */
+  readOnlyReason?: string;
 }
 
-export function SettingsForm({ root, value, issues, commit, title, idPrefix = "settings", onFieldRender }: SettingsFormProps) {
+export function SettingsForm({ root, value, issues, commit, title, idPrefix = "settings", onFieldRender, readOnlyReason }: SettingsFormProps) {
   // Drafts are checked by each widget as it is typed (useDraft), so the form itself never
   // validates: a keystroke costs no form-wide work.
   const form = useForm<Record<string, unknown>>({ shouldUnregister: true });
@@ -38,23 +42,44 @@ export function SettingsForm({ root, value, issues, commit, title, idPrefix = "s
   commitRef.current = commit;
   const probeRef = useRef(onFieldRender);
   probeRef.current = onFieldRender;
+  const readOnly = readOnlyReason !== undefined;
+  const noteId = `${idPrefix}-read-only`;
   const ctx = useMemo<FormContextValue>(
     () => ({
       store,
       form: { register: form.register, getValues: form.getValues, setValue: form.setValue },
       root,
-      commit: (p, v, l, s) => commitRef.current(p, v, l, s),
+      // Read-only: the controls say so and stay put (controlled ones snap back), and no gesture
+      // that still fires (a click on an aria-disabled button, an arrow key in a radio group)
+      // becomes an edit. The store's lock guard would refuse it anyway; this keeps it silent.
+      commit: readOnly ? () => undefined : (p, v, l, s) => commitRef.current(p, v, l, s),
       idPrefix,
       onFieldRender: (k) => probeRef.current?.(k),
+      ...(readOnly ? { readOnly: { noteId } } : {}),
     }),
-    [store, form.register, form.getValues, form.setValue, root, idPrefix],
+    [store, form.register, form.getValues, form.setValue, root, idPrefix, readOnly, noteId],
   );
   return (
     <FormContext.Provider value={ctx}>
-      <form aria-label={title} onSubmit={(e) => e.preventDefault()} noValidate>
+      <form aria-label={title} onSubmit={(e) => e.preventDefault()} noValidate aria-describedby={readOnly ? noteId : undefined}>
+        {readOnly && <ReadOnlyNote id={noteId} text={readOnlyReason} />}
         <RootFields />
       </form>
     </FormContext.Provider>
+  );
+}
+
+/** The mark at the top of a form Nix owns: what it is and where to change it. Its text is
+ * every field's description, so it reads as one sentence ("Defined in Nix (clan.nix): …"). */
+function ReadOnlyNote({ id, text }: { id: string; text: string }) {
+  const cut = text.indexOf(": ");
+  return (
+    <div className="mb-3 flex items-start gap-2 rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-700 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200">
+      <LockIcon className="mt-0.5 h-4 w-4 shrink-0" />
+      <p id={id}>
+        {cut < 0 ? text : <><strong className="font-semibold text-slate-900 dark:text-white">{text.slice(0, cut + 1)}</strong>{text.slice(cut + 1)}</>}
+      </p>
+    </div>
   );
 }
 

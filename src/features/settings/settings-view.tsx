@@ -4,7 +4,7 @@
 import { useCallback, useMemo } from "react";
 import { Link } from "wouter";
 import { machineSettingsPath, roleSettingsPath, tagSettingsPath } from "../../app/addresses";
-import { useClanDoc, useClanSelector } from "../../app/nix-locks";
+import { useClanDoc, useClanSelector, useLocks } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
 import { useCatalog } from "../../app/use-catalog";
 import { moduleRefOf, resolveModule } from "../../catalog/resolve-module";
@@ -12,6 +12,7 @@ import { instanceAt, roleAt, roleMachineNames, roleTagNames } from "../../model/
 import { setSettings } from "../../model/commands/settings";
 import { layerPath, type Layer } from "../../model/effective-settings";
 import { getIn, isObject, own, type Json, type JsonObject, type Path } from "../../model/json";
+import { nixSettingsAt, nixSettingsExplanation } from "../../model/locked-paths";
 import { sameText } from "../../model/json-spelled";
 import { roleMembers } from "../../model/membership";
 import { onInstanceOutsideFile } from "../../model/commands/outside-file";
@@ -33,13 +34,18 @@ export default function SettingsView({ instance, role, target }: SettingsPanelPr
   const layer: Layer = target;
   const catalog = useCatalog();
   // The instance and role as the clan has them (an instance only clan.nix defines is there too);
-  // the settings blob as inventory.json holds it, which is what this form edits.
+  // the settings blob as inventory.json holds it, which is what this form edits — unless Nix
+  // owns the blob (spec §4.3: one source per blob), then the form shows Nix's, read-only.
   const inst = useClanSelector((d) => instanceAt(d, instance));
   const roleObj = useClanSelector((d) => roleAt(d, instance, role));
-  const rawSettings = useEditor((s) => {
+  const fileSettings = useEditor((s) => {
     const container = getIn(s.doc, layerPath(instance, role, layer).slice(0, -1));
     return isObject(container) ? own(container, "settings") : undefined;
   });
+  const locks = useLocks();
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const nix = useMemo(() => nixSettingsAt(locks, layerPath(instance, role, layer)), [locks, instance, role, layer.kind, layer.kind === "role" ? "" : layer.name]);
+  const rawSettings = nix ? nix.value : fileSettings;
   const resolved = useMemo(() => resolveModule(catalog, moduleRefOf(instance, inst)), [catalog, instance, inst]);
   const schema = resolved.schemas && Object.prototype.hasOwnProperty.call(resolved.schemas, role) ? resolved.schemas[role] : undefined;
   const root = useMemo(() => compileRoleSchema(schema), [schema]);
@@ -76,12 +82,21 @@ export default function SettingsView({ instance, role, target }: SettingsPanelPr
       <h3 className="mb-1 text-sm font-semibold text-slate-700 dark:text-slate-200">{describeLayer(layer)}</h3>
       {resolved.problem && <p className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">{resolved.problem.message} The settings are edited as JSON.</p>}
       {!resolved.problem && !schema && <p className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">The catalog has no schema for role “{role}” of {resolved.ref.name}: the settings are edited as JSON.</p>}
-      {rawSettings !== undefined && !isObject(rawSettings) ? (
+      {nix && nix.value === undefined && <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">The values Nix gives these settings could not be read (the clan's inventory did not evaluate).</p>}
+      {!nix && rawSettings !== undefined && !isObject(rawSettings) ? (
         <p className="text-sm text-red-700 dark:text-red-400">
           These settings are stored as {JSON.stringify(rawSettings)}, which is not a set of options; clan rejects it. Fix it in the inventory file, or remove it by resetting: <ResetAll commit={commit} />
         </p>
       ) : layerExists ? (
-        <SettingsForm key={`${instance}\u0000${role}\u0000${layer.kind}\u0000${layer.kind === "role" ? "" : layer.name}`} root={root} value={blob} issues={issues} commit={commit} title={`${describeLayer(layer)} of ${instance}/${role}`} />
+        <SettingsForm
+          key={`${instance}\u0000${role}\u0000${layer.kind}\u0000${layer.kind === "role" ? "" : layer.name}\u0000${nix ? "nix" : "file"}`}
+          root={root}
+          value={blob}
+          issues={issues}
+          commit={commit}
+          title={`${describeLayer(layer)} of ${instance}/${role}`}
+          readOnlyReason={nix ? nixSettingsExplanation(nix.lock) : undefined}
+        />
       ) : (
         <MissingLayer instance={instance} role={role} layer={layer} />
       )}

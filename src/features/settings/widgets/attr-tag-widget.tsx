@@ -5,7 +5,7 @@ import { useRef, useState, type KeyboardEvent } from "react";
 import { isObject } from "../../../model/json";
 import { initialVariant } from "../../../schema/settings-edit";
 import { Field, isBlock } from "../field";
-import { childLabel, elementId, keyOf, useFormCtx, usePath } from "../form-context";
+import { childLabel, elementId, keyOf, readOnlyProps, useFormCtx, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";
 import { ERROR_TEXT } from "./styles";
 
@@ -48,6 +48,7 @@ export function AttrTagWidget({ pathKey, node, label, committed, depth }: Contro
             aria-selected={i === active}
             aria-controls={`${base}-panel`}
             tabIndex={i === (active >= 0 ? active : 0) ? 0 : -1}
+            {...readOnlyProps(ctx, "control")}
             onClick={() => choose(i)}
             onKeyDown={(e) => onKeyDown(e, i)}
             className={`-mb-px rounded-t-md border px-3 py-1 font-mono text-sm ${i === active ? "border-slate-200 border-b-white bg-white font-semibold text-indigo-700 dark:border-slate-700 dark:border-b-slate-900 dark:bg-slate-900 dark:text-indigo-300" : "border-transparent text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"}`}

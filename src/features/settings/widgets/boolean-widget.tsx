@@ -5,9 +5,9 @@
 // any of them, `false` included (a checkbox needed check + uncheck for that).
 import { useState } from "react";
 import type { Json } from "../../../model/json";
-import { elementId, useFormCtx, usePath } from "../form-context";
+import { elementId, readOnlyProps, useFormCtx, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";
-import { ERROR_TEXT } from "./styles";
+import { CHOICE_REFUSED, ERROR_TEXT } from "./styles";
 
 export function BooleanWidget(props: ControlProps) {
   const { prop, node } = props;
@@ -30,10 +30,11 @@ function BooleanCheckbox({ pathKey, label, committed, prop, describedBy, invalid
           id={elementId(ctx, pathKey)}
           type="checkbox"
           aria-label={label}
-          className="h-4 w-4 rounded border-slate-300 accent-indigo-600"
+          className={`h-4 w-4 rounded border-slate-300 accent-indigo-600 ${CHOICE_REFUSED}`}
           checked={checked}
           aria-describedby={describedBy}
           aria-invalid={invalid}
+          {...readOnlyProps(ctx, "control", describedBy)}
           onChange={(e) => setRefused(ctx.commit(path, e.target.checked))}
         />
         <span className="text-slate-600 dark:text-slate-300">
@@ -65,13 +66,14 @@ function BooleanChoice({ pathKey, label, committed, describedBy, invalid }: Cont
   return (
     <>
       {/* The group carries the option's id, so the field's name label points at it. */}
-      <div id={id} role="radiogroup" aria-label={label} aria-describedby={describedBy} aria-invalid={invalid} className="flex flex-wrap gap-3 text-sm">
+      <div id={id} role="radiogroup" aria-label={label} aria-describedby={describedBy} aria-invalid={invalid} {...readOnlyProps(ctx, "control", describedBy)} className="flex flex-wrap gap-3 text-sm">
         {CHOICES.map(([text, value]) => (
           <label key={text} className="inline-flex items-center gap-1.5">
             <input
               type="radio"
               name={`${id}-value`}
-              className="accent-indigo-600"
+              className={`accent-indigo-600 ${CHOICE_REFUSED}`}
+              {...readOnlyProps(ctx, "control", describedBy)}
               checked={current === value}
               onChange={() => choose(value)}
             />

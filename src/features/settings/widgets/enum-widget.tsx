@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { deepEqual, type Json } from "../../../model/json";
 import { defaultText, formatJson } from "../../../schema/json-types";
-import { elementId, useFormCtx, usePath } from "../form-context";
+import { elementId, readOnlyProps, useFormCtx, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";
 import { ERROR_TEXT, INPUT } from "./styles";
 
@@ -22,6 +22,7 @@ export function EnumWidget({ pathKey, node, label, committed, prop, describedBy,
         value={String(index)}
         aria-describedby={describedBy}
         aria-invalid={invalid}
+        {...readOnlyProps(ctx, "control", describedBy)}
         onChange={(e) => {
           const i = Number(e.target.value);
           setRefused(ctx.commit(path, i < 0 ? undefined : values[i]));

@@ -5,7 +5,7 @@ import type { Json } from "../../../model/json";
 import { movedItem, withItem, withoutItem } from "../../../model/json-spelled";
 import { initialValue, spellingFor } from "../../../schema/settings-edit";
 import { Field, isBlock } from "../field";
-import { childLabel, elementId, keyOf, useFormCtx, usePath } from "../form-context";
+import { childLabel, elementId, keyOf, readOnlyProps, useFormCtx, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";
 import { DANGER_BUTTON, SMALL_BUTTON } from "./styles";
 
@@ -45,15 +45,16 @@ export function ListWidget({ pathKey, node, label, committed, depth }: ControlPr
       {items.length === 0 && <p className="text-xs text-slate-500">No items.</p>}
       {items.map((_, i) => {
         const itemLabel = childLabel(label, i);
+        const refused = readOnlyProps(ctx, "control");
         const actions = (
           <>
-            <button type="button" id={`${base}-${i}-up`} className={SMALL_BUTTON} aria-label={`Move ${itemLabel} up`} disabled={i === 0} onClick={() => move(i, i - 1)}>
+            <button type="button" id={`${base}-${i}-up`} className={SMALL_BUTTON} aria-label={`Move ${itemLabel} up`} disabled={i === 0} onClick={() => move(i, i - 1)} {...refused}>
               ↑
             </button>
-            <button type="button" id={`${base}-${i}-down`} className={SMALL_BUTTON} aria-label={`Move ${itemLabel} down`} disabled={i === items.length - 1} onClick={() => move(i, i + 1)}>
+            <button type="button" id={`${base}-${i}-down`} className={SMALL_BUTTON} aria-label={`Move ${itemLabel} down`} disabled={i === items.length - 1} onClick={() => move(i, i + 1)} {...refused}>
               ↓
             </button>
-            <button type="button" className={DANGER_BUTTON} aria-label={`Remove ${itemLabel}`} onClick={() => remove(i)}>
+            <button type="button" className={DANGER_BUTTON} aria-label={`Remove ${itemLabel}`} onClick={() => remove(i)} {...refused}>
               Remove
             </button>
           </>
@@ -70,7 +71,7 @@ export function ListWidget({ pathKey, node, label, committed, depth }: ControlPr
         }
         return <Field key={i} pathKey={keyOf([...path, i])} node={itemNode} name={`Item ${i + 1}`} label={itemLabel} depth={depth + 1} removable actions={actions} />;
       })}
-      <button type="button" id={`${base}-add`} className={SMALL_BUTTON + " py-1"} onClick={add} aria-label={`Add item to ${label}`}>
+      <button type="button" id={`${base}-add`} className={SMALL_BUTTON + " py-1"} onClick={add} aria-label={`Add item to ${label}`} {...readOnlyProps(ctx, "control")}>
         Add item
       </button>
     </div>

@@ -6,7 +6,7 @@ import { isObject, own, renameKey, withKey, withoutKey, type JsonObject } from "
 import type { FieldNode } from "../../../schema/field-node";
 import { initialValue, spellingFor } from "../../../schema/settings-edit";
 import { Field, isBlock } from "../field";
-import { childLabel, elementId, keyOf, useFormCtx, usePath } from "../form-context";
+import { childLabel, elementId, keyOf, readOnlyProps, useFormCtx, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";
 import { DANGER_BUTTON, ERROR_TEXT, INPUT, SMALL_BUTTON } from "./styles";
 
@@ -93,6 +93,7 @@ export function MapEntries({ pathKey, label, valueNode, value, keys, reserved, d
             value={newKey}
             aria-invalid={!!addError}
             aria-describedby={addError ? `${addId}-error` : undefined}
+            {...readOnlyProps(ctx, "text")}
             onChange={(e) => {
               setNewKey(e.target.value);
               setAddError(undefined);
@@ -110,7 +111,7 @@ export function MapEntries({ pathKey, label, valueNode, value, keys, reserved, d
             </p>
           )}
         </div>
-        <button type="button" className={SMALL_BUTTON + " py-1"} onClick={add} aria-label={`Add entry to ${label}`}>
+        <button type="button" className={SMALL_BUTTON + " py-1"} onClick={add} aria-label={`Add entry to ${label}`} {...readOnlyProps(ctx, "control")}>
           Add entry
         </button>
       </div>
@@ -149,6 +150,7 @@ function MapEntry({ mapPath, entryKey, label, valueNode, depth, onRename, onRemo
         value={draft ?? entryKey}
         aria-invalid={!!error}
         aria-describedby={error ? `${keyId}-error` : undefined}
+        {...readOnlyProps(ctx, "text", error ? `${keyId}-error` : undefined)}
         onChange={(e) => {
           setDraft(e.target.value);
           setError(undefined);
@@ -172,7 +174,7 @@ function MapEntry({ mapPath, entryKey, label, valueNode, depth, onRename, onRemo
     </div>
   );
   const remove = (
-    <button type="button" className={DANGER_BUTTON} aria-label={`Remove ${entryLabel}`} onClick={onRemove}>
+    <button type="button" className={DANGER_BUTTON} aria-label={`Remove ${entryLabel}`} onClick={onRemove} {...readOnlyProps(ctx, "control")}>
       Remove
     </button>
   );

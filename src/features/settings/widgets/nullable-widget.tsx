@@ -3,14 +3,14 @@
 import { useState } from "react";
 import { initialValue } from "../../../schema/settings-edit";
 import { Control } from "../field";
-import { elementId, useFormCtx, usePath } from "../form-context";
+import { elementId, readOnlyProps, useFormCtx, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";
-import { ERROR_TEXT } from "./styles";
+import { CHOICE_REFUSED, ERROR_TEXT } from "./styles";
 
 type Mode = "unset" | "null" | "value";
 
 export function NullableWidget(props: ControlProps) {
-  const { pathKey, node, label, committed } = props;
+  const { pathKey, node, label, committed, describedBy } = props;
   const ctx = useFormCtx();
   const path = usePath(pathKey);
   const [refused, setRefused] = useState<string>();
@@ -31,10 +31,10 @@ export function NullableWidget(props: ControlProps) {
   ];
   return (
     <div>
-      <div role="radiogroup" aria-label={`${label} choice`} className="flex flex-wrap gap-3 text-sm">
+      <div role="radiogroup" aria-label={`${label} choice`} {...readOnlyProps(ctx, "control", describedBy)} className="flex flex-wrap gap-3 text-sm">
         {options.map(([m, text]) => (
           <label key={m} className="inline-flex items-center gap-1.5">
-            <input type="radio" name={name} className="accent-indigo-600" checked={mode === m} onChange={() => choose(m)} />
+            <input type="radio" name={name} className={`accent-indigo-600 ${CHOICE_REFUSED}`} checked={mode === m} onChange={() => choose(m)} {...readOnlyProps(ctx, "control", describedBy)} />
             <span className={m === "null" ? "font-mono" : ""}>{text}</span>
           </label>
         ))}

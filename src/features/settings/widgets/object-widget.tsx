@@ -4,7 +4,7 @@
 import { isObject, own, type Json } from "../../../model/json";
 import { spellingAt } from "../../../model/json-spelled";
 import { Field } from "../field";
-import { childLabel, keyOf, useFormCtx, useIssueText, usePath } from "../form-context";
+import { childLabel, keyOf, readOnlyProps, useFormCtx, useIssueText, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";
 import { toJsonText } from "./json-widget";
 import { MapEntries } from "./map-widget";
@@ -43,7 +43,7 @@ function UnknownKey({ pathKey, name, label, value, spelling }: { pathKey: string
       <div className="flex items-center gap-2">
         <span className="font-mono text-sm font-medium">{name}</span>
         <span className="text-xs text-red-700 dark:text-red-400">unknown setting</span>
-        <button type="button" className={`${DANGER_BUTTON} ml-auto`} aria-label={`Remove unknown setting ${label}`} onClick={() => ctx.commit(path, undefined, `Remove unknown setting ${label}`)}>
+        <button type="button" className={`${DANGER_BUTTON} ml-auto`} aria-label={`Remove unknown setting ${label}`} {...readOnlyProps(ctx, "control")} onClick={() => ctx.commit(path, undefined, `Remove unknown setting ${label}`)}>
           Remove
         </button>
       </div>

@@ -5,7 +5,7 @@ import { kindLabel } from "../../../schema/json-types";
 import { initialValue } from "../../../schema/settings-edit";
 import { validatorFor } from "../../../schema/zod-validators";
 import { Control, fitsWidget } from "../field";
-import { elementId, useFormCtx, usePath } from "../form-context";
+import { elementId, readOnlyProps, useFormCtx, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";
 import { ERROR_TEXT, INPUT } from "./styles";
 
@@ -26,7 +26,9 @@ export function UnionWidget(props: ControlProps) {
         id={`${elementId(ctx, pathKey)}-kind`}
         className={`${INPUT} mb-1 max-w-sm`}
         value={String(current)}
+        {...readOnlyProps(ctx, "control", props.describedBy)}
         onChange={(e) => {
+          if (ctx.readOnly) return; // the select snaps back: it is controlled
           const i = Number(e.target.value);
           setPicked(i < 0 ? undefined : i);
           if (i < 0) return setRefused(ctx.commit(path, undefined));

@@ -69,6 +69,8 @@ export function useDraft({ pathKey, committed, toDraft, parse, multiline, onDraf
       name: registered.name,
       ref: registered.ref,
       defaultValue: committedDraft,
+      // A blob Nix owns: focusable and selectable (to copy), not editable.
+      readOnly: ctx.readOnly ? true : undefined,
       onFocus: () => {
         focused.current = true;
       },
