@@ -135,3 +135,46 @@ test("board: a Nix role is marked; one that Nix closes refuses drops and menu ad
   await page.keyboard.press("Enter");
   await expect(evening.getByRole("link", { name: "jon", exact: true })).toBeVisible();
 });
+
+test("settings: a role-wide blob Nix owns shows Nix's values read-only with the reason; the effective settings count it", async ({ page }) => {
+  await openClan(page, "Instances");
+  await page.getByRole("link", { name: /^hello-world/ }).first().click();
+  await page.getByRole("link", { name: "Settings of role morning" }).click();
+  const form = page.getByRole("form", { name: "Role-wide settings of hello-world/morning" });
+  const reason = /^Defined in Nix \(clan\.nix\): a settings blob belongs to one file, so inventory\.json cannot change or add to these settings\. Change them in clan\.nix\.$/;
+  await expect(form).toHaveAccessibleDescription(reason);
+  await expect(form.getByText("Defined in Nix (clan.nix):")).toBeVisible();
+
+  // Nix's value, in a field that can be focused and selected (to copy) but not typed into.
+  const greeting = form.getByRole("textbox", { name: "greeting" });
+  await expect(greeting).toHaveValue("morning");
+  await expect(greeting).toHaveAttribute("readonly", "");
+  await expect(greeting).toHaveAccessibleDescription(/^The greeting this machine uses\. Defined in Nix \(clan\.nix\): .*Change them in clan\.nix\.$/);
+  await greeting.focus();
+  await page.keyboard.press("Control+a");
+  expect(await greeting.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0))).toBe("morning");
+  await page.keyboard.type("x");
+  await page.keyboard.press("Enter");
+  await expect(greeting).toHaveValue("morning");
+  // Reset is reachable, says why, and does nothing.
+  const reset = form.getByRole("button", { name: "Reset greeting to default" });
+  await expect(reset).toHaveAttribute("aria-disabled", "true");
+  await expect(reset).toHaveAccessibleDescription(reason);
+  await reset.focus();
+  await page.keyboard.press("Enter");
+  await expect(greeting).toHaveValue("morning");
+  await expect(form).not.toContainText("cannot be changed in inventory.json"); // no refused edit happened
+  await expect(page.getByTestId("save-status")).toHaveText("No changes");
+  await page.getByRole("complementary").first().screenshot({ path: test.info().outputPath("nix-owned-settings-form.png") }).catch(() => page.screenshot({ path: test.info().outputPath("nix-owned-settings-form.png") }));
+
+  // The tag's blob is not Nix's: that form stays editable.
+  await page.getByRole("navigation", { name: "Settings levels" }).getByRole("link", { name: "Tag all" }).click();
+  const tagForm = page.getByRole("form", { name: "Settings of tag all of hello-world/morning" });
+  await expect(tagForm.getByRole("textbox", { name: "greeting" })).not.toHaveAttribute("readonly", "");
+  await expect(tagForm).not.toContainText("Defined in Nix");
+
+  // jon is in morning through tag all: what it gets there includes Nix's role-wide greeting.
+  await page.goto(new URL("/instances/hello-world/roles/morning/machines/jon", server.url).href);
+  const effective = page.getByRole("table", { name: "Effective settings of jon" });
+  await expect(effective.getByRole("row").filter({ hasText: "greeting" })).toHaveText(/greeting"?morning"?role settings in Nix/);
+});

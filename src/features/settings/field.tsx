@@ -205,7 +205,7 @@ function ResetButton({ pathKey, label, prop }: { pathKey: string; label: string;
         className={SMALL_BUTTON}
         aria-label={`Reset ${label} to default`}
         {...readOnlyProps(ctx, "control")}
-        title={prop?.hasDefault ? `Remove the value; the default (${defaultText(prop.default)}) applies` : "Remove the value from this layer"}
+        title={ctx.readOnly ? undefined : prop?.hasDefault ? `Remove the value; the default (${defaultText(prop.default)}) applies` : "Remove the value from this layer"}
         onClick={(e) => {
           e.preventDefault();
           setRefused(ctx.commit(path, undefined, `Reset ${label}`));
