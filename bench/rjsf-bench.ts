@@ -18,7 +18,7 @@ import { metricFrom, round, writeMetrics, type Metric } from "./lib/report";
 import { median } from "./lib/stats";
 import { syntheticSchema, TYPING_TARGET } from "./peer/synthetic-schema";
 
-const RENDER_RUNS = 15;
+const RENDER_RUNS = 30;
 const WARMUP = 3;
 const KEYS = 30;
 
