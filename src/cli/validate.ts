@@ -73,7 +73,8 @@ export async function validateCommand(args: string[], io: Partial<ValidateIo> = 
       diagnostics = read.invalid!.problems.map((p) => ({ severity: "error", code: "invalid-type", message: p.message, path: p.path ?? [] }));
     } else {
       const catalog = await loadCatalog(options.catalog, err);
-      diagnostics = diagnose(read.doc, catalog, { nixMachines: await clanDirectoryMachines(options.file) });
+      // Clan registers each directory under machines/ beside the file as a machine (spec §2.1).
+      diagnostics = diagnose(read.doc, catalog, { nixMachines: new Set(await machineDirectories(dirname(options.file))) });
     }
   } catch (e) {
     if (e instanceof InputError) {
@@ -148,11 +149,6 @@ async function embeddedCoreModules(): Promise<string[]> {
   if (!parsed.ok) return [];
   const { catalog } = parseCatalog(parsed.value);
   return Object.keys(catalog.modulesPerSource[catalog.coreInput] ?? {});
-}
-
-/** The machines of the clan's machines/ directories, for the clan directory holding the file. */
-async function clanDirectoryMachines(file: string): Promise<Set<string>> {
-  return new Set(await machineDirectories(dirname(file)));
 }
 
 function where(file: string, path: readonly (string | number)[]): string {

@@ -75,10 +75,10 @@ export class ReadonlyInfo {
   }
 
   async state(onDisk: Inventory): Promise<ReadonlyState> {
-    if (!this.available) return { status: "unavailable", reason: this.opts.nixProblem ?? "nix is not installed", nix: await this.directoryMachines() };
-    const ev = await this.evaluation();
-    if (ev.error !== undefined || ev.introspection === undefined) return { status: "error", error: ev.error ?? "no introspection", nix: await this.directoryMachines() };
-    const locks = deriveLocks({ introspection: ev.introspection, onDisk, evaluated: ev.evaluated });
+    const r = await this.locked(onDisk);
+    if ("reason" in r) return { status: "unavailable", reason: r.reason, nix: await this.directoryMachines() };
+    if ("error" in r) return { status: "error", error: r.error, nix: await this.directoryMachines() };
+    const { ev, locks } = r;
     return {
       status: "ok",
       locks,
@@ -88,15 +88,24 @@ export class ReadonlyInfo {
     };
   }
 
+  /** The locks a write must respect; none when nix cannot tell. Only the locks: a save needs
+   * neither the partial inventory for views nor the machines/ listing. */
+  async locksFor(onDisk: Inventory): Promise<LockedPath[]> {
+    const r = await this.locked(onDisk);
+    return "locks" in r ? r.locks : [];
+  }
+
+  /** The evaluation and its locks for the file's content, or why there are none. */
+  private async locked(onDisk: Inventory): Promise<{ ev: Evaluation; locks: LockedPath[] } | { reason: string } | { error: string }> {
+    if (!this.available) return { reason: this.opts.nixProblem ?? "nix is not installed" };
+    const ev = await this.evaluation();
+    if (ev.error !== undefined || ev.introspection === undefined) return { error: ev.error ?? "no introspection" };
+    return { ev, locks: deriveLocks({ introspection: ev.introspection, onDisk, evaluated: ev.evaluated }) };
+  }
+
   private async directoryMachines(): Promise<Inventory> {
     const names = await machineDirectories(this.opts.clanDir);
     return names.length ? { machines: Object.fromEntries(names.map((n) => [n, {}])) } : {};
-  }
-
-  /** The locks a write must respect; none when nix cannot tell. */
-  async locksFor(onDisk: Inventory): Promise<LockedPath[]> {
-    const s = await this.state(onDisk);
-    return s.status === "ok" ? s.locks : [];
   }
 
   private async evaluation(): Promise<Evaluation> {
