@@ -1,14 +1,28 @@
 // The editor's one store: the document, its undo/redo history and the last announcement
 // (read by the aria-live region). Views subscribe with selectors so that a change re-renders
 // only what reads the changed part. All edits go through `apply(command)`.
+//
+// The history holds what each edit changed (model/doc-merge.ts ops), not whole documents: the
+// document may also change under the tab (another tab, another page on the clan directory,
+// `receive`), and undo then takes back only this tab's edit, leaving what others changed since.
+// Ops are also small enough to keep 100 steps across a reload (autosave.ts).
 import { create } from "zustand";
 import type { Command } from "../model/command";
 import { CommandError } from "../model/command";
+import { diffDocs, rebaseOps, type Op } from "../model/doc-merge";
 import type { Inventory } from "../model/inventory-schema";
 
 export interface HistoryEntry {
+  /** Unique in this tab's session: marks a place in the history (the last save). */
+  id: number;
   label: string;
-  doc: Inventory;
+  ops: readonly Op[];
+}
+
+let nextEntryId = 1;
+/** A new history entry (ids stay unique also for entries restored from a saved history). */
+export function historyEntry(label: string, ops: readonly Op[]): HistoryEntry {
+  return { id: nextEntryId++, label, ops };
 }
 
 export type ApplyResult = { ok: true } | { ok: false; error: string; field?: string };
@@ -27,11 +41,17 @@ export interface EditorState {
   /** Replace the whole document (import, open); undoable like any command. */
   load(doc: Inventory, name: string): ApplyResult;
   /** Start fresh from a document without history (restore from autosave, first start). */
-  reset(doc: Inventory, original: EditorState["original"]): void;
+  reset(doc: Inventory, original: EditorState["original"], history?: { past: HistoryEntry[]; future: HistoryEntry[] }): void;
+  /**
+   * The document as changed elsewhere (another tab, the file on disk), merged with this tab's
+   * own edits by the caller: replaces the document without a history entry of its own.
+   */
+  receive(doc: Inventory, original?: EditorState["original"], announcement?: string): void;
   announce(message: string): void;
 }
 
-const HISTORY_LIMIT = 500;
+/** Undo steps kept (and kept across a reload). */
+export const HISTORY_LIMIT = 100;
 
 /** A check every edit passes through (clan directory mode refuses edits of values that Nix
  * defines): the reason to refuse, or null. One place, so no view can go around it. */
@@ -61,7 +81,7 @@ export const useEditor = create<EditorState>()((set, get) => ({
     if (refusal) return { ok: false, error: refusal };
     set({
       doc: next,
-      past: [...past, { label: command.label, doc }].slice(-HISTORY_LIMIT),
+      past: [...past, historyEntry(command.label, diffDocs(doc, next))].slice(-HISTORY_LIMIT),
       future: [],
       announcement: command.label,
     });
@@ -71,20 +91,22 @@ export const useEditor = create<EditorState>()((set, get) => ({
     const { past, future, doc } = get();
     const last = past[past.length - 1];
     if (!last) return;
+    const next = rebaseOps(doc, last.ops, "undo");
     set({
-      doc: last.doc,
+      doc: next,
       past: past.slice(0, -1),
-      future: [{ label: last.label, doc }, ...future],
-      announcement: `Undone: ${last.label}`,
+      future: [last, ...future],
+      announcement: `Undone: ${last.label}${next === doc ? " (changed since elsewhere: nothing to take back)" : ""}`,
     });
   },
   redo() {
     const { past, future, doc } = get();
     const first = future[0];
     if (!first) return;
+    const next = rebaseOps(doc, first.ops, "redo");
     set({
-      doc: first.doc,
-      past: [...past, { label: first.label, doc }],
+      doc: next,
+      past: [...past, first],
       future: future.slice(1),
       announcement: `Redone: ${first.label}`,
     });
@@ -94,8 +116,11 @@ export const useEditor = create<EditorState>()((set, get) => ({
     if (result.ok) set({ original: { name, doc } });
     return result;
   },
-  reset(doc, original) {
-    set({ doc, original, past: [], future: [], announcement: "" });
+  reset(doc, original, history) {
+    set({ doc, original, past: history?.past ?? [], future: history?.future ?? [], announcement: "" });
+  },
+  receive(doc, original, announcement) {
+    set({ doc, ...(original !== undefined ? { original } : {}), ...(announcement ? { announcement } : {}) });
   },
   announce(message) {
     set({ announcement: message });

@@ -94,7 +94,8 @@ export function merge3(base: Maybe, mine: Maybe, theirs: Maybe, prefer: "mine" |
   // Lists of names (a machine's tags) merge as sets; an absent list counts as an empty one.
   const sides = [base, mine, theirs].filter((v) => v !== undefined);
   if (sides.every(isStringList) && (isStringList(mine) || isStringList(theirs))) {
-    const merged = mergeStringLists(base ?? [], mine ?? [], theirs ?? []);
+    const list = (v: Maybe): readonly Json[] => (Array.isArray(v) ? v : []);
+    const merged = mergeStringLists(list(base), list(mine), list(theirs));
     return merged.length === 0 && (mine === undefined || theirs === undefined) ? undefined : merged;
   }
   conflicts.push({ path, mine, theirs });

@@ -30,24 +30,26 @@ it("tracks unsaved changes through edits, undo back to the save, and saving", ()
 
 describe("labels of the edits since the save, for the commit message", () => {
   it("lists the commands applied since the save, in order", () => {
-    const saved = useEditor.getState().doc;
+    useEditor.getState().apply(cmd("Before", "b"));
+    markSaved(useEditor.getState().doc, '"e2"');
     useEditor.getState().apply(cmd("Add x", "x"));
     useEditor.getState().apply(cmd("Add y", "y"));
     const { past, future } = useEditor.getState();
-    expect(labelsSinceSave(past, future, saved)).toEqual(["Add x", "Add y"]);
+    expect(labelsSinceSave(past, future, useSaveState.getState().savedAt)).toEqual(["Add x", "Add y"]);
   });
 
   it("names the undos when the document went back past the save", () => {
     useEditor.getState().apply(cmd("Add x", "x"));
     useEditor.getState().apply(cmd("Add y", "y"));
-    const saved = useEditor.getState().doc;
+    markSaved(useEditor.getState().doc, '"e2"');
     useEditor.getState().undo();
     useEditor.getState().undo();
     const { past, future } = useEditor.getState();
-    expect(labelsSinceSave(past, future, saved)).toEqual(["Undo: Add y", "Undo: Add x"]);
+    expect(labelsSinceSave(past, future, useSaveState.getState().savedAt)).toEqual(["Undo: Add y", "Undo: Add x"]);
   });
 
   it("is empty when the history no longer reaches the save", () => {
-    expect(labelsSinceSave([], [], { other: 1 })).toEqual([]);
+    expect(labelsSinceSave([], [], 12345)).toEqual([]);
+    expect(labelsSinceSave([], [], undefined)).toEqual([]);
   });
 });

@@ -24,6 +24,8 @@ export interface SaveState {
   /** A newer version appeared on disk while there were unsaved changes (the next save asks). */
   changedOnDisk: boolean;
   lastSavedAt: number | null;
+  /** Where in the editor's history the save was (see labelsSinceSave); undefined: unknown. */
+  savedAt: number | null | undefined;
 }
 
 export const useSaveState = create<SaveState>()(() => ({
@@ -36,11 +38,13 @@ export const useSaveState = create<SaveState>()(() => ({
   conflict: null,
   changedOnDisk: false,
   lastSavedAt: null,
+  savedAt: undefined,
 }));
 
 /** Records that `doc` is now what inventory.json holds (version `etag`). */
 export function markSaved(doc: Inventory, etag: string, at: number | null = Date.now()): void {
-  useSaveState.setState({ savedDoc: doc, etag, dirty: !sameDoc(useEditor.getState().doc, doc), conflict: null, changedOnDisk: false, lastSavedAt: at });
+  const savedAt = useEditor.getState().doc === doc ? historyTop() : undefined;
+  useSaveState.setState({ savedDoc: doc, etag, dirty: !sameDoc(useEditor.getState().doc, doc), conflict: null, changedOnDisk: false, lastSavedAt: at, savedAt });
 }
 
 function sameDoc(a: Inventory, b: Inventory | null): boolean {
@@ -62,13 +66,20 @@ export function trackUnsavedChanges(): () => void {
  * message: the commands applied since the save, or the undos back from it. Empty when the
  * history no longer reaches the save (the server then writes a generic message).
  */
-export function labelsSinceSave(past: readonly HistoryEntry[], future: readonly HistoryEntry[], savedDoc: Inventory | null): string[] {
-  if (savedDoc === null) return [];
+export function labelsSinceSave(past: readonly HistoryEntry[], future: readonly HistoryEntry[], savedAt: SaveState["savedAt"]): string[] {
+  if (savedAt === undefined) return [];
+  if (savedAt === null) return future.length === 0 ? past.map((e) => e.label) : [];
   for (let k = past.length - 1; k >= 0; k--) {
-    if (past[k]!.doc === savedDoc) return past.slice(k).map((e) => e.label);
+    if (past[k]!.id === savedAt) return past.slice(k + 1).map((e) => e.label);
   }
   for (let k = 0; k < future.length; k++) {
-    if (future[k]!.doc === savedDoc) return future.slice(0, k + 1).reverse().map((e) => `Undo: ${e.label}`);
+    if (future[k]!.id === savedAt) return future.slice(0, k + 1).reverse().map((e) => `Undo: ${e.label}`);
   }
   return [];
+}
+
+/** The place in the history the document was saved at: the id of the last entry done, null at the start. */
+function historyTop(): number | null {
+  const past = useEditor.getState().past;
+  return past.length ? past[past.length - 1]!.id : null;
 }

@@ -36,7 +36,7 @@ export function useSaveInventory(): SaveActions {
         return;
       }
       const doc = editor.doc;
-      const labels = labelsSinceSave(editor.past, editor.future, st.savedDoc);
+      const labels = labelsSinceSave(editor.past, editor.future, st.savedAt);
       useSaveState.setState({ saving: true });
       try {
         const result = await mutateAsync({ doc, etag, labels });
