@@ -1,23 +1,25 @@
 // What the editor opens with: `?inventory=<url>` first, else the autosaved document, else the
 // demo inventory shipped in public/. The URL's text is read like an imported file: JSON or Nix
 // by the name's extension, else by content, with the same error words (import-file.ts).
-import { loadAutosave } from "./autosave";
+import { loadAutosave, type Stored } from "./autosave";
 import { readFailureDetail, readInventoryText } from "./import-file";
 import { useNotices } from "./notices";
 import { useEditor } from "./store";
 
-export async function boot(search: string = window.location.search): Promise<void> {
+/** Returns what the browser had stored (the base for the autosave of this tab), or null. */
+export async function boot(search: string = window.location.search): Promise<Stored | null> {
   const params = new URLSearchParams(search);
   const url = params.get("inventory");
+  const saved = await loadAutosave().catch(() => null);
   if (url) {
-    if (await loadFromUrl(url)) return;
+    if (await loadFromUrl(url)) return saved;
   }
-  const saved = loadAutosave();
   if (saved) {
-    useEditor.getState().reset(saved.doc, saved.original);
-    return;
+    useEditor.getState().reset(saved.doc, saved.original, saved.history ?? undefined);
+    return saved;
   }
   await loadFromUrl("/demo-inventory.json", true);
+  return null;
 }
 
 async function loadFromUrl(url: string, asDemo = false): Promise<boolean> {

@@ -8,7 +8,7 @@ import { importFile } from "./import-file";
 import { openDroppedFile } from "./open-dropped-file";
 import { useNotices } from "./notices";
 import { boot } from "./boot";
-import { startAutosave } from "./autosave";
+import { pruneHistories, startAutosave } from "./autosave";
 import { useUndoShortcuts } from "./use-undo-shortcuts";
 import { useFileDrop } from "./use-file-drop";
 import { DiagnosticsBar } from "../features/diagnostics/diagnostics-bar";
@@ -40,9 +40,13 @@ export function Layout({ children }: { children: ReactNode }) {
     // In clan directory mode the clan's inventory.json is the document and saving is explicit;
     // otherwise the browser's autosave keeps it.
     const clan = isClanDirectoryMode();
-    const start = clan ? import("./clan-directory/open-inventory").then((m) => m.bootClanDirectory(queryClient)) : boot();
-    void start.then(() => {
-      if (!clan) stop = startAutosave();
+    const start = clan ? import("./clan-directory/open-inventory").then((m) => m.bootClanDirectory(queryClient)).then(() => null) : boot();
+    void start.then((stored) => {
+      if (!clan) {
+        const autosave = startAutosave({ stored });
+        stop = autosave.stop;
+        void pruneHistories().catch(() => undefined);
+      }
       setReady(true);
     });
     return () => stop?.();
@@ -187,6 +191,19 @@ function Notices() {
             <p className="font-medium">{n.title}</p>
             {n.detail && <p className="mt-0.5 break-words">{n.detail}</p>}
           </div>
+          {n.action && (
+            <button
+              type="button"
+              aria-label={n.action.name}
+              onClick={() => {
+                n.action!.run();
+                dismiss(n.id);
+              }}
+              className="rounded border border-current px-2 py-0.5 text-xs font-medium"
+            >
+              {n.action.label}
+            </button>
+          )}
           <button type="button" aria-label={`Dismiss: ${n.title}`} onClick={() => dismiss(n.id)} className="rounded px-1 opacity-70 hover:opacity-100">
             ✕
           </button>

@@ -7,6 +7,8 @@ export interface Notice {
   kind: "error" | "info";
   title: string;
   detail?: string;
+  /** A button beside the notice (Undo of a change another tab made over this tab's). */
+  action?: { label: string; name: string; run(): void };
 }
 
 interface NoticeState {

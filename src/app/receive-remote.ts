@@ -1,0 +1,69 @@
+// Taking in a document changed elsewhere (another tab of this browser, another page on the
+// clan directory, a program writing inventory.json), already merged with this tab's edits by
+// the caller (model/doc-merge.ts). When the change replaced a value this tab had set (the later
+// change wins), the tab says so, with an Undo that puts this tab's value back — a new edit of
+// its own, which then wins in turn.
+import { diffDocs, rebaseOps, type Op } from "../model/doc-merge";
+import type { Inventory } from "../model/inventory-schema";
+import { deepEqual, getIn } from "../model/json";
+import { useNotices } from "./notices";
+import { useEditor, type EditorState, type HistoryEntry } from "./store";
+
+/** Ops of this tab's history looked at; enough for 100 ordinary edits, bounded for imports. */
+const MAX_OWN_OPS = 20_000;
+
+/**
+ * The changes from `before` to `after` that replaced a value an edit in `past` had set (and that
+ * was still in place): each as the op that turns it back.
+ */
+export function overwrittenOwnValues(before: Inventory, after: Inventory, past: readonly HistoryEntry[]): Op[] {
+  if (before === after) return [];
+  const theirs = diffDocs(before, after);
+  const byPath = new Map(theirs.map((op) => [op.path.join("\0"), op]));
+  const hit = new Map<string, Op>();
+  let looked = 0;
+  for (let e = past.length - 1; e >= 0 && looked < MAX_OWN_OPS; e--) {
+    for (const mine of past[e]!.ops) {
+      if (++looked > MAX_OWN_OPS) break;
+      if (mine.after === undefined) continue;
+      // A change at the path of this tab's value or above it (the machine holding it removed).
+      for (let n = mine.path.length; n >= 1; n--) {
+        const key = mine.path.slice(0, n).join("\0");
+        const op = byPath.get(key);
+        if (!op) continue;
+        if (!hit.has(key) && deepEqual(getIn(before, mine.path), mine.after) && !deepEqual(getIn(after, mine.path), mine.after)) hit.set(key, op);
+        break;
+      }
+    }
+  }
+  return [...hit.values()].map((op) => ({
+    path: op.path,
+    before: op.after,
+    after: op.before,
+    beforeSpelling: op.afterSpelling,
+    afterSpelling: op.beforeSpelling,
+    beforePrev: op.afterPrev,
+    afterPrev: op.beforePrev,
+  }));
+}
+
+/** Puts `merged` in the editor, telling what of this tab's edits it replaced. */
+export function receiveMerged(merged: Inventory, where: string, original?: EditorState["original"]): void {
+  const editor = useEditor.getState();
+  const before = editor.doc;
+  if (merged === before && original === undefined) return;
+  const restore = overwrittenOwnValues(before, merged, editor.past);
+  editor.receive(merged, original);
+  if (restore.length === 0) return;
+  const what = restore.map((op) => op.path.join(".")).slice(0, 3).join(", ") + (restore.length > 3 ? ` and ${restore.length - 3} more` : "");
+  useNotices.getState().push({
+    kind: "info",
+    title: `Changed ${where}: ${what}`,
+    detail: `${where[0]!.toUpperCase()}${where.slice(1)}, ${restore.length === 1 ? "this value was" : "these values were"} set after your change here, and the later change is kept.`,
+    action: {
+      label: "Undo",
+      name: `Undo the change made ${where} to ${what}`,
+      run: () => useEditor.getState().apply({ label: `Put back ${what} as set in this tab`, apply: (doc) => rebaseOps(doc, restore, "redo") }),
+    },
+  });
+}
