@@ -181,7 +181,7 @@ async function takeOverLegacy(database: IDBDatabase): Promise<Loaded | null> {
     tx.get("doc", (existing) => {
       // Another tab took it over first: its version is the one.
       if (isDocRecord(existing)) return;
-      if (legacy.original) tx.put("original", { id: originalId, name: legacy.original.name, text: writeJson(legacy.original.doc) } satisfies OriginalRecord);
+      if (legacy.original) tx.put("original", { id: originalId!, name: legacy.original.name, text: writeJson(legacy.original.doc) } satisfies OriginalRecord);
       const text = legacy.original && legacy.doc === legacy.original.doc ? null : writeJson(legacy.doc);
       tx.put("doc", { version: 1, text, originalId, at: Date.now() } satisfies DocRecord);
       stored = { version: 1, doc: legacy.doc, original: legacy.original, originalId, history: null };

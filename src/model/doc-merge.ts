@@ -49,6 +49,12 @@ function diffObjects(a: JsonObject, b: JsonObject, path: string[], ops: Op[]): v
   const aKeys = orderedKeys(a);
   const bKeys = orderedKeys(b);
   const bSet = new Set(bKeys);
+  // Keys both have, moved around (an edit that re-creates a key puts it last): the order is part
+  // of the document (the export writes it), so the object is replaced as a whole.
+  if (path.length > 0 && reordered(aKeys, bKeys, bSet)) {
+    ops.push({ path, before: a, after: b });
+    return;
+  }
   const prevIn = (keys: string[], i: number) => (i > 0 ? keys[i - 1]! : null);
   aKeys.forEach((k, i) => {
     if (bSet.has(k)) return;
@@ -71,6 +77,17 @@ function diffObjects(a: JsonObject, b: JsonObject, path: string[], ops: Op[]): v
       afterPrev: prevIn(bKeys, i),
     });
   });
+}
+
+function reordered(aKeys: readonly string[], bKeys: readonly string[], bSet: ReadonlySet<string>): boolean {
+  const aSet = new Set(aKeys);
+  const common = aKeys.filter((k) => bSet.has(k));
+  let i = 0;
+  for (const k of bKeys) {
+    if (!aSet.has(k)) continue;
+    if (common[i++] !== k) return true;
+  }
+  return false;
 }
 
 function spelled(container: JsonObject, key: string): string | undefined {
