@@ -3,6 +3,7 @@
 // when made at the same moment; a fresh tab has them all.
 import { expect, test, type Page } from "@playwright/test";
 import { fleet, openWith, rowOf } from "./fleet-fixture";
+import { checkDocument, editor, emptyExpected } from "./random-edits";
 
 async function newMachine(page: Page, name: string) {
   await page.getByRole("button", { name: "New machine" }).click();
@@ -30,3 +31,55 @@ test("two tabs each create a machine: each tab shows both, and so does a fresh t
   await c.goto("/machines");
   await expect(c.getByText("6 machines")).toBeVisible();
 });
+
+test("two tabs make 50 interleaved random edits each (machines, renames, descriptions, tags, members); a fresh tab has every edit of both", async ({ context }) => {
+  test.setTimeout(600_000);
+  const a = await context.newPage();
+  await openWith(a, fleet, "/machines");
+  await expect(a.getByText("4 machines")).toBeVisible();
+  const b = await context.newPage();
+  await b.goto("/machines");
+  await expect(b.getByText("4 machines")).toBeVisible();
+
+  const expected = emptyExpected();
+  const stepA = editor(a, "a", 1, expected);
+  const stepB = editor(b, "b", 2, expected);
+  for (let i = 0; i < 50; i++) {
+    // Mostly one after the other; every fifth pair at the same moment.
+    if (i % 5 === 4) await Promise.all([stepA(), stepB()]);
+    else {
+      await stepA();
+      await stepB();
+    }
+  }
+  const c = await context.newPage();
+  await c.goto("/machines");
+  await expect(c.getByText(`${4 + expected.machines.size} machines`)).toBeVisible();
+  checkDocument(await storedDocument(c), expected);
+  // And the two tabs show it too.
+  for (const p of [a, b]) {
+    await expect(p.getByRole("navigation", { name: "Main" })).toBeVisible();
+    await p.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Machines", exact: true }).click();
+    await p.getByRole("searchbox", { name: "Filter machines" }).fill("");
+    await expect(p.getByText(`${4 + expected.machines.size} machines`)).toBeVisible();
+  }
+});
+
+/** The document the editor keeps in IndexedDB, parsed. */
+function storedDocument(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<never>((resolve) => {
+        const req = indexedDB.open("clan-inventory-editor");
+        req.onsuccess = () => {
+          const tx = req.result.transaction("autosave", "readonly");
+          const doc = tx.objectStore("autosave").get("doc");
+          const original = tx.objectStore("autosave").get("original");
+          tx.oncomplete = () => {
+            const d = doc.result as { text: string | null };
+            resolve(JSON.parse(d.text ?? JSON.parse(JSON.stringify((original.result as { text: string }).text))) as never);
+          };
+        };
+      }),
+  );
+}

@@ -87,13 +87,18 @@ export async function validateCommand(args: string[], io: Partial<ValidateIo> = 
   if (options.format === "json") {
     out(JSON.stringify(diagnostics.map(({ severity, code, message, path }) => ({ severity, code, message, path })), null, 2));
   } else {
-    for (const d of diagnostics) out(`${where(options.file, d.path)}: ${d.severity} ${d.code}: ${d.message}`);
+    // The first problems and a count: a file can have 100,000 of them.
+    for (const d of diagnostics.slice(0, MAX_PRINTED)) out(`${where(options.file, d.path)}: ${d.severity} ${d.code}: ${d.message}`);
+    if (diagnostics.length > MAX_PRINTED) out(`${options.file}: … and ${diagnostics.length - MAX_PRINTED} more not shown (--format json lists all)`);
   }
   const count = (s: Diagnostic["severity"]) => diagnostics.filter((d) => d.severity === s).length;
   const errors = count("error");
   err(`${options.file}: ${plural(errors, "error")}, ${plural(count("warning"), "warning")}, ${plural(count("info"), "info")}`);
   return errors > 0 ? 1 : 0;
 }
+
+/** Diagnostics printed as text; the summary line counts them all. */
+export const MAX_PRINTED = 1000;
 
 function parseArgs(args: string[]): Options | "help" | string {
   let file: string | undefined;

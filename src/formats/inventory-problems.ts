@@ -17,10 +17,10 @@ type Issue = z.core.$ZodIssue;
 
 export function inventoryProblems(doc: JsonObject, text: string, file: string | undefined, hasProtoKey: boolean): SourceError[] {
   const checked = hasProtoKey ? renameProtoKeys(doc) : doc;
-  const result = inventorySchema.safeParse(checked);
-  if (result.success) return [];
+  const issues = schemaIssues(checked);
+  if (issues.length === 0) return [];
   const problems: SourceError[] = [];
-  for (const issue of result.error.issues) collect(issue, [], doc, problems);
+  for (const issue of issues) collect(issue, [], doc, problems);
   const located = problems.map((p, n) => {
     if (n >= LOCATED_PROBLEMS || !p.path) return { ...p, file };
     const offset = locatePath(text, p.path);
@@ -29,6 +29,79 @@ export function inventoryProblems(doc: JsonObject, text: string, file: string | 
   // In file order, so the first problem reported is the first one in the file.
   const rank = (p: SourceError) => (p.line ?? Infinity) * 1e7 + (p.column ?? 0);
   return located.sort((a, b) => rank(a) - rank(b));
+}
+
+/** Containers with more entries than this are checked in slices when the whole overflows. */
+const SLICES = 8;
+
+/**
+ * zod's issues for `doc`. zod gathers a container's issues into its parent's with
+ * `push(...issues)`, which overflows the stack for some 100,000 issues in one container (a
+ * file with 150,000 wrong machines). Then the largest container is checked apart, in slices,
+ * and the rest of the document without it: the same issues, gathered here without a spread.
+ */
+export function schemaIssues(doc: Json): Issue[] {
+  try {
+    const result = inventorySchema.safeParse(doc);
+    return result.success ? [] : result.error.issues;
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+  }
+  const big = largestContainer(doc, []);
+  if (!big || big.size < 2) throw new RangeError("The inventory is too deeply nested to be checked.");
+  const at = big.path;
+  const container = getIn(doc, at)!;
+  const out: Issue[] = [];
+  const add = (list: Issue[]) => {
+    for (const i of list) out.push(i);
+  };
+  add(schemaIssues(replaceAt(doc, at, Array.isArray(container) ? [] : {})).filter((i) => !under(i.path, at)));
+  const keys = Array.isArray(container) ? null : Object.keys(container as JsonObject);
+  const step = Math.ceil(big.size / SLICES);
+  for (let start = 0; start < big.size; start += step) {
+    let slice: Json;
+    if (Array.isArray(container)) slice = container.slice(start, start + step);
+    else {
+      const o: JsonObject = {};
+      for (const k of keys!.slice(start, start + step)) Object.defineProperty(o, k, { value: (container as JsonObject)[k], enumerable: true, writable: true, configurable: true });
+      slice = o;
+    }
+    const found = schemaIssues(replaceAt(doc, at, slice)).filter((i) => under(i.path, at) && i.path.length > at.length);
+    if (Array.isArray(container)) for (const i of found) (i.path as PropertyKey[])[at.length] = (i.path[at.length] as number) + start;
+    add(found);
+  }
+  return out;
+}
+
+function under(path: readonly PropertyKey[], prefix: readonly (string | number)[]): boolean {
+  return prefix.every((k, n) => path[n] === k);
+}
+
+/** The container with the most entries, at most 4 levels down. */
+function largestContainer(value: Json, path: (string | number)[]): { path: (string | number)[]; size: number } | null {
+  if (typeof value !== "object" || value === null || path.length > 4) return null;
+  const entries: [string | number, Json][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.keys(value).map((k) => [k, value[k]!]);
+  let best: { path: (string | number)[]; size: number } | null = path.length > 0 ? { path, size: entries.length } : null;
+  for (const [k, v] of entries) {
+    const inner = largestContainer(v, [...path, k]);
+    if (inner && (!best || inner.size > best.size)) best = inner;
+  }
+  return best;
+}
+
+/** A shallow copy of `doc` with the value at `path` replaced (keys named __proto__ stay data). */
+function replaceAt(doc: Json, path: readonly (string | number)[], value: Json): Json {
+  if (path.length === 0) return value;
+  const [head, ...rest] = path;
+  if (Array.isArray(doc)) {
+    const copy = doc.slice();
+    copy[head as number] = replaceAt(doc[head as number]!, rest, value);
+    return copy;
+  }
+  const obj = doc as JsonObject;
+  const out: JsonObject = {};
+  for (const k of Object.keys(obj)) Object.defineProperty(out, k, { value: k === head ? replaceAt(obj[k]!, rest, value) : obj[k], enumerable: true, writable: true, configurable: true });
+  return out;
 }
 
 function collect(issue: Issue, prefix: (string | number)[], doc: JsonObject, out: SourceError[]): void {

@@ -4,16 +4,20 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readInventoryJson, writeInventoryJson } from "../formats/inventory-json";
 import type { Inventory } from "../model/inventory-schema";
+import { plural } from "../model/plural";
 import { findLockViolations } from "../model/locked-paths";
 import { writeFileAtomic } from "./atomic-write";
 import { afterSave, commitMessageFor, type AfterSaveResult } from "./git";
-import { HttpError, readBody, sendJson } from "./http-util";
+import { HttpError, MAX_BODY_BYTES, readBody, sendJson } from "./http-util";
 import { assertReplaceable, etagOf, ifMatchAccepts, readInventoryFile, type InventorySnapshot } from "./inventory-file";
 import type { ClanContext } from "./clan-context";
 
 /** Header carrying the labels of the edits since the last save, for the commit message:
  * a JSON array of strings, percent-encoded (header values are ASCII). */
 export const EDIT_LABELS_HEADER = "x-edit-labels";
+
+/** Schema problems sent back with a 422 (with their count). */
+export const MAX_REPORTED_ISSUES = 100;
 
 export async function getInventory(ctx: ClanContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const snap = await readInventoryFile(ctx.file);
@@ -59,12 +63,30 @@ export async function putInventory(ctx: ClanContext, req: IncomingMessage, res: 
     req.resume();
     return sendConflict(res, early);
   }
+  const declared = Number(req.headers["content-length"]);
+  const release = ctx.saveBudget.acquire(Number.isFinite(declared) && declared >= 0 ? Math.min(declared, MAX_BODY_BYTES) : MAX_BODY_BYTES);
+  if (!release) {
+    req.resume();
+    throw new HttpError(503, "The server is busy with other saves; try again in a moment.", {}, { "retry-after": "2" });
+  }
+  try {
+    return await checkAndWrite(ctx, req, res, ifMatch, labels);
+  } finally {
+    release();
+  }
+}
+
+async function checkAndWrite(ctx: ClanContext, req: IncomingMessage, res: ServerResponse, ifMatch: string, labels: string[]): Promise<void> {
   const text = await readBody(req);
   // The model's reader is the one place that decides what a valid inventory is: JSON syntax
   // (400, with line and column) and the inventory schema (422, every problem with its field).
   const read = readInventoryJson(text, "request body");
   if (!read.ok) {
-    if (read.invalid) throw new HttpError(422, "The inventory does not match clan's inventory schema.", { issues: read.invalid.problems });
+    if (read.invalid) {
+      // The first problems and how many there are: a file can have 100,000 of them.
+      const all = read.invalid.problems;
+      throw new HttpError(422, `The inventory does not match clan's inventory schema (${plural(all.length, "problem")}).`, { issues: all.slice(0, MAX_REPORTED_ISSUES), issueCount: all.length });
+    }
     throw new HttpError(400, read.error.message, { source: read.error });
   }
   const doc: Inventory = read.doc;

@@ -110,7 +110,8 @@ export async function startAppServer(opts: AppServerOptions): Promise<RunningSer
         const t = setTimeout(() => req.destroy(), 5000);
         t.unref();
       }
-      sendError(res, e.status, e.message, e.extra);
+      if (e.status === 503) res.setHeader("connection", "close");
+      sendError(res, e.status, e.message, e.extra, e.headers);
       return;
     }
     sendError(res, 500, (e as Error)?.message ?? String(e));

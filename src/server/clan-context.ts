@@ -1,7 +1,8 @@
 // Everything the API of one clan directory needs, made once at start.
 import { join } from "node:path";
 import { CatalogService } from "./catalog-service";
-import { SerialQueue } from "./inventory-file";
+import { MAX_BODY_BYTES } from "./http-util";
+import { SaveBudget, SerialQueue } from "./inventory-file";
 import { ReadonlyInfo } from "./readonly-info";
 
 export interface ClanContext {
@@ -14,6 +15,8 @@ export interface ClanContext {
   /** Why nix is not used, when it is not. */
   nixProblem?: string;
   queue: SerialQueue;
+  /** Bounds the memory of saves in flight (inventory-file.ts). */
+  saveBudget: SaveBudget;
   readonly: ReadonlyInfo;
   catalog: CatalogService;
 }
@@ -36,6 +39,8 @@ export function createClanContext(o: ClanContextOptions): ClanContext {
     nix: o.nix,
     nixProblem: o.nixProblem,
     queue: new SerialQueue(),
+    // Two saves of the largest size at once; many small ones.
+    saveBudget: new SaveBudget(2 * MAX_BODY_BYTES),
     readonly: new ReadonlyInfo({ nix: o.nix, nixProblem: o.nixProblem, clanDir: o.dir, hash: o.sourceHash }),
     catalog: new CatalogService({ nix: o.nix, nixProblem: o.nixProblem, clanDir: o.dir, embeddedCatalogFile: o.embeddedCatalogFile, hash: o.sourceHash }),
   };

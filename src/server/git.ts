@@ -1,8 +1,14 @@
 // Git after a save (spec §4.6). Nix flakes in a git repository only see tracked files, so a new
 // inventory.json must at least be `git add --intent-to-add`ed; with --git-commit every save is
 // committed as clan-cli does it: `inventory.json: <what changed>`, only that file, no hooks.
+// No hooks at all, also not prepare-commit-msg and post-commit, which --no-verify leaves on: a
+// hook is code of the clan folder, and a save must not run it (the folder may come from someone
+// else, and a hook's output or failure would stand in the way of the save the user asked for).
 import { execFile } from "node:child_process";
 import { plural } from "../model/plural";
+
+/** A hooks directory that holds no hooks (git runs none from it). */
+const NO_HOOKS = process.platform === "win32" ? "NUL" : "/dev/null";
 
 export interface GitResult {
   ok: boolean;
@@ -64,7 +70,7 @@ export async function afterSave(dir: string, name: string, commitMessage: string
   // Nothing staged for this file (the save did not change it): no empty commit.
   const diff = await git(dir, ["diff", "--cached", "--quiet", "--", name]);
   if (diff.ok) return { action: "nothing" };
-  const commit = await git(dir, ["commit", "--no-verify", "--quiet", "-m", commitMessage, "--", name]);
+  const commit = await git(dir, ["-c", `core.hooksPath=${NO_HOOKS}`, "commit", "--no-verify", "--quiet", "-m", commitMessage, "--", name]);
   if (!commit.ok) return { action: "nothing", error: `git commit failed: ${commit.stderr.trim()}` };
   const head = await git(dir, ["rev-parse", "HEAD"]);
   return { action: "committed", commit: head.stdout.trim() };

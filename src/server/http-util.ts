@@ -9,6 +9,8 @@ export class HttpError extends Error {
     readonly status: number,
     message: string,
     readonly extra: Record<string, unknown> = {},
+    /** Headers to answer with (Retry-After). */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -25,8 +27,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
   res.end(text);
 }
 
-export function sendError(res: ServerResponse, status: number, message: string, extra: Record<string, unknown> = {}): void {
-  sendJson(res, status, { error: message, ...extra });
+export function sendError(res: ServerResponse, status: number, message: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): void {
+  sendJson(res, status, { error: message, ...extra }, headers);
 }
 
 /**
@@ -56,7 +58,13 @@ export function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<
     req.on("end", () => {
       if (done) return;
       done = true;
-      resolve(Buffer.concat(chunks).toString("utf8"));
+      // Invalid UTF-8 is refused, as `validate` refuses such a file: decoding it leniently would
+      // save U+FFFD in place of what the client sent.
+      try {
+        resolve(new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks)));
+      } catch {
+        reject(new HttpError(400, "The request body is not UTF-8 text."));
+      }
     });
     req.on("error", (e) => {
       if (done) return;

@@ -146,7 +146,7 @@ describe("PUT /api/inventory", () => {
     await symlink(join(clan.dir, "elsewhere.json"), join(clan.dir, "inventory.json"));
     const { etag } = await getInventory();
     const res = await putInventory(clan, { meta: { name: "x" } }, etag);
-    expect(res.status).toBe(500);
+    expect(res.status).toBe(403);
     expect(((await res.json()) as { error: string }).error).toMatch(/symbolic link/);
     expect(await readFile(join(clan.dir, "elsewhere.json"), "utf8")).toBe("{}\n");
   });

@@ -70,7 +70,9 @@ export function memo(ctx: Context, cache: WeakMap<object, Memo>, key: object, de
   rules({
     ...ctx,
     report: (severity, code, path, message) => void found.push({ severity, code, path, message }),
-    replay: (earlier) => void found.push(...earlier), // a memo inside a memo
+    replay: (earlier) => {
+      for (const d of earlier) found.push(d); // a memo inside a memo (a loop: a spread overflows the stack past ~100,000)
+    },
   });
   cache.set(key, { deps, found });
   ctx.replay(found);
