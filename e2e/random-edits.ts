@@ -107,6 +107,7 @@ export function editor(page: Page, tab: string, seed: number, expected: Expected
         if (expected.members.has(target)) return step();
         await nav(page, "Instances").click();
         await page.getByRole("link", { name: /^borg,/ }).click();
+        await page.getByRole("searchbox", { name: "Search machines" }).fill(target);
         const option = page.getByRole("listbox", { name: "Machines" }).getByRole("option", { name: target, exact: true });
         await option.click();
         await page.getByRole("button", { name: "Add to role…" }).click();

@@ -5,6 +5,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { fleet, openWith, rowOf } from "./fleet-fixture";
 import { checkDocument, editor, emptyExpected } from "./random-edits";
 
+// A step that cannot go on fails within seconds, not at the end of the long journey's budget.
+test.use({ actionTimeout: 20_000 });
+
 async function newMachine(page: Page, name: string) {
   await page.getByRole("button", { name: "New machine" }).click();
   const dialog = page.getByRole("dialog", { name: "New machine" });

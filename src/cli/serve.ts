@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { startAppServer } from "../server/app-server";
 import { removeStaleTempFiles } from "../server/atomic-write";
 import { createClanContext } from "../server/clan-context";
+import { takeServeLock, type LockResult } from "../server/serve-lock";
 import { findNix } from "../server/nix-eval";
 import { isBuilt } from "../server/static-files";
 import { plural } from "../model/plural";
@@ -90,6 +91,11 @@ export async function serveCommand(args: string[]): Promise<number> {
   const built = isBuilt(dist);
 
   let clan = null;
+  let lock: LockResult | null = null;
+  const releaseLock = () => {
+    if (lock?.ok) lock.release();
+  };
+  process.once("exit", releaseLock);
   if (parsed.clan !== null) {
     const given = isAbsolute(parsed.clan) ? parsed.clan : resolve(process.cwd(), parsed.clan);
     if (!existsSync(given) || !statSync(given).isDirectory()) {
@@ -108,6 +114,14 @@ export async function serveCommand(args: string[]): Promise<number> {
       nix = findNix();
       if (!nix) nixProblem = "nix is not installed (not found on PATH).";
     }
+    lock = takeServeLock(dir);
+    if (!lock.ok) {
+      console.error(
+        `clan-inventory serve: ${dir} is already served by another clan-inventory serve (pid ${lock.holder.pid}${lock.holder.url ? `, ${lock.holder.url.replace(/\?token=.*/, "")}` : ""}). Use that one, or stop it first: two servers on one inventory.json would overwrite each other's saves.`,
+      );
+      return 1;
+    }
+    if (lock.tookOver) console.warn(`Took over the lock of a clan-inventory serve that is gone (pid ${lock.tookOver.pid}).`);
     const removed = await removeStaleTempFiles(join(dir, "inventory.json"));
     if (removed.length) console.warn(`Removed ${plural(removed.length, "temporary file")} left by an interrupted save: ${removed.join(", ")}`);
     clan = createClanContext({
@@ -122,6 +136,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     const msg = "the app is not built. Run `npm start` (it builds first) or `npx vite build`.";
     if (!clan) {
       console.error(`clan-inventory serve: ${msg}`);
+      releaseLock();
       return 2;
     }
     console.warn(`Warning: ${msg} Only the API answers until then.`);
@@ -142,8 +157,10 @@ export async function serveCommand(args: string[]): Promise<number> {
         ? `clan-inventory serve: port ${parsed.port} is in use on ${parsed.host}. Stop the other server or pick another port with --port.`
         : `clan-inventory serve: ${err.message}`,
     );
+    releaseLock();
     return 1;
   }
+  if (lock?.ok) lock.setUrl(running.url);
   console.log(`Clan inventory editor: ${running.url}`);
   if (clan) {
     console.log(`Clan directory: ${clan.dir} (saves ${clan.file}${clan.gitCommit ? ", committing each save" : ""})`);
@@ -156,7 +173,12 @@ export async function serveCommand(args: string[]): Promise<number> {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
       // Let a save in progress finish before exiting.
-      void (clan ? clan.queue.idle() : Promise.resolve()).then(() => running.close()).then(done);
+      void (clan ? clan.queue.idle() : Promise.resolve())
+        .then(() => running.close())
+        .then(() => {
+          releaseLock();
+          done();
+        });
     };
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);

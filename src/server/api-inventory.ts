@@ -110,6 +110,7 @@ async function checkAndWrite(ctx: ClanContext, req: IncomingMessage, res: Server
     }
     await assertReplaceable(ctx.file);
     await writeFileAtomic(ctx.file, canonical);
+    ctx.events.saved(etagOf(canonical));
     ctx.readonly.invalidateSoon();
     const git = await afterSave(ctx.dir, "inventory.json", ctx.gitCommit ? commitMessageFor(labels) : null);
     return { status: 200 as const, etag: etagOf(canonical), written: true, git };

@@ -88,8 +88,10 @@ export async function startAppServer(opts: AppServerOptions): Promise<RunningSer
         return getCatalog(clan, req, res, url);
       case "GET /api/readonly":
         return getReadonly(clan, req, res);
+      case "GET /api/events":
+        return clan.events.handle(req, res);
     }
-    const known = ["/api/session", "/api/inventory", "/api/catalog", "/api/readonly"];
+    const known = ["/api/session", "/api/inventory", "/api/catalog", "/api/readonly", "/api/events"];
     if (known.includes(url.pathname)) {
       const allow = url.pathname === "/api/inventory" ? "GET, HEAD, PUT" : "GET";
       return sendJson(res, 405, { error: `${method} is not allowed at ${url.pathname}.` }, { allow });
@@ -136,6 +138,7 @@ export async function startAppServer(opts: AppServerOptions): Promise<RunningSer
     token,
     close: () =>
       new Promise<void>((resolve) => {
+        clan?.events.close();
         server.close(() => resolve());
         server.closeAllConnections();
       }),

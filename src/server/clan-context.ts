@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { CatalogService } from "./catalog-service";
 import { MAX_BODY_BYTES } from "./http-util";
 import { SaveBudget, SerialQueue } from "./inventory-file";
+import { InventoryEvents } from "./inventory-events";
 import { ReadonlyInfo } from "./readonly-info";
 
 export interface ClanContext {
@@ -17,6 +18,8 @@ export interface ClanContext {
   queue: SerialQueue;
   /** Bounds the memory of saves in flight (inventory-file.ts). */
   saveBudget: SaveBudget;
+  /** Tells open pages when inventory.json changes (GET /api/events). */
+  events: InventoryEvents;
   readonly: ReadonlyInfo;
   catalog: CatalogService;
 }
@@ -32,9 +35,11 @@ export interface ClanContextOptions {
 }
 
 export function createClanContext(o: ClanContextOptions): ClanContext {
+  const file = join(o.dir, "inventory.json");
   return {
     dir: o.dir,
-    file: join(o.dir, "inventory.json"),
+    file,
+    events: new InventoryEvents({ dir: o.dir, file }),
     gitCommit: o.gitCommit ?? false,
     nix: o.nix,
     nixProblem: o.nixProblem,
