@@ -93,6 +93,15 @@ export default function ConflictDialog({ theirs, saving, onTakeTheirs, onOverwri
 }
 
 function DiffLine({ row }: { row: DiffRow }) {
+  if (row.kind === "cut") {
+    return (
+      <tr className="text-slate-500">
+        <td colSpan={4} className="bg-slate-100 px-2 py-0.5 text-center italic dark:bg-slate-900">
+          … {plural(row.theirs + row.mine + row.same, "more line")} not shown ({row.theirs} only on disk, {row.mine} only in yours): open the two versions below to read them in full …
+        </td>
+      </tr>
+    );
+  }
   if (row.kind === "fold") {
     return (
       <tr className="text-slate-500">

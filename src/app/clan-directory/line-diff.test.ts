@@ -1,4 +1,4 @@
-import { countChanges, lineDiff } from "./line-diff";
+import { countChanges, lineDiff, MAX_ROWS } from "./line-diff";
 
 const lines = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i)).join("\n") + "\n";
 
@@ -25,4 +25,14 @@ it("folds long unchanged stretches, keeping context around each change", () => {
 
 it("has no changed rows for equal texts", () => {
   expect(countChanges(lineDiff("x\n", "x\n"))).toEqual({ theirs: 0, mine: 0 });
+});
+
+it("a 2 MB file rewritten wholesale: shown as replaced, at most MAX_ROWS rows, every line counted", () => {
+  const theirs = lines(40_000, (i) => `  "machine-${i}": { "description": "on disk ${i}" },`);
+  const mine = lines(40_000, (i) => `  "host-${i}": { "description": "yours ${i}" },`);
+  expect(theirs.length).toBeGreaterThan(1.5 * 1024 * 1024);
+  const rows = lineDiff(theirs, mine);
+  expect(rows.length).toBe(MAX_ROWS + 1);
+  expect(rows.at(-1)).toMatchObject({ kind: "cut" });
+  expect(countChanges(rows)).toEqual({ theirs: 40_000, mine: 40_000 });
 });

@@ -1,42 +1,67 @@
-// inventory.json may change behind the editor's back (a text editor, git pull, clan-cli). When
-// the window comes back into view the editor asks the server: without unsaved changes it shows
-// the new version (undoable); with unsaved changes it says so, and the next save shows both.
+// inventory.json may change behind the editor's back: another page on this clan directory saves,
+// a text editor, git pull or clan writes it. The server announces each new version
+// (GET /api/events, Server-Sent Events); the page then reads it and merges it with its unsaved
+// edits (disk-version.ts). When the window comes back into view it also asks, in case the
+// stream was cut (the server restarted, the laptop slept).
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { useNotices } from "../notices";
+import { takeDiskVersion } from "./disk-version";
 import { fetchInventory, inventoryQuery } from "./inventory-api";
-import { openVersion } from "./open-inventory";
 import { useSaveState } from "./save-state";
+import { clanDirectoryToken } from "./session";
 
 export function useDiskWatch(): void {
   const queryClient = useQueryClient();
   useEffect(() => {
     let busy = false;
+    let again = false;
     const check = async () => {
-      if (busy || document.visibilityState !== "visible") return;
+      if (busy) {
+        again = true;
+        return;
+      }
       const st = useSaveState.getState();
-      if (!st.active || st.blocked || st.saving || st.conflict || st.etag === null) return;
+      if (!st.active || st.blocked || st.conflict || st.etag === null) return;
       busy = true;
       try {
         const version = await fetchInventory();
-        const now = useSaveState.getState();
-        if (version.etag === now.etag || now.saving || now.conflict) return;
-        if (now.dirty) {
-          useSaveState.setState({ changedOnDisk: true });
-        } else if (openVersion(version, "replace")) {
-          queryClient.setQueryData(inventoryQuery().queryKey, version);
-          useNotices.getState().push({ kind: "info", title: "inventory.json changed on disk", detail: "The editor now shows the new version; Undo returns to the one before." });
+        // A save of this page under way answers for itself (its new ETag, or a conflict).
+        if (useSaveState.getState().saving) {
+          again = true;
+          return;
         }
+        if (takeDiskVersion(version) === "merged") queryClient.setQueryData(inventoryQuery().queryKey, version);
       } catch {
         // The server is gone or busy: the next save will say so.
       } finally {
         busy = false;
+        if (again) {
+          again = false;
+          setTimeout(() => void check(), 200);
+        }
       }
     };
-    const onVisibility = () => void check();
+    const token = clanDirectoryToken();
+    const events = token && typeof EventSource === "function" ? new EventSource(`/api/events?token=${encodeURIComponent(token)}`) : null;
+    events?.addEventListener("inventory", (e) => {
+      const { etag } = JSON.parse((e as MessageEvent<string>).data) as { etag: string };
+      if (etag !== useSaveState.getState().etag) void check();
+    });
+    // Saving finished while a change was announced: look again.
+    const unsubscribe = useSaveState.subscribe((s, prev) => {
+      if (prev.saving && !s.saving && again) {
+        again = false;
+        void check();
+      }
+    });
+    const onVisibility = () => {
+      if (document.visibilityState === "visible") void check();
+    };
     window.addEventListener("focus", onVisibility);
     document.addEventListener("visibilitychange", onVisibility);
     return () => {
+      events?.close();
+      unsubscribe();
       window.removeEventListener("focus", onVisibility);
       document.removeEventListener("visibilitychange", onVisibility);
     };

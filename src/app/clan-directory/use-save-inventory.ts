@@ -6,6 +6,7 @@ import { writeInventoryJson } from "../../formats/inventory-json";
 import { useNotices } from "../notices";
 import { useEditor } from "../store";
 import { inventoryQuery, readonlyQuery, saveInventory, SaveConflict, SaveLocked } from "./inventory-api";
+import { takeDiskVersion } from "./disk-version";
 import { openVersion } from "./open-inventory";
 import { labelsSinceSave, markSaved, useSaveState } from "./save-state";
 
@@ -25,7 +26,7 @@ export function useSaveInventory(): SaveActions {
   const { mutateAsync } = useMutation({ mutationFn: saveInventory });
 
   const run = useCallback(
-    async (overwrite: boolean) => {
+    async (overwrite: boolean, attempt = 0): Promise<void> => {
       const st = useSaveState.getState();
       if (!st.active || st.blocked || st.saving) return;
       const editor = useEditor.getState();
@@ -38,6 +39,7 @@ export function useSaveInventory(): SaveActions {
       const doc = editor.doc;
       const labels = labelsSinceSave(editor.past, editor.future, st.savedAt);
       useSaveState.setState({ saving: true });
+      let retry = false;
       try {
         const result = await mutateAsync({ doc, etag, labels });
         markSaved(doc, result.etag);
@@ -47,7 +49,10 @@ export function useSaveInventory(): SaveActions {
         useEditor.getState().announce(result.git.action === "committed" ? "Saved and committed inventory.json" : "Saved inventory.json");
         if (result.git.error) useNotices.getState().push({ kind: "error", title: "Saved inventory.json, but git refused", detail: result.git.error });
       } catch (e) {
-        if (e instanceof SaveConflict) {
+        if (e instanceof SaveConflict && !overwrite && attempt < 3 && takeDiskVersion(e.theirs) === "merged") {
+          // Another page saved first, on other things: merged with it, this save goes on.
+          retry = true;
+        } else if (e instanceof SaveConflict) {
           useSaveState.setState({ conflict: { theirs: e.theirs } });
           useEditor.getState().announce("Not saved: inventory.json changed on disk");
         } else if (e instanceof SaveLocked) {
@@ -58,6 +63,7 @@ export function useSaveInventory(): SaveActions {
       } finally {
         useSaveState.setState({ saving: false });
       }
+      if (retry) return run(false, attempt + 1);
     },
     [mutateAsync, queryClient],
   );
