@@ -37,10 +37,12 @@ test("open a clan, edit, save with Ctrl+S, then resolve a conflict with an edit 
     const log = () => execFileSync("git", ["log", "--format=%s"], { cwd: server.dir, encoding: "utf8" }).trim().split("\n");
     expect(log()[0]).toBe("inventory.json: Open edit-1.json");
 
-    // Someone edits the file behind the app's back…
-    writeFileSync(join(server.dir, "inventory.json"), JSON.stringify({ meta: { name: "e2e-clan" }, machines: { web1: {}, web2: {}, db1: {} } }, null, 2) + "\n");
-    // …while the user edits too, then saves.
-    await importInventory(page, "edit-2.json", { meta: { name: "e2e-clan" }, machines: { web1: {}, web2: {}, web3: {} } });
+    // The user edits (unsaved)…
+    await importInventory(page, "edit-2.json", { meta: { name: "my-name" }, machines: { web1: {}, web2: {}, web3: {} } });
+    // …while someone edits the file behind the app's back, the clan's name too: the same value
+    // as the user's unsaved edit, so the page does not choose.
+    writeFileSync(join(server.dir, "inventory.json"), JSON.stringify({ meta: { name: "disk-name" }, machines: { web1: {}, web2: {}, db1: {} } }, null, 2) + "\n");
+    await expect(saveStatus(page)).toHaveText("Unsaved changes · changed on disk");
     await page.keyboard.press("Control+s");
 
     const dialog = page.getByRole("dialog", { name: "inventory.json changed on disk" });
@@ -48,7 +50,8 @@ test("open a clan, edit, save with Ctrl+S, then resolve a conflict with an edit 
     const diff = dialog.getByRole("region", { name: "Differences between the version on disk and yours" });
     await expect(diff.getByRole("row").filter({ hasText: '"db1"' })).toContainText("−");
     await expect(diff.getByRole("row").filter({ hasText: '"web3"' })).toContainText("+");
-    await expect(dialog.getByText("only on disk: 1 line")).toBeVisible();
+    await expect(diff.getByRole("row").filter({ hasText: '"disk-name"' })).toContainText("−");
+    await expect(dialog.getByText("only on disk: 2 lines")).toBeVisible();
     // Nothing was written over the other edit.
     expect(Object.keys(onDisk(server).machines)).toEqual(["web1", "web2", "db1"]);
 
@@ -67,9 +70,10 @@ test("after a conflict the user can take the version on disk instead, and undo b
   try {
     await page.goto(server.url);
     await expect(page.getByTestId("clan-name")).toHaveText("before");
-    writeFileSync(join(server.dir, "inventory.json"), JSON.stringify({ meta: { name: "renamed-on-disk" } }) + "\n");
     await importInventory(page, "mine.json", { meta: { name: "mine" } });
     await expect(page.getByTestId("clan-name")).toHaveText("mine");
+    writeFileSync(join(server.dir, "inventory.json"), JSON.stringify({ meta: { name: "renamed-on-disk" } }) + "\n");
+    await expect(saveStatus(page)).toHaveText("Unsaved changes · changed on disk");
     await page.getByRole("button", { name: "Save", exact: true }).click();
 
     const dialog = page.getByRole("dialog", { name: "inventory.json changed on disk" });
@@ -100,16 +104,17 @@ test("after a conflict the user can take the version on disk instead, and undo b
   }
 });
 
-test("a change on disk shows up when the window comes back, or is flagged when there are unsaved changes", async ({ page }) => {
+test("a change on disk shows up (announced by the server, or when the window comes back), or is flagged when it meets unsaved changes of the same value", async ({ page }) => {
   const server = await startClanServer({ meta: { name: "first" } });
   const refocus = () => page.evaluate(() => window.dispatchEvent(new Event("focus")));
   try {
     await page.goto(server.url);
     await expect(page.getByTestId("clan-name")).toHaveText("first");
     writeFileSync(join(server.dir, "inventory.json"), JSON.stringify({ meta: { name: "second" } }) + "\n");
+    // The server announces it; coming back to the window asks again in case the stream was cut.
     await refocus();
     await expect(page.getByTestId("clan-name")).toHaveText("second");
-    await expect(page.getByText("inventory.json changed on disk").first()).toBeVisible();
+    await expect(page.getByTestId("announcer")).toHaveText(/inventory.json changed in another window or on disk/);
     await expect(saveStatus(page)).toHaveText("No changes");
 
     await importInventory(page, "mine.json", { meta: { name: "mine" } });

@@ -48,12 +48,12 @@ export function overwrittenOwnValues(before: Inventory, after: Inventory, past: 
 }
 
 /** Puts `merged` in the editor, telling what of this tab's edits it replaced. */
-export function receiveMerged(merged: Inventory, where: string, original?: EditorState["original"]): void {
+export function receiveMerged(merged: Inventory, where: string, original?: EditorState["original"], announcement?: string): void {
   const editor = useEditor.getState();
   const before = editor.doc;
   if (merged === before && original === undefined) return;
   const restore = overwrittenOwnValues(before, merged, editor.past);
-  editor.receive(merged, original);
+  editor.receive(merged, original, announcement);
   if (restore.length === 0) return;
   const what = restore.map((op) => op.path.join(".")).slice(0, 3).join(", ") + (restore.length > 3 ? ` and ${restore.length - 3} more` : "");
   useNotices.getState().push({

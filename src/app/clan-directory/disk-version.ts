@@ -37,7 +37,7 @@ export function takeDiskVersion(version: InventoryVersion): DiskOutcome {
     useSaveState.setState({ changedOnDisk: true });
     return "conflict";
   }
-  receiveMerged(merged, "in another window or on disk");
+  receiveMerged(merged, "in another window or on disk", undefined, "inventory.json changed in another window or on disk: the editor shows it, with your unsaved edits");
   const now = useEditor.getState().doc;
   useSaveState.setState({ savedDoc: theirs, etag: version.etag, dirty: !(now === theirs || deepEqual(now, theirs)), changedOnDisk: false, conflict: null });
   return "merged";
