@@ -118,9 +118,8 @@ export function resolveInventory(doc: JsonObject, catalog: Catalog, options: Res
 
 /** A module from an input the loaded catalogs do not describe: unknown, not wrong (see the catalog's `inputs`). */
 function moduleIsUnknowable(catalog: Catalog, input: string | null): boolean {
-  if (input === null) return false;
-  const inputs = (catalog as { inputs?: readonly string[] }).inputs;
-  return !inputs; // a catalog made from the clan's flake lists every input
+  if (input === null || Object.hasOwn(catalog.modulesPerSource, input)) return false;
+  return !catalog.inputs; // a catalog made from the clan's flake lists every input
 }
 
 function objectAt(v: Json | undefined, key: string): JsonObject {
