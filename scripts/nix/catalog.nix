@@ -97,13 +97,23 @@ let
           r = builtins.tryEval (t.nestedTypes or { });
         in
         if r.success && builtins.isAttrs r.value then r.value else { };
-      payload =
+      rawPayload =
         let
           r = builtins.tryEval (t.functor.payload or null);
         in
-        if r.success && builtins.isAttrs r.value then r.value else { };
-      values = try payload.values;
-      pattern = text (payload.pattern or null);
+        if r.success then r.value else null;
+      payload = if builtins.isAttrs rawPayload then rawPayload else { };
+      # Older nixpkgs lib kept an enum's values as the payload itself.
+      values = try (if builtins.isList rawPayload then rawPayload else payload.values);
+      # Older lib has no payload for strMatching: the pattern is in the name, written as a Nix string.
+      patternFromName =
+        let
+          r = builtins.tryEval (
+            builtins.fromJSON (builtins.replaceStrings [ "\\$" ] [ "$" ] (lib.removePrefix "strMatching " rawName))
+          );
+        in
+        if strMatching && r.success && builtins.isString r.value then r.value else null;
+      pattern = if text (payload.pattern or null) != null then text payload.pattern else patternFromName;
       functorName = text (t.functor.name or null);
       isSubmodule = name == "submodule" || functorName == "submoduleWith";
       separator = text (payload.sep or null);
