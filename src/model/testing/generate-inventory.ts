@@ -10,8 +10,8 @@
 // and, each with its own probability, what makes Clan's evaluation interesting: wrong types,
 // unknown options, scalar conflicts, equal values in two layers, priorities written as JSON
 // (override/if/merge/order, on a whole settings blob and on single values), required options left
-// unset, unknown machines and tags, null in one layer and a value in another, attrsOf entries and
-// lists from several layers and several tags.
+// unset, unknown machines, tags and roles, null in one layer and a value in another, attrsOf
+// entries and lists from several layers and several tags.
 //
 // Not a fast-check arbitrary on purpose: the recorded answers are keyed by seed, so the mapping
 // seed → inventory must stay stable. Changing what a seed generates changes the recording (the
@@ -35,6 +35,8 @@ export const FAULT_RATES = {
   unknownMachine: 0.08,
   unknownTag: 0.1,
   missingRequired: 0.2,
+  /** A role the module does not have: the whole instance fails. */
+  unknownRole: 0.04,
 } as const;
 
 interface CatalogShape {
@@ -211,8 +213,9 @@ const mkOrder = (priority: number, content: Json): Json => ({ _type: "order", pr
 
 /** `v` wrapped in one of the module system's markers (as JSON can write them). */
 function withPriority(v: Json, rng: Rng): Json {
-  const kind = rng.pick(["override", "override", "if", "merge", "order"] as const);
-  if (kind === "order" && Array.isArray(v)) return mkOrder(rng.pick([500, 1000, 1500]), v);
+  // Lists: mkBefore/mkAfter-like orders half of the time (they matter only for lists).
+  if (Array.isArray(v) && rng.chance(0.5)) return mkOrder(rng.pick([500, 1000, 1500]), v);
+  const kind = rng.pick(["override", "override", "if", "merge"] as const);
   if (kind === "merge") {
     if (isObject(v) && Object.keys(v).length > 1) {
       const keys = Object.keys(v);
@@ -295,6 +298,7 @@ function instanceOf(rng: Rng, catalog: CatalogShape, core: string, module: strin
     const set = optionSetOf(catalog, core, module, role);
     roles.push([role, roleOf(rng, set, machineNames)]);
   }
+  if (rng.chance(FAULT_RATES.unknownRole)) roles.push(["not-a-role", { machines: entries([[rng.pick(machineNames), {}]]) }]);
   const fields: [string, Json][] = [];
   if (moduleRef.length || rng.chance(0.5)) fields.push(["module", entries(moduleRef)]);
   fields.push(["roles", entries(roles)]);
@@ -336,7 +340,9 @@ function roleOf(rng: Rng, set: OptionSet, machineNames: string[]): JsonObject {
   // Assemble: settings blobs, some wrapped whole in a priority.
   const blobOf = (layer: Layer): Json => {
     if (!rng.chance(FAULT_RATES.blobPriority)) return layer.blob;
-    const kind = rng.pick(["override", "override", "if", "merge"] as const);
+    // A whole blob in mkMerge: Clan rejects it (settings must have one definition) and the
+    // serialization fails with it, so it stays rare.
+    const kind = rng.pick(["override", "override", "override", "if", "if", "if", "if", "merge"] as const);
     if (kind === "if") return mkIf(rng.chance(0.6), layer.blob);
     if (kind === "merge") return mkMerge([layer.blob, {}]);
     return override(rng.pick([50, 1000]), layer.blob);
