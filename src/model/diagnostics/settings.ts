@@ -141,6 +141,8 @@ type Add = (f: Omit<Finding, "machines">, machines: string[]) => void;
 function problemFindings(p: EvalProblem<Source>, known: boolean, instance: string, role: string, severity: Severity, add: Add, machines: string[]) {
   if (p.kind === "module" && p.path.length === 0) return; // checkBlobKeys says it at the key
   const layers = p.sources.filter((s): s is Layer => s.kind !== "default");
+  // A removed option nobody sets fails only an evaluation that reads every option; services do not.
+  if (p.kind === "removed" && layers.length === 0) return;
   const settingsPath = docPath(p.path);
   const label = roleLabel(instance, role);
   const unused = severity === "warning" ? " No member gets these settings yet; Clan will fail once one does." : "";
