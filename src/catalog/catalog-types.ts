@@ -32,6 +32,12 @@ export interface Catalog {
   /** The input that `module.input = null` means (clan-core unless the user named it otherwise). */
   coreInput: string;
   /**
+   * Every input of the clan's flake, when the catalog was made from it (the local server, the
+   * README's command): then a module of an input the catalog lacks is certainly missing. Without
+   * it the catalog describes only some inputs, and such a module is unknown, not wrong.
+   */
+  inputs?: string[];
+  /**
    * Each role's settings interface as Nix evaluates it, with every default (role-interfaces.ts).
    * The editor's own field: catalogs made otherwise lack it, and for an input without it the
    * defaults are unknown.

@@ -15,10 +15,11 @@ import {
   sortProperties,
   type Definition,
 } from "./module-properties";
-import { attrNames, isAttrs, nixEquals, nixTypeOf, put, showNix, type NixAttrs, type NixValue } from "./nix-value";
+import type { Json } from "../json";
+import { attrNames, fromNix, isAttrs, nixEquals, nixTypeOf, put, showNix, type NixAttrs, type NixValue } from "./nix-value";
 import { checkType, describeType, NAME_PLACEHOLDER, type NixType, type OptionDecl, type OptionSet } from "./option-types";
 
-export type ProblemKind = "unknown-option" | "type" | "conflict" | "unique" | "property" | "module";
+export type ProblemKind = "unknown-option" | "type" | "conflict" | "unique" | "property" | "module" | "removed";
 
 export interface EvalProblem<S> {
   /** Option path inside the settings (attribute names; list items as "[i]"). */
@@ -27,6 +28,8 @@ export interface EvalProblem<S> {
   message: string;
   /** The definitions involved, in the order Nix lists them. */
   sources: S[];
+  /** Their values, beside `sources` (conflicts: what each layer says). */
+  values?: Json[];
 }
 
 export interface Origin<S> {
@@ -67,8 +70,8 @@ export function evaluateSettings<S>(set: OptionSet, modules: Definition<S>[], de
 
 export const originKey = (path: readonly string[]) => path.join("\u0000");
 
-function problem<S>(ctx: Ctx<S>, path: string[], kind: ProblemKind, message: string, sources: S[]) {
-  ctx.result.problems.push({ path, kind, message, sources });
+function problem<S>(ctx: Ctx<S>, path: string[], kind: ProblemKind, message: string, sources: S[], values?: NixValue[]) {
+  ctx.result.problems.push(values ? { path, kind, message, sources, values: values.map(fromNix) } : { path, kind, message, sources });
 }
 
 /** Keys of a module that the module system takes for itself (lib.modules.unifyModuleSyntax). */
@@ -158,12 +161,44 @@ function evalDecl<S>(ctx: Ctx<S>, decl: OptionDecl, defs: Definition<S>[], path:
   const all: Definition<S>[] = decl.hasDefault ? [{ value: withName(decl.default ?? null, name), source: ctx.defaultSource, priority: OPTION_DEFAULT_PRIORITY }, ...defs] : defs;
   const final = finalDefinitions(ctx, all, path);
   if (final === null) return undefined;
+  if (decl.removed) {
+    // mkRemovedOptionModule: the option's apply throws whenever its value is read.
+    problem(ctx, path, "removed", `The option ${where(path)} was removed from this service: reading it fails${final.defs.length ? "; remove the value" : ""}.`, final.defs.map((d) => d.source));
+    return undefined;
+  }
   if (final.defs.length === 0) {
+    // No definition, no default: the type's empty value, if it has one (lib/modules.nix mergedValue).
+    const empty = emptyValueOf(ctx, decl.type, path, name);
+    if (empty !== undefined) {
+      ctx.result.origins.set(originKey(path), { sources: [ctx.defaultSource], priority: OPTION_DEFAULT_PRIORITY });
+      return empty;
+    }
     (decl.defaultUnknown ? ctx.result.unknownDefaults : ctx.result.undefinedPaths).push(path);
     return undefined;
   }
   ctx.result.origins.set(originKey(path), { sources: final.defs.map((d) => d.source), priority: final.priority });
   return mergeValue(ctx, decl.type, final.defs, path);
+}
+
+/** `type.emptyValue`: [] of a list, {} of an attribute set, null of a nullable, a submodule's own defaults. */
+function emptyValueOf<S>(ctx: Ctx<S>, type: NixType, path: string[], name: string | undefined): NixValue | undefined {
+  switch (type.kind) {
+    case "listOf":
+      return [];
+    case "attrsOf":
+    case "attrs":
+      return {};
+    case "nullOr":
+      return null;
+    case "submodule":
+      return evalModuleSet(ctx, type.options, [], path, name ?? path[path.length - 1]);
+    case "coercedTo":
+      return emptyValueOf(ctx, type.to, path, name);
+    case "unique":
+      return type.elem ? emptyValueOf(ctx, type.elem, path, name) : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** mkIf/mkMerge discharged, the highest priority kept, mkOrder applied (lib.modules.mergeDefinitions). */
@@ -225,8 +260,9 @@ function mergeValue<S>(ctx: Ctx<S>, type: NixType, defs: Definition<S>[], path: 
       return out;
     }
     case "anything":
-    case "unknown":
       return mergeAnything(ctx, defs, path);
+    case "unknown":
+      return mergeUnknown(ctx, defs, path);
     case "unspecified":
       return mergeDefault(ctx, defs, path);
     case "listOf": {
@@ -261,7 +297,7 @@ function mergeValue<S>(ctx: Ctx<S>, type: NixType, defs: Definition<S>[], path: 
       const nulls = defs.filter((d) => d.value === null).length;
       if (nulls === defs.length) return null;
       if (nulls === 0) return mergeValue(ctx, type.elem, defs, path, name);
-      problem(ctx, path, "conflict", `${where(path)} is set to null in one place and to a value in another: ${defs.map((d) => showNix(d.value)).join(", ")}.`, defs.map((d) => d.source));
+      problem(ctx, path, "conflict", `${where(path)} is set to null in one place and to a value in another: ${defs.map((d) => showNix(d.value)).join(", ")}.`, defs.map((d) => d.source), defs.map((d) => d.value));
       return undefined;
     }
     case "either":
@@ -298,6 +334,7 @@ function mergeEqual<S>(ctx: Ctx<S>, defs: Definition<S>[], path: string[]): NixV
         "conflict",
         `${where(path)} has conflicting values: ${[first, ...differing].map((x) => showNix(x.value)).join(" and ")}. Keep one, or give one a priority (mkDefault / mkForce).`,
         [first.source, ...differing.map((x) => x.source)],
+        [first.value, ...differing.map((x) => x.value)],
       );
       return undefined;
     }
@@ -314,6 +351,18 @@ function mergeAnything<S>(ctx: Ctx<S>, defs: Definition<S>[], path: string[]): N
   }
   if (t !== "set") return mergeEqual(ctx, defs, path);
   return mergeValue(ctx, { kind: "attrsOf", elem: { kind: "anything" } }, defs, path);
+}
+
+/**
+ * A type the editor does not know (a module missing from the catalogs, a construct its schema
+ * cannot say): sets merge, lists concatenate, other values must be equal — the rule of nearly
+ * every type, so a finding here is likely but not certain.
+ */
+function mergeUnknown<S>(ctx: Ctx<S>, defs: Definition<S>[], path: string[]): NixValue | undefined {
+  const values = defs.map((d) => d.value);
+  if (values.every(Array.isArray)) return (values as NixValue[][]).flat();
+  if (values.every(isAttrs)) return mergeValue(ctx, { kind: "attrsOf", elem: { kind: "unknown", reason: "" } }, defs, path);
+  return mergeEqual(ctx, defs, path);
 }
 
 /** types.unspecified (lib.options.mergeDefaultOption). */
