@@ -65,7 +65,7 @@ test("a 2 MB inventory.json rewritten wholesale on disk: the conflict dialog ope
   const server = await startClanServer({ meta: { name: "big" }, machines });
   try {
     await page.goto(server.url);
-    await expect(page.getByTestId("clan-name")).toHaveText("big");
+    await expect(page.getByTestId("clan-name")).toHaveText("big", { timeout: 60_000 });
     // An unsaved edit of the clan's name…
     await page.getByLabel("Import inventory").setInputFiles({ name: "mine.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify({ meta: { name: "mine" }, machines })) });
     await expect(saveStatus(page)).toHaveText("Unsaved changes");

@@ -86,3 +86,37 @@ function storedDocument(page: Page) {
       }),
   );
 }
+
+test("two tabs set one value: the later wins, the other tab says so with Undo; undo in a tab never takes back the other's edit", async ({ context }) => {
+  const a = await context.newPage();
+  await openWith(a, fleet, "/machines/web1");
+  const b = await context.newPage();
+  await b.goto("/machines/web1");
+  const panel = (p: Page) => p.getByRole("complementary", { name: "Machine web1" });
+  const describe = async (p: Page, text: string) => {
+    await panel(p).getByLabel("Description").fill(text);
+    await panel(p).getByRole("button", { name: "Save changes" }).click();
+  };
+  await describe(a, "set in A");
+  await expect(panel(b).getByLabel("Description")).toHaveValue("set in A");
+  await describe(b, "set in B");
+  await expect(panel(a).getByLabel("Description")).toHaveValue("set in B");
+  const notice = a.getByRole("status").filter({ hasText: "Changed in another tab: machines.web1.description" });
+  await expect(notice).toBeVisible();
+  await a.screenshot({ path: test.info().outputPath("later-wins-notice.png") });
+  await notice.getByRole("button", { name: "Undo the change made in another tab to machines.web1.description" }).click();
+  await expect(panel(a).getByLabel("Description")).toHaveValue("set in A");
+  await expect(panel(b).getByLabel("Description")).toHaveValue("set in A");
+  await expect(b.getByRole("status").filter({ hasText: "Changed in another tab: machines.web1.description" })).toBeVisible();
+
+  // B adds a machine; A's Undo takes back A's own last edit (its Undo of B's value), not B's machine.
+  await newMachine(b, "from-b");
+  await a.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Machines", exact: true }).click();
+  await expect(rowOf(a, "Machines", "from-b")).toBeVisible();
+  await a.getByRole("button", { name: "Undo" }).click();
+  await expect(rowOf(a, "Machines", "from-b")).toBeVisible();
+  await a.getByRole("button", { name: "Undo" }).click();
+  await expect(a.getByRole("button", { name: "Undo" })).toBeDisabled();
+  await expect(rowOf(a, "Machines", "from-b")).toBeVisible();
+  await expect(rowOf(b, "Machines", "from-b")).toBeVisible();
+});

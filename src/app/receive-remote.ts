@@ -3,9 +3,9 @@
 // the caller (model/doc-merge.ts). When the change replaced a value this tab had set (the later
 // change wins), the tab says so, with an Undo that puts this tab's value back — a new edit of
 // its own, which then wins in turn.
-import { diffDocs, rebaseOps, type Op } from "../model/doc-merge";
+import { diffDocs, merge3, rebaseOps, type Op } from "../model/doc-merge";
 import type { Inventory } from "../model/inventory-schema";
-import { deepEqual, getIn } from "../model/json";
+import { deepEqual, getIn, type Json } from "../model/json";
 import { useNotices } from "./notices";
 import { useEditor, type EditorState, type HistoryEntry } from "./store";
 
@@ -31,7 +31,7 @@ export function overwrittenOwnValues(before: Inventory, after: Inventory, past: 
         const key = mine.path.slice(0, n).join("\0");
         const op = byPath.get(key);
         if (!op) continue;
-        if (!hit.has(key) && deepEqual(getIn(before, mine.path), mine.after) && !deepEqual(getIn(after, mine.path), mine.after)) hit.set(key, op);
+        if (!hit.has(key) && holds(mine, getIn(before, mine.path)) && !holds(mine, getIn(after, mine.path))) hit.set(key, op);
         break;
       }
     }
@@ -45,6 +45,15 @@ export function overwrittenOwnValues(before: Inventory, after: Inventory, past: 
     beforePrev: op.afterPrev,
     afterPrev: op.beforePrev,
   }));
+}
+
+/**
+ * Whether `value` still holds what `mine` did: doing it again changes nothing. A list of names
+ * another tab added to (a machine's tags) still holds this tab's additions; a value another tab
+ * replaced does not.
+ */
+function holds(mine: Op, value: Json | undefined): boolean {
+  return deepEqual(merge3(mine.before, value, mine.after, "theirs"), value);
 }
 
 /** Puts `merged` in the editor, telling what of this tab's edits it replaced. */
