@@ -96,6 +96,13 @@ export async function serveCommand(args: string[]): Promise<number> {
     if (lock?.ok) lock.release();
   };
   process.once("exit", releaseLock);
+  // Stopped while still starting (before the handlers below): leave no lock behind.
+  const stopWhileStarting = () => {
+    releaseLock();
+    process.exit(143);
+  };
+  process.once("SIGINT", stopWhileStarting);
+  process.once("SIGTERM", stopWhileStarting);
   if (parsed.clan !== null) {
     const given = isAbsolute(parsed.clan) ? parsed.clan : resolve(process.cwd(), parsed.clan);
     if (!existsSync(given) || !statSync(given).isDirectory()) {
@@ -168,6 +175,8 @@ export async function serveCommand(args: string[]): Promise<number> {
     clan.readonly.warmUp();
   }
 
+  process.off("SIGINT", stopWhileStarting);
+  process.off("SIGTERM", stopWhileStarting);
   await new Promise<void>((done) => {
     const stop = () => {
       process.off("SIGINT", stop);

@@ -53,7 +53,7 @@ it("a second serve on the same folder is refused while the first runs; after a k
   const again = takeServeLock(dir, runtime);
   expect(again.ok && again.tookOver).toBe(null);
   if (again.ok) again.release();
-}, 60_000);
+}, 180_000);
 
 it("the lock names the folder by its path, outside the clan", () => {
   expect(lockFileFor("/a/clan", "/run/user/1")).toMatch(/^\/run\/user\/1\/clan-inventory-serve-[0-9a-f]{24}\.lock$/);
