@@ -53,6 +53,15 @@ describe("merge3", () => {
     expect(merge3(base, theirs, mine, "mine")).toEqual(merged);
   });
 
+  it("keeps this side's objects where the other side is equal (a fresh parse): views of untouched parts are not reset", () => {
+    const mine = { machines: { a: { description: "x" }, b: {} } };
+    const theirs = JSON.parse('{"machines":{"a":{"description":"x"},"b":{},"c":{}}}') as JsonObject;
+    const merged = merge3(mine, mine, theirs, "mine") as { machines: Record<string, unknown> };
+    expect(merged.machines.a).toBe(mine.machines.a);
+    expect(merged.machines.b).toBe(mine.machines.b);
+    expect(Object.keys(merged.machines)).toEqual(["a", "b", "c"]);
+  });
+
   it("merges a list of tags as a set: both additions, both removals", () => {
     const base = { machines: { b: { tags: ["x", "y"] } } };
     const mine = { machines: { b: { tags: ["x", "y", "m"] } } };

@@ -101,10 +101,13 @@ function spelled(container: JsonObject, key: string): string | undefined {
  */
 export function merge3(base: Maybe, mine: Maybe, theirs: Maybe, prefer: "mine" | "theirs", conflicts: Conflict[] = [], path: string[] = []): Maybe {
   if (mine === theirs || base === theirs) return mine;
-  if (base === mine) return theirs;
+  // Objects are merged key by key even when only theirs changed: the parts that are equal keep
+  // mine's objects, so a view showing an untouched machine is not reset (theirs is often a fresh
+  // parse of the same text, equal but not the same objects).
   if (isObject(mine) && isObject(theirs)) {
     return mergeObjects(isObject(base) ? base : {}, mine, theirs, prefer, conflicts, path);
   }
+  if (base === mine) return deepEqual(mine, theirs) ? mine : theirs;
   if (deepEqual(mine, theirs)) return mine;
   if (deepEqual(base, theirs)) return mine;
   if (deepEqual(base, mine)) return theirs;
@@ -167,8 +170,8 @@ function mergeObjects(base: JsonObject, mine: JsonObject, theirs: JsonObject, pr
     placed.add(k);
   });
   for (const k of values.keys()) if (!placed.has(k)) order.push(k);
-  if (sameEntries(theirs, order, values)) return theirs;
   if (sameEntries(mine, order, values)) return mine;
+  if (sameEntries(theirs, order, values)) return theirs;
   return build(order, (k) => values.get(k)!);
 }
 
