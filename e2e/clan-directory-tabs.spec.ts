@@ -61,7 +61,7 @@ test("two pages on one clan directory make 50 interleaved random edits each, sav
 test("a 2 MB inventory.json rewritten wholesale on disk: the conflict dialog opens at once with a bounded diff", async ({ page }) => {
   test.setTimeout(180_000);
   const machines: Record<string, unknown> = {};
-  for (let i = 0; i < 12_000; i++) machines[`machine-${i}`] = { description: `on disk, first version ${i}`, tags: ["web"] };
+  for (let i = 0; i < 20_000; i++) machines[`machine-${i}`] = { description: `on disk, first version ${i}`, tags: ["web"] };
   const server = await startClanServer({ meta: { name: "big" }, machines });
   try {
     await page.goto(server.url);
@@ -71,9 +71,9 @@ test("a 2 MB inventory.json rewritten wholesale on disk: the conflict dialog ope
     await expect(saveStatus(page)).toHaveText("Unsaved changes");
     // …while a program rewrites every line of the file, the name included.
     const rewritten: Record<string, unknown> = {};
-    for (let i = 0; i < 12_000; i++) rewritten[`host-${i}`] = { description: `rewritten wholesale ${i}`, machineClass: "nixos" };
+    for (let i = 0; i < 20_000; i++) rewritten[`host-${i}`] = { description: `rewritten wholesale ${i}`, machineClass: "nixos" };
     const text = JSON.stringify({ meta: { name: "theirs" }, machines: rewritten }, null, 2) + "\n";
-    expect(text.length).toBeGreaterThan(1.5 * 1024 * 1024);
+    expect(text.length).toBeGreaterThan(2 * 1000 * 1000);
     writeFileSync(join(server.dir, "inventory.json"), text);
     await expect(saveStatus(page)).toHaveText("Unsaved changes · changed on disk");
 
