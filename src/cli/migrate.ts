@@ -9,7 +9,8 @@
 // `services` keeps its value, place and spelling. `--accept-suggestions` renames each unknown
 // settings key to the option suggested for it.
 // Exit status: 0 the result needs nothing fixed in inventory.json (clan.nix lines and removed
-// modules may still be listed); 1 settings keys or roles the new modules do not know remain;
+// modules may still be listed); 1 settings keys or roles the new modules do not know remain, or
+// an option the new role requires is unset;
 // 2 bad usage, or an input that cannot be read or written.
 import { writeFile } from "node:fs/promises";
 import type { Catalog } from "../catalog/catalog-types";
@@ -94,7 +95,7 @@ export function suggestions(plan: MigrationPlan): Decisions {
 }
 
 function needsFixing(plan: MigrationPlan): boolean {
-  return plan.services.some((s) => s.settings.some((m) => m.status === "unknown-key" || m.status === "invalid") || s.roles.some((r) => r.unknownRole));
+  return plan.services.some((s) => s.settings.some((m) => m.status === "unknown-key" || m.status === "invalid") || s.roles.some((r) => r.unknownRole || r.missing.length > 0));
 }
 
 const STATUS: Record<ServicePlan["status"], string> = {
@@ -124,6 +125,7 @@ export function planText(plan: MigrationPlan, file: string, catalog: Catalog): s
       if (!parts.length) parts.push("no machines, no tags");
       lines.push(`  role ${r.role}: ${parts.join("; ")}; members: ${r.members.join(", ") || "none"}`);
       if (r.addedByName.length) lines.push(`    ${r.addedByName.join(", ")} now listed by name too, to carry ${r.addedByName.length === 1 ? "its" : "their"} machine settings (already members by tag)`);
+      for (const m of r.missing) lines.push(`    NEEDS ${m.option}: the new role requires it (no default) and no old setting gives it, for ${m.machines.join(", ")}. Set it in the result.`);
       if (r.unknownRole) lines.push(`    ERROR the ${s.newModule} service has no role "${r.role}"${r.unknownRole.suggestion ? `; did you mean "${r.unknownRole.suggestion}"?` : ""} Its roles: ${r.unknownRole.known.join(", ")}. Rename the role in the result.`);
     }
     for (const m of s.settings) {

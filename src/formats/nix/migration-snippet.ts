@@ -4,7 +4,7 @@
 // replaces. Attribute paths are written dotted, so the lines can go into the attribute set
 // clan.nix returns next to an existing `inventory = { … };` (Nix merges such definitions).
 import type { ClanNixItem, ServicePlan } from "../../model/migrate/plan";
-import { isObject, type Json, type JsonObject } from "../../model/json";
+import { isObject, type Json } from "../../model/json";
 import { printAttrName, printString, printValue } from "./print";
 
 export function clanNixSnippet(services: readonly ServicePlan[]): string {
@@ -62,7 +62,19 @@ function attrPath(path: readonly string[]): string {
 /** A list of modules: strings are paths (relative to the clan root), anything else a module value. */
 function moduleList(modules: readonly Json[], indent: string): string {
   const inner = indent + "  ";
-  return `[\n${modules.map((m) => inner + (typeof m === "string" ? nixPath(m) : printValue(m, inner, inner.length, []))).join("\n")}\n${indent}]`;
+  return `[\n${modules.map((m) => inner + (typeof m === "string" ? nixPath(m) : moduleValue(m, inner))).join("\n")}\n${indent}]`;
+}
+
+/** An inline module, its one-key chains dotted: `{ clan.core.settings.machine-id.enable = true; }`. */
+function moduleValue(m: Json, indent: string): string {
+  if (!isObject(m) || Object.keys(m).length === 0) return printValue(m, indent, indent.length, []);
+  const inner = indent + "  ";
+  const lines = Object.keys(m).map((k) => {
+    const { path, value } = flatten([k], m[k] as Json);
+    const lhs = attrPath(path);
+    return `${inner}${lhs} = ${printValue(value, inner, inner.length + lhs.length + 3, [])};`;
+  });
+  return `{\n${lines.join("\n")}\n${indent}}`;
 }
 
 /** `nixosModules/x.nix` → `./nixosModules/x.nix`; text a path literal cannot hold → `./. + "/…"`. */
@@ -76,7 +88,7 @@ export function nixPath(relative: string): string {
 }
 
 /** `{ clan = { core = { x = … } } }` → path `clan.core` and the set below it, while one key deep. */
-function flatten(path: string[], value: JsonObject): { path: string[]; value: Json } {
+function flatten(path: string[], value: Json): { path: string[]; value: Json } {
   let p = path;
   let v: Json = value;
   while (isObject(v) && Object.keys(v).length === 1) {

@@ -53,6 +53,8 @@ export interface RoleMove {
   unknownRole?: { suggestion?: string; known: string[] };
   /** Machines now listed by name because settings of theirs moved here (they were members by tag). */
   addedByName: string[];
+  /** Options the new role requires (no default) that no migrated setting gives, with the members lacking them. */
+  missing: { option: string; machines: string[] }[];
 }
 
 export interface Leftover {
@@ -181,6 +183,7 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
       tags: r.tags,
       members: members.get(r.name) ?? [],
       addedByName: [],
+      missing: [],
     };
     if (knownRoles && !knownRoles.includes(r.name)) move.unknownRole = { suggestion: closest(r.name, knownRoles), known: knownRoles };
     plan.roles.push(move);
@@ -316,6 +319,19 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
     put(rolesValue, roleName, role, true);
   }
   plan.instance = { module: { name: fate.module }, roles: rolesValue };
+
+  // Options the new role cannot do without that the old module did not have (zerotier's moons
+  // need stableEndpoints): Clan fails when the service reads them, so the plan names them.
+  for (const move of plan.roles) {
+    const root = compileRoleSchema(schemas?.[move.role]);
+    if (root.kind !== "object") continue;
+    const roleSettings = blobs.get(roleBlob(move.role).join("\u0000"))?.value ?? {};
+    for (const p of root.properties) {
+      if (!p.required || own(roleSettings, p.name) !== undefined) continue;
+      const lacking = move.members.filter((m) => own(blobs.get(machineBlob(move.role, m).join("\u0000"))?.value ?? {}, p.name) === undefined);
+      if (lacking.length) move.missing.push({ option: p.name, machines: lacking });
+    }
+  }
 
   if (old.meta !== undefined) plan.leftovers.push({ path: [...from, "meta"], value: old.meta, reason: "Instances have no meta (name, description, icon); it is not carried over." });
   for (const [k, v] of old.unknown) plan.leftovers.push({ path: [...from, k], value: v, reason: `"${k}" is not a field of an old service instance; it has no place in an instance.` });

@@ -1,0 +1,258 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseCatalog } from "../../catalog/catalog-schema";
+import { readInventoryJson, writeInventoryJson } from "../../formats/inventory-json";
+import { diagnose } from "../diagnostics/index";
+import type { Inventory } from "../inventory-schema";
+import { deepEqual, type JsonObject } from "../json";
+import { roleMembers } from "../membership";
+import { applyMigration, migrateServices } from "./apply";
+import { KNOWN_CLAN_MODULES, fateOf } from "./clan-modules";
+import { needsMigration, planMigration, type ServicePlan } from "./plan";
+
+const catalog = parseCatalog(JSON.parse(readFileSync(new URL("../../../public/catalog/clan-core.json", import.meta.url), "utf8"))).catalog;
+
+function load(name: string): Inventory {
+  const r = readInventoryJson(readFileSync(new URL(`./testdata/${name}`, import.meta.url), "utf8"));
+  if (!r.ok) throw new Error(`${name}: ${r.error.message}`);
+  return r.doc;
+}
+
+function migrate(doc: Inventory, decisions = {}) {
+  const plan = planMigration(doc, catalog, decisions);
+  return { plan, doc: applyMigration(doc, plan) };
+}
+
+const service = (plan: { services: ServicePlan[] }, module: string, name: string) => plan.services.find((s) => s.module === module && s.name === name)!;
+
+describe("clan-core's guide examples", () => {
+  it("migrates the admin example to the guide's after", () => {
+    expect(migrate(load("guide-admin.json")).doc).toEqual(load("guide-admin.expected.json"));
+  });
+
+  it("migrates the multi-service example to the guide's after (differences: testdata/README.md)", () => {
+    const { plan, doc } = migrate(load("guide-complex.json"));
+    expect(doc).toEqual(load("guide-complex.expected.json"));
+    const borg = service(plan, "borgbackup", "production");
+    expect(borg.clanNix).toEqual([
+      { kind: "extraModules", instance: "borgbackup-production", role: "client", modules: ["nixosModules/borgbackup.nix"], from: ["services", "borgbackup", "production", "roles", "client", "extraModules"], tags: ["backup"] },
+    ]);
+    expect(service(plan, "sshd", "internal").settings[0]!.to).toEqual([
+      ["instances", "sshd-internal", "roles", "server", "settings", "certificate"],
+      ["instances", "sshd-internal", "roles", "client", "settings", "certificate"],
+    ]);
+  });
+
+  it("leaves no services-removed behind, and names the one setting the new zerotier needs that the old one had not", () => {
+    expect(diagnose(migrate(load("guide-admin.json")).doc, catalog).filter((d) => d.severity === "error")).toEqual([]);
+    const { plan, doc } = migrate(load("guide-complex.json"));
+    // This is why the guide's "after" gives the moons stableEndpoints: the service requires them.
+    expect(diagnose(doc, catalog).filter((d) => d.severity === "error").map((d) => `${d.code} ${d.path.join(".")}`)).toEqual([
+      "settings-required instances.zerotier-company-network.roles.moon.settings",
+    ]);
+    const moon = service(plan, "zerotier", "company-network").roles.find((r) => r.role === "moon")!;
+    expect(moon.missing).toEqual([{ option: "stableEndpoints", machines: ["moon-1", "moon-2"] }]);
+    expect(service(plan, "sshd", "internal").roles.every((r) => r.missing.length === 0)).toBe(true);
+  });
+});
+
+describe("clan-cli's own migration cases (persist/migrations/test_services.py)", () => {
+  it("removes an empty services and keeps instances", () => {
+    const doc = { instances: {}, services: {} };
+    const { plan, doc: out } = migrate(doc);
+    expect(plan.services).toEqual([]);
+    expect(out).toEqual({ instances: {} });
+    expect(needsMigration(doc)).toBe(false);
+  });
+
+  it("removes an empty services from a file without instances", () => {
+    expect(migrate({ meta: { name: "x" }, services: {} }).doc).toEqual({ meta: { name: "x" } });
+  });
+
+  it("leaves an inventory without services as it is, and is idempotent", () => {
+    const doc = { instances: { foo: {} } };
+    expect(migrate(doc).doc).toBe(doc);
+    const once = migrate(load("fleet.json")).doc;
+    expect(migrate(once).doc).toBe(once);
+  });
+
+  it("offers a migration for a non-empty services (where clan-cli stops)", () => {
+    expect(needsMigration({ services: { borgbackup: { prod: { roles: { server: {} } } } } })).toBe(true);
+  });
+});
+
+describe("the fleet of the issue", () => {
+  const before = load("fleet.json");
+  const { plan, doc } = migrate(before);
+
+  it("gives each old module its fate from the guide's table", () => {
+    expect(plan.services.map((s) => [s.module, s.status, s.newInstance ?? null])).toEqual([
+      ["admin", "migrated", "admin-default-2"],
+      ["borgbackup", "migrated", "borgbackup-main"],
+      ["zerotier", "migrated", "zerotier-mesh"],
+      ["sshd", "migrated", "sshd-default"],
+      ["root-password", "folded", "users-root"],
+      ["user-password", "folded", "users-alice"],
+      ["nginx", "removed", null],
+      ["machine-id", "nixos-option", null],
+    ]);
+  });
+
+  it("suffixes a name that is taken and says so", () => {
+    expect(service(plan, "admin", "default").nameNote).toContain('An instance named "admin-default" exists already, so this one is "admin-default-2"');
+    expect((doc.instances as JsonObject)["admin-default"]).toEqual({ module: { name: "hello-world" }, roles: {} });
+  });
+
+  it("keeps the same machines in the same roles (tags resolve the same way)", () => {
+    for (const s of plan.services) {
+      for (const r of s.roles) {
+        const now = roleMembers(doc, s.newInstance!, r.role).map((m) => m.machine).sort();
+        expect(now, `${s.newInstance}/${r.role}`).toEqual([...r.members].sort());
+      }
+    }
+    expect(roleMembers(doc, "sshd-default", "server").map((m) => m.machine).sort()).toEqual(["gateway", "laptop", "storage"]);
+  });
+
+  it("puts a machine's old config under that machine in each role it is in, and names it there when it came by tag", () => {
+    const borg = service(plan, "borgbackup", "main");
+    const startAt = borg.settings.find((m) => m.key === "startAt")!;
+    expect(startAt).toMatchObject({ status: "ok", to: [["instances", "borgbackup-main", "roles", "client", "machines", "laptop", "settings", "startAt"]] });
+    expect(borg.roles.find((r) => r.role === "client")!.addedByName).toEqual(["laptop"]);
+  });
+
+  it("lists a settings key the new role lacks, with did-you-mean, and carries it as written until decided", () => {
+    const typo = service(plan, "borgbackup", "main").settings.find((m) => m.key === "exclde")!;
+    expect(typo.status).toBe("unknown-key");
+    expect(typo.suggestion).toBe("exclude");
+    expect(typo.messages[0]).toContain('Did you mean "exclude"?');
+    const errors = diagnose(doc, catalog).filter((d) => d.severity === "error");
+    expect(errors.map((d) => d.path.join("."))).toEqual(["instances.borgbackup-main.roles.client.machines.laptop.settings.exclde"]);
+  });
+
+  it("renames or leaves out an unknown key as decided", () => {
+    const id = "services.borgbackup.main.machines.laptop.config.exclde";
+    const renamed = migrate(before, { [id]: "exclude" });
+    expect((renamed.doc as never as { instances: Record<string, { roles: { client: { machines: { laptop: { settings: JsonObject } } } } }> }).instances["borgbackup-main"]!.roles.client.machines.laptop.settings).toEqual({
+      startAt: "*-*-* 03:00:00",
+      exclude: ["/home/*/.cache"],
+    });
+    expect(diagnose(renamed.doc, catalog).filter((d) => d.severity === "error")).toEqual([]);
+    const left = migrate(before, { [id]: null });
+    const move = service(left.plan, "borgbackup", "main").settings.find((m) => m.key === "exclde")!;
+    expect(move).toMatchObject({ status: "left-out", to: [], decision: "leave-out" });
+    expect(JSON.stringify(left.doc)).not.toContain("exclde");
+  });
+
+  it("folds root-password and user-password into users", () => {
+    const instances = doc.instances as JsonObject;
+    expect(instances["users-root"]).toEqual({ module: { name: "users" }, roles: { default: { tags: ["all"], settings: { user: "root" } } } });
+    expect(instances["users-alice"]).toEqual({ module: { name: "users" }, roles: { default: { machines: { laptop: {} }, settings: { user: "alice", prompt: false } } } });
+    expect(service(plan, "root-password", "default").advice).toContain("user-password-root");
+  });
+
+  it("keeps removed modules out of instances, listed with their value and the guide's advice", () => {
+    const nginx = service(plan, "nginx", "web");
+    expect(nginx.newInstance).toBeUndefined();
+    expect(nginx.advice).toContain("services.nginx");
+    expect(nginx.leftovers).toEqual([{ path: ["services", "nginx", "web"], value: ((before.services as JsonObject).nginx as JsonObject).web, reason: expect.stringContaining("removed") }]);
+  });
+
+  it("turns machine-id into an importer instance for clan.nix over the same machines and tags", () => {
+    expect(service(plan, "machine-id", "default").clanNix).toEqual([
+      expect.objectContaining({ kind: "importer", instance: "machine-id-default", machines: [], tags: ["all"], modules: [{ clan: { core: { settings: { "machine-id": { enable: true } } } } }] }),
+    ]);
+  });
+
+  it("keeps every key outside services, and puts instances where it was", () => {
+    expect(Object.keys(doc)).toEqual(["meta", "machines", "instances"]);
+    expect(doc.machines).toBe(before.machines);
+    expect(doc.meta).toBe(before.meta);
+    const noInstances = { meta: { name: "x" }, services: { admin: { a: { roles: { default: { tags: ["all"] } } } } }, zzz: 1 };
+    expect(Object.keys(migrate(noInstances).doc)).toEqual(["meta", "instances", "zzz"]);
+  });
+
+  it("is one command, and the document before stays as it was (undo)", () => {
+    const frozen = JSON.stringify(before);
+    const out = migrateServices(catalog).apply(before);
+    expect(JSON.stringify(before)).toBe(frozen);
+    expect(deepEqual(out, doc)).toBe(true);
+  });
+});
+
+describe("smaller cases", () => {
+  it("moves a top-level config key to the roles whose interface has it, and lists one none has", () => {
+    const doc = { machines: { a: {} }, services: { zerotier: { z: { roles: { controller: { machines: ["a"] }, peer: { tags: ["all"] } }, config: { allowedIps: ["fd00::1"], netwrok: "x" } } } } };
+    const { plan, doc: out } = migrate(doc);
+    const [ips, typo] = plan.services[0]!.settings;
+    expect(ips!.to).toEqual([["instances", "zerotier-z", "roles", "controller", "settings", "allowedIps"]]);
+    expect(typo!.status).toBe("unknown-key");
+    // Carried to every role, as the old config applied everywhere, until decided.
+    expect(typo!.to.length).toBe(2);
+    expect(diagnose(out, catalog).filter((d) => d.code === "settings-invalid").length).toBe(2);
+  });
+
+  it("reports a value of the wrong type inside a moved key", () => {
+    const doc = { machines: { a: {} }, services: { borgbackup: { b: { roles: { server: { machines: ["a"], config: { directory: 5 } } } } } } };
+    const move = migrate(doc).plan.services[0]!.settings[0]!;
+    expect(move.status).toBe("invalid");
+    expect(move.messages).toEqual(["Expected text, got 5."]);
+  });
+
+  it("names a role the new module does not have", () => {
+    const doc = { machines: { a: {} }, services: { borgbackup: { b: { roles: { clients: { machines: ["a"] } } } } } };
+    expect(migrate(doc).plan.services[0]!.roles[0]!.unknownRole).toEqual({ suggestion: "client", known: ["client", "server"] });
+  });
+
+  it("migrates iwd to wifi and lists the SSIDs wifi asks for instead", () => {
+    const doc = { machines: { a: {} }, services: { iwd: { home: { roles: { default: { machines: ["a"] } }, config: { networks: { home: { ssid: "MyNet" } } } } } } };
+    const { plan, doc: out } = migrate(doc);
+    expect(plan.services[0]).toMatchObject({ status: "renamed", newModule: "wifi", newInstance: "wifi-home" });
+    expect((out.instances as JsonObject)["wifi-home"]).toEqual({ module: { name: "wifi" }, roles: { default: { machines: { a: {} }, settings: { networks: { home: {} } } } } });
+    expect(plan.services[0]!.leftovers).toEqual([expect.objectContaining({ path: ["services", "iwd", "home", "config", "networks", "home", "ssid"], value: "MyNet" })]);
+  });
+
+  it("names an unknown module and keeps it out", () => {
+    const doc = { services: { "my-own": { x: { roles: { default: { machines: ["a"] } } } } } };
+    const { plan, doc: out } = migrate(doc);
+    expect(plan.services[0]!.status).toBe("unknown");
+    expect(plan.services[0]!.leftovers[0]!.value).toEqual({ roles: { default: { machines: ["a"] } } });
+    expect(out).toEqual({});
+  });
+
+  it("replaces '.' in a name (clan-cli cannot address it) and says so", () => {
+    const s = migrate({ services: { admin: { "a.b": { roles: { default: { tags: ["all"] } } } } } }).plan.services[0]!;
+    expect(s.newInstance).toBe("admin-a-b");
+    expect(s.nameNote).toContain("'.'");
+  });
+
+  it("keeps the number spellings and unknown keys of the rest of the file", () => {
+    const text = '{"weird": {"x": 1.0}, "services": {"admin": {"a": {"roles": {"default": {"tags": ["all"], "config": {"allowedKeys": {}}}}}}}, "machines": {"1": {}, "b": {}}}';
+    const r = readInventoryJson(text);
+    if (!r.ok) throw new Error("read");
+    const out = writeInventoryJson(migrate(r.doc).doc);
+    expect(out).toContain('"x": 1.0');
+    expect(out.indexOf('"weird"')).toBeLessThan(out.indexOf('"instances"'));
+    expect(out.indexOf('"instances"')).toBeLessThan(out.indexOf('"machines"'));
+  });
+
+  it("treats a key named __proto__ as data", () => {
+    const doc = JSON.parse('{"services": {"admin": {"a": {"roles": {"default": {"machines": ["__proto__"], "config": {"allowedKeys": {"__proto__": "k"}}}}}}}}') as Inventory;
+    const out = migrate(doc).doc as { instances: Record<string, { roles: { default: { machines: JsonObject; settings: { allowedKeys: JsonObject } } } }> };
+    const role = out.instances["admin-a"]!.roles.default;
+    expect(Object.keys(role.machines)).toEqual(["__proto__"]);
+    expect(Object.getPrototypeOf(role.settings.allowedKeys)).toBe(Object.prototype);
+  });
+
+  it("has the guide's table: every module it lists", () => {
+    expect(KNOWN_CLAN_MODULES.length).toBe(40);
+    expect(fateOf("iwd")).toMatchObject({ status: "renamed", module: "wifi" });
+    expect(fateOf("postgresql")).toMatchObject({ status: "nixos-option" });
+    expect(fateOf("vaultwarden")).toMatchObject({ status: "removed" });
+  });
+
+  it("checks nothing without a catalog, and still migrates", () => {
+    const doc = { services: { admin: { a: { roles: { default: { tags: ["all"] } }, config: { anything: 1 } } } } };
+    const plan = planMigration(doc, undefined);
+    expect(plan.services[0]!.settings[0]!.status).toBe("unchecked");
+  });
+});
