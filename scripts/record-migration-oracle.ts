@@ -72,7 +72,7 @@ const machines: JsonObject = { m1: { tags: ["server"] }, m2: { tags: ["client"] 
 const services: JsonObject = {};
 for (const old of KNOWN_CLAN_MODULES) {
   const fate = fateOf(old)!;
-  if (!("module" in fate)) continue; // removed and NixOS options have no instance to evaluate
+  if (fate.status !== "migrated" && fate.status !== "renamed" && fate.status !== "folded") continue; // no instance to evaluate
   const roles: JsonObject = {};
   const info = catalog.modulesPerSource[catalog.coreInput]?.[fate.module];
   const roleNames = fate.status === "migrated" ? Object.keys(info?.roles ?? {}) : ["default"];

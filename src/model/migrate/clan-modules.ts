@@ -12,7 +12,7 @@ export type ModuleFate =
   /** Merged into a broader clanService (root-password and user-password into users). */
   | { status: "folded"; module: string; advice: string }
   /** No service any more: a `clan.core` NixOS option does it, set per machine in Nix. */
-  | { status: "nixos-option"; option: string; advice: string; module: (config: JsonObject) => JsonObject }
+  | { status: "nixos-option"; option: string; advice: string; nixosModule: (config: JsonObject) => JsonObject }
   /** Gone without a clanService; `advice` says what to do instead. */
   | { status: "removed"; advice: string };
 
@@ -86,20 +86,20 @@ const FATES: Record<string, ModuleFate> = {
     status: "nixos-option",
     option: "clan.core.settings.machine-id.enable",
     advice: "machine-id is now the NixOS option clan.core.settings.machine-id.enable; set it on the same machines in Nix.",
-    module: () => ({ clan: { core: { settings: { "machine-id": { enable: true } } } } }),
+    nixosModule: () => ({ clan: { core: { settings: { "machine-id": { enable: true } } } } }),
   },
   "state-version": {
     status: "nixos-option",
     option: "clan.core.settings.state-version.enable",
     advice: "state-version is now the NixOS option clan.core.settings.state-version.enable; set it on the same machines in Nix.",
-    module: () => ({ clan: { core: { settings: { "state-version": { enable: true } } } } }),
+    nixosModule: () => ({ clan: { core: { settings: { "state-version": { enable: true } } } } }),
   },
   postgresql: {
     status: "nixos-option",
     option: "clan.core.postgresql",
     advice:
       "postgresql is now the NixOS options clan.core.postgresql (enable, users, databases); set them on the same machines in Nix. The old settings are carried into that module as written: check their names against clan.core.postgresql.",
-    module: (config) => ({ clan: { core: { postgresql: { enable: true, ...config } } } }),
+    nixosModule: (config) => ({ clan: { core: { postgresql: { enable: true, ...config } } } }),
   },
 };
 

@@ -8,7 +8,8 @@ import { deepEqual, type JsonObject } from "../json";
 import { roleMembers } from "../membership";
 import { applyMigration, migrateServices } from "./apply";
 import { KNOWN_CLAN_MODULES, fateOf } from "./clan-modules";
-import { needsMigration, planMigration, type ServicePlan } from "./plan";
+import { needsMigration } from "./needs-migration";
+import { planMigration, type ServicePlan } from "./plan";
 
 const catalog = parseCatalog(JSON.parse(readFileSync(new URL("../../../public/catalog/clan-core.json", import.meta.url), "utf8"))).catalog;
 

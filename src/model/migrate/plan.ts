@@ -38,6 +38,8 @@ export interface KeyMove {
   messages: string[];
   /** The known option nearest to an unknown key. */
   suggestion?: string;
+  /** The options the roles it goes to do have (for an unknown key). */
+  known?: string[];
   decision: "keep" | "rename" | "leave-out";
 }
 
@@ -107,12 +109,6 @@ export interface MigrationPlan {
   services: ServicePlan[];
   /** Problems with the shape of `services` itself. */
   problems: Leftover[];
-}
-
-/** A `services` key holding at least one old instance: what the app offers to migrate. */
-export function needsMigration(doc: Inventory): boolean {
-  const services = own(doc, "services");
-  return isObject(services) && Object.values(services).some((v) => !isObject(v) || Object.keys(v).length > 0);
 }
 
 export function planMigration(doc: Inventory, catalog: Catalog | undefined, decisions: Decisions = {}): MigrationPlan {
@@ -351,7 +347,7 @@ function planNixosOption(old: OldInstance, fate: Extract<ModuleFate, { status: "
   }
   const name = freeName(sanitize(`${old.module}-${old.name}`).name, taken);
   taken.add(name);
-  const modules: Json[] = [fate.module(config)];
+  const modules: Json[] = [fate.nixosModule(config)];
   for (const r of old.roles) if (r.extraModules) modules.push(...r.extraModules.modules);
   plan.clanNix.push({
     kind: "importer",
@@ -363,7 +359,7 @@ function planNixosOption(old: OldInstance, fate: Extract<ModuleFate, { status: "
     reason: `${old.module} is the NixOS option ${fate.option} now; this importer instance sets it on the machines the old service reached (${describeMembers([...new Set([...members.values()].flat())])}).`,
   });
   for (const m of old.machines) {
-    if (m.config && Object.keys(m.config).length) plan.clanNix.push({ kind: "machineModule", machine: m.name, module: fate.module(m.config), from: [...base.from, "machines", m.name, "config"] });
+    if (m.config && Object.keys(m.config).length) plan.clanNix.push({ kind: "machineModule", machine: m.name, module: fate.nixosModule(m.config), from: [...base.from, "machines", m.name, "config"] });
     if (m.extraModules) plan.clanNix.push({ kind: "machineImports", machine: m.name, modules: m.extraModules.modules, from: [...base.from, "machines", m.name, m.extraModules.key.split(" ")[0]!] });
   }
   if (old.meta !== undefined) plan.leftovers.push({ path: [...base.from, "meta"], value: old.meta, reason: "Instances have no meta; it is not carried over." });
@@ -432,6 +428,7 @@ function check(move: KeyMove, optionSets: Set<string>[]) {
   move.status = "unknown-key";
   const known = new Set(optionSets.flatMap((s) => [...s]));
   move.suggestion = closest(move.writtenAs, known);
+  move.known = [...known].sort();
   move.messages.push(
     known.size
       ? `The new role has no option "${move.writtenAs}".${move.suggestion ? ` Did you mean "${move.suggestion}"?` : ""} Options: ${[...known].sort().join(", ")}.`
