@@ -111,6 +111,10 @@ function StillToDo({ plan }: { plan: MigrationPlan }) {
             {notMigrated.map((s) => (
               <li key={showPath(s.from)}>
                 <Code>{showPath(s.from)}</Code>: {s.advice}
+                <details className="mt-1">
+                  <summary className="cursor-pointer text-xs text-slate-600 dark:text-slate-300">What it held</summary>
+                  <pre className="mt-1 max-h-40 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800">{JSON.stringify(s.leftovers[0]?.value ?? null, null, 2)}</pre>
+                </details>
               </li>
             ))}
           </ul>

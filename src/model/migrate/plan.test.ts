@@ -257,3 +257,12 @@ describe("smaller cases", () => {
     expect(plan.services[0]!.settings[0]!.status).toBe("unchecked");
   });
 });
+
+describe("the old importer", () => {
+  it("becomes an importer instance whose extraModules go to clan.nix, without offering itself as the alternative", () => {
+    const doc = { machines: { a: { tags: ["desk"] } }, services: { importer: { base: { roles: { default: { tags: ["desk"], extraModules: ["modules/base.nix"] } } } } } };
+    const { plan, doc: out } = migrate(doc);
+    expect((out.instances as JsonObject)["importer-base"]).toEqual({ module: { name: "importer" }, roles: { default: { tags: ["desk"] } } });
+    expect(plan.services[0]!.clanNix).toEqual([expect.objectContaining({ kind: "extraModules", instance: "importer-base", role: "default", modules: ["modules/base.nix"], tags: [] })]);
+  });
+});

@@ -74,7 +74,8 @@ export interface Added {
 
 /** What inventory.json cannot hold: Nix for clan.nix (rendered by formats/nix/migration-snippet.ts). */
 export type ClanNixItem =
-  /** inventory.instances.<instance>.roles.<role>.extraModules = [ … ]; strings are paths relative to the clan root. */
+  /** inventory.instances.<instance>.roles.<role>.extraModules = [ … ]; strings are paths relative to the clan
+   *  root. `tags`: the role's tags, for which the importer is offered as the alternative (none: not offered). */
   | { kind: "extraModules"; instance: string; role: string; modules: Json[]; from: Path; tags: string[] }
   /** machines.<machine>.imports = [ … ]: modules an old service imported on one machine. */
   | { kind: "machineImports"; machine: string; modules: Json[]; from: Path }
@@ -186,7 +187,9 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
     roles.set(r.name, { machines: new Map(r.machines.map((m) => [m, undefined])), tags: r.tags, settings: undefined });
     for (const [k, v] of r.unknown) plan.leftovers.push({ path: [...from, "roles", r.name, k], value: v, reason: `"${k}" is not a field of an old role; it has no place in an instance role.` });
     if (r.extraModules) {
-      plan.clanNix.push({ kind: "extraModules", instance: name, role: r.name, modules: r.extraModules.modules, from: [...from, "roles", r.name, r.extraModules.key.split(" ")[0]!], tags: r.tags });
+      // `tags` offers the importer as the alternative for a tag-based import (not for the importer itself).
+      const tags = fate.module === "importer" ? [] : r.tags;
+      plan.clanNix.push({ kind: "extraModules", instance: name, role: r.name, modules: r.extraModules.modules, from: [...from, "roles", r.name, r.extraModules.key.split(" ")[0]!], tags });
     }
   }
 
