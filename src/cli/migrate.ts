@@ -23,7 +23,8 @@ import { MIGRATION_GUIDE_URL } from "../model/migrate/clan-modules";
 import { planMigration, showPath, type Decisions, type MigrationPlan, type ServicePlan } from "../model/migrate/plan";
 import { plural } from "../model/plural";
 import { InputError, located, readText } from "./read-input";
-import { loadCatalog } from "./validate";
+import { loadCatalog } from "./load-inputs";
+import { formatPath } from "./validate";
 
 export const MIGRATE_USAGE = "Usage: clan-inventory migrate <inventory.json> [-o <file>|-] [--catalog <file>] [--accept-suggestions]";
 
@@ -60,7 +61,7 @@ export async function migrateCommand(args: string[], io: Partial<MigrateIo> = {}
     }
     const read = readInventoryJson(text, options.file);
     if (!read.ok) throw new InputError(located(options.file, read.error));
-    const catalog = await loadCatalog(options.catalog, err);
+    const catalog = await loadCatalog(options.catalog, (p) => err(`${p.file}${p.path.length ? `:${formatPath(p.path)}` : ""}: ${p.severity} catalog: ${p.message}`));
     let plan = planMigration(read.doc, catalog);
     if (options.acceptSuggestions) plan = planMigration(read.doc, catalog, suggestions(plan));
     planOut(planText(plan, options.file, catalog));
