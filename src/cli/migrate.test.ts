@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { readInventoryJson } from "../formats/inventory-json";
 import { migrateCommand } from "./migrate";
+import { validateCommand } from "./validate";
 
 const bin = fileURLToPath(new URL("../../bin/clan-inventory.mjs", import.meta.url));
 const testdata = (name: string) => fileURLToPath(new URL(`../model/migrate/testdata/${name}`, import.meta.url));
@@ -50,6 +51,10 @@ describe("clan-inventory migrate", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("(renamed to exclude)");
     expect(JSON.stringify(json(out))).not.toContain("exclde");
+    // validate has nothing left to say about it: no services-removed, no error.
+    const lines: string[] = [];
+    expect(await validateCommand([out], { out: (l) => lines.push(l), err: () => {} })).toBe(0);
+    expect(lines.join("\n")).not.toContain("services-removed");
   });
 
   it("writes nothing without -o, and says how", async () => {

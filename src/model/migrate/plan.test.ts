@@ -6,6 +6,7 @@ import { diagnose } from "../diagnostics/index";
 import type { Inventory } from "../inventory-schema";
 import { deepEqual, type JsonObject } from "../json";
 import { roleMembers } from "../membership";
+import { resolveInventory } from "../resolve/resolve";
 import { applyMigration, migrateServices } from "./apply";
 import { KNOWN_CLAN_MODULES, fateOf } from "./clan-modules";
 import { needsMigration } from "./needs-migration";
@@ -264,5 +265,25 @@ describe("the old importer", () => {
     const { plan, doc: out } = migrate(doc);
     expect((out.instances as JsonObject)["importer-base"]).toEqual({ module: { name: "importer" }, roles: { default: { tags: ["desk"] } } });
     expect(plan.services[0]!.clanNix).toEqual([expect.objectContaining({ kind: "extraModules", instance: "importer-base", role: "default", modules: ["modules/base.nix"], tags: [] })]);
+  });
+});
+
+describe("after applying, clan-inventory resolve (src/model/resolve)", () => {
+  it("shows the same machines in the same roles as the old services, and no problem once the typo is renamed", () => {
+    const before = load("fleet.json");
+    const { plan, doc } = migrate(before, { "services.borgbackup.main.machines.laptop.config.exclde": "exclude" });
+    const resolution = resolveInventory(doc, catalog);
+    for (const s of plan.services) {
+      if (!s.newInstance) continue;
+      const inst = resolution.instances.find((i) => i.name === s.newInstance)!;
+      expect(inst.error).toBeUndefined();
+      for (const r of s.roles) {
+        const role = inst.roles.find((x) => x.name === r.role)!;
+        expect(role.members.map((m) => m.machine).sort(), `${s.newInstance}/${r.role}`).toEqual([...r.members].sort());
+        for (const m of role.members) expect(m.problems, `${s.newInstance}/${r.role}/${m.machine}`).toEqual([]);
+      }
+    }
+    const laptop = resolution.instances.find((i) => i.name === "borgbackup-main")!.roles.find((r) => r.name === "client")!.members.find((m) => m.machine === "laptop")!;
+    expect(laptop.settings).toMatchObject({ startAt: "*-*-* 03:00:00", exclude: ["/home/*/.cache"] });
   });
 });
