@@ -87,6 +87,11 @@ for (const old of KNOWN_CLAN_MODULES) {
   const instance: JsonObject = { roles };
   if (old === "user-password") (roles.default as JsonObject).config = { user: "alice", prompt: false };
   if (old === "iwd") instance.config = { networks: { home: { ssid: "Home" } } };
+  // The old zerotier's options as it named them (clan.zerotier.moon.stableEndpoints, networkIps).
+  if (old === "zerotier") {
+    (roles.moon as JsonObject).config = { moon: { stableEndpoints: ["10.0.0.1"] } };
+    (roles.controller as JsonObject).config = { networkIps: ["fd00::1"], public: false };
+  }
   services[old] = { main: instance };
 }
 const before: JsonObject = { meta: { name: "oracle" }, machines, services };

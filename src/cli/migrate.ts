@@ -132,7 +132,8 @@ export function planText(plan: MigrationPlan, file: string, catalog: Catalog): s
     for (const m of s.settings) {
       const to = m.to.length ? m.to.map((p) => showPath(p.slice(2))).join(", ") : "left out";
       const tag = { ok: "ok", unchecked: "unchecked", "unknown-key": "UNKNOWN", invalid: "INVALID", "left-out": "left out" }[m.status];
-      lines.push(`  setting ${showPath(m.from.slice(3))} → ${to}  [${tag}]${m.decision === "rename" ? ` (renamed to ${m.writtenAs})` : ""}`);
+      const renamed = m.renamedFrom ? ` (the new service calls ${m.renamedFrom} ${m.key})` : "";
+      lines.push(`  setting ${showPath(m.from.slice(3))} → ${to}  [${tag}]${renamed}${m.decision === "rename" ? ` (renamed to ${m.writtenAs})` : ""}`);
       for (const msg of m.messages) lines.push(`    ${msg}`);
     }
     for (const a of s.added) lines.push(`  added ${showPath(a.path.slice(2))} = ${JSON.stringify(a.value)}: ${a.reason}`);

@@ -103,6 +103,29 @@ const FATES: Record<string, ModuleFate> = {
   },
 };
 
+/**
+ * Options a clanService names differently from its clanModule (read from the old modules'
+ * option declarations in clan-core's clanModules/): the option at `from` inside the old config
+ * is the option `to` of the new service; the planner puts it in the roles whose interface has it.
+ * Old zerotier options sat under the role's name (`clan.zerotier.moon.stableEndpoints`).
+ */
+export interface OptionRename {
+  from: readonly string[];
+  to: string;
+}
+
+const RENAMES: Record<string, readonly OptionRename[]> = {
+  zerotier: [
+    { from: ["moon", "stableEndpoints"], to: "stableEndpoints" },
+    { from: ["networkIps"], to: "allowedIps" },
+    { from: ["networkIds"], to: "allowedIds" },
+  ],
+};
+
+export function renamesOf(module: string): readonly OptionRename[] {
+  return Object.prototype.hasOwnProperty.call(RENAMES, module) ? RENAMES[module]! : [];
+}
+
 /** The fate of an old module, or undefined for a name clan-core never shipped as a clanModule. */
 export function fateOf(module: string): ModuleFate | undefined {
   return Object.prototype.hasOwnProperty.call(FATES, module) ? FATES[module] : undefined;

@@ -45,6 +45,46 @@ describe("clan-core's guide examples", () => {
     ]);
   });
 
+  it("with the moons' old stableEndpoints (under clan.zerotier.moon), gives the guide's zerotier after exactly", () => {
+    const before = load("guide-complex.json") as { services: { zerotier: { "company-network": JsonObject } } };
+    const withMoons = {
+      ...before,
+      services: {
+        ...before.services,
+        zerotier: {
+          "company-network": {
+            ...before.services.zerotier["company-network"],
+            machines: {
+              "moon-1": { config: { moon: { stableEndpoints: ["10.0.0.1", "2001:db8::1"] } } },
+              "moon-2": { config: { moon: { stableEndpoints: ["10.0.0.2", "2001:db8::2"] } } },
+            },
+          },
+        },
+      },
+    } as Inventory;
+    const { plan, doc } = migrate(withMoons);
+    expect((doc.instances as JsonObject)["zerotier-company-network"]).toEqual({
+      module: { name: "zerotier" },
+      roles: {
+        controller: { machines: { "network-controller": {} } },
+        moon: {
+          machines: {
+            "moon-1": { settings: { stableEndpoints: ["10.0.0.1", "2001:db8::1"] } },
+            "moon-2": { settings: { stableEndpoints: ["10.0.0.2", "2001:db8::2"] } },
+          },
+        },
+        peer: { tags: ["nixos"] },
+      },
+    });
+    const zt = service(plan, "zerotier", "company-network");
+    expect(zt.settings.map((m) => [m.id, m.status, m.renamedFrom])).toEqual([
+      ["services.zerotier.company-network.machines.moon-1.config.moon.stableEndpoints", "ok", "moon.stableEndpoints"],
+      ["services.zerotier.company-network.machines.moon-2.config.moon.stableEndpoints", "ok", "moon.stableEndpoints"],
+    ]);
+    expect(zt.roles.find((r) => r.role === "moon")!.missing).toEqual([]);
+    expect(diagnose(doc, catalog).filter((d) => d.severity === "error")).toEqual([]);
+  });
+
   it("leaves no services-removed behind, and names the one setting the new zerotier needs that the old one had not", () => {
     expect(diagnose(migrate(load("guide-admin.json")).doc, catalog).filter((d) => d.severity === "error")).toEqual([]);
     const { plan, doc } = migrate(load("guide-complex.json"));

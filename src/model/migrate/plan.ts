@@ -12,7 +12,7 @@ import { closest } from "../closest-name";
 import type { Inventory } from "../inventory-schema";
 import { deepEqual, isObject, own, type Json, type JsonObject } from "../json";
 import { membersOfRole } from "../membership";
-import { fateOf, type FateStatus, type ModuleFate } from "./clan-modules";
+import { fateOf, renamesOf, type FateStatus, type ModuleFate } from "./clan-modules";
 import { readOldServices, type OldInstance, type OldRole } from "./old-services";
 
 export type Path = (string | number)[];
@@ -40,6 +40,8 @@ export interface KeyMove {
   suggestion?: string;
   /** The options the roles it goes to do have (for an unknown key). */
   known?: string[];
+  /** The old option's path inside the old config, when the new service names it differently. */
+  renamedFrom?: string;
   decision: "keep" | "rename" | "leave-out";
 }
 
@@ -124,7 +126,7 @@ export function planMigration(doc: Inventory, catalog: Catalog | undefined, deci
   };
 }
 
-function getPath(doc: Inventory, path: Path): Json | undefined {
+function getPath(doc: JsonObject, path: readonly (string | number)[]): Json | undefined {
   let cur: Json | undefined = doc;
   for (const k of path) cur = isObject(cur) ? own(cur, String(k)) : undefined;
   return cur;
@@ -223,8 +225,8 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
 
   // roles.<r>.config → roles.<r>.settings
   for (const r of old.roles) {
-    for (const [key, raw] of Object.entries(r.config ?? {})) {
-      const move = newMove(decisions, [...from, "roles", r.name, "config", key], key, transform(key, raw, [...from, "roles", r.name, "config", key]));
+    for (const { key, value: raw, path, renamedFrom } of optionsOf(old.module, r.config, [...from, "roles", r.name, "config"])) {
+      const move = newMove(decisions, path, key, transform(key, raw, path), renamedFrom);
       if (move.decision === "leave-out") {
         plan.settings.push(leaveOut(move));
         continue;
@@ -237,8 +239,8 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
   }
 
   // config (every role of the old service) → the roles whose interface has the option.
-  for (const [key, raw] of Object.entries(old.config ?? {})) {
-    const move = newMove(decisions, [...from, "config", key], key, transform(key, raw, [...from, "config", key]));
+  for (const { key, value: raw, path, renamedFrom } of optionsOf(old.module, old.config, [...from, "config"])) {
+    const move = newMove(decisions, path, key, transform(key, raw, path), renamedFrom);
     if (move.decision === "leave-out") {
       plan.settings.push(leaveOut(move));
       continue;
@@ -257,9 +259,8 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
     const inRoles = old.roles.filter((r) => members.get(r.name)?.includes(m.name)).map((r) => r.name);
     for (const [k, v] of m.unknown) plan.leftovers.push({ path: [...from, "machines", m.name, k], value: v, reason: `"${k}" is not a field of an old service's machine entry.` });
     if (m.extraModules) plan.clanNix.push({ kind: "machineImports", machine: m.name, modules: m.extraModules.modules, from: [...from, "machines", m.name, m.extraModules.key.split(" ")[0]!] });
-    for (const [key, raw] of Object.entries(m.config ?? {})) {
-      const path = [...from, "machines", m.name, "config", key];
-      const move = newMove(decisions, path, key, transform(key, raw, path));
+    for (const { key, value: raw, path, renamedFrom } of optionsOf(old.module, m.config, [...from, "machines", m.name, "config"])) {
+      const move = newMove(decisions, path, key, transform(key, raw, path), renamedFrom);
       if (move.decision === "leave-out") {
         plan.settings.push(leaveOut(move));
         continue;
@@ -408,12 +409,46 @@ function optionNames(schema: Json | undefined): Set<string> | undefined {
   return new Set(root.properties.map((p) => p.name));
 }
 
-function newMove(decisions: Decisions, from: Path, key: string, value: Json): KeyMove {
+function newMove(decisions: Decisions, from: Path, key: string, value: Json, renamedFrom?: string): KeyMove {
   const id = from.join(".");
   const decided = Object.prototype.hasOwnProperty.call(decisions, id) ? decisions[id] : undefined;
-  if (decided === null) return { id, key, writtenAs: key, value, from, to: [], status: "left-out", messages: [], decision: "leave-out" };
-  if (typeof decided === "string" && decided !== key) return { id, key, writtenAs: decided, value, from, to: [], status: "ok", messages: [], decision: "rename" };
-  return { id, key, writtenAs: key, value, from, to: [], status: "ok", messages: [], decision: "keep" };
+  const base = { id, key, value, from, to: [], messages: [], ...(renamedFrom ? { renamedFrom } : {}) };
+  if (decided === null) return { ...base, writtenAs: key, status: "left-out", decision: "leave-out" };
+  if (typeof decided === "string" && decided !== key) return { ...base, writtenAs: decided, status: "ok", decision: "rename" };
+  return { ...base, writtenAs: key, status: "ok", decision: "keep" };
+}
+
+/**
+ * The options of an old config blob, one per top-level key, except that an option the new
+ * service names differently (clan-modules.ts `renamesOf`) comes out under its new name, from its
+ * old path; what stays of its old parent (other keys beside it) remains under the parent.
+ */
+function optionsOf(module: string, config: JsonObject | undefined, base: Path): { key: string; value: Json; path: Path; renamedFrom?: string }[] {
+  if (!config) return [];
+  let rest: JsonObject = config;
+  const renamed: { key: string; value: Json; path: Path; renamedFrom?: string }[] = [];
+  for (const r of renamesOf(module)) {
+    const value = getPath(rest, r.from);
+    if (value === undefined) continue;
+    rest = withoutPath(rest, r.from);
+    renamed.push({ key: r.to, value, path: [...base, ...r.from], renamedFrom: r.from.join(".") });
+  }
+  return [...Object.keys(rest).map((key) => ({ key, value: rest[key] as Json, path: [...base, key] })), ...renamed];
+}
+
+/** A copy without the value at `path`; a parent left empty goes too. */
+function withoutPath(obj: JsonObject, path: readonly (string | number)[]): JsonObject {
+  const [head, ...tail] = path.map(String);
+  const out: JsonObject = {};
+  for (const k of Object.keys(obj)) {
+    if (k !== head) put(out, k, obj[k] as Json, true);
+    else if (tail.length) {
+      const child = obj[k];
+      const next = isObject(child) ? withoutPath(child, tail) : child;
+      if (!isObject(next) || Object.keys(next).length > 0) put(out, k, next as Json, true);
+    }
+  }
+  return out;
 }
 
 function leaveOut(move: KeyMove): KeyMove {
