@@ -87,6 +87,8 @@ for (const old of KNOWN_CLAN_MODULES) {
   const instance: JsonObject = { roles };
   if (old === "user-password") (roles.default as JsonObject).config = { user: "alice", prompt: false };
   if (old === "iwd") instance.config = { networks: { home: { ssid: "Home" } } };
+  // The old syncthing's introducer role, which the syncthing service does not have.
+  if (old === "syncthing") roles.introducer = { machines: ["m2"] };
   // The old zerotier's options as it named them (clan.zerotier.moon.stableEndpoints, networkIps).
   if (old === "zerotier") {
     (roles.moon as JsonObject).config = { moon: { stableEndpoints: ["10.0.0.1"] } };

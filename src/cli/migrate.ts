@@ -121,13 +121,14 @@ export function planText(plan: MigrationPlan, file: string, catalog: Catalog): s
     if (s.advice) lines.push(`  ${s.advice}`);
     for (const r of s.roles) {
       const parts = [];
-      if (r.machines.length) parts.push(`machines ${r.machines.join(", ")} → roles.${showPath([r.role])}.machines.<name> = {}`);
+      if (r.machines.length) parts.push(`machines ${r.machines.join(", ")} → roles.${showPath([r.newRole])}.machines.<name> = {}`);
       if (r.tags.length) parts.push(`tags ${r.tags.join(", ")} (kept as a list)`);
       if (!parts.length) parts.push("no machines, no tags");
       lines.push(`  role ${r.role}: ${parts.join("; ")}; members: ${r.members.join(", ") || "none"}`);
+      if (r.newRole !== r.role) lines.push(`    the ${s.newModule} service has no ${r.role} role; its machines and tags join ${r.newRole}`);
       if (r.addedByName.length) lines.push(`    ${r.addedByName.join(", ")} now listed by name too, to carry ${r.addedByName.length === 1 ? "its" : "their"} machine settings (already members by tag)`);
       for (const m of r.missing) lines.push(`    NEEDS ${m.option}: the new role requires it (no default) and no old setting gives it, for ${m.machines.join(", ")}. Set it in the result.`);
-      if (r.unknownRole) lines.push(`    ERROR the ${s.newModule} service has no role "${r.role}"${r.unknownRole.suggestion ? `; did you mean "${r.unknownRole.suggestion}"?` : ""} Its roles: ${r.unknownRole.known.join(", ")}. Rename the role in the result.`);
+      if (r.unknownRole) lines.push(`    ERROR the ${s.newModule} service has no role "${r.newRole}"${r.unknownRole.suggestion ? `; did you mean "${r.unknownRole.suggestion}"?` : ""} Its roles: ${r.unknownRole.known.join(", ")}. Rename the role in the result.`);
     }
     for (const m of s.settings) {
       const to = m.to.length ? m.to.map((p) => showPath(p.slice(2))).join(", ") : "left out";

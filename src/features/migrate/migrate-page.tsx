@@ -207,10 +207,15 @@ function ServiceCard({ plan: s, decisions, decide }: { plan: ServicePlan; decisi
               {r.machines.length > 0 && r.tags.length > 0 && "; "}
               {r.tags.length > 0 && <>tags {r.tags.join(", ")} (kept)</>}
               {r.machines.length === 0 && r.tags.length === 0 && "no machines, no tags"} — members: {r.members.join(", ") || "none"}
+              {r.newRole !== r.role && (
+                <span className="block pl-4 text-slate-600 dark:text-slate-300">
+                  The {s.newModule} service has no {r.role} role; its machines and tags join {r.newRole}.
+                </span>
+              )}
               {r.addedByName.length > 0 && <span className="block pl-4 text-slate-600 dark:text-slate-300">{r.addedByName.join(", ")} now also listed by name, to hold machine settings (already members by tag).</span>}
               {r.unknownRole && (
                 <span className="block pl-4 text-red-700 dark:text-red-300">
-                  The {s.newModule} service has no role “{r.role}”{r.unknownRole.suggestion ? `; did you mean “${r.unknownRole.suggestion}”?` : "."} Its roles: {r.unknownRole.known.join(", ")}.
+                  The {s.newModule} service has no role “{r.newRole}”{r.unknownRole.suggestion ? `; did you mean “${r.unknownRole.suggestion}”?` : "."} Its roles: {r.unknownRole.known.join(", ")}.
                 </span>
               )}
               {r.missing.map((m) => (

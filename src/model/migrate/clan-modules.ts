@@ -126,6 +126,20 @@ export function renamesOf(module: string): readonly OptionRename[] {
   return Object.prototype.hasOwnProperty.call(RENAMES, module) ? RENAMES[module]! : [];
 }
 
+/**
+ * Roles a clanService no longer has, and the role their machines join instead. syncthing's
+ * introducer introduced the peers to each other; the syncthing service's peers know each other,
+ * so the introducer is one more peer.
+ */
+const ROLE_RENAMES: Record<string, Readonly<Record<string, string>>> = {
+  syncthing: { introducer: "peer" },
+};
+
+export function roleRenameOf(module: string, role: string): string | undefined {
+  const renames = Object.prototype.hasOwnProperty.call(ROLE_RENAMES, module) ? ROLE_RENAMES[module]! : {};
+  return Object.prototype.hasOwnProperty.call(renames, role) ? renames[role] : undefined;
+}
+
 /** The fate of an old module, or undefined for a name clan-core never shipped as a clanModule. */
 export function fateOf(module: string): ModuleFate | undefined {
   return Object.prototype.hasOwnProperty.call(FATES, module) ? FATES[module] : undefined;

@@ -10,14 +10,14 @@ import { isObject, type Json, type JsonObject } from "../json";
 import { roleMembers } from "../membership";
 import { deepFreeze, jsonValue, objectOf } from "../testing/arbitrary-inventory";
 import { applyMigration } from "./apply";
-import { planMigration } from "./plan";
+import { expectedMembers, planMigration } from "./plan";
 
 const catalog = parseCatalog(JSON.parse(readFileSync(new URL("../../../public/catalog/clan-core.json", import.meta.url), "utf8"))).catalog;
 
 const MACHINES = ["web1", "db", "laptop", "__proto__"];
 const TAGS = ["all", "nixos", "web", "backup"];
-const MODULES = ["admin", "borgbackup", "zerotier", "sshd", "root-password", "user-password", "iwd", "nginx", "machine-id", "my-own"];
-const ROLES = ["default", "client", "server", "peer", "controller", "moon"];
+const MODULES = ["syncthing", "admin", "borgbackup", "zerotier", "sshd", "root-password", "user-password", "iwd", "nginx", "machine-id", "my-own"];
+const ROLES = ["introducer", "default", "client", "server", "peer", "controller", "moon"];
 const KEYS = ["allowedKeys", "directory", "startAt", "certificate", "user", "prompt", "networks", "exclde", "__proto__"];
 
 const entries = <T extends Json>(key: fc.Arbitrary<string>, value: fc.Arbitrary<T>, max = 3) =>
@@ -76,7 +76,7 @@ describe("migration properties", () => {
         // Each written role: the same members as the old role.
         for (const s of plan.services) {
           if (!s.newInstance) continue;
-          for (const r of s.roles) expect(roleMembers(out, s.newInstance, r.role).map((m) => m.machine).sort()).toEqual([...r.members].sort());
+          for (const [role, members] of expectedMembers(s)) expect(roleMembers(out, s.newInstance, role).map((m) => m.machine).sort()).toEqual(members);
         }
       }),
       { numRuns: 200 },

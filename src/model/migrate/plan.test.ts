@@ -10,7 +10,7 @@ import { resolveInventory } from "../resolve/resolve";
 import { applyMigration, migrateServices } from "./apply";
 import { KNOWN_CLAN_MODULES, fateOf } from "./clan-modules";
 import { needsMigration } from "./needs-migration";
-import { planMigration, type ServicePlan } from "./plan";
+import { expectedMembers, planMigration, type ServicePlan } from "./plan";
 
 const catalog = parseCatalog(JSON.parse(readFileSync(new URL("../../../public/catalog/clan-core.json", import.meta.url), "utf8"))).catalog;
 
@@ -147,9 +147,9 @@ describe("the fleet of the issue", () => {
 
   it("keeps the same machines in the same roles (tags resolve the same way)", () => {
     for (const s of plan.services) {
-      for (const r of s.roles) {
-        const now = roleMembers(doc, s.newInstance!, r.role).map((m) => m.machine).sort();
-        expect(now, `${s.newInstance}/${r.role}`).toEqual([...r.members].sort());
+      for (const [role, members] of expectedMembers(s)) {
+        const now = roleMembers(doc, s.newInstance!, role).map((m) => m.machine).sort();
+        expect(now, `${s.newInstance}/${role}`).toEqual(members);
       }
     }
     expect(roleMembers(doc, "sshd-default", "server").map((m) => m.machine).sort()).toEqual(["gateway", "laptop", "storage"]);
@@ -317,13 +317,26 @@ describe("after applying, clan-inventory resolve (src/model/resolve)", () => {
       if (!s.newInstance) continue;
       const inst = resolution.instances.find((i) => i.name === s.newInstance)!;
       expect(inst.error).toBeUndefined();
-      for (const r of s.roles) {
-        const role = inst.roles.find((x) => x.name === r.role)!;
-        expect(role.members.map((m) => m.machine).sort(), `${s.newInstance}/${r.role}`).toEqual([...r.members].sort());
-        for (const m of role.members) expect(m.problems, `${s.newInstance}/${r.role}/${m.machine}`).toEqual([]);
+      for (const [name, members] of expectedMembers(s)) {
+        const role = inst.roles.find((x) => x.name === name)!;
+        expect(role.members.map((m) => m.machine).sort(), `${s.newInstance}/${name}`).toEqual(members);
+        for (const m of role.members) expect(m.problems, `${s.newInstance}/${name}/${m.machine}`).toEqual([]);
       }
     }
     const laptop = resolution.instances.find((i) => i.name === "borgbackup-main")!.roles.find((r) => r.name === "client")!.members.find((m) => m.machine === "laptop")!;
     expect(laptop.settings).toMatchObject({ startAt: "*-*-* 03:00:00", exclude: ["/home/*/.cache"] });
+  });
+});
+
+describe("a role the new service dropped", () => {
+  it("sends syncthing's introducer to the peers, with its machines, and says so", () => {
+    const doc = { machines: { hub: {}, a: { tags: ["sync"] } }, services: { syncthing: { s: { roles: { introducer: { machines: ["hub"] }, peer: { tags: ["sync"] } } } } } };
+    const { plan, doc: out } = migrate(doc);
+    expect((out.instances as JsonObject)["syncthing-s"]).toEqual({ module: { name: "syncthing" }, roles: { peer: { machines: { hub: {} }, tags: ["sync"] } } });
+    expect(plan.services[0]!.roles.map((r) => [r.role, r.newRole, r.unknownRole])).toEqual([
+      ["introducer", "peer", undefined],
+      ["peer", "peer", undefined],
+    ]);
+    expect(roleMembers(out, "syncthing-s", "peer").map((m) => m.machine).sort()).toEqual(["a", "hub"]);
   });
 });

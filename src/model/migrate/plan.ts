@@ -12,7 +12,7 @@ import { closest } from "../closest-name";
 import type { Inventory } from "../inventory-schema";
 import { deepEqual, isObject, own, type Json, type JsonObject } from "../json";
 import { membersOfRole } from "../membership";
-import { fateOf, renamesOf, type FateStatus, type ModuleFate } from "./clan-modules";
+import { fateOf, renamesOf, roleRenameOf, type FateStatus, type ModuleFate } from "./clan-modules";
 import { readOldServices, type OldInstance, type OldRole } from "./old-services";
 
 export type Path = (string | number)[];
@@ -46,7 +46,10 @@ export interface KeyMove {
 }
 
 export interface RoleMove {
+  /** The old role. */
   role: string;
+  /** The role of the new instance it goes to (the old one, unless the service dropped it). */
+  newRole: string;
   from: Path;
   to: Path;
   machines: string[];
@@ -168,6 +171,7 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
 
   const schemas = catalog ? resolveModule(catalog, { name: fate.module, input: null }).schemas : undefined;
   const roleProps = (role: string): Set<string> | undefined => optionNames(schemas?.[role]);
+  const roleOf = (oldRole: string): string => roleRenameOf(old.module, oldRole) ?? oldRole;
   const target = ["instances", name];
 
   // Roles: machines become attribute sets, tags stay a list (spec §1.6 accepts both forms).
@@ -176,22 +180,28 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
     const knownRoles = schemas ? Object.keys(schemas) : undefined;
     const move: RoleMove = {
       role: r.name,
+      newRole: roleOf(r.name),
       from: [...from, "roles", r.name],
-      to: [...target, "roles", r.name],
+      to: [...target, "roles", roleOf(r.name)],
       machines: r.machines,
       tags: r.tags,
       members: members.get(r.name) ?? [],
       addedByName: [],
       missing: [],
     };
-    if (knownRoles && !knownRoles.includes(r.name)) move.unknownRole = { suggestion: closest(r.name, knownRoles), known: knownRoles };
+    if (knownRoles && !knownRoles.includes(move.newRole)) move.unknownRole = { suggestion: closest(move.newRole, knownRoles), known: knownRoles };
     plan.roles.push(move);
-    roles.set(r.name, { machines: new Map(r.machines.map((m) => [m, undefined])), tags: r.tags, settings: undefined });
+    // Two old roles may land in one (syncthing's introducer joins the peers): their machines and tags add up.
+    const existing = roles.get(move.newRole);
+    if (existing) {
+      for (const m of r.machines) existing.machines.set(m, undefined);
+      existing.tags = [...new Set([...existing.tags, ...r.tags])];
+    } else roles.set(move.newRole, { machines: new Map(r.machines.map((m) => [m, undefined])), tags: r.tags, settings: undefined });
     for (const [k, v] of r.unknown) plan.leftovers.push({ path: [...from, "roles", r.name, k], value: v, reason: `"${k}" is not a field of an old role; it has no place in an instance role.` });
     if (r.extraModules) {
       // `tags` offers the importer as the alternative for a tag-based import (not for the importer itself).
       const tags = fate.module === "importer" ? [] : r.tags;
-      plan.clanNix.push({ kind: "extraModules", instance: name, role: r.name, modules: r.extraModules.modules, from: [...from, "roles", r.name, r.extraModules.key.split(" ")[0]!], tags });
+      plan.clanNix.push({ kind: "extraModules", instance: name, role: move.newRole, modules: r.extraModules.modules, from: [...from, "roles", r.name, r.extraModules.key.split(" ")[0]!], tags });
     }
   }
 
@@ -216,7 +226,7 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
       const entry = roles.get(role);
       if (entry && !entry.machines.has(machine)) {
         entry.machines.set(machine, undefined);
-        plan.roles.find((x) => x.role === role)?.addedByName.push(machine);
+        plan.roles.find((x) => x.newRole === role)?.addedByName.push(machine);
       }
     }
   };
@@ -231,9 +241,9 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
         plan.settings.push(leaveOut(move));
         continue;
       }
-      const props = roleProps(r.name);
+      const props = roleProps(roleOf(r.name));
       check(move, props ? [props] : []);
-      place(move, r.name, roleBlob(r.name));
+      place(move, roleOf(r.name), roleBlob(roleOf(r.name)));
       plan.settings.push(move);
     }
   }
@@ -245,7 +255,7 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
       plan.settings.push(leaveOut(move));
       continue;
     }
-    const targets = rolesFor(move, old.roles.map((r) => r.name), roleProps);
+    const targets = rolesFor(move, [...new Set(old.roles.map((r) => roleOf(r.name)))], roleProps);
     for (const role of targets) place(move, role, roleBlob(role));
     if (targets.length === 0) {
       move.status = "left-out";
@@ -256,7 +266,7 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
 
   // machines.<m>.config → roles.<r>.machines.<m>.settings of every role the machine is in.
   for (const m of old.machines) {
-    const inRoles = old.roles.filter((r) => members.get(r.name)?.includes(m.name)).map((r) => r.name);
+    const inRoles = [...new Set(old.roles.filter((r) => members.get(r.name)?.includes(m.name)).map((r) => roleOf(r.name)))];
     for (const [k, v] of m.unknown) plan.leftovers.push({ path: [...from, "machines", m.name, k], value: v, reason: `"${k}" is not a field of an old service's machine entry.` });
     if (m.extraModules) plan.clanNix.push({ kind: "machineImports", machine: m.name, modules: m.extraModules.modules, from: [...from, "machines", m.name, m.extraModules.key.split(" ")[0]!] });
     for (const { key, value: raw, path, renamedFrom } of optionsOf(old.module, m.config, [...from, "machines", m.name, "config"])) {
@@ -322,14 +332,16 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
 
   // Options the new role cannot do without that the old module did not have (zerotier's moons
   // need stableEndpoints): Clan fails when the service reads them, so the plan names them.
-  for (const move of plan.roles) {
-    const root = compileRoleSchema(schemas?.[move.role]);
-    if (root.kind !== "object") continue;
-    const roleSettings = blobs.get(roleBlob(move.role).join("\u0000"))?.value ?? {};
+  for (const [roleName] of roles) {
+    const moves = plan.roles.filter((m) => m.newRole === roleName);
+    const root = compileRoleSchema(schemas?.[roleName]);
+    if (root.kind !== "object" || moves.length === 0) continue;
+    const members = [...new Set(moves.flatMap((m) => m.members))];
+    const roleSettings = blobs.get(roleBlob(roleName).join("\u0000"))?.value ?? {};
     for (const p of root.properties) {
       if (!p.required || own(roleSettings, p.name) !== undefined) continue;
-      const lacking = move.members.filter((m) => own(blobs.get(machineBlob(move.role, m).join("\u0000"))?.value ?? {}, p.name) === undefined);
-      if (lacking.length) move.missing.push({ option: p.name, machines: lacking });
+      const lacking = members.filter((m) => own(blobs.get(machineBlob(roleName, m).join("\u0000"))?.value ?? {}, p.name) === undefined);
+      if (lacking.length) moves[0]!.missing.push({ option: p.name, machines: lacking });
     }
   }
 
@@ -521,6 +533,13 @@ function mergeValues(a: Json, b: Json, path: string[] = []): { ok: true; value: 
   if (Array.isArray(a) && Array.isArray(b)) return { ok: true, value: [...a, ...b] };
   if (deepEqual(a, b)) return { ok: true, value: a };
   return { ok: false, where: path.length ? path.join(".") : "the value itself" };
+}
+
+/** The machines each role of the new instance should have: those of the old roles that go to it. */
+export function expectedMembers(s: ServicePlan): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of s.roles) out.set(r.newRole, [...new Set([...(out.get(r.newRole) ?? []), ...r.members])].sort());
+  return out;
 }
 
 export function showPath(path: Path): string {
