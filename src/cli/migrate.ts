@@ -133,7 +133,7 @@ export function planText(plan: MigrationPlan, file: string, catalog: Catalog): s
     for (const m of s.settings) {
       const to = m.to.length ? m.to.map((p) => showPath(p.slice(2))).join(", ") : "left out";
       const tag = { ok: "ok", unchecked: "unchecked", "unknown-key": "UNKNOWN", invalid: "INVALID", "left-out": "left out" }[m.status];
-      const renamed = m.renamedFrom ? ` (the new service calls ${m.renamedFrom} ${m.key})` : "";
+      const renamed = m.renamedFrom ? ` (the new service calls ${m.renamedFrom} ${m.key}${m.note ? `; ${m.note}` : ""})` : "";
       lines.push(`  setting ${showPath(m.from.slice(3))} → ${to}  [${tag}]${renamed}${m.decision === "rename" ? ` (renamed to ${m.writtenAs})` : ""}`);
       for (const msg of m.messages) lines.push(`    ${msg}`);
     }

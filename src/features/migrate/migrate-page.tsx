@@ -273,7 +273,7 @@ function SettingsTable({ moves, decisions, decide, title }: { moves: KeyMove[]; 
               <td className="py-1 pr-3 font-mono text-xs">{m.to.length ? m.to.map((p) => showPath(p.slice(2))).join(", ") : "—"}</td>
               <td className="py-1">
                 <span className={m.status === "ok" ? "text-emerald-700 dark:text-emerald-400" : m.status === "unchecked" ? "text-slate-500" : "text-red-700 dark:text-red-300"}>{CHECK[m.status]}</span>
-                {m.renamedFrom && <span className="block text-xs text-slate-600 dark:text-slate-300">The new service calls {m.renamedFrom} “{m.key}”.</span>}
+                {m.renamedFrom && <span className="block text-xs text-slate-600 dark:text-slate-300">The new service calls {m.renamedFrom} “{m.key}”.{m.note ? ` ${m.note}` : ""}</span>}
                 {m.messages.map((msg, i) => (
                   <span key={i} className="block text-xs text-slate-600 dark:text-slate-300">
                     {msg}

@@ -112,9 +112,22 @@ const FATES: Record<string, ModuleFate> = {
 export interface OptionRename {
   from: readonly string[];
   to: string;
+  /** The new option is a list of what the old one held one of. */
+  toList?: boolean;
+  /** What changed beyond the name. */
+  note?: string;
 }
 
 const RENAMES: Record<string, readonly OptionRename[]> = {
+  "data-mesher": [
+    { from: ["network", "port"], to: "port" },
+    { from: ["network", "interface"], to: "interfaces", toList: true, note: "data-mesher takes a list of interfaces now." },
+    {
+      from: ["bootstrapNodes"],
+      to: "extraBootstrapPeers",
+      note: "The old list replaced the bootstrap nodes data-mesher finds itself; the new one adds to them.",
+    },
+  ],
   zerotier: [
     { from: ["moon", "stableEndpoints"], to: "stableEndpoints" },
     { from: ["networkIps"], to: "allowedIps" },

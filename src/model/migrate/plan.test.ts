@@ -340,3 +340,20 @@ describe("a role the new service dropped", () => {
     expect(roleMembers(out, "syncthing-s", "peer").map((m) => m.machine).sort()).toEqual(["a", "hub"]);
   });
 });
+
+describe("options the new service names differently", () => {
+  it("moves data-mesher's network.port and network.interface (now a list) and bootstrapNodes, with what changed", () => {
+    const doc = { machines: { a: {} }, services: { "data-mesher": { dm: { roles: { default: { machines: ["a"] } }, config: { network: { interface: "zt0", port: 7000 }, bootstrapNodes: ["[fd00::1]:7946"] } } } } };
+    const { plan, doc: out } = migrate(doc);
+    expect(((out.instances as JsonObject)["data-mesher-dm"] as JsonObject).roles).toEqual({
+      default: { machines: { a: {} }, settings: { port: 7000, interfaces: ["zt0"], extraBootstrapPeers: ["[fd00::1]:7946"] } },
+    });
+    const moves = plan.services[0]!.settings;
+    expect(moves.map((m) => [m.key, m.renamedFrom, m.status])).toEqual([
+      ["port", "network.port", "ok"],
+      ["interfaces", "network.interface", "ok"],
+      ["extraBootstrapPeers", "bootstrapNodes", "ok"],
+    ]);
+    expect(moves[2]!.note).toContain("adds to them");
+  });
+});

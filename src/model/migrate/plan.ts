@@ -42,6 +42,8 @@ export interface KeyMove {
   known?: string[];
   /** The old option's path inside the old config, when the new service names it differently. */
   renamedFrom?: string;
+  /** What changed beyond the name (clan-modules.ts `OptionRename.note`). */
+  note?: string;
   decision: "keep" | "rename" | "leave-out";
 }
 
@@ -235,8 +237,8 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
 
   // roles.<r>.config → roles.<r>.settings
   for (const r of old.roles) {
-    for (const { key, value: raw, path, renamedFrom } of optionsOf(old.module, r.config, [...from, "roles", r.name, "config"])) {
-      const move = newMove(decisions, path, key, transform(key, raw, path), renamedFrom);
+    for (const { key, value: raw, path, renamedFrom, note } of optionsOf(old.module, r.config, [...from, "roles", r.name, "config"])) {
+      const move = newMove(decisions, path, key, transform(key, raw, path), renamedFrom, note);
       if (move.decision === "leave-out") {
         plan.settings.push(leaveOut(move));
         continue;
@@ -249,8 +251,8 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
   }
 
   // config (every role of the old service) → the roles whose interface has the option.
-  for (const { key, value: raw, path, renamedFrom } of optionsOf(old.module, old.config, [...from, "config"])) {
-    const move = newMove(decisions, path, key, transform(key, raw, path), renamedFrom);
+  for (const { key, value: raw, path, renamedFrom, note } of optionsOf(old.module, old.config, [...from, "config"])) {
+    const move = newMove(decisions, path, key, transform(key, raw, path), renamedFrom, note);
     if (move.decision === "leave-out") {
       plan.settings.push(leaveOut(move));
       continue;
@@ -269,8 +271,8 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
     const inRoles = [...new Set(old.roles.filter((r) => members.get(r.name)?.includes(m.name)).map((r) => roleOf(r.name)))];
     for (const [k, v] of m.unknown) plan.leftovers.push({ path: [...from, "machines", m.name, k], value: v, reason: `"${k}" is not a field of an old service's machine entry.` });
     if (m.extraModules) plan.clanNix.push({ kind: "machineImports", machine: m.name, modules: m.extraModules.modules, from: [...from, "machines", m.name, m.extraModules.key.split(" ")[0]!] });
-    for (const { key, value: raw, path, renamedFrom } of optionsOf(old.module, m.config, [...from, "machines", m.name, "config"])) {
-      const move = newMove(decisions, path, key, transform(key, raw, path), renamedFrom);
+    for (const { key, value: raw, path, renamedFrom, note } of optionsOf(old.module, m.config, [...from, "machines", m.name, "config"])) {
+      const move = newMove(decisions, path, key, transform(key, raw, path), renamedFrom, note);
       if (move.decision === "leave-out") {
         plan.settings.push(leaveOut(move));
         continue;
@@ -421,10 +423,10 @@ function optionNames(schema: Json | undefined): Set<string> | undefined {
   return new Set(root.properties.map((p) => p.name));
 }
 
-function newMove(decisions: Decisions, from: Path, key: string, value: Json, renamedFrom?: string): KeyMove {
+function newMove(decisions: Decisions, from: Path, key: string, value: Json, renamedFrom?: string, note?: string): KeyMove {
   const id = from.join(".");
   const decided = Object.prototype.hasOwnProperty.call(decisions, id) ? decisions[id] : undefined;
-  const base = { id, key, value, from, to: [], messages: [], ...(renamedFrom ? { renamedFrom } : {}) };
+  const base = { id, key, value, from, to: [], messages: [], ...(renamedFrom ? { renamedFrom } : {}), ...(note ? { note } : {}) };
   if (decided === null) return { ...base, writtenAs: key, status: "left-out", decision: "leave-out" };
   if (typeof decided === "string" && decided !== key) return { ...base, writtenAs: decided, status: "ok", decision: "rename" };
   return { ...base, writtenAs: key, status: "ok", decision: "keep" };
@@ -435,15 +437,24 @@ function newMove(decisions: Decisions, from: Path, key: string, value: Json, ren
  * service names differently (clan-modules.ts `renamesOf`) comes out under its new name, from its
  * old path; what stays of its old parent (other keys beside it) remains under the parent.
  */
-function optionsOf(module: string, config: JsonObject | undefined, base: Path): { key: string; value: Json; path: Path; renamedFrom?: string }[] {
+interface OldOption {
+  key: string;
+  value: Json;
+  path: Path;
+  renamedFrom?: string;
+  note?: string;
+}
+
+function optionsOf(module: string, config: JsonObject | undefined, base: Path): OldOption[] {
   if (!config) return [];
   let rest: JsonObject = config;
-  const renamed: { key: string; value: Json; path: Path; renamedFrom?: string }[] = [];
+  const renamed: OldOption[] = [];
   for (const r of renamesOf(module)) {
     const value = getPath(rest, r.from);
     if (value === undefined) continue;
     rest = withoutPath(rest, r.from);
-    renamed.push({ key: r.to, value, path: [...base, ...r.from], renamedFrom: r.from.join(".") });
+    const converted = r.toList && !Array.isArray(value) ? [value] : value;
+    renamed.push({ key: r.to, value: converted, path: [...base, ...r.from], renamedFrom: r.from.join("."), note: r.note });
   }
   return [...Object.keys(rest).map((key) => ({ key, value: rest[key] as Json, path: [...base, key] })), ...renamed];
 }
