@@ -15,7 +15,8 @@ import {
   sortProperties,
   type Definition,
 } from "./module-properties";
-import { attrNames, isAttrs, nixEquals, nixTypeOf, put, showNix, type NixAttrs, type NixValue } from "./nix-value";
+import type { Json } from "../json";
+import { attrNames, fromNix, isAttrs, nixEquals, nixTypeOf, put, showNix, type NixAttrs, type NixValue } from "./nix-value";
 import { checkType, describeType, NAME_PLACEHOLDER, type NixType, type OptionDecl, type OptionSet } from "./option-types";
 
 export type ProblemKind = "unknown-option" | "type" | "conflict" | "unique" | "property" | "module";
@@ -27,6 +28,8 @@ export interface EvalProblem<S> {
   message: string;
   /** The definitions involved, in the order Nix lists them. */
   sources: S[];
+  /** Their values, beside `sources` (conflicts: what each layer says). */
+  values?: Json[];
 }
 
 export interface Origin<S> {
@@ -67,8 +70,8 @@ export function evaluateSettings<S>(set: OptionSet, modules: Definition<S>[], de
 
 export const originKey = (path: readonly string[]) => path.join("\u0000");
 
-function problem<S>(ctx: Ctx<S>, path: string[], kind: ProblemKind, message: string, sources: S[]) {
-  ctx.result.problems.push({ path, kind, message, sources });
+function problem<S>(ctx: Ctx<S>, path: string[], kind: ProblemKind, message: string, sources: S[], values?: NixValue[]) {
+  ctx.result.problems.push(values ? { path, kind, message, sources, values: values.map(fromNix) } : { path, kind, message, sources });
 }
 
 /** Keys of a module that the module system takes for itself (lib.modules.unifyModuleSyntax). */
@@ -225,8 +228,9 @@ function mergeValue<S>(ctx: Ctx<S>, type: NixType, defs: Definition<S>[], path: 
       return out;
     }
     case "anything":
-    case "unknown":
       return mergeAnything(ctx, defs, path);
+    case "unknown":
+      return mergeUnknown(ctx, defs, path);
     case "unspecified":
       return mergeDefault(ctx, defs, path);
     case "listOf": {
@@ -261,7 +265,7 @@ function mergeValue<S>(ctx: Ctx<S>, type: NixType, defs: Definition<S>[], path: 
       const nulls = defs.filter((d) => d.value === null).length;
       if (nulls === defs.length) return null;
       if (nulls === 0) return mergeValue(ctx, type.elem, defs, path, name);
-      problem(ctx, path, "conflict", `${where(path)} is set to null in one place and to a value in another: ${defs.map((d) => showNix(d.value)).join(", ")}.`, defs.map((d) => d.source));
+      problem(ctx, path, "conflict", `${where(path)} is set to null in one place and to a value in another: ${defs.map((d) => showNix(d.value)).join(", ")}.`, defs.map((d) => d.source), defs.map((d) => d.value));
       return undefined;
     }
     case "either":
@@ -298,6 +302,7 @@ function mergeEqual<S>(ctx: Ctx<S>, defs: Definition<S>[], path: string[]): NixV
         "conflict",
         `${where(path)} has conflicting values: ${[first, ...differing].map((x) => showNix(x.value)).join(" and ")}. Keep one, or give one a priority (mkDefault / mkForce).`,
         [first.source, ...differing.map((x) => x.source)],
+        [first.value, ...differing.map((x) => x.value)],
       );
       return undefined;
     }
@@ -314,6 +319,18 @@ function mergeAnything<S>(ctx: Ctx<S>, defs: Definition<S>[], path: string[]): N
   }
   if (t !== "set") return mergeEqual(ctx, defs, path);
   return mergeValue(ctx, { kind: "attrsOf", elem: { kind: "anything" } }, defs, path);
+}
+
+/**
+ * A type the editor does not know (a module missing from the catalogs, a construct its schema
+ * cannot say): sets merge, lists concatenate, other values must be equal — the rule of nearly
+ * every type, so a finding here is likely but not certain.
+ */
+function mergeUnknown<S>(ctx: Ctx<S>, defs: Definition<S>[], path: string[]): NixValue | undefined {
+  const values = defs.map((d) => d.value);
+  if (values.every(Array.isArray)) return (values as NixValue[][]).flat();
+  if (values.every(isAttrs)) return mergeValue(ctx, { kind: "attrsOf", elem: { kind: "unknown", reason: "" } }, defs, path);
+  return mergeEqual(ctx, defs, path);
 }
 
 /** types.unspecified (lib.options.mergeDefaultOption). */

@@ -4,10 +4,15 @@
 // (NixFloat) and integers stay plain numbers. The spelling of every number comes from the
 // document's layout (model/json-layout.ts), so a file's `2.0` stays a float.
 import { isObject, own, type Json, type JsonObject } from "../json";
-import { numberSpelling } from "../json-layout";
+import { numberSpelling, setLayout } from "../json-layout";
+import { floatSpelling } from "../number-text";
 
 export class NixFloat {
-  constructor(readonly value: number) {}
+  /** `spelling`: how the file wrote it (`0.50`), kept for display and writing. */
+  constructor(
+    readonly value: number,
+    readonly spelling?: string,
+  ) {}
 }
 
 export type NixValue = null | boolean | number | string | NixFloat | NixValue[] | NixAttrs;
@@ -25,7 +30,7 @@ export function isFloatText(text: string): boolean {
 }
 
 function numberToNix(n: number, spelling: string | undefined): NixValue {
-  if (spelling !== undefined) return isFloatText(spelling) ? new NixFloat(n) : n;
+  if (spelling !== undefined) return isFloatText(spelling) ? new NixFloat(n, spelling) : n;
   return Number.isInteger(n) ? n : new NixFloat(n);
 }
 
@@ -44,16 +49,33 @@ export function toNix(value: Json): NixValue {
   return value;
 }
 
-/** Back to plain JSON (floats become numbers; the output is for comparison and display). */
+/**
+ * Back to plain JSON. A whole float keeps a float spelling (`2.0`) in the container's layout,
+ * so that what the editor shows and writes of it stays a float to Nix.
+ */
 export function fromNix(value: NixValue): Json {
   if (value instanceof NixFloat) return value.value;
-  if (Array.isArray(value)) return value.map(fromNix);
+  if (Array.isArray(value)) {
+    const out = value.map(fromNix);
+    spellFloats(out, value.map((v, i) => [String(i), v] as const));
+    return out;
+  }
   if (isAttrs(value)) {
     const out: JsonObject = {};
     for (const k of Object.keys(value)) put(out, k, fromNix(value[k]!));
+    spellFloats(out, Object.keys(value).map((k) => [k, value[k]!] as const));
     return out;
   }
   return value;
+}
+
+function spellFloats(container: object, entries: readonly (readonly [string, NixValue])[]) {
+  let numbers: Map<string, string> | undefined;
+  for (const [k, v] of entries) {
+    const spelling = v instanceof NixFloat ? (v.spelling ?? floatSpelling(v.value)) : undefined;
+    if (spelling !== undefined) (numbers ??= new Map()).set(k, spelling);
+  }
+  if (numbers) setLayout(container, undefined, numbers);
 }
 
 /** `builtins.typeOf` for the values JSON can hold. */

@@ -8,11 +8,11 @@ import { moduleRefOf, resolveModule } from "../../catalog/resolve-module";
 import type { Layer } from "../effective-settings";
 import { isObject, own, type Json, type JsonObject } from "../json";
 import { clanView, type ViewProblem } from "./clan-view";
-import { evaluateSettings, type EvalProblem, type Origin } from "./evaluate-options";
-import type { Definition } from "./module-properties";
-import { attrNames, fromNix, isAttrs, toNix } from "./nix-value";
+import type { EvalProblem, Origin } from "./evaluate-options";
+import { evaluateMember, type MemberEvaluation } from "./member-settings";
+import { attrNames } from "./nix-value";
 import type { OptionSet } from "./option-types";
-import { interfaceOf } from "./role-interface";
+import { interfaceOf, UNKNOWN_INTERFACE } from "./role-interface";
 
 export type Source = Layer | { kind: "default" };
 
@@ -31,6 +31,8 @@ export interface MemberResolution {
   /** Options whose default the catalog does not record. */
   unknownDefaults: string[];
   origins: Map<string, Origin<Source>>;
+  /** What does evaluate, also when something else fails (for display). */
+  partial?: Json;
 }
 
 export interface RoleResolution {
@@ -116,9 +118,8 @@ export function resolveInventory(doc: JsonObject, catalog: Catalog, options: Res
 
 /** A module from an input the loaded catalogs do not describe: unknown, not wrong (see the catalog's `inputs`). */
 function moduleIsUnknowable(catalog: Catalog, input: string | null): boolean {
-  if (input === null) return false;
-  const inputs = (catalog as { inputs?: readonly string[] }).inputs;
-  return !inputs; // a catalog made from the clan's flake lists every input
+  if (input === null || Object.hasOwn(catalog.modulesPerSource, input)) return false;
+  return !catalog.inputs; // a catalog made from the clan's flake lists every input
 }
 
 function objectAt(v: Json | undefined, key: string): JsonObject {
@@ -184,36 +185,21 @@ function resolveRole(
     }
     for (const m of carriers) members.add(m);
   }
-  const tagsObj = own(role, "tags");
   const out: MemberResolution[] = [];
+  const cache = new Map<string, MemberEvaluation>();
   for (const machine of attrNames(Object.fromEntries([...members].map((m) => [m, true])))) {
     const carried = machines.get(machine) ?? [];
     const viaTags = tags.filter((t) => carried.includes(t));
     const member: MemberResolution = { machine, explicit: explicit.includes(machine), viaTags, settings: null, problems: [], undefinedOptions: [], unknownDefaults: [], origins: new Map() };
     out.push(member);
     if (!set) continue;
-    // Definitions as Nix lists them: the role's tags z→a, the machine, the role (the modules are
-    // interface, role, { imports = [ machine ] ++ tags a→z }, and evalModules lists them in reverse).
-    const defs: Definition<Source>[] = [];
-    for (const t of [...viaTags].reverse()) {
-      const blob = isObject(tagsObj) ? own(objectAt(tagsObj, t), "settings") : undefined;
-      if (blob !== undefined) defs.push({ value: toNix(blob), source: { kind: "tag", name: t } });
-    }
-    const machineBlob = own(objectAt(objectAt(role, "machines"), machine), "settings");
-    if (machineBlob !== undefined) defs.push({ value: toNix(machineBlob), source: { kind: "machine", name: machine } });
-    const roleBlob = own(role, "settings");
-    if (roleBlob !== undefined) defs.push({ value: toNix(roleBlob), source: { kind: "role" } });
-    const blobProblems: EvalProblem<Source>[] = [];
-    for (const d of defs) {
-      if (!isAttrs(d.value)) blobProblems.push({ path: [], kind: "type", message: `Settings must be an attribute set, not ${JSON.stringify(fromNix(d.value))}.`, sources: [d.source] });
-    }
-    const r = evaluateSettings(set, defs.filter((d) => isAttrs(d.value)), { kind: "default" } as Source);
-    member.problems = [...blobProblems, ...r.problems];
-    member.settings = member.problems.length > 0 ? null : fromNix(r.value);
-    member.undefinedOptions = r.undefinedPaths.map((p) => p.join("."));
-    member.unknownDefaults = r.unknownDefaults.map((p) => p.join("."));
-    member.origins = r.origins;
-    (member as { partial?: Json }).partial = fromNix(r.value);
+    const ev = evaluateMember(set, role, machine, viaTags, cache);
+    member.problems = ev.problems;
+    member.settings = ev.ok ? ev.value : null;
+    member.partial = ev.value;
+    member.undefinedOptions = ev.undefinedOptions.map((p) => p.join("."));
+    member.unknownDefaults = ev.unknownDefaults.map((p) => p.join("."));
+    member.origins = ev.origins;
   }
   return { name: roleName, members: out };
 }
@@ -258,4 +244,42 @@ export function resolutionJson(r: Resolution): JsonObject {
     }
   }
   return { machines, instances, warnings: r.warnings };
+}
+
+const viewTags = new WeakMap<JsonObject, Map<string, string[]>>();
+
+export type MemberView = MemberEvaluation & {
+  explicit: boolean;
+  viaTags: string[];
+  /** The interface was recorded from Nix (every default known). */
+  defaultsKnown: boolean;
+  /** A loaded catalog describes the module and role: types are checked. */
+  moduleKnown: boolean;
+};
+
+/**
+ * One member's settings as Clan evaluates them, for the views (effective settings, What runs
+ * here): undefined when the machine is not a member. A module no catalog describes is merged
+ * by the rules nearly every type follows (UNKNOWN_INTERFACE), and says so (moduleKnown).
+ */
+export function resolveMember(doc: JsonObject, catalog: Catalog, instance: string, roleName: string, machine: string): MemberView | undefined {
+  const inv = clanView(doc).doc;
+  let tags = viewTags.get(inv);
+  if (!tags) {
+    tags = machineTags(inv);
+    viewTags.set(inv, tags);
+  }
+  const inst = objectAt(objectAt(inv, "instances"), instance);
+  const role = objectAt(objectAt(inst, "roles"), roleName);
+  const explicit = Object.hasOwn(objectAt(role, "machines"), machine);
+  const carried = tags.get(machine) ?? [];
+  const viaTags = roleTagNames(role).filter((t) => carried.includes(t));
+  if (!explicit && viaTags.length === 0) return undefined;
+  const ref = moduleRefOf(instance, inst);
+  const mod = resolveModule(catalog, ref);
+  if (mod.problem || !mod.info || !Object.hasOwn(mod.info.roles, roleName)) {
+    return { ...evaluateMember(UNKNOWN_INTERFACE, role, machine, viaTags), explicit, viaTags, defaultsKnown: false, moduleKnown: false };
+  }
+  const set = interfaceOf(catalog, mod.inputName, ref.name, roleName, mod.schemas?.[roleName]);
+  return { ...evaluateMember(set.options, role, machine, viaTags), explicit, viaTags, defaultsKnown: set.recorded, moduleKnown: true };
 }
