@@ -9,8 +9,9 @@
 // `services` keeps its value, place and spelling. `--accept-suggestions` renames each unknown
 // settings key to the option suggested for it.
 // Exit status: 0 the result needs nothing fixed in inventory.json (clan.nix lines and removed
-// modules may still be listed); 1 settings keys or roles the new modules do not know remain, or
-// an option the new role requires is unset;
+// modules may still be listed, and options without value or default, which Clan fails on only
+// if the service reads them, as validate's settings-unset warning); 1 settings keys, values or
+// roles the new modules do not take remain;
 // 2 bad usage, or an input that cannot be read or written.
 import { writeFile } from "node:fs/promises";
 import type { Catalog } from "../catalog/catalog-types";
@@ -96,7 +97,7 @@ export function suggestions(plan: MigrationPlan): Decisions {
 }
 
 function needsFixing(plan: MigrationPlan): boolean {
-  return plan.services.some((s) => s.settings.some((m) => m.status === "unknown-key" || m.status === "invalid") || s.roles.some((r) => r.unknownRole || r.missing.length > 0));
+  return plan.services.some((s) => s.settings.some((m) => m.status === "unknown-key" || m.status === "invalid") || s.roles.some((r) => r.unknownRole));
 }
 
 const STATUS: Record<ServicePlan["status"], string> = {
@@ -127,7 +128,7 @@ export function planText(plan: MigrationPlan, file: string, catalog: Catalog): s
       lines.push(`  role ${r.role}: ${parts.join("; ")}; members: ${r.members.join(", ") || "none"}`);
       if (r.newRole !== r.role) lines.push(`    the ${s.newModule} service has no ${r.role} role; its machines and tags join ${r.newRole}`);
       if (r.addedByName.length) lines.push(`    ${r.addedByName.join(", ")} now listed by name too, to carry ${r.addedByName.length === 1 ? "its" : "their"} machine settings (already members by tag)`);
-      for (const m of r.missing) lines.push(`    NEEDS ${m.option}: the new role requires it (no default) and no old setting gives it, for ${m.machines.join(", ")}. Set it in the result.`);
+      for (const m of r.missing) lines.push(`    NEEDS ${m.option}: the new role has no default for it and no old setting gives it, for ${m.machines.join(", ")}; the service fails if it reads it. Set it in the result.`);
       if (r.unknownRole) lines.push(`    ERROR the ${s.newModule} service has no role "${r.newRole}"${r.unknownRole.suggestion ? `; did you mean "${r.unknownRole.suggestion}"?` : ""} Its roles: ${r.unknownRole.known.join(", ")}. Rename the role in the result.`);
     }
     for (const m of s.settings) {

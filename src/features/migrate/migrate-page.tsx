@@ -155,7 +155,7 @@ function Plan({ plan, decisions, setDecisions, onApply, error }: { plan: Migrati
         <p className="mr-auto text-sm" data-testid="migration-summary">
           {plan.services.length === 0
             ? "services is empty: migrating removes it, as clan-cli does."
-            : `${plural(plan.services.length, "old service instance")}: ${plural(written, "instance")} to write, ${outside} outside instances (listed below)${toFix ? `, ${plural(toFix, "setting or role")} the new modules do not know` : ""}${missing ? `, ${plural(missing, "required option")} no old setting gives` : ""}.`}
+            : `${plural(plan.services.length, "old service instance")}: ${plural(written, "instance")} to write, ${outside} outside instances (listed below)${toFix ? `, ${plural(toFix, "setting or role")} the new modules do not know` : ""}${missing ? `, ${plural(missing, "option")} without value or default that no old setting gives` : ""}.`}
         </p>
         <Button variant="primary" onClick={onApply}>
           Migrate to instances
@@ -220,7 +220,7 @@ function ServiceCard({ plan: s, decisions, decide }: { plan: ServicePlan; decisi
               )}
               {r.missing.map((m) => (
                 <span key={m.option} className="block pl-4 text-amber-800 dark:text-amber-300">
-                  Needs {m.option}: the new role requires it and no old setting gives it ({m.machines.join(", ")}). Set it after migrating.
+                  Needs {m.option}: the new role has no default for it and no old setting gives it ({m.machines.join(", ")}); the service fails if it reads it. Set it after migrating.
                 </span>
               ))}
             </li>

@@ -62,7 +62,8 @@ export interface RoleMove {
   unknownRole?: { suggestion?: string; known: string[] };
   /** Machines now listed by name because settings of theirs moved here (they were members by tag). */
   addedByName: string[];
-  /** Options the new role requires (no default) that no migrated setting gives, with the members lacking them. */
+  /** Options of the new role without a default that no migrated setting gives, with the members lacking them
+   *  (validate's settings-unset: Clan fails only if the service reads them). */
   missing: { option: string; machines: string[] }[];
 }
 
