@@ -88,10 +88,11 @@ describe("clan-core's guide examples", () => {
   it("leaves no services-removed and no error behind, and names the one setting the new zerotier needs that the old one had not", () => {
     expect(diagnose(migrate(load("guide-admin.json")).doc, catalog).filter((d) => d.severity === "error")).toEqual([]);
     const { plan, doc } = migrate(load("guide-complex.json"));
-    // This is why the guide's "after" gives the moons stableEndpoints: the service requires them.
-    expect(diagnose(doc, catalog).filter((d) => d.severity !== "info").map((d) => `${d.severity} ${d.code} ${d.path.join(".")}`)).toEqual([
-      "warning settings-unset instances.zerotier-company-network.roles.moon.settings",
-    ]);
+    // Clan's evaluation of the inventory says nothing (the oracle too: the moons' stableEndpoints
+    // are read only when their NixOS configuration is built), so validate says nothing either.
+    // The interface gives it no default, and the guide's "after" sets it for each moon: the plan
+    // names it.
+    expect(diagnose(doc, catalog).filter((d) => d.severity !== "info")).toEqual([]);
     const moon = service(plan, "zerotier", "company-network").roles.find((r) => r.role === "moon")!;
     expect(moon.missing).toEqual([{ option: "stableEndpoints", machines: ["moon-1", "moon-2"] }]);
     expect(service(plan, "sshd", "internal").roles.every((r) => r.missing.length === 0)).toBe(true);
