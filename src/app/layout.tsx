@@ -12,6 +12,7 @@ import { startAutosave } from "./autosave";
 import { useUndoShortcuts } from "./use-undo-shortcuts";
 import { useFileDrop } from "./use-file-drop";
 import { DiagnosticsBar } from "../features/diagnostics/diagnostics-bar";
+import { MigrateBanner } from "../features/migrate/migrate-banner";
 import { useDiagnosticsBar } from "../features/diagnostics/diagnostics-bar-state";
 import { useQueryClient } from "@tanstack/react-query";
 import { isClanDirectoryMode } from "./clan-directory/session";
@@ -62,6 +63,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <SideNav />
         <main className="flex min-w-0 flex-1 flex-col overflow-auto" aria-busy={!ready}>
           <Notices />
+          <MigrateBanner />
           {/* Takes the height the notices leave, so a full-height page (h-full) never hides its bottom under them. */}
           <div className="min-h-0 flex-1">{ready ? children : <p className="p-6 text-slate-500">Loading inventory…</p>}</div>
         </main>

@@ -1,5 +1,6 @@
 // Entry of the `clan-inventory` command: dispatches to one file per subcommand.
 import { convertCommand } from "./convert";
+import { migrateCommand } from "./migrate";
 import { resolveCommand } from "./resolve";
 import { serveCommand } from "./serve";
 import { validateCommand } from "./validate";
@@ -8,6 +9,7 @@ export const USAGE = `Usage:
   clan-inventory validate <inventory.json> [--catalog <file>] [--format text|json]
   clan-inventory resolve <inventory.json> [--catalog <file>] [--machine-dir NAME …] [--format json|text]
   clan-inventory convert <input> --to nix|json [--snippet] [-o <file>]
+  clan-inventory migrate <inventory.json> [-o <file>|-] [--catalog <file>] [--accept-suggestions]
   clan-inventory serve [--port N] [--host H] [--clan <dir>] [--git-commit] [--no-nix] [--allow-host NAME]`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -19,6 +21,8 @@ export async function main(argv: string[]): Promise<number> {
       return resolveCommand(rest);
     case "convert":
       return convertCommand(rest);
+    case "migrate":
+      return migrateCommand(rest);
     case "serve":
       return serveCommand(rest);
     case undefined:
