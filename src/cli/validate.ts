@@ -15,7 +15,7 @@
 // stderr also gets a one-line summary and any problems of the catalog file itself.
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseCatalog } from "../catalog/catalog-schema";
+import { parseCatalog, parseCatalogText } from "../catalog/catalog-schema";
 import { detectCoreInput } from "../catalog/core-input";
 import { machineDirectories } from "../server/machine-directories";
 import type { Catalog } from "../catalog/catalog-types";
@@ -130,7 +130,9 @@ async function loadCatalog(file: string | undefined, err: (line: string) => void
   const path = file ?? EMBEDDED_CATALOG;
   const name = file ?? "embedded catalog";
   const text = await readText(path, "catalog", MAX_CATALOG_BYTES);
-  const parsed = parseJson(text);
+  // The embedded catalog is ours and valid: JSON.parse reads it several times faster than the
+  // parser that locates errors in a user's file (a third of validate's own start-up time).
+  const parsed = file === undefined ? ({ ok: true, value: JSON.parse(text) as unknown } as const) : parseJson(text);
   if (!parsed.ok) throw new InputError(located(name, parsed.error));
   const { catalog, problems, coreInputGiven } = parseCatalog(parsed.value);
   for (const p of problems) err(`${where(name, p.path)}: ${p.severity} catalog: ${p.message}`);
@@ -145,9 +147,7 @@ async function loadCatalog(file: string | undefined, err: (line: string) => void
 }
 
 async function embeddedCoreModules(): Promise<string[]> {
-  const parsed = parseJson(await readText(EMBEDDED_CATALOG, "catalog", MAX_CATALOG_BYTES));
-  if (!parsed.ok) return [];
-  const { catalog } = parseCatalog(parsed.value);
+  const { catalog } = parseCatalogText(await readText(EMBEDDED_CATALOG, "catalog", MAX_CATALOG_BYTES));
   return Object.keys(catalog.modulesPerSource[catalog.coreInput] ?? {});
 }
 
