@@ -1,7 +1,7 @@
 // The package as a user gets it (issue 19): `npm pack` (which builds, prepack), then
 // `npm install <tarball>` into an empty folder with the registry out of reach (--offline: the
 // package must need nothing from it), then the installed `clan-inventory` run from outside the
-// project: validate, convert, every subcommand of its help, `serve` alone and `serve --clan`,
+// project: validate, convert, resolve, every subcommand of its help, `serve` alone and `serve --clan`,
 // whose page must open the clan's inventory.
 // The pack runs in a copy of the project, so that its build does not replace the dist/ the
 // other journeys are being served from.
@@ -53,7 +53,7 @@ test("npm pack makes a package of the bundled command and the built app, without
   expect(Object.keys(manifest.dependencies ?? {})).toEqual([]);
 });
 
-test("installed into an empty folder with only Node and npm, offline: validate, convert and every subcommand run", () => {
+test("installed into an empty folder with only Node and npm, offline: validate, convert, resolve and every subcommand run", () => {
   test.setTimeout(120_000);
   const app = join(tmp, "app");
   mkdirSync(app);
@@ -82,11 +82,15 @@ test("installed into an empty folder with only Node and npm, offline: validate, 
   expect(json.status, json.stderr).toBe(0);
   expect(JSON.parse(json.stdout)).toEqual({ meta: { name: "packaged" }, machines: { "pkg-web": { machineClass: "nixos" } } });
 
+  const resolved = run(bin, ["resolve", "--format", "json", good]);
+  expect(resolved.status, resolved.stderr).toBe(0);
+  expect(JSON.parse(resolved.stdout).machines["pkg-web"].tags).toEqual(expect.arrayContaining(["all", "nixos"]));
+
   // Every subcommand the help lists is in the bundle and loads (each answers --help).
   const help = run(bin, ["--help"]);
   expect(help.status).toBe(0);
   const commands = [...new Set([...help.stdout.matchAll(/^\s*clan-inventory ([a-z][a-z-]*)/gm)].map((m) => m[1]!))];
-  expect(commands).toEqual(expect.arrayContaining(["validate", "convert", "serve"]));
+  expect(commands).toEqual(expect.arrayContaining(["validate", "convert", "resolve", "serve"]));
   for (const command of commands) {
     const r = run(bin, [command, "--help"]);
     expect(`${command}: ${r.stderr}`).not.toMatch(/unknown command|Cannot find|ERR_[A-Z_]+|TypeError|ReferenceError/);

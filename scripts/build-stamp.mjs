@@ -8,12 +8,12 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const STAMP = join(root, "dist/.build-stamp.json");
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), "..");
+const stampOf = (root) => join(root, "dist/.build-stamp.json");
 const INPUTS = ["src", "public", "index.html", "vite.config.ts", "tsconfig.json", "package.json", "package-lock.json", "scripts/build.mjs", "scripts/bundle-cli.mjs"];
 
 /** A hash of the paths, sizes and modification times of the build's inputs (unit tests excluded). */
-export function inputsFingerprint() {
+export function inputsFingerprint(root = projectRoot) {
   const hash = createHash("sha256");
   const add = (path) => {
     if (!existsSync(path)) return;
@@ -28,15 +28,15 @@ export function inputsFingerprint() {
   return hash.digest("hex");
 }
 
-export function writeStamp(options) {
-  writeFileSync(STAMP, JSON.stringify({ fingerprint: inputsFingerprint(), options }, null, 2) + "\n");
+export function writeStamp(options, root = projectRoot) {
+  writeFileSync(stampOf(root), JSON.stringify({ fingerprint: inputsFingerprint(root), options }, null, 2) + "\n");
 }
 
 /** True when dist/ was built with these options from the sources as they are now. */
-export function isBuildFresh(options) {
+export function isBuildFresh(options, root = projectRoot) {
   try {
-    const stamp = JSON.parse(readFileSync(STAMP, "utf8"));
-    return JSON.stringify(stamp.options) === JSON.stringify(options) && stamp.fingerprint === inputsFingerprint();
+    const stamp = JSON.parse(readFileSync(stampOf(root), "utf8"));
+    return JSON.stringify(stamp.options) === JSON.stringify(options) && stamp.fingerprint === inputsFingerprint(root);
   } catch {
     return false;
   }
