@@ -13,6 +13,13 @@ export interface RoleInterface {
   recorded: boolean;
 }
 
+/**
+ * The interface of a module no loaded catalog describes: any option, sets merge, lists
+ * concatenate, other values must agree — what nearly every type does, so the merge is shown and
+ * conflicts are found, but types and defaults are unknown.
+ */
+export const UNKNOWN_INTERFACE: OptionSet = { options: {}, freeform: { kind: "unknown", reason: "the module is not in the loaded catalogs" } };
+
 const recordedCache = new WeakMap<object, OptionSet>();
 
 export function interfaceOf(catalog: Catalog, input: string, module: string, role: string, schema: Json | undefined): RoleInterface {
