@@ -7,10 +7,14 @@
 import { existsSync } from "node:fs";
 
 const sources = new URL("../src/cli/run.ts", import.meta.url);
+const bundle = new URL("../dist/cli/clan-inventory.mjs", import.meta.url);
 if (existsSync(sources)) {
   const { register } = await import("tsx/esm/api");
   register();
   await import(sources.href);
+} else if (existsSync(bundle)) {
+  await import(bundle.href);
 } else {
-  await import("../dist/cli/clan-inventory.mjs");
+  console.error("clan-inventory: this package lacks its build (dist/cli/clan-inventory.mjs): it was packed without `npm run build`.");
+  process.exitCode = 2;
 }
