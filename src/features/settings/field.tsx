@@ -7,7 +7,7 @@ import type { Json } from "../../model/json";
 import type { FieldNode, PropertyField } from "../../schema/field-node";
 import { acceptsType, defaultText, jsonTypeOf, kindLabel } from "../../schema/json-types";
 import { deepEqual } from "../../model/json";
-import { describedByIds, elementId, readOnlyProps, useFieldSlice, useFormCtx, usePath, usePriority } from "./form-context";
+import { describedByIds, elementId, readOnlyProps, useFieldSlice, useFormCtx, useInherited, usePath, usePriority } from "./form-context";
 import { MK_DEFAULT_PRIORITY } from "../../model/resolve/module-properties";
 import { priorityLabel } from "../../model/resolve/sources";
 import { HelpText } from "./help-text";
@@ -183,7 +183,7 @@ function fieldHeader({ id, name, label, prop, node, pathKey, isSet, removable, a
       {/* Kind and default in one element: a form of 300 options renders 300 of these. */}
       <span className="text-xs text-slate-500">
         {kindLabel(node)}
-        {prop?.hasDefault && !isSet ? ` · default: ${defaultText(prop.default)}` : ""}
+        {!isSet && <InheritedOrDefault pathKey={pathKey} prop={prop} />}
       </span>
       {prop?.required && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-800 dark:bg-amber-900/50 dark:text-amber-200">required</span>}
       {prop && isSet && <PriorityMark pathKey={pathKey} />}
@@ -196,6 +196,13 @@ function fieldHeader({ id, name, label, prop, node, pathKey, isSet, removable, a
       )}
     </div>
   );
+}
+
+/** What an unset field gets: from another layer (machine and tag forms), else its default. */
+function InheritedOrDefault({ pathKey, prop }: { pathKey: string; prop?: PropertyField }) {
+  const inherited = useInherited(pathKey);
+  if (inherited) return <> · {inherited.from === "default" ? `default: ${inherited.text}` : `inherits ${inherited.text} from ${inherited.from}`}</>;
+  return prop?.hasDefault ? <> · default: {defaultText(prop.default)}</> : null;
 }
 
 /** The priority the layer gives this value, when it is not a plain one (mkDefault, mkForce). */
