@@ -2,6 +2,7 @@
 // demo inventory shipped in public/. The URL's text is read like an imported file: JSON or Nix
 // by the name's extension, else by content, with the same error words (import-file.ts).
 import { loadAutosave } from "./autosave";
+import { publicFile } from "./base-path";
 import { readFailureDetail, readInventoryText } from "./import-file";
 import { useNotices } from "./notices";
 import { useEditor } from "./store";
@@ -17,7 +18,7 @@ export async function boot(search: string = window.location.search): Promise<voi
     useEditor.getState().reset(saved.doc, saved.original);
     return;
   }
-  await loadFromUrl("/demo-inventory.json", true);
+  await loadFromUrl(publicFile("demo-inventory.json"), true);
 }
 
 async function loadFromUrl(url: string, asDemo = false): Promise<boolean> {

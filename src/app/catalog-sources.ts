@@ -5,6 +5,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { create } from "zustand";
 import { parseCatalogText, type ParsedCatalog } from "../catalog/catalog-schema";
+import { publicFile } from "./base-path";
 import { isClanDirectoryMode } from "./clan-directory/session";
 
 export type CatalogSource =
@@ -13,7 +14,7 @@ export type CatalogSource =
   | { id: string; kind: "url"; url: string }
   | { id: string; kind: "file"; name: string; text: string };
 
-export const EMBEDDED_CATALOG_URL = "/catalog/clan-core.json";
+export const EMBEDDED_CATALOG_URL = publicFile("catalog/clan-core.json");
 /** A catalog file larger than this is refused before reading (clan-core's with readmes is < 1 MB). */
 export const MAX_CATALOG_BYTES = 20 * 1024 * 1024;
 const STORAGE_KEY = "clan-editor:catalog-sources";

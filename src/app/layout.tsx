@@ -8,6 +8,7 @@ import { importFile } from "./import-file";
 import { openDroppedFile } from "./open-dropped-file";
 import { useNotices } from "./notices";
 import { boot } from "./boot";
+import { publicFile } from "./base-path";
 import { startAutosave } from "./autosave";
 import { useUndoShortcuts } from "./use-undo-shortcuts";
 import { useFileDrop } from "./use-file-drop";
@@ -99,7 +100,7 @@ function Header() {
 
   return (
     <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
-      <img src="/favicon.svg" alt="" className="h-7 w-7" />
+      <img src={publicFile("favicon.svg")} alt="" className="h-7 w-7" />
       <div className="mr-auto min-w-0">
         <p className="text-xs uppercase tracking-wide text-slate-500">Clan inventory</p>
         <p className="truncate font-semibold" data-testid="clan-name">

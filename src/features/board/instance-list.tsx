@@ -12,7 +12,7 @@ import { definedInNix } from "../../model/locked-paths";
 import { NixLockMark } from "../../ui/nix-lock-mark";
 import { instancesOf } from "../../model/accessors";
 import type { Inventory } from "../../model/inventory-schema";
-import { INPUT } from "./machine-palette";
+import { INPUT } from "./palette-styles";
 import { instanceMemberCount } from "./instance-stats";
 import { plural } from "../../model/plural";
 

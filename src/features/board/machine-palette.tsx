@@ -10,6 +10,7 @@ import { NixLockMark } from "../../ui/nix-lock-mark";
 import { useEditor } from "../../app/store";
 import { MenuButton, type MenuHandle } from "../../ui/menu";
 import { useBoard } from "./board-store";
+import { INPUT, INPUT_BASE } from "./palette-styles";
 import { useBoardDraggable } from "./dnd";
 import type { BoardDrag } from "./drop-command";
 import { addToRoleItem, type BoardContext } from "./item-menus";
@@ -300,9 +301,6 @@ export function ClassBadge({ machineClass }: { machineClass: "nixos" | "darwin" 
   );
 }
 
-export const INPUT_BASE =
-  "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 placeholder:text-slate-400 focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
-export const INPUT = `w-full ${INPUT_BASE}`;
 export const SMALL_BUTTON =
   "whitespace-nowrap rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800";
 export const KBD = "rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[10px] dark:border-slate-600 dark:bg-slate-800";

@@ -6,6 +6,7 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import { instancePath, machineSettingsPath } from "../../app/addresses";
+import { ROUTER_BASE } from "../../app/base-path";
 import { useClanDoc } from "../../app/nix-locks";
 import { WhatRunsHere } from "../../app/what-runs-here";
 import { tagIndex } from "../../model/tags";
@@ -306,7 +307,7 @@ const ColumnHeaders = memo(function ColumnHeaders({ instances, modules, first, l
         className="absolute top-0 flex h-full flex-col justify-end border-r border-slate-100 px-2 pb-2 dark:border-slate-800/70"
         style={{ left: ROWHEAD_W + ci * COL_W, width: COL_W }}
       >
-        <a href={instancePath(inst)} title={inst} className="truncate text-xs font-semibold text-slate-800 hover:text-indigo-700 hover:underline dark:text-slate-100 dark:hover:text-indigo-300" tabIndex={-1}>
+        <a href={ROUTER_BASE + instancePath(inst)} title={inst} className="truncate text-xs font-semibold text-slate-800 hover:text-indigo-700 hover:underline dark:text-slate-100 dark:hover:text-indigo-300" tabIndex={-1}>
           {inst}
         </a>
         <span className="truncate font-mono text-[10px] text-slate-500 dark:text-slate-400">{modules.get(inst)}</span>
