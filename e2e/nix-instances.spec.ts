@@ -95,7 +95,7 @@ test("an instance only clan.nix defines is listed, marked, and its Nix role take
 test("diagnostics and the matrix see the clan as Nix has it", async ({ page }) => {
   await openInstances(page);
   // clan.nix sets meta.name: no "not set" info; no finding about the Nix instance's module.
-  await page.getByRole("button", { name: /^Diagnostics: / }).click();
+  await page.getByRole("button", { name: /^Problems: / }).click();
   const footer = page.getByRole("contentinfo", { name: "Diagnostics" });
   await expect(footer).not.toContainText("meta.name is not set");
   await expect(footer).not.toContainText(/instance "?other"?/i);

@@ -18,9 +18,27 @@ import { plural } from "../../model/plural";
 
 const ROW = 58;
 
-export function InstanceList({ selected, collapsible = false }: { selected: string | null; collapsible?: boolean }) {
-  // With a settings panel open the list folds to a rail, leaving the board room for two lanes.
+export function InstanceList({ selected, collapsible = false, narrow = false }: { selected: string | null; collapsible?: boolean; narrow?: boolean }) {
+  // With a settings panel open the list folds to a rail, leaving the board room for two lanes;
+  // phone-narrow, it folds to a bar above the board once an instance is open.
   const [open, setOpen] = useState(false);
+  if (collapsible && !open && narrow) {
+    return (
+      <nav aria-labelledby="instances-rail-title" className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2 dark:border-slate-800 dark:bg-slate-900">
+        <h1 id="instances-rail-title" className="text-sm font-semibold">
+          Instances
+        </h1>
+        <button
+          type="button"
+          aria-expanded={false}
+          onClick={() => setOpen(true)}
+          className="ml-auto rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-700 hover:bg-slate-50 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
+        >
+          Show the instance list
+        </button>
+      </nav>
+    );
+  }
   if (collapsible && !open) {
     return (
       <nav aria-labelledby="instances-rail-title" className="flex w-11 shrink-0 flex-col items-center border-r border-slate-200 bg-white pt-3 dark:border-slate-800 dark:bg-slate-900">
@@ -75,7 +93,10 @@ function FullInstanceList({ selected, onFold }: { selected: string | null; onFol
   const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => listRef.current, estimateSize: () => ROW, overscan: 6 });
 
   return (
-    <nav aria-labelledby="instances-title" className="flex min-h-0 w-60 shrink-0 flex-col border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <nav
+      aria-labelledby="instances-title"
+      className={`flex min-h-0 w-60 shrink-0 flex-col border-r border-slate-200 bg-white max-md:w-full max-md:border-r-0 dark:border-slate-800 dark:bg-slate-900 ${selected !== null ? "max-md:h-[50vh] max-md:border-b" : ""}`}
+    >
       <div className="space-y-2 border-b border-slate-200 p-3 dark:border-slate-800">
         <div className="flex items-baseline justify-between gap-2">
           <h1 id="instances-title" className="text-base font-semibold">
