@@ -142,7 +142,7 @@ function Header({ menuOpen, onMenu }: { menuOpen: boolean; onMenu(): void }) {
         <span className="mx-1 text-slate-500" aria-hidden="true">
           ·
         </span>
-        <span className="sr-only">, </span>
+        <span className="sr-only">,</span>{" "}
         <span className={warnings ? "font-semibold text-amber-700 dark:text-amber-400" : "text-slate-600 dark:text-slate-400"}>{plural(warnings, "warning")}</span>
       </a>
       <div className="flex items-center justify-end gap-2 max-md:w-full">

@@ -68,7 +68,7 @@ export function ChipListEditor({ listLabel, chips, empty, fieldLabel, addLabel, 
                   aria-label={chip.remove.label}
                   title={chip.remove.title}
                   onClick={() => setError(onRemove(chip.key))}
-                  className="rounded px-1 text-slate-400 hover:bg-slate-100 hover:text-red-600 dark:hover:bg-slate-700"
+                  className="rounded px-1 text-slate-500 hover:bg-slate-100 hover:text-red-600 dark:hover:bg-slate-700"
                 >
                   ✕
                 </button>

@@ -148,14 +148,15 @@ function InstanceRow({ name, doc, top, current, problems, nix }: RowProps) {
   const module = `${ref.input ?? "clan-core"}/${ref.name}`;
   const errors = problems?.errors ?? 0;
   const warnings = problems?.warnings ?? 0;
-  const label = [name, `module ${module}`, plural(count, "member"), errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : "", nix ? "defined in Nix" : ""]
+  // The link's name is its content: the instance's name first (what one sees and says), then the
+  // rest for screen readers; the badges are shown, their words read.
+  const rest = [`module ${module}`, plural(count, "member"), errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : "", nix ? "defined in Nix" : ""]
     .filter(Boolean)
     .join(", ");
   return (
     <li style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${top}px)` }} className="px-2 py-0.5">
       <Link
         href={instancePath(name)}
-        aria-label={label}
         aria-current={current ? "page" : undefined}
         className={`flex h-full flex-col justify-center rounded-md px-2.5 ${
           current ? "bg-indigo-50 ring-1 ring-indigo-200 dark:bg-indigo-950 dark:ring-indigo-900" : "hover:bg-slate-50 dark:hover:bg-slate-800/60"
@@ -163,14 +164,15 @@ function InstanceRow({ name, doc, top, current, problems, nix }: RowProps) {
       >
         <span className="flex items-center gap-1.5">
           <span className={`truncate text-sm font-medium ${current ? "text-indigo-800 dark:text-indigo-200" : "text-slate-900 dark:text-slate-100"}`}>{name}</span>
+          <span className="sr-only">, {rest}</span>
+          <span aria-hidden="true" className="contents">
           {errors > 0 && <span className="rounded-full bg-red-600 px-1.5 text-[10px] font-semibold leading-4 text-white">{errors}</span>}
           {!errors && warnings > 0 && <span className="rounded-full bg-amber-500 px-1.5 text-[10px] font-semibold leading-4 text-white">{warnings}</span>}
           {nix && <NixLockMark compact title="Defined in Nix" />}
-          <span className="ml-auto shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400" aria-hidden="true">
-            {count}
+          <span className="ml-auto shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400">{count}</span>
           </span>
         </span>
-        <span className="truncate text-[11px] text-slate-500 dark:text-slate-400">
+        <span aria-hidden="true" className={`truncate text-[11px] ${current ? "text-slate-600 dark:text-slate-300" : "text-slate-500 dark:text-slate-400"}`}>
           {ref.input ? <span className="text-violet-600 dark:text-violet-400">{ref.input}/</span> : null}
           {ref.name}
         </span>

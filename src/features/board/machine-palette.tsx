@@ -260,7 +260,7 @@ const MachineOption = memo(function MachineOption({ id, index, row, top, selecte
       id={id}
       role="option"
       aria-selected={selected}
-      aria-label={row.name}
+      aria-description={`${row.machineClass}, ${row.tags.length ? `tags ${row.tags.join(", ")}` : "no tags"}`}
       title={row.description || undefined}
       onClick={(e) => onPick(row.name, index, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}
       style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${top}px)` }}
@@ -279,10 +279,13 @@ const MachineOption = memo(function MachineOption({ id, index, row, top, selecte
       <span className="min-w-0 flex-1">
         <span className="flex items-center gap-1.5">
           <span className="truncate text-sm font-medium text-slate-900 dark:text-slate-100">{row.name}</span>
-          <ClassBadge machineClass={row.machineClass} />
+          {/* The option's name is the machine's; class and tags are its description (aria-description). */}
+          <span aria-hidden="true" className="contents">
+            <ClassBadge machineClass={row.machineClass} />
+          </span>
           {nix && <NixLockMark compact title="Defined in Nix" className="ml-auto" />}
         </span>
-        <span className="block truncate text-[11px] text-slate-500 dark:text-slate-400">{row.tags.length ? row.tags.join(" · ") : "no tags"}</span>
+        <span aria-hidden="true" className="block truncate text-[11px] text-slate-500 dark:text-slate-400">{row.tags.length ? row.tags.join(" · ") : "no tags"}</span>
       </span>
     </div>
   );

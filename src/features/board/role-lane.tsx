@@ -146,7 +146,7 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
         {lane.explicit.length === 0 && lane.tags.length === 0 && (
           <p
             className={`flex h-20 items-center justify-center rounded-md border-2 border-dashed text-center text-xs ${
-              dragging ? "border-indigo-300 text-indigo-600 dark:border-indigo-700 dark:text-indigo-300" : "border-slate-200 text-slate-400 dark:border-slate-700 dark:text-slate-500"
+              dragging ? "border-indigo-300 text-indigo-600 dark:border-indigo-700 dark:text-indigo-300" : "border-slate-200 text-slate-500 dark:border-slate-700 dark:text-slate-500"
             }`}
           >
             {closed ? "Defined in Nix: takes no new members" : "Drop machines or tags here"}
@@ -157,12 +157,18 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
       <footer className="flex items-center justify-between border-t border-slate-100 px-3 py-1.5 text-xs dark:border-slate-800">
         <Link
           href={roleSettingsPath(instance, lane.role)}
-          aria-label={`Settings of role ${lane.role}`}
           className="rounded font-medium text-indigo-700 hover:underline dark:text-indigo-300"
         >
-          ⚙ Role settings{lane.hasRoleSettings ? " •" : ""}
+          {/* Named by what it shows ("Role settings of client"), so speaking the visible words reaches it. */}
+          <span aria-hidden="true">⚙ </span>Role settings<span className="sr-only"> of {lane.role}</span>
+          {lane.hasRoleSettings && (
+            <span title="Role-wide settings are set">
+              <span aria-hidden="true"> •</span>
+              <span className="sr-only">, set</span>
+            </span>
+          )}
         </Link>
-        {!lane.present && !broken && <span className="text-slate-400 dark:text-slate-500">not in the inventory yet</span>}
+        {!lane.present && !broken && <span className="text-slate-500 dark:text-slate-500">not in the inventory yet</span>}
       </footer>
     </section>
   );
@@ -212,7 +218,7 @@ function ExplicitChip({ m, role, ctx }: { m: LaneExplicit; role: string; ctx: Bo
         known ? "border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-800/60" : "border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950/50"
       }`}
     >
-      <span aria-hidden="true" className="text-slate-400">
+      <span aria-hidden="true" className="text-slate-500">
         ⠿
       </span>
       <Link href={href} draggable={false} className="min-w-0 flex-1 truncate font-medium text-slate-900 hover:text-indigo-700 hover:underline dark:text-slate-100 dark:hover:text-indigo-300">
@@ -303,12 +309,16 @@ function TagOnly({ lane, instance }: { lane: Lane; instance: string }) {
           <li key={m.machine}>
             <Link
               href={machineSettingsPath(instance, lane.role, m.machine)}
-              aria-label={`${m.machine} (via tag ${m.viaTags.join(", ")})`}
               title={`Member through tag ${m.viaTags.join(", ")}`}
               className="inline-flex items-center gap-1 rounded-md border border-dashed border-emerald-400 px-1.5 py-0.5 text-xs text-slate-700 hover:bg-emerald-50 dark:border-emerald-700 dark:text-slate-200 dark:hover:bg-emerald-950"
             >
               {m.machine}
-              <span className="text-emerald-700 dark:text-emerald-400">via #{m.viaTags[0]}</span>
+              <span className="text-emerald-800 dark:text-emerald-400">
+                {" "}
+                via #{m.viaTags[0]}
+                {m.viaTags.length > 1 && <span aria-hidden="true"> +{m.viaTags.length - 1}</span>}
+                {m.viaTags.length > 1 && <span className="sr-only"> and #{m.viaTags.slice(1).join(", #")}</span>}
+              </span>
             </Link>
           </li>
         ))}

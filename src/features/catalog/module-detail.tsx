@@ -73,7 +73,7 @@ export function ModuleDetail({ input, name }: { input: string; name: string }) {
             </span>
           ))}
         </div>
-        <p className="text-slate-700 dark:text-slate-300">{manifest.description || <span className="italic text-slate-400">No description</span>}</p>
+        <p className="text-slate-700 dark:text-slate-300">{manifest.description || <span className="italic text-slate-500">No description</span>}</p>
         {manifest.name !== name && (
           <p className="text-xs text-slate-500">
             Manifest name <code className="font-mono">{manifest.name}</code>; instances refer to it as <code className="font-mono">{name}</code>.

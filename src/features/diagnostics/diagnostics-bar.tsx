@@ -1,7 +1,7 @@
 // The diagnostics bar at the foot of every page: counts of errors, warnings and infos in one
 // compact row, and on demand the list grouped by severity, each entry a link to the page that
 // shows its place (diagnostic-address.ts). Closed it takes one line, so the board keeps its room.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { Fragment, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Link } from "wouter";
 import { useDiagnostics } from "../../app/use-diagnostics";
 import { useEditor } from "../../app/store";
@@ -55,7 +55,6 @@ export function DiagnosticsBar() {
   }, [focusRequest]);
 
   const groups = SEVERITIES.map((s) => ({ ...s, items: diagnostics.filter((d) => d.severity === s.severity) }));
-  const summary = groups.map((g) => plural(g.items.length, g.one, g.many)).join(", ");
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === "Escape" && open) {
@@ -73,15 +72,23 @@ export function DiagnosticsBar() {
           type="button"
           aria-expanded={open}
           aria-controls={listId}
-          aria-label={`Problems: ${summary}`}
           onClick={() => setOpen(!open)}
           className="inline-flex min-w-0 items-center gap-2 whitespace-nowrap rounded-md px-2 py-1 max-sm:gap-1 hover:bg-slate-100 dark:hover:bg-slate-800"
         >
           <svg aria-hidden="true" viewBox="0 0 16 16" className={`h-3.5 w-3.5 text-slate-500 transition-transform ${open ? "rotate-180" : ""}`}>
             <path d="M4 10l4-4 4 4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
+          {/* The name is what the button shows: "Problems: 2 errors, 1 warning, 0 infos". */}
           <span className="font-medium text-slate-700 dark:text-slate-200">Problems</span>
-          {groups.map((g) => (
+          {/* Whitespace between flex items takes no room; it keeps the words of the name apart. */}
+          <span className="sr-only">:</span>{" "}
+          {groups.map((g, i) => (
+            <Fragment key={g.severity}>
+            {i > 0 && (
+              <>
+                <span className="sr-only">,</span>{" "}
+              </>
+            )}
             <span
               key={g.severity}
               className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${
@@ -91,6 +98,7 @@ export function DiagnosticsBar() {
               <span aria-hidden="true" className={`h-1.5 w-1.5 rounded-full ${g.items.length ? g.dot : "bg-slate-300 dark:bg-slate-600"}`} />
               {plural(g.items.length, g.one, g.many)}
             </span>
+            </Fragment>
           ))}
         </button>
         {diagnostics.length === 0 && <span className="whitespace-nowrap text-slate-600 max-sm:hidden dark:text-slate-400">No problems found.</span>}
@@ -136,7 +144,7 @@ function Entry({ d, href }: { d: Diagnostic; href: string | undefined }) {
         <span className="max-w-full truncate font-mono text-xs text-slate-500 dark:text-slate-400" title={formatPath(d.path)}>
           {formatPath(d.path)}
         </span>
-        <span className="font-mono text-[11px] text-slate-400 dark:text-slate-500">{d.code}</span>
+        <span className="font-mono text-[11px] text-slate-500 dark:text-slate-500">{d.code}</span>
       </span>
     </>
   );

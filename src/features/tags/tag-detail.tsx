@@ -59,7 +59,7 @@ export function TagDetail({ tag, summary }: { tag: string; summary: TagSummary |
                     <Link href={instancePath(r.instance)} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
                       {r.instance}
                     </Link>
-                    <span className="text-slate-400" aria-hidden="true">
+                    <span className="text-slate-500" aria-hidden="true">
                       /
                     </span>
                     <span>{r.role}</span>

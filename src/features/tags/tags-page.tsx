@@ -100,7 +100,7 @@ function TagRow({ t, current, compact }: { t: TagSummary; current: boolean; comp
   return (
     <tr aria-current={current ? "true" : undefined} className={current ? "bg-indigo-50 dark:bg-indigo-950/60" : "hover:bg-slate-50 dark:hover:bg-slate-900"}>
       <th scope="row" className={`${cell} text-left font-medium`}>
-        <Link href={tagPath(t.tag)} className="text-indigo-700 hover:underline dark:text-indigo-300">
+        <Link href={tagPath(t.tag)} className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700 dark:text-indigo-300 dark:decoration-indigo-700">
           {t.tag}
         </Link>
         {nixLock && <NixLockMark compact className="ml-2 align-middle" title={lockExplanation(nixLock, "remove")} />}
@@ -124,7 +124,7 @@ function TagRow({ t, current, compact }: { t: TagSummary; current: boolean; comp
       </td>
       <td className={cell}>
         {t.roles.length === 0 ? (
-          <span className="text-slate-400">—</span>
+          <span className="text-slate-500">—</span>
         ) : (
           <ul className="flex flex-wrap gap-x-3 gap-y-0.5">
             {t.roles.map((r) => (
