@@ -17,6 +17,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { isClanDirectoryMode } from "./clan-directory/session";
 import { plural } from "../model/plural";
 import { FileButton } from "../ui/file-button";
+import { SkipLink, SkipLinkSlot } from "../ui/skip-link";
 import { useLocks } from "./nix-locks";
 import { nixValueAt } from "../model/locked-paths";
 
@@ -53,12 +54,12 @@ export function Layout({ children }: { children: ReactNode }) {
   // Below 768 px the navigation folds behind the header's Menu button (SideNav).
   const [menuOpen, setMenuOpen] = useState(false);
   const closeMenu = useCallback(() => setMenuOpen(false), []);
+  const [skipSlot, setSkipSlot] = useState<HTMLElement | null>(null);
 
   return (
     <div className="flex h-full flex-col">
-      <a href="#main" className={SKIP_LINK}>
-        Skip to main content
-      </a>
+      <SkipLink to="main">Skip to main content</SkipLink>
+      <div ref={setSkipSlot} className="contents" />
       <Header menuOpen={menuOpen} onMenu={() => setMenuOpen((o) => !o)} />
       {isClanDirectoryMode() && (
         <Suspense fallback={null}>
@@ -70,7 +71,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <main id="main" tabIndex={-1} className="flex min-w-0 flex-1 flex-col overflow-auto outline-none" aria-busy={!ready}>
           <Notices />
           {/* Takes the height the notices leave, so a full-height page (h-full) never hides its bottom under them. */}
-          <div className="min-h-0 flex-1">{ready ? children : <p className="p-6 text-slate-500">Loading inventory…</p>}</div>
+          <div className="min-h-0 flex-1">
+            <SkipLinkSlot.Provider value={skipSlot}>{ready ? children : <p className="p-6 text-slate-500">Loading inventory…</p>}</SkipLinkSlot.Provider>
+          </div>
         </main>
       </div>
       <DiagnosticsBar />
@@ -83,10 +86,6 @@ export function Layout({ children }: { children: ReactNode }) {
     </div>
   );
 }
-
-/** A link that shows only while it has keyboard focus (skip links). */
-export const SKIP_LINK =
-  "sr-only focus:not-sr-only focus:fixed focus:left-2 focus:top-2 focus:z-[60] focus:rounded-md focus:bg-white focus:px-3 focus:py-2 focus:text-sm focus:font-medium focus:text-indigo-800 focus:shadow-lg focus:ring-2 focus:ring-indigo-500 dark:focus:bg-slate-900 dark:focus:text-indigo-200";
 
 function Header({ menuOpen, onMenu }: { menuOpen: boolean; onMenu(): void }) {
   const name = useEditor((s) => {
@@ -142,7 +141,7 @@ function Header({ menuOpen, onMenu }: { menuOpen: boolean; onMenu(): void }) {
         <span className="mx-1 text-slate-500" aria-hidden="true">
           ·
         </span>
-        <span className="sr-only">,</span>{" "}
+        <span className="sr-inline">, </span>
         <span className={warnings ? "font-semibold text-amber-700 dark:text-amber-400" : "text-slate-600 dark:text-slate-400"}>{plural(warnings, "warning")}</span>
       </a>
       <div className="flex items-center justify-end gap-2 max-md:w-full">

@@ -163,8 +163,10 @@ function InstanceRow({ name, doc, top, current, problems, nix }: RowProps) {
         }`}
       >
         <span className="flex items-center gap-1.5">
-          <span className={`truncate text-sm font-medium ${current ? "text-indigo-800 dark:text-indigo-200" : "text-slate-900 dark:text-slate-100"}`}>{name}</span>
-          <span className="sr-only">, {rest}</span>
+          <span className={`truncate text-sm font-medium ${current ? "text-indigo-800 dark:text-indigo-200" : "text-slate-900 dark:text-slate-100"}`}>
+            {name}
+            <span className="sr-inline">, {rest}</span>
+          </span>
           <span aria-hidden="true" className="contents">
           {errors > 0 && <span className="rounded-full bg-red-600 px-1.5 text-[10px] font-semibold leading-4 text-white">{errors}</span>}
           {!errors && warnings > 0 && <span className="rounded-full bg-amber-500 px-1.5 text-[10px] font-semibold leading-4 text-white">{warnings}</span>}

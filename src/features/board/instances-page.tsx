@@ -22,6 +22,7 @@ import { tagRows } from "./palette-data";
 import { RoleLane } from "./role-lane";
 import { TagPalette } from "./tag-palette";
 import { useNarrowScreen } from "../../ui/use-narrow-screen";
+import { PageSkipLinks, SkipLink } from "../../ui/skip-link";
 
 export function InstancesPage({ panel }: { panel?: ReactNode }) {
   const params = useParams<{ instance?: string }>();
@@ -32,6 +33,14 @@ export function InstancesPage({ panel }: { panel?: ReactNode }) {
   const narrow = useNarrowScreen();
   return (
     <div className={`flex min-h-0 max-md:flex-col ${instance !== null ? "h-full max-md:h-auto" : "h-full"}`}>
+      {instance !== null && (
+        // Past the instance list and the palettes: to the lanes, to the palettes, to the open settings.
+        <PageSkipLinks>
+          <SkipLink to="role-board">Skip to the role lanes</SkipLink>
+          <SkipLink to="palettes">Skip to the machine and tag palettes</SkipLink>
+          {panel && <SkipLink to="settings-panel">Skip to the settings panel</SkipLink>}
+        </PageSkipLinks>
+      )}
       <InstanceList selected={instance} collapsible={panel !== undefined || (narrow && instance !== null)} narrow={narrow} />
       {instance !== null ? <Board instance={instance} panel={panel} /> : <NoInstance />}
       <KeyboardMoveController />

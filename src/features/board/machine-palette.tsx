@@ -260,7 +260,7 @@ const MachineOption = memo(function MachineOption({ id, index, row, top, selecte
       id={id}
       role="option"
       aria-selected={selected}
-      aria-description={`${row.machineClass}, ${row.tags.length ? `tags ${row.tags.join(", ")}` : "no tags"}`}
+      aria-description={`${row.machineClass}, ${row.tags.length ? `tags ${row.tags.join(", ")}` : "no tags"}${nix ? ", defined in Nix" : ""}`}
       title={row.description || undefined}
       onClick={(e) => onPick(row.name, index, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}
       style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${top}px)` }}
@@ -279,11 +279,11 @@ const MachineOption = memo(function MachineOption({ id, index, row, top, selecte
       <span className="min-w-0 flex-1">
         <span className="flex items-center gap-1.5">
           <span className="truncate text-sm font-medium text-slate-900 dark:text-slate-100">{row.name}</span>
-          {/* The option's name is the machine's; class and tags are its description (aria-description). */}
-          <span aria-hidden="true" className="contents">
+          {/* The option's name is the machine's; class, tags and Nix are its description (aria-description). */}
+          <span aria-hidden="true" className="flex flex-1 items-center gap-1.5">
             <ClassBadge machineClass={row.machineClass} />
+            {nix && <NixLockMark compact title="Defined in Nix" className="ml-auto" />}
           </span>
-          {nix && <NixLockMark compact title="Defined in Nix" className="ml-auto" />}
         </span>
         <span aria-hidden="true" className="block truncate text-[11px] text-slate-500 dark:text-slate-400">{row.tags.length ? row.tags.join(" · ") : "no tags"}</span>
       </span>

@@ -10,14 +10,17 @@ import { addToRoleItem, type BoardContext } from "./item-menus";
 import { startKeyboardMove } from "./keyboard-move";
 import type { TagRow } from "./palette-data";
 import { plural, pluralWord } from "../../model/plural";
+import { useRovingFocus } from "../../ui/use-roving-focus";
 
 export function TagPalette({ tags, ctx }: { tags: TagRow[]; ctx: BoardContext | null }) {
+  const listRef = useRef<HTMLUListElement>(null);
+  useRovingFocus(listRef, "horizontal"); // one tab stop; Left and Right go from tag to tag
   return (
     <section aria-labelledby="tag-palette-title" className="border-b border-slate-200 p-3 dark:border-slate-800">
       <h2 id="tag-palette-title" className="mb-2 text-sm font-semibold">
         Tags
       </h2>
-      <ul aria-label="Tags" className="flex max-h-36 flex-wrap gap-1.5 overflow-y-auto p-0.5">
+      <ul ref={listRef} aria-label="Tags" className="flex max-h-36 flex-wrap gap-1.5 overflow-y-auto p-0.5">
         {tags.map((t) => (
           <TagItem key={t.name} tag={t} ctx={ctx} />
         ))}

@@ -1,7 +1,7 @@
 // The diagnostics bar at the foot of every page: counts of errors, warnings and infos in one
 // compact row, and on demand the list grouped by severity, each entry a link to the page that
 // shows its place (diagnostic-address.ts). Closed it takes one line, so the board keeps its room.
-import { Fragment, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Link } from "wouter";
 import { useDiagnostics } from "../../app/use-diagnostics";
 import { useEditor } from "../../app/store";
@@ -79,16 +79,11 @@ export function DiagnosticsBar() {
             <path d="M4 10l4-4 4 4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
           {/* The name is what the button shows: "Problems: 2 errors, 1 warning, 0 infos". */}
-          <span className="font-medium text-slate-700 dark:text-slate-200">Problems</span>
-          {/* Whitespace between flex items takes no room; it keeps the words of the name apart. */}
-          <span className="sr-only">:</span>{" "}
+          {/* The separators sit inside the words they follow: between flex items the name gets a space. */}
+          <span className="font-medium text-slate-700 dark:text-slate-200">
+            Problems<span className="sr-inline">:</span>
+          </span>
           {groups.map((g, i) => (
-            <Fragment key={g.severity}>
-            {i > 0 && (
-              <>
-                <span className="sr-only">,</span>{" "}
-              </>
-            )}
             <span
               key={g.severity}
               className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${
@@ -96,9 +91,11 @@ export function DiagnosticsBar() {
               }`}
             >
               <span aria-hidden="true" className={`h-1.5 w-1.5 rounded-full ${g.items.length ? g.dot : "bg-slate-300 dark:bg-slate-600"}`} />
-              {plural(g.items.length, g.one, g.many)}
+              <span>
+                {plural(g.items.length, g.one, g.many)}
+                {i < groups.length - 1 && <span className="sr-inline">,</span>}
+              </span>
             </span>
-            </Fragment>
           ))}
         </button>
         {diagnostics.length === 0 && <span className="whitespace-nowrap text-slate-600 max-sm:hidden dark:text-slate-400">No problems found.</span>}

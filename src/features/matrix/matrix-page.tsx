@@ -401,12 +401,14 @@ const MatrixCell = memo(function MatrixCell({ machine: m, link, instance: inst, 
       <span className="sr-only">{roles ? `${m} in ${inst}:` : `${m} not in ${inst}`}</span>{" "}
       {roles?.map((x, i) => (
         <Fragment key={x.role}>
-          {i > 0 && (
-            <>
-              <span className="sr-only">;</span>{" "}
-            </>
+          {i < 2 ? (
+            <RoleChip role={x} href={machineSettingsPath(inst, x.role, link)} alone={roles.length === 1} last={i === roles.length - 1} />
+          ) : (
+            <span className="sr-only">
+              {describe(x)}
+              {i < roles.length - 1 ? ";" : ""}
+            </span>
           )}
-          {i < 2 ? <RoleChip role={x} href={machineSettingsPath(inst, x.role, link)} alone={roles.length === 1} /> : <span className="sr-only">{describe(x)}</span>}
         </Fragment>
       ))}
       {roles && roles.length > 2 && (
@@ -436,7 +438,9 @@ function followLink(e: React.MouseEvent, navigate: (to: string) => void) {
  * One role of a cell: the role's name (solid when the machine is listed by name, dashed when a tag
  * brings it in), and beside it which tag brought it ("via #web"), in the cell's name as well.
  */
-function RoleChip({ role, href, alone }: { role: CellRole; href: string; alone: boolean }) {
+function RoleChip({ role, href, alone, last }: { role: CellRole; href: string; alone: boolean; last: boolean }) {
+  // Roles are parted by ";" in the cell's name, inside the role's last words (see sr-inline).
+  const sep = last ? "" : ";";
   return (
     <>
       <a
@@ -452,10 +456,14 @@ function RoleChip({ role, href, alone }: { role: CellRole; href: string; alone: 
         {role.role}
       </a>{" "}
       {role.explicit ? (
-        <span className="sr-only">by name{role.viaTags.length ? `, also via #${role.viaTags.join(", #")}` : ""}</span>
+        <span className="sr-only">
+          by name{role.viaTags.length ? `, also via #${role.viaTags.join(", #")}` : ""}
+          {sep}
+        </span>
       ) : (
         <span className={`min-w-0 truncate text-[10px] text-emerald-800 dark:text-emerald-300 ${alone ? "" : "max-w-12"}`} title={describe(role)}>
           via #{role.viaTags.join(", #")}
+          {sep && <span className="sr-inline">{sep}</span>}
         </span>
       )}
     </>
