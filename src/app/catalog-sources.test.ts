@@ -72,7 +72,7 @@ describe("catalog sources", () => {
     const fetchSpy = vi.fn(async (url: string) => (url.includes("good") ? new Response(good) : Promise.reject(new TypeError("Failed to fetch"))));
     vi.stubGlobal("fetch", fetchSpy);
     const urls = m.useCatalogSources.getState().sources.filter((s) => s.kind === "url");
-    for (const s of urls) await m.catalogSourceQuery(s).queryFn!({ signal: new AbortController().signal } as never).catch(() => undefined);
+    for (const s of urls) await Promise.resolve(m.catalogSourceQuery(s).queryFn!({ signal: new AbortController().signal } as never)).catch(() => undefined);
     vi.unstubAllGlobals();
     const saved = JSON.parse(localStorage.getItem("clan-editor:catalog-sources")!);
     expect(saved.filter((s: { kind: string }) => s.kind === "url").map((s: { url: string }) => s.url)).toEqual(["https://good.example/c.json"]);

@@ -168,16 +168,21 @@ function SideNav({ open, onClose }: { open: boolean; onClose(): void }) {
   const [location] = useLocation();
   // Following a link (or any change of address) closes the phone menu.
   useEffect(() => onClose(), [location, onClose]);
+  // Escape closes the open menu wherever the focus is (on the Menu button, in the list).
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      onClose();
+      document.querySelector<HTMLElement>("[aria-controls=main-nav]")?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open, onClose]);
   return (
     <nav
       id="main-nav"
       aria-label="Main"
-      onKeyDown={(e) => {
-        if (e.key === "Escape" && open) {
-          onClose();
-          document.querySelector<HTMLElement>("[aria-controls=main-nav]")?.focus();
-        }
-      }}
       className={`w-44 shrink-0 border-r border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-900 ${
         open ? "max-md:absolute max-md:inset-x-0 max-md:top-0 max-md:z-40 max-md:w-full max-md:border-b max-md:shadow-lg" : "max-md:hidden"
       }`}

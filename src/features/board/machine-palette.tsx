@@ -259,6 +259,7 @@ const MachineOption = memo(function MachineOption({ id, index, row, top, selecte
       ref={ref}
       id={id}
       role="option"
+      data-machine={row.name}
       aria-selected={selected}
       aria-description={`${row.machineClass}, ${row.tags.length ? `tags ${row.tags.join(", ")}` : "no tags"}${nix ? ", defined in Nix" : ""}`}
       title={row.description || undefined}

@@ -117,7 +117,7 @@ function TagRow({ t, current, compact }: { t: TagSummary; current: boolean; comp
       <td className={cell}>
         <span className="font-medium tabular-nums">{t.machines.length}</span>
         {names.length > 0 && (
-          <span className="ml-2 text-slate-500 dark:text-slate-400">
+          <span className="ml-2 text-slate-600 dark:text-slate-400">
             {names.join(", ")}
             {t.machines.length > names.length ? ", …" : ""}
           </span>
@@ -134,7 +134,7 @@ function TagRow({ t, current, compact }: { t: TagSummary; current: boolean; comp
                 <Link href={instancePath(r.instance)} className="text-indigo-700 hover:underline dark:text-indigo-300">
                   {r.instance}/{r.role}
                 </Link>
-                {r.hasSettings && <span className="ml-1 text-xs text-slate-500">(settings)</span>}
+                {r.hasSettings && <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">(settings)</span>}
               </li>
             ))}
             {t.roles.length > ROLES_IN_ROW && (
