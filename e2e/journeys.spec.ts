@@ -76,6 +76,9 @@ for (const size of [
       await expect(page.getByRole("link", { name: /^1 error/ })).toBeVisible();
       await page.getByRole("button", { name: /^Problems: 1 error/ }).click();
       await page.getByRole("contentinfo", { name: "Diagnostics" }).getByRole("link", { name: /ghost/ }).click();
+      // The jump opens ghost's settings; on a phone they cover the board, so close them first.
+      const sheet = page.getByRole("complementary", { name: "Details" });
+      if (size.name === "phone" && (await sheet.isVisible())) await sheet.getByRole("link", { name: "Close settings" }).click();
       const server = lane(page, "server");
       await server.getByRole("button", { name: "Actions for ghost" }).click();
       await page.getByRole("menuitem", { name: /^Remove from server/ }).click();
@@ -171,7 +174,7 @@ for (const size of [
       const grid = page.getByRole("grid", { name: "Machines by instance" });
       await expect(grid.getByRole("rowheader").first()).toBeVisible();
       await expect(page.getByRole("checkbox", { name: "Group machines with the same roles" })).toBeChecked();
-      await expect(page.getByText(/of 2,0\d\d machines × 300 of 300 instances · \d+ rows/)).toBeVisible();
+      await expect(page.getByText(/2,000 of 2,000 machines × 300 of 300 instances/)).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     });
   });

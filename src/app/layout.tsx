@@ -66,6 +66,8 @@ export function Layout({ children }: { children: ReactNode }) {
           <ClanDirectoryBanner />
         </Suspense>
       )}
+      {/* Positioned: below 1024 px the side panels are sheets over this area (absolute), under the
+          header and above the diagnostics bar, so neither is covered. */}
       <div className="relative flex min-h-0 flex-1">
         <SideNav open={menuOpen} onClose={closeMenu} />
         <main id="main" tabIndex={-1} className="flex min-w-0 flex-1 flex-col overflow-auto outline-none" aria-busy={!ready}>

@@ -121,7 +121,7 @@ function Board({ instance, panel }: { instance: string; panel?: ReactNode }) {
           id="settings-panel"
           tabIndex={-1}
           aria-label="Details"
-          className="flex w-[25rem] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white outline-none max-lg:fixed max-lg:inset-y-0 max-lg:right-0 max-lg:z-40 max-lg:max-w-full max-lg:shadow-2xl max-md:inset-0 max-md:w-full max-md:border-l-0 lg:w-[28rem] dark:border-slate-800 dark:bg-slate-900"
+          className="flex w-[25rem] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white outline-none max-lg:absolute max-lg:inset-y-0 max-lg:right-0 max-lg:z-40 max-lg:max-w-full max-lg:shadow-2xl max-md:inset-0 max-md:w-full max-md:border-l-0 lg:w-[28rem] dark:border-slate-800 dark:bg-slate-900"
         >
           <div className="flex justify-end px-3 pt-2 max-md:sticky max-md:top-0 max-md:z-10 max-md:bg-white max-md:pb-1 dark:max-md:bg-slate-900">
             <Link href={instancePath(instance)} aria-label="Close settings" className="rounded px-2 py-0.5 text-sm text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">

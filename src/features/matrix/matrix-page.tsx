@@ -106,7 +106,7 @@ export function MatrixPage() {
         )}
       </section>
       {selected !== null && (
-        <aside aria-label="What runs here" className="w-80 shrink-0 overflow-y-auto border-l max-md:fixed max-md:inset-0 max-md:z-40 max-md:w-full max-md:border-l-0 border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <aside aria-label="What runs here" className="w-80 shrink-0 overflow-y-auto border-l max-md:absolute max-md:inset-0 max-md:z-40 max-md:w-full max-md:border-l-0 border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
           <div className="mb-3 flex items-center justify-between">
             <h2 className="font-semibold">{selected}</h2>
             <Link href="/matrix" aria-label="Close what runs here" className="rounded px-2 py-0.5 text-sm text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">
