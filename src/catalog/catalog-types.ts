@@ -2,6 +2,7 @@
 // flake input name, plus which input `module.input = null` means. Parsing and validation of
 // catalog files lives in catalog-schema.ts; this file is only the shape the rest of the code reads.
 import type { JsonObject } from "../model/json";
+import type { RoleInterfaces } from "./role-interfaces";
 
 export interface RoleConstraints {
   minMachines?: number | null;
@@ -30,6 +31,18 @@ export interface Catalog {
   moduleSchemas: Record<string, Record<string, Record<string, RoleSchema>>>;
   /** The input that `module.input = null` means (clan-core unless the user named it otherwise). */
   coreInput: string;
+  /**
+   * Every input of the clan's flake, when the catalog was made from it (the local server, the
+   * README's command): then a module of an input the catalog lacks is certainly missing. Without
+   * it the catalog describes only some inputs, and such a module is unknown, not wrong.
+   */
+  inputs?: string[];
+  /**
+   * Each role's settings interface as Nix evaluates it, with every default (role-interfaces.ts).
+   * The editor's own field: catalogs made otherwise lack it, and for an input without it the
+   * defaults are unknown.
+   */
+  roleInterfaces?: RoleInterfaces;
 }
 
 export const EMPTY_CATALOG: Catalog = { modulesPerSource: {}, moduleSchemas: {}, coreInput: "clan-core" };

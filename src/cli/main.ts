@@ -1,10 +1,12 @@
 // Entry of the `clan-inventory` command: dispatches to one file per subcommand.
 import { convertCommand } from "./convert";
+import { resolveCommand } from "./resolve";
 import { serveCommand } from "./serve";
 import { validateCommand } from "./validate";
 
 export const USAGE = `Usage:
   clan-inventory validate <inventory.json> [--catalog <file>] [--format text|json]
+  clan-inventory resolve <inventory.json> [--catalog <file>] [--machine-dir NAME …] [--format json|text]
   clan-inventory convert <input> --to nix|json [--snippet] [-o <file>]
   clan-inventory serve [--port N] [--host H] [--clan <dir>] [--git-commit] [--no-nix] [--allow-host NAME]`;
 
@@ -13,6 +15,8 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "validate":
       return validateCommand(rest);
+    case "resolve":
+      return resolveCommand(rest);
     case "convert":
       return convertCommand(rest);
     case "serve":
