@@ -43,6 +43,11 @@ export function MachinePalette({ ctx, tags }: { ctx: BoardContext | null; tags: 
     if (pruned !== useBoard.getState().selection) setSelection(pruned);
   }, [rows, setSelection]);
   useEffect(() => setActive((a) => Math.min(a, Math.max(0, visible.length - 1))), [visible.length]);
+  // A new search or filter shows its first matches: back to the top of the list.
+  useEffect(() => {
+    listRef.current?.scrollTo?.({ top: 0 });
+    setActive(0);
+  }, [filter.query, filter.tag, filter.machineClass]);
 
   const virtualizer = useVirtualizer({
     count: visible.length,
