@@ -83,7 +83,8 @@ export function DiagnosticsBar() {
           <span className="font-medium text-slate-700 dark:text-slate-200">
             Problems<span className="sr-inline">:</span>
           </span>
-          {groups.map((g, i) => (
+          {groups.map((g, i) => [
+            " ", // takes no room between flex items; keeps the words of the name apart everywhere
             <span
               key={g.severity}
               className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${
@@ -95,8 +96,8 @@ export function DiagnosticsBar() {
                 {plural(g.items.length, g.one, g.many)}
                 {i < groups.length - 1 && <span className="sr-inline">,</span>}
               </span>
-            </span>
-          ))}
+            </span>,
+          ])}
         </button>
         {diagnostics.length === 0 && <span className="whitespace-nowrap text-slate-600 max-sm:hidden dark:text-slate-400">No problems found.</span>}
       </div>
