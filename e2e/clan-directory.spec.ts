@@ -181,7 +181,7 @@ test("without nix, the machines of the clan's machines/ directories are machines
     await page.goto(server.url);
     await expect(page.getByTestId("clan-name")).toHaveText("dirs");
     await expect(page.getByRole("link", { name: "0 errors, 0 warnings" })).toBeVisible();
-    await page.getByRole("button", { name: /^Diagnostics:/ }).click();
+    await page.getByRole("button", { name: /^Problems:/ }).click();
     await expect(page.getByRole("region", { name: /^Errors/ })).toHaveCount(0);
     expect(onDisk(server)).toEqual({ meta: { name: "dirs" }, instances: { backup: { module: { name: "borgbackup" }, roles: { server: { machines: { db: {} } }, client: { machines: { laptop: {} } } } } } });
   } finally {

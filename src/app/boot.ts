@@ -6,6 +6,10 @@ import { publicFile } from "./base-path";
 import { readFailureDetail, readInventoryText } from "./import-file";
 import { useNotices } from "./notices";
 import { useEditor } from "./store";
+import { fetchAddressText } from "./remote-address";
+
+/** An inventory read from an address: as large as an imported file may be (the CLI says 10 MB). */
+const MAX_INVENTORY_BYTES = 10 * 1024 * 1024;
 
 export async function boot(search: string = window.location.search): Promise<void> {
   const params = new URLSearchParams(search);
@@ -24,9 +28,7 @@ export async function boot(search: string = window.location.search): Promise<voi
 async function loadFromUrl(url: string, asDemo = false): Promise<boolean> {
   const notices = useNotices.getState();
   try {
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`);
-    const text = await res.text();
+    const text = await fetchAddressText(url, { maxBytes: MAX_INVENTORY_BYTES });
     const name = fileNameOf(url);
     const result = await readInventoryText(text, name);
     if (!result.ok) {

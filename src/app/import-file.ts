@@ -15,6 +15,7 @@ export async function importFile(file: File): Promise<void> {
   const notices = useNotices.getState();
   if (file.size > MAX_IMPORT_BYTES) {
     notices.push({
+      topic: "import",
       kind: "error",
       title: `Could not import ${file.name}`,
       detail: `The file is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB. Your current inventory is unchanged.`,
@@ -55,7 +56,7 @@ export async function importNixText(text: string, name: string): Promise<boolean
     return false;
   }
   useEditor.getState().load(result.doc, name);
-  useNotices.getState().push({ kind: "info", title: `Imported ${name}`, detail: result.note });
+  useNotices.getState().push({ topic: "import", kind: "info", title: `Imported ${name}`, detail: result.note });
   return true;
 }
 
@@ -66,6 +67,7 @@ export function readFailureDetail(error: SourceError): string {
 
 function refuse(name: string, error: SourceError): void {
   useNotices.getState().push({
+    topic: "import",
     kind: "error",
     title: `Could not import ${name}`,
     detail: readFailureDetail(error) + " Your current inventory is unchanged.",
@@ -80,10 +82,10 @@ export function importText(text: string, name: string): boolean {
   }
   const loaded = useEditor.getState().load(result.doc, name);
   if (!loaded.ok) {
-    useNotices.getState().push({ kind: "error", title: `Could not import ${name}`, detail: `${loaded.error} Your current inventory is unchanged.` });
+    useNotices.getState().push({ topic: "import", kind: "error", title: `Could not import ${name}`, detail: `${loaded.error} Your current inventory is unchanged.` });
     return false;
   }
-  useNotices.getState().push({ kind: "info", title: `Imported ${name}` });
+  useNotices.getState().push({ topic: "import", kind: "info", title: `Imported ${name}` });
   return true;
 }
 

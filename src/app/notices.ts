@@ -7,6 +7,9 @@ export interface Notice {
   kind: "error" | "info";
   title: string;
   detail?: string;
+  /** Notices of one topic replace each other (a new import's banner replaces the last one's,
+   * error or not): banners do not stack up import after import. */
+  topic?: string;
 }
 
 interface NoticeState {
@@ -19,7 +22,7 @@ let nextId = 1;
 
 export const useNotices = create<NoticeState>()((set) => ({
   notices: [],
-  push: (n) => set((s) => ({ notices: [...s.notices.slice(-4), { ...n, id: nextId++ }] })),
+  push: (n) => set((s) => ({ notices: [...s.notices.filter((x) => n.topic === undefined || x.topic !== n.topic).slice(-4), { ...n, id: nextId++ }] })),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));
 

@@ -5,6 +5,8 @@ import { Link, useParams } from "wouter";
 import { decodeParam } from "../../app/addresses";
 import { useClanSelector } from "../../app/nix-locks";
 import { InstanceList } from "./instance-list";
+import { useNarrowScreen } from "../../ui/use-narrow-screen";
+import { PageSkipLinks, SkipLink } from "../../ui/skip-link";
 
 // The board, its drag and drop and its palettes load when an instance is picked (issue 19: the
 // JavaScript before the first page is within budget).
@@ -13,9 +15,20 @@ const RoleBoard = lazy(() => import("./role-board").then((m) => ({ default: m.Ro
 export function InstancesPage({ panel }: { panel?: ReactNode }) {
   const params = useParams<{ instance?: string }>();
   const instance = params.instance !== undefined ? decodeParam(params.instance) : null;
+  // Phone-narrow, the parts stack in one column that the page scrolls: the instance list (folded
+  // to a bar once an instance is open), the board, then the palettes; settings open as a sheet.
+  const narrow = useNarrowScreen();
   return (
-    <div className="flex h-full min-h-0">
-      <InstanceList selected={instance} collapsible={panel !== undefined} />
+    <div className={`flex min-h-0 max-md:flex-col ${instance !== null ? "h-full max-md:h-auto" : "h-full"}`}>
+      {instance !== null && (
+        // Past the instance list and the palettes: to the lanes, to the palettes, to the open settings.
+        <PageSkipLinks>
+          <SkipLink to="role-board">Skip to the role lanes</SkipLink>
+          <SkipLink to="palettes">Skip to the machine and tag palettes</SkipLink>
+          {panel && <SkipLink to="settings-panel">Skip to the settings panel</SkipLink>}
+        </PageSkipLinks>
+      )}
+      <InstanceList selected={instance} collapsible={panel !== undefined || (narrow && instance !== null)} narrow={narrow} />
       {instance !== null ? (
         <Suspense fallback={<p className="flex-1 p-6 text-sm text-slate-500">Loading the role board…</p>}>
           <RoleBoard instance={instance} panel={panel} />

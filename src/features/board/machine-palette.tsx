@@ -44,6 +44,11 @@ export function MachinePalette({ ctx, tags }: { ctx: BoardContext | null; tags: 
     if (pruned !== useBoard.getState().selection) setSelection(pruned);
   }, [rows, setSelection]);
   useEffect(() => setActive((a) => Math.min(a, Math.max(0, visible.length - 1))), [visible.length]);
+  // A new search or filter shows its first matches: back to the top of the list.
+  useEffect(() => {
+    listRef.current?.scrollTo?.({ top: 0 });
+    setActive(0);
+  }, [filter.query, filter.tag, filter.machineClass]);
 
   const virtualizer = useVirtualizer({
     count: visible.length,
@@ -260,8 +265,9 @@ const MachineOption = memo(function MachineOption({ id, index, row, top, selecte
       ref={ref}
       id={id}
       role="option"
+      data-machine={row.name}
       aria-selected={selected}
-      aria-label={row.name}
+      aria-description={`${row.machineClass}, ${row.tags.length ? `tags ${row.tags.join(", ")}` : "no tags"}${nix ? ", defined in Nix" : ""}`}
       title={row.description || undefined}
       onClick={(e) => onPick(row.name, index, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}
       style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${top}px)` }}
@@ -280,10 +286,13 @@ const MachineOption = memo(function MachineOption({ id, index, row, top, selecte
       <span className="min-w-0 flex-1">
         <span className="flex items-center gap-1.5">
           <span className="truncate text-sm font-medium text-slate-900 dark:text-slate-100">{row.name}</span>
-          <ClassBadge machineClass={row.machineClass} />
-          {nix && <NixLockMark compact title="Defined in Nix" className="ml-auto" />}
+          {/* The option's name is the machine's; class, tags and Nix are its description (aria-description). */}
+          <span aria-hidden="true" className="flex flex-1 items-center gap-1.5">
+            <ClassBadge machineClass={row.machineClass} />
+            {nix && <NixLockMark compact title="Defined in Nix" className="ml-auto" />}
+          </span>
         </span>
-        <span className="block truncate text-[11px] text-slate-500 dark:text-slate-400">{row.tags.length ? row.tags.join(" · ") : "no tags"}</span>
+        <span aria-hidden="true" className="block truncate text-[11px] text-slate-500 dark:text-slate-400">{row.tags.length ? row.tags.join(" · ") : "no tags"}</span>
       </span>
     </div>
   );

@@ -47,9 +47,9 @@ export function RoleBoard({ instance, panel }: { instance: string; panel?: React
   return (
     <>
       <Palettes ctx={ctx} tags={tags} />
-      <div className="min-w-0 flex-1 overflow-y-auto bg-slate-50 dark:bg-slate-950">
+      <div id="role-board" tabIndex={-1} className="min-w-0 flex-1 overflow-y-auto bg-slate-50 outline-none max-md:flex-none max-md:overflow-visible dark:bg-slate-950">
         {model && ctx ? (
-          <section aria-label={`Role board of ${instance}`} className="space-y-4 p-5">
+          <section aria-label={`Role board of ${instance}`} className="space-y-4 p-5 max-md:p-3">
             <InstanceHeader model={model} members={instanceMemberCount(doc, (doc.instances as Record<string, never>)[instance])} />
             {model.lanes.length === 0 ? (
               <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:border-slate-700">
@@ -70,9 +70,15 @@ export function RoleBoard({ instance, panel }: { instance: string; panel?: React
           </section>
         )}
       </div>
+      <KeyboardMoveController />
       {panel && (
-        <aside aria-label="Details" className="flex w-[25rem] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <div className="flex justify-end px-3 pt-2">
+        <aside
+          id="settings-panel"
+          tabIndex={-1}
+          aria-label="Details"
+          className="flex w-[25rem] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white outline-none max-lg:absolute max-lg:inset-y-0 max-lg:right-0 max-lg:z-40 max-lg:max-w-full max-lg:shadow-2xl max-md:inset-0 max-md:w-full max-md:border-l-0 lg:w-[28rem] dark:border-slate-800 dark:bg-slate-900"
+        >
+          <div className="flex justify-end px-3 pt-2 max-md:sticky max-md:top-0 max-md:z-10 max-md:bg-white max-md:pb-1 dark:max-md:bg-slate-900">
             <Link href={instancePath(instance)} aria-label="Close settings" className="rounded px-2 py-0.5 text-sm text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">
               ✕
             </Link>
@@ -80,7 +86,6 @@ export function RoleBoard({ instance, panel }: { instance: string; panel?: React
           {panel}
         </aside>
       )}
-      <KeyboardMoveController />
     </>
   );
 }
@@ -96,7 +101,12 @@ function Palettes({ ctx, tags }: { ctx: BoardContext | null; tags: ReturnType<ty
   const kbMove = useBoard((s) => s.keyboardMove);
   const from = removing?.origin.kind === "lane" ? removing.origin.role : kbMove?.drag.origin.kind === "lane" ? kbMove.drag.origin.role : "";
   return (
-    <div ref={ref} className="relative flex min-h-0 w-64 shrink-0 flex-col border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <div
+      ref={ref}
+      id="palettes"
+      tabIndex={-1}
+      className="relative flex min-h-0 w-64 shrink-0 flex-col border-r border-slate-200 bg-white outline-none max-md:order-last max-md:h-[80vh] max-md:w-full max-md:border-r-0 max-md:border-t dark:border-slate-800 dark:bg-slate-900"
+    >
       <TagPalette tags={tags} ctx={ctx} />
       <MachinePalette ctx={ctx} tags={tags} />
       {(removing || kbRemove) && (
