@@ -1,11 +1,15 @@
 // Entry of the `clan-inventory` command: dispatches to one file per subcommand.
 import { convertCommand } from "./convert";
+import { gitSetupCommand } from "./git-setup";
+import { mergeCommand } from "./merge";
 import { serveCommand } from "./serve";
 import { validateCommand } from "./validate";
 
 export const USAGE = `Usage:
   clan-inventory validate <inventory.json> [--catalog <file>] [--format text|json]
   clan-inventory convert <input> --to nix|json [--snippet] [-o <file>]
+  clan-inventory merge <base> <ours> <theirs> [-o <file>] [--marker-size N] [--catalog <file>]
+  clan-inventory git-setup [<dir>] [--command <cmd>]
   clan-inventory serve [--port N] [--host H] [--clan <dir>] [--git-commit] [--no-nix] [--allow-host NAME]`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -15,6 +19,10 @@ export async function main(argv: string[]): Promise<number> {
       return validateCommand(rest);
     case "convert":
       return convertCommand(rest);
+    case "merge":
+      return mergeCommand(rest);
+    case "git-setup":
+      return gitSetupCommand(rest);
     case "serve":
       return serveCommand(rest);
     case undefined:

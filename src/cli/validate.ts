@@ -126,7 +126,8 @@ function parseArgs(args: string[]): Options | "help" | string {
 
 class UsageError extends Error {}
 
-async function loadCatalog(file: string | undefined, err: (line: string) => void): Promise<Catalog> {
+/** The catalog file given with --catalog, else the embedded clan-core catalog (shared by merge and diff). */
+export async function loadCatalog(file: string | undefined, err: (line: string) => void): Promise<Catalog> {
   const path = file ?? EMBEDDED_CATALOG;
   const name = file ?? "embedded catalog";
   const text = await readText(path, "catalog", MAX_CATALOG_BYTES);
