@@ -13,7 +13,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { parseJson } from "../formats/json-parse";
 import { mergeJsonTexts } from "../formats/merge-json-text";
 import { sameText } from "../model/json-spelled";
+import { readConflictedInventory, resolveConflictedInventory } from "../formats/conflicted-inventory";
 import { gitSetupCommand } from "./git-setup";
+import { validateCommand } from "./validate";
 
 const PAIRS = fileURLToPath(new URL("./fixtures/merge-pairs", import.meta.url));
 const BIN = fileURLToPath(new URL("../../bin/clan-inventory.mjs", import.meta.url));
@@ -25,7 +27,9 @@ interface Pair {
   text: (f: "base" | "ours" | "theirs" | "expected") => string;
 }
 
-const pairs: Pair[] = readdirSync(PAIRS)
+const pairs: Pair[] = readdirSync(PAIRS, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
   .sort()
   .map((name) => {
     const dir = join(PAIRS, name);
@@ -131,6 +135,16 @@ describe("git merge with the driver git-setup installs (real git)", () => {
         expect(merged).toMatch(/^<<<<<<< ours\n[\s\S]*^=======\n[\s\S]*^>>>>>>> theirs$/m);
         // Everything outside the markers is the merged JSON: only the conflicting lines differ.
         expect(merged.split("\n").filter((l) => /^(<{7}|={7}|>{7})/.test(l))).toHaveLength(3 * (merged.match(/^<{7}/gm) ?? []).length);
+        // The editor's reader and validate understand what git left.
+        const read = readConflictedInventory(merged)!;
+        expect(read.conflicts.length).toBeGreaterThan(0);
+        for (const c of read.conflicts) expect(c.ours && c.theirs, p.name).toBeTruthy();
+        const lines: string[] = [];
+        const file = join(dir, p.name, "inventory.json");
+        expect(await validateCommand([file], { out: (l) => lines.push(l), err: () => {} })).toBe(1);
+        expect(lines).toEqual(read.conflicts.map((c, i) => expect.stringMatching(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:${c.line}: error merge-conflict: merge conflict ${i + 1} of`))));
+        // Taking THEIRS everywhere gives THEIRS' version of the values and clean JSON.
+        expect(resolveConflictedInventory(read, read.conflicts.map(() => "theirs")).read.ok).toBe(true);
       } else {
         expect(sameText(value(merged), value(p.text("expected"))), p.name).toBe(true);
       }

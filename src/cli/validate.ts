@@ -11,6 +11,9 @@
 //      `file:line:column: error: message`, and stdout stays empty)
 // A file that is valid JSON but breaks the inventory schema (a wrong type) is reported as
 // `invalid-type` errors (exit 1), one per field: Clan's evaluation would fail on each of them.
+// A file with git's conflict markers gives one `merge-conflict` error per conflict, named by the
+// line of its `<<<<<<<` marker (`inventory.json:12: error merge-conflict: … ours: …; theirs: …`;
+// `line` in JSON), exit 1.
 // Without --catalog the embedded clan-core catalog (public/catalog/clan-core.json) is used.
 // stderr also gets a one-line summary and any problems of the catalog file itself.
 import { dirname } from "node:path";
@@ -21,6 +24,7 @@ import { machineDirectories } from "../server/machine-directories";
 import type { Catalog } from "../catalog/catalog-types";
 import { MAX_INVENTORY_BYTES, readInventoryJson } from "../formats/inventory-json";
 import { parseJson } from "../formats/json-parse";
+import { readConflictedInventory, type ConflictView } from "../formats/conflicted-inventory";
 import { detectFormat } from "../formats/detect-format";
 import { readInventoryNix } from "../formats/nix/parse";
 import type { Diagnostic } from "../model/diagnostic";
@@ -62,9 +66,16 @@ export async function validateCommand(args: string[], io: Partial<ValidateIo> = 
     return 2;
   }
 
-  let diagnostics: Diagnostic[];
+  let diagnostics: (Diagnostic & { line?: number })[];
   try {
     const text = await readText(options.file, "inventory", MAX_INVENTORY_BYTES);
+    const conflicted = readConflictedInventory(text);
+    if (conflicted) {
+      // Git's conflict markers: name each conflict with its line and both sides' meaning, an error
+      // each (Clan cannot read the file), instead of a JSON syntax error at the first marker.
+      diagnostics = conflicted.conflicts.map((c, i, all) => ({ severity: "error", code: "merge-conflict", message: conflictMessage(c, i, all.length), path: [], line: c.line }));
+      return report(diagnostics, options, out, err);
+    }
     const nix = detectFormat(text, options.file) === "nix" ? readInventoryNix(text, options.file) : undefined;
     const read = nix ?? readInventoryJson(text, options.file);
     if (!read.ok && !read.invalid) throw new InputError(located(options.file, read.error));
@@ -84,15 +95,24 @@ export async function validateCommand(args: string[], io: Partial<ValidateIo> = 
     throw e;
   }
 
+  return report(diagnostics, options, out, err);
+}
+
+function report(diagnostics: (Diagnostic & { line?: number })[], options: Options, out: (line: string) => void, err: (line: string) => void): number {
   if (options.format === "json") {
-    out(JSON.stringify(diagnostics.map(({ severity, code, message, path }) => ({ severity, code, message, path })), null, 2));
+    out(JSON.stringify(diagnostics.map(({ severity, code, message, path, line }) => ({ severity, code, message, path, ...(line !== undefined ? { line } : {}) })), null, 2));
   } else {
-    for (const d of diagnostics) out(`${where(options.file, d.path)}: ${d.severity} ${d.code}: ${d.message}`);
+    for (const d of diagnostics) out(`${d.line !== undefined ? `${options.file}:${d.line}` : where(options.file, d.path)}: ${d.severity} ${d.code}: ${d.message}`);
   }
   const count = (s: Diagnostic["severity"]) => diagnostics.filter((d) => d.severity === s).length;
   const errors = count("error");
   err(`${options.file}: ${plural(errors, "error")}, ${plural(count("warning"), "warning")}, ${plural(count("info"), "info")}`);
   return errors > 0 ? 1 : 0;
+}
+
+function conflictMessage(c: ConflictView, i: number, count: number): string {
+  const sides = c.ours !== undefined && c.theirs !== undefined ? `ours: ${c.ours}; theirs: ${c.theirs}` : "the two sides are not JSON on their own";
+  return `merge conflict ${i + 1} of ${count} (lines ${c.line}-${c.endLine}): ${sides}. Keep one side and remove the markers, or open the file in the editor, which lists both sides`;
 }
 
 function parseArgs(args: string[]): Options | "help" | string {

@@ -1,0 +1,84 @@
+// The machines a change of the inventory rebuilds, and the command that deploys them.
+//
+// A machine is affected when what Clan resolves for it differs between the two inventories: the
+// (instance, role) pairs it is a member of, or the final settings it gets in one of them; or when
+// one of its own fields that go into its build changed (BUILD_FIELDS). The resolution itself is a
+// parameter (`Resolve`): today `resolveWithMembership` below (membership.ts + effective-settings.ts);
+// Clan-exact resolution (members and final settings with the role schema's defaults) plugs in here.
+import { instancesOf, machinesOf, rolesOf } from "./accessors";
+import type { Inventory } from "./inventory-schema";
+import { isObject, own, type Json } from "./json";
+import { sameText } from "./json-spelled";
+import { effectiveSettings } from "./effective-settings";
+import { membersOfRole } from "./membership";
+
+/** For each machine: "<instance>\u0000<role>" of every role it is a member of -> its final settings. */
+export type Resolved = Map<string, Map<string, Json>>;
+export type Resolve = (doc: Inventory) => Resolved;
+
+/**
+ * Machine fields that change what is built: machineClass picks nixosSystem or darwinSystem.
+ * `deploy.*` says where to deploy and `installedAt` is state, neither changes the build; tags
+ * count through the memberships they make (the resolution sees them).
+ */
+const BUILD_FIELDS = ["machineClass"] as const;
+
+export function roleKey(instance: string, role: string): string {
+  return `${instance}\u0000${role}`;
+}
+
+/** Resolution from membership.ts and effective-settings.ts (no schema defaults). */
+export const resolveWithMembership: Resolve = (doc) => {
+  const out: Resolved = new Map();
+  for (const [instance, inst] of Object.entries(instancesOf(doc))) {
+    for (const [role, r] of Object.entries(rolesOf(inst))) {
+      for (const { machine } of membersOfRole(doc, r)) {
+        let roles = out.get(machine);
+        if (!roles) out.set(machine, (roles = new Map()));
+        roles.set(roleKey(instance, role), effectiveSettings(doc, instance, role, machine).value);
+      }
+    }
+  }
+  return out;
+};
+
+/** Sorted names of the machines whose resolution or build fields differ. */
+export function affectedMachines(before: Inventory, after: Inventory, resolve: Resolve = resolveWithMembership): string[] {
+  const rb = resolve(before);
+  const ra = resolve(after);
+  const affected = new Set<string>();
+  for (const machine of new Set([...rb.keys(), ...ra.keys()])) {
+    const b = rb.get(machine) ?? new Map<string, Json>();
+    const a = ra.get(machine) ?? new Map<string, Json>();
+    if (b.size !== a.size || [...b].some(([k, v]) => !a.has(k) || !sameText(v, a.get(k)!))) affected.add(machine);
+  }
+  const mb = machinesOf(before);
+  const ma = machinesOf(after);
+  for (const machine of new Set([...Object.keys(mb), ...Object.keys(ma)])) {
+    const b = own(mb, machine);
+    const a = own(ma, machine);
+    // A machine added or removed counts through what it is resolved to (the roles it joins).
+    if (b === undefined || a === undefined) continue;
+    for (const field of BUILD_FIELDS) {
+      const vb = isObject(b) ? own(b, field) : undefined;
+      const va = isObject(a) ? own(a, field) : undefined;
+      if (vb === undefined ? va !== undefined : va === undefined || !sameText(vb, va)) affected.add(machine);
+    }
+  }
+  return [...affected].sort();
+}
+
+/**
+ * `clan machines update m1 m2`: the affected machines that still exist afterwards (in `machines`
+ * or as a member of a role); undefined when there is nothing to deploy.
+ */
+export function deployCommand(after: Inventory, affected: readonly string[], resolve: Resolve = resolveWithMembership): string | undefined {
+  const resolved = resolve(after);
+  const machines = machinesOf(after);
+  const present = affected.filter((m) => own(machines, m) !== undefined || resolved.has(m));
+  return present.length > 0 ? `clan machines update ${present.map(shellWord).join(" ")}` : undefined;
+}
+
+function shellWord(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
