@@ -1,5 +1,6 @@
 // Entry of the `clan-inventory` command: dispatches to one file per subcommand.
 import { convertCommand } from "./convert";
+import { diffCommand } from "./diff";
 import { gitSetupCommand } from "./git-setup";
 import { mergeCommand } from "./merge";
 import { serveCommand } from "./serve";
@@ -8,6 +9,7 @@ import { validateCommand } from "./validate";
 export const USAGE = `Usage:
   clan-inventory validate <inventory.json> [--catalog <file>] [--format text|json]
   clan-inventory convert <input> --to nix|json [--snippet] [-o <file>]
+  clan-inventory diff <old> <new> [--catalog <file>] [--format text|markdown|json]   (a file, -, or REV:PATH)
   clan-inventory merge <base> <ours> <theirs> [-o <file>] [--marker-size N] [--catalog <file>]
   clan-inventory git-setup [<dir>] [--command <cmd>]
   clan-inventory serve [--port N] [--host H] [--clan <dir>] [--git-commit] [--no-nix] [--allow-host NAME]`;
@@ -19,6 +21,8 @@ export async function main(argv: string[]): Promise<number> {
       return validateCommand(rest);
     case "convert":
       return convertCommand(rest);
+    case "diff":
+      return diffCommand(rest);
     case "merge":
       return mergeCommand(rest);
     case "git-setup":

@@ -35,9 +35,12 @@ export function reportText(r: ChangeReport): string {
   return lines.join("\n") + "\n";
 }
 
-/** Escapes what Markdown (and the HTML GitHub allows in it) would read as markup in a name. */
+/**
+ * Escapes what Markdown (and the HTML GitHub allows in it) would read as markup inside a line
+ * that starts with a list marker and an emoji: emphasis, code, links, tables, strikethrough, HTML.
+ */
 export function markdownText(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|~]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r?\n/g, " ");
+  return s.replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r?\n/g, " ");
 }
 
 export function reportMarkdown(r: ChangeReport): string {

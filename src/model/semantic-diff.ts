@@ -327,7 +327,13 @@ function settingsChanges(
   out: Change[],
 ) {
   const where = level.kind === "role" ? "role-wide" : `${level.kind} ${level.name}`;
-  leafChanges(b, a, ["settings"], out, (p, vb, va) => {
+  // No settings and `settings: {}` mean the same: a blob added or removed is compared with an
+  // empty one, so each setting in it is named at its own path.
+  const blob = (container: Json | undefined): JsonObject => {
+    const v = isObject(container) ? own(container, "settings") : undefined;
+    return { settings: v === undefined ? {} : v };
+  };
+  leafChanges(blob(b), blob(a), ["settings"], out, (p, vb, va) => {
     const settingPath = p.slice(1);
     return {
       kind: "setting-changed",
