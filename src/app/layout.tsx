@@ -19,10 +19,14 @@ import { plural } from "../model/plural";
 import { FileButton } from "../ui/file-button";
 import { useLocks } from "./nix-locks";
 import { nixValueAt } from "../model/locked-paths";
+import { useMergeConflicts } from "./merge-conflicts";
 
 // Clan directory mode's code is loaded only in that mode.
 const ClanDirectoryControls = lazy(() => import("./clan-directory/clan-directory-controls").then((m) => ({ default: m.ClanDirectoryControls })));
 const ClanDirectoryBanner = lazy(() => import("./clan-directory/clan-directory-controls").then((m) => ({ default: m.ClanDirectoryBanner })));
+
+// Loaded only when an inventory with git's conflict markers waits for the user's choices.
+const MergeConflictsHost = lazy(() => import("../features/merge-conflicts/merge-conflicts-dialog"));
 
 const NAV = [
   { href: "/instances", label: "Instances" },
@@ -30,6 +34,7 @@ const NAV = [
   { href: "/tags", label: "Tags" },
   { href: "/catalog", label: "Catalog" },
   { href: "/matrix", label: "Matrix" },
+  { href: "/changes", label: "Changes" },
 ];
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -49,6 +54,7 @@ export function Layout({ children }: { children: ReactNode }) {
   }, [queryClient]);
   useUndoShortcuts();
   const dragging = useFileDrop((file) => void openDroppedFile(file));
+  const conflictsPending = useMergeConflicts((s) => s.pending !== null);
 
   return (
     <div className="flex h-full flex-col">
@@ -56,6 +62,11 @@ export function Layout({ children }: { children: ReactNode }) {
       {isClanDirectoryMode() && (
         <Suspense fallback={null}>
           <ClanDirectoryBanner />
+        </Suspense>
+      )}
+      {conflictsPending && (
+        <Suspense fallback={null}>
+          <MergeConflictsHost />
         </Suspense>
       )}
       <div className="flex min-h-0 flex-1">
