@@ -79,17 +79,28 @@ export function withConflictMarkers(a: string, b: string, eol: string, options: 
   return { text: out.join(eol) + eol, markerLines };
 }
 
-/** The marker line of the hunk holding a conflicting value: the first after the line of its key. */
+/**
+ * The `<<<<<<<` line of the hunk holding a conflicting value: the keys of its path are found one
+ * after the other in the text (each after the previous), and the hunk is the one around the
+ * deepest key found, or the first one after it (a value only THEIRS has sits inside the hunk).
+ */
 function lineOfConflict(markerLines: number[], text: string, path: Path): number {
-  // Walk the keys of the path in the text; the hunk starts at or after the deepest one found.
   const lines = text.split("\n");
-  let at = 0;
+  let at = 0; // 0-based line of the deepest key found
   for (const key of path) {
     if (typeof key === "number") continue;
     const needle = JSON.stringify(key) + ":";
-    const i = lines.findIndex((l, n) => n >= at && l.trimStart().startsWith(needle));
+    const i = lines.findIndex((l, n) => n > at && l.trimStart().startsWith(needle));
     if (i < 0) break;
     at = i;
   }
-  return markerLines.find((m) => m >= at) ?? markerLines[markerLines.length - 1] ?? 1;
+  const line = at + 1;
+  const ends = markerLines.map((start) => {
+    let end = start;
+    while (end < lines.length && !lines[end - 1]!.startsWith(">>>>>>>")) end++;
+    return end;
+  });
+  const inside = markerLines.findIndex((start, i) => start <= line && line <= ends[i]!);
+  if (inside >= 0) return markerLines[inside]!;
+  return markerLines.find((m) => m >= line) ?? markerLines[markerLines.length - 1] ?? 1;
 }

@@ -80,7 +80,7 @@ describe("semanticDiff", () => {
     expect(kinds(BASE, edit((d) => ((d.machines.web1.tags = ["web", "gpu"]), (d.machines.db.deploy = { targetHost: "root@db" }), (d.machines.new = {}), (d.tags.office = []), (d.meta.name = "d"), (d["x-future"] = 1))))).toEqual([
       ["meta-changed", 'meta.name: "c" → "d"'],
       ["machine-tag-added", "web1: tag gpu added"],
-      ["machine-field-changed", 'db: deploy: (not set) → {"targetHost":"root@db"}'],
+      ["machine-field-changed", 'db: deploy.targetHost: (not set) → "root@db"'],
       ["machine-added", "Machine new added"],
       ["static-tag-changed", "inventory.tags.office: db removed"],
       ["changed", "x-future: (not set) → 1"],

@@ -102,16 +102,20 @@ function leafChanges(
   path: (string | number)[],
   out: Change[],
   emit: (path: (string | number)[], before: Json | undefined, after: Json | undefined) => Change | undefined,
+  /** An object added or removed is named by its members (`deploy.targetHost`), not as a whole. */
+  dive = false,
 ): void {
   const key = path[path.length - 1]!;
-  const a = isObject(ca) ? own(ca, String(key)) : undefined;
-  const b = isObject(cb) ? own(cb, String(key)) : undefined;
+  let a = isObject(ca) ? own(ca, String(key)) : undefined;
+  let b = isObject(cb) ? own(cb, String(key)) : undefined;
+  if (dive && a === undefined && isObject(b) && Object.keys(b).length > 0) a = {};
+  if (dive && b === undefined && isObject(a) && Object.keys(a).length > 0) b = {};
   if (a === undefined && b === undefined) return;
   if (typeof a === "number" && typeof b === "number") {
     if (Object.is(a, b) && spellingAt(ca, key) === spellingAt(cb, key)) return;
   } else if (a !== undefined && b !== undefined && sameText(a, b)) return;
   if (isObject(a) && isObject(b)) {
-    for (const k of unionKeys(a, b)) leafChanges(a, b, [...path, k], out, emit);
+    for (const k of unionKeys(a, b)) leafChanges(a, b, [...path, k], out, emit, dive);
     return;
   }
   const c = emit(path, a, b);
@@ -126,7 +130,7 @@ function diffMeta(before: Inventory, after: Inventory, out: Change[]) {
     after: a,
     machines: [],
     summary: `${dotted(path)}: ${show(b)} → ${show(a)}`,
-  }));
+  }), true);
 }
 
 function diffMachines(before: Inventory, after: Inventory, out: Change[]) {
@@ -156,7 +160,7 @@ function diffMachines(before: Inventory, after: Inventory, out: Change[]) {
         machine: name,
         machines: [name],
         summary: `${name}: ${dotted(p)}: ${show(vb)} → ${show(va)}`,
-      }));
+      }), true);
     }
   }
 }
