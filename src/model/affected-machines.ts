@@ -5,12 +5,13 @@
 // one of its own fields that go into its build changed (BUILD_FIELDS). The resolution itself is a
 // parameter (`Resolve`): today `resolveWithMembership` below (membership.ts + effective-settings.ts);
 // Clan-exact resolution (members and final settings with the role schema's defaults) plugs in here.
-import { instancesOf, machinesOf, rolesOf } from "./accessors";
+import { instancesOf, machinesOf, roleMachineNames, roleTagNames, rolesOf } from "./accessors";
 import type { Inventory } from "./inventory-schema";
-import { isObject, own, type Json } from "./json";
+import { isObject, own, type Json, type JsonObject } from "./json";
 import { sameText } from "./json-spelled";
 import { effectiveSettings } from "./effective-settings";
 import { membersOfRole } from "./membership";
+import { tagIndex } from "./tags";
 
 /** For each machine: "<instance>\u0000<role>" of every role it is a member of -> its final settings. */
 export type Resolved = Map<string, Map<string, Json>>;
@@ -43,9 +44,11 @@ export const resolveWithMembership: Resolve = (doc) => {
 };
 
 /** Sorted names of the machines whose resolution or build fields differ. */
-export function affectedMachines(before: Inventory, after: Inventory, resolve: Resolve = resolveWithMembership): string[] {
-  const rb = resolve(before);
-  const ra = resolve(after);
+export function affectedMachines(before: Inventory, after: Inventory, resolve: Resolve = resolveWithMembership, options: { everyInstance?: boolean } = {}): string[] {
+  // `everyInstance`: resolve all of both inventories (tests check the shortcut against it).
+  const [lb, la] = options.everyInstance ? [before, after] : withoutUnchangedInstances(before, after);
+  const rb = resolve(lb);
+  const ra = resolve(la);
   const affected = new Set<string>();
   for (const machine of new Set([...rb.keys(), ...ra.keys()])) {
     const b = rb.get(machine) ?? new Map<string, Json>();
@@ -69,13 +72,49 @@ export function affectedMachines(before: Inventory, after: Inventory, resolve: R
 }
 
 /**
- * `clan machines update m1 m2`: the affected machines that still exist afterwards (in `machines`
- * or as a member of a role); undefined when there is nothing to deploy.
+ * The two inventories without the instances that resolve the same in both, so that a change to a
+ * fleet of thousands of machines resolves only what it can reach. An instance resolves the same
+ * when it is written the same and none of its role tags has other machines now: what a member
+ * gets depends only on its instance, the machines' tags and classes, and inventory.tags.
  */
-export function deployCommand(after: Inventory, affected: readonly string[], resolve: Resolve = resolveWithMembership): string | undefined {
-  const resolved = resolve(after);
+function withoutUnchangedInstances(before: Inventory, after: Inventory): [Inventory, Inventory] {
+  const ib = instancesOf(before);
+  const ia = instancesOf(after);
+  const tb = tagIndex(before).byTag;
+  const ta = tagIndex(after).byTag;
+  const movedTags = new Set<string>();
+  for (const tag of new Set([...tb.keys(), ...ta.keys()])) {
+    const x = tb.get(tag) ?? [];
+    const y = ta.get(tag) ?? [];
+    if (x.length !== y.length || x.some((m, i) => m !== y[i])) movedTags.add(tag);
+  }
+  const unchanged = (name: string) => {
+    const b = own(ib, name);
+    const a = own(ia, name);
+    if (b === undefined || a === undefined || (b !== a && !sameText(b, a))) return false;
+    return Object.values(rolesOf(a)).every((r) => roleTagNames(r).every((t) => !movedTags.has(t)));
+  };
+  const skip = new Set(Object.keys(ia).filter(unchanged));
+  if (skip.size === 0) return [before, after];
+  const drop = (doc: Inventory, inst: JsonObject): Inventory => {
+    const kept: JsonObject = {};
+    for (const k of Object.keys(inst)) if (!skip.has(k)) Object.defineProperty(kept, k, { value: inst[k], enumerable: true, writable: true, configurable: true });
+    const out: Inventory = {};
+    for (const k of Object.keys(doc)) Object.defineProperty(out, k, { value: k === "instances" ? kept : doc[k], enumerable: true, writable: true, configurable: true });
+    return out;
+  };
+  return [drop(before, ib), drop(after, ia)];
+}
+
+/**
+ * `clan machines update m1 m2`: the affected machines that still exist afterwards (in `machines`,
+ * or named in a role: Clan builds a machine its Nix files define); undefined when none is left.
+ */
+export function deployCommand(after: Inventory, affected: readonly string[]): string | undefined {
   const machines = machinesOf(after);
-  const present = affected.filter((m) => own(machines, m) !== undefined || resolved.has(m));
+  const named = new Set<string>();
+  for (const inst of Object.values(instancesOf(after))) for (const r of Object.values(rolesOf(inst))) for (const m of roleMachineNames(r)) named.add(m);
+  const present = affected.filter((m) => own(machines, m) !== undefined || named.has(m));
   return present.length > 0 ? `clan machines update ${present.map(shellWord).join(" ")}` : undefined;
 }
 

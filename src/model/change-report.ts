@@ -17,7 +17,7 @@ export function changeReport(before: Inventory, after: Inventory, resolve: Resol
   const changes = semanticDiff(before, after);
   if (changes.length === 0) return { changes, affectedMachines: [] };
   const affected = affectedMachines(before, after, resolve);
-  return { changes, affectedMachines: affected, deployCommand: deployCommand(after, affected, resolve) };
+  return { changes, affectedMachines: affected, deployCommand: deployCommand(after, affected) };
 }
 
 /** `+` added, `-` removed, `~` changed. */

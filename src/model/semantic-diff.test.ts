@@ -127,6 +127,8 @@ describe("affected machines", () => {
           const changes = semanticDiff(before, after);
           const affected = affectedMachines(before, after);
           if (sameText(before, after)) expect(changes).toEqual([]);
+          // Resolving only the instances that can differ finds the same machines as resolving all.
+          expect(affected).toEqual(affectedMachines(before, after, resolveWithMembership, { everyInstance: true }));
           if (changes.length === 0) expect(affected).toEqual([]);
           const named = new Set(changes.flatMap((x) => x.machines));
           // A machine brought in by a tag moving between machines is named by the machine change.

@@ -220,6 +220,8 @@ function diffInstances(before: Inventory, after: Inventory, out: Change[]) {
       if (!renamed.has(name)) out.push({ kind: "instance-removed", path, before: b, instance: name, machines: membersOfInstance(before, b), summary: `Instance ${name} removed` });
       continue;
     }
+    // Unchanged (most instances of a large fleet): nothing to walk, no members to compute.
+    if (b === a || sameText(b!, a)) continue;
     diffInstance(before, after, name, b!, a, out);
   }
 }
