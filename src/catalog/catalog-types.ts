@@ -30,6 +30,12 @@ export interface Catalog {
   moduleSchemas: Record<string, Record<string, Record<string, RoleSchema>>>;
   /** The input that `module.input = null` means (clan-core unless the user named it otherwise). */
   coreInput: string;
+  /**
+   * Every input of the clan's flake, when the catalog was made from it (the local server, the
+   * README's command): then a module of an input the catalog lacks is certainly missing. Without
+   * it the catalog describes only some inputs, and such a module is unknown, not wrong.
+   */
+  inputs?: string[];
 }
 
 export const EMPTY_CATALOG: Catalog = { modulesPerSource: {}, moduleSchemas: {}, coreInput: "clan-core" };

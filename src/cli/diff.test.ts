@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import { diffCommand } from "./diff";
 
 const dir = mkdtempSync(join(tmpdir(), "clan-diff-"));
-const before = { machines: { web1: {}, db: {} }, instances: { borg: { roles: { client: { machines: { db: {} } } } } } };
-const after = { machines: { web1: {}, db: {} }, instances: { borg: { roles: { client: { machines: { db: {}, web1: {} }, settings: { startAt: "weekly" } } } } } };
+const before = { machines: { web1: {}, db: {} }, instances: { borgbackup: { roles: { client: { machines: { db: {} } } } } } };
+const after = { machines: { web1: {}, db: {} }, instances: { borgbackup: { roles: { client: { machines: { db: {}, web1: {} }, settings: { startAt: "weekly" } } } } } };
 
 async function run(args: string[], stdin = "") {
   const out: string[] = [];
@@ -25,8 +25,8 @@ describe("clan-inventory diff", () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j.changes.map((c: { kind: string; path: string[]; before?: unknown; after?: unknown }) => [c.kind, c.path.join("."), c.before, c.after])).toEqual([
-      ["member-added", "instances.borg.roles.client.machines.web1", undefined, {}],
-      ["setting-changed", "instances.borg.roles.client.settings.startAt", undefined, "weekly"],
+      ["member-added", "instances.borgbackup.roles.client.machines.web1", undefined, {}],
+      ["setting-changed", "instances.borgbackup.roles.client.settings.startAt", undefined, "weekly"],
     ]);
     expect(j.affectedMachines).toEqual(["db", "web1"]);
     expect(j.deployCommand).toBe("clan machines update db web1");
@@ -45,7 +45,7 @@ describe("clan-inventory diff", () => {
     const r = await run(["HEAD~1:inventory.json", "-", "--format", "markdown"], JSON.stringify(after));
     expect(r.err).toBe("");
     expect(r.out).toContain("### Clan inventory: 2 changes, 2 machines to deploy");
-    expect(r.out).toContain("➕ web1 added to borg/client (by name)");
+    expect(r.out).toContain("➕ web1 added to borgbackup/client (by name)");
     const same = await run(["HEAD:inventory.json", join(dir, "inventory.json")]);
     expect(same.out).toBe("No changes.\n");
     const missing = await run(["nope:inventory.json", join(dir, "inventory.json")]);

@@ -2,7 +2,7 @@
 //
 // The changes between two inventories in the inventory's own terms (model/semantic-diff.ts),
 // the machines whose build changes (model/affected-machines.ts) and the command that deploys
-// them. OLD and NEW are files, `-` (standard input, one of them), or `REV:PATH`, read with
+// them, as Clan resolves each member (model/resolve, with the catalog's defaults). OLD and NEW are files, `-` (standard input, one of them), or `REV:PATH`, read with
 // `git show` from the repository of the current directory (`main:inventory.json`,
 // `HEAD~1:inventory.json`); a path that exists as a file is a file even when it holds a colon.
 // JSON output: {"changes": [{kind, path, before, after, summary, machines, …}],
@@ -14,12 +14,15 @@ import { detectFormat } from "../formats/detect-format";
 import { MAX_INVENTORY_BYTES, readInventoryJson } from "../formats/inventory-json";
 import { parseConflicts } from "../formats/conflict-markers";
 import { readInventoryNix } from "../formats/nix/parse";
-import { resolveWithMembership } from "../model/affected-machines";
+import { dirname } from "node:path";
+import { clanResolve } from "../model/affected-machines";
+import { machineDirectories } from "../server/machine-directories";
 import { changeReport, reportMarkdown, reportText } from "../model/change-report";
 import type { Inventory } from "../model/inventory-schema";
 import { readStdin } from "./convert";
 import { InputError, located, readText } from "./read-input";
-import { loadCatalog } from "./validate";
+import { loadCatalog } from "./load-inputs";
+import { formatPath } from "./validate";
 
 export const DIFF_USAGE = "Usage: clan-inventory diff <old> <new> [--catalog <file>] [--format text|markdown|json]   (each: a file, -, or REV:PATH)";
 
@@ -54,10 +57,11 @@ export async function diffCommand(args: string[], io: Partial<DiffIo> = {}): Pro
     const stdin = io.readStdin ?? readStdin;
     const cwd = io.cwd ?? process.cwd();
     const [before, after] = await Promise.all([load(options.old, stdin, cwd), load(options.new, stdin, cwd)]);
-    // The catalog is read (and its problems reported) so that Clan-exact resolution, which
-    // fills in the role schemas' defaults, can use it; the resolution below does not yet.
-    if (options.catalog !== undefined) await loadCatalog(options.catalog, err);
-    const report = changeReport(before, after, resolveWithMembership);
+    // Clan's resolution, with the role schemas' defaults from the catalog (the embedded
+    // clan-core one unless --catalog); machines/<name>/ beside a NEW file are machines of the clan.
+    const catalog = await loadCatalog(options.catalog, (p) => err(`${p.file}:${formatPath(p.path)}: ${p.severity} catalog: ${p.message}`));
+    const dir = options.new !== "-" && (await isFile(options.new)) ? dirname(options.new) : cwd;
+    const report = changeReport(before, after, clanResolve(catalog, await machineDirectories(dir)));
     if (options.format === "json") {
       out(JSON.stringify({ changes: report.changes, affectedMachines: report.affectedMachines, ...(report.deployCommand ? { deployCommand: report.deployCommand } : {}) }, null, 2) + "\n");
     } else out(options.format === "markdown" ? reportMarkdown(report) : reportText(report));

@@ -3,11 +3,13 @@ import { convertCommand } from "./convert";
 import { diffCommand } from "./diff";
 import { gitSetupCommand } from "./git-setup";
 import { mergeCommand } from "./merge";
+import { resolveCommand } from "./resolve";
 import { serveCommand } from "./serve";
 import { validateCommand } from "./validate";
 
 export const USAGE = `Usage:
   clan-inventory validate <inventory.json> [--catalog <file>] [--format text|json]
+  clan-inventory resolve <inventory.json> [--catalog <file>] [--machine-dir NAME …] [--format json|text]
   clan-inventory convert <input> --to nix|json [--snippet] [-o <file>]
   clan-inventory diff <old> <new> [--catalog <file>] [--format text|markdown|json]   (a file, -, or REV:PATH)
   clan-inventory merge <base> <ours> <theirs> [-o <file>] [--marker-size N] [--catalog <file>]
@@ -19,6 +21,8 @@ export async function main(argv: string[]): Promise<number> {
   switch (command) {
     case "validate":
       return validateCommand(rest);
+    case "resolve":
+      return resolveCommand(rest);
     case "convert":
       return convertCommand(rest);
     case "diff":

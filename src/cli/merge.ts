@@ -19,7 +19,8 @@ import { diagnose } from "../model/diagnostics/index";
 import { isObject, type Json } from "../model/json";
 import { plural } from "../model/plural";
 import { InputError, located, readText } from "./read-input";
-import { formatPath, loadCatalog } from "./validate";
+import { formatPath } from "./validate";
+import { loadCatalog } from "./load-inputs";
 
 export const MERGE_USAGE = "Usage: clan-inventory merge <base> <ours> <theirs> [-o <file>] [--marker-size N] [--catalog <file>]";
 
@@ -103,7 +104,7 @@ async function addedDiagnostics(merged: Json, ours: string, theirs: string, cata
   const o = readInventoryJson(ours);
   const t = readInventoryJson(theirs);
   if (!o.ok || !t.ok) return [];
-  const catalog = await loadCatalog(catalogFile, err);
+  const catalog = await loadCatalog(catalogFile, (p) => err(`${p.file}:${formatPath(p.path)}: ${p.severity} catalog: ${p.message}`));
   const key = (d: Diagnostic) => `${d.severity}\u0000${d.code}\u0000${d.path.join("\u0000")}\u0000${d.message}`;
   const before = new Set([...diagnose(o.doc, catalog), ...diagnose(t.doc, catalog)].map(key));
   const added = diagnose(merged, catalog).filter((d) => !before.has(key(d)));

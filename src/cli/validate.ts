@@ -17,27 +17,17 @@
 // Without --catalog the embedded clan-core catalog (public/catalog/clan-core.json) is used.
 // stderr also gets a one-line summary and any problems of the catalog file itself.
 import { dirname } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseCatalog } from "../catalog/catalog-schema";
-import { detectCoreInput } from "../catalog/core-input";
 import { machineDirectories } from "../server/machine-directories";
 import type { Catalog } from "../catalog/catalog-types";
-import { MAX_INVENTORY_BYTES, readInventoryJson } from "../formats/inventory-json";
-import { parseJson } from "../formats/json-parse";
-import { readConflictedInventory, type ConflictView } from "../formats/conflicted-inventory";
-import { detectFormat } from "../formats/detect-format";
-import { readInventoryNix } from "../formats/nix/parse";
 import type { Diagnostic } from "../model/diagnostic";
 import { diagnose as realDiagnose, type DiagnoseOptions } from "../model/diagnostics/index";
-import { InputError, located, locatedWarning, readText } from "./read-input";
+import { loadCatalog, readInventoryInput } from "./load-inputs";
+import { InputError, readText } from "./read-input";
+import { MAX_INVENTORY_BYTES } from "../formats/inventory-json";
+import { readConflictedInventory, type ConflictView } from "../formats/conflicted-inventory";
 import { plural } from "../model/plural";
 
 export const VALIDATE_USAGE = "Usage: clan-inventory validate <inventory.json|clan.nix> [--catalog <file>] [--format text|json]";
-
-/** Catalogs hold every module's JSON Schemas: larger than inventories, still far below this. */
-const MAX_CATALOG_BYTES = 100 * 1024 * 1024;
-
-const EMBEDDED_CATALOG = fileURLToPath(new URL("../../public/catalog/clan-core.json", import.meta.url));
 
 export interface ValidateIo {
   out(line: string): void;
@@ -68,22 +58,18 @@ export async function validateCommand(args: string[], io: Partial<ValidateIo> = 
 
   let diagnostics: (Diagnostic & { line?: number })[];
   try {
-    const text = await readText(options.file, "inventory", MAX_INVENTORY_BYTES);
-    const conflicted = readConflictedInventory(text);
+    const conflicted = readConflictedInventory(await readText(options.file, "inventory", MAX_INVENTORY_BYTES));
     if (conflicted) {
       // Git's conflict markers: name each conflict with its line and both sides' meaning, an error
       // each (Clan cannot read the file), instead of a JSON syntax error at the first marker.
       diagnostics = conflicted.conflicts.map((c, i, all) => ({ severity: "error", code: "merge-conflict", message: conflictMessage(c, i, all.length), path: [], line: c.line }));
       return report(diagnostics, options, out, err);
     }
-    const nix = detectFormat(text, options.file) === "nix" ? readInventoryNix(text, options.file) : undefined;
-    const read = nix ?? readInventoryJson(text, options.file);
-    if (!read.ok && !read.invalid) throw new InputError(located(options.file, read.error));
-    if (nix?.ok) for (const w of nix.warnings) err(locatedWarning(options.file, w));
+    const read = await readInventoryInput(options.file, err);
     if (!read.ok) {
       diagnostics = read.invalid!.problems.map((p) => ({ severity: "error", code: "invalid-type", message: p.message, path: p.path ?? [] }));
     } else {
-      const catalog = await loadCatalog(options.catalog, err);
+      const catalog = await loadCatalog(options.catalog, (p) => err(`${where(p.file, p.path)}: ${p.severity} catalog: ${p.message}`));
       // Clan registers each directory under machines/ beside the file as a machine (spec §2.1).
       diagnostics = diagnose(read.doc, catalog, { nixMachines: new Set(await machineDirectories(dirname(options.file))) });
     }
@@ -145,32 +131,6 @@ function parseArgs(args: string[]): Options | "help" | string {
 }
 
 class UsageError extends Error {}
-
-/** The catalog file given with --catalog, else the embedded clan-core catalog (shared by merge and diff). */
-export async function loadCatalog(file: string | undefined, err: (line: string) => void): Promise<Catalog> {
-  const path = file ?? EMBEDDED_CATALOG;
-  const name = file ?? "embedded catalog";
-  const text = await readText(path, "catalog", MAX_CATALOG_BYTES);
-  const parsed = parseJson(text);
-  if (!parsed.ok) throw new InputError(located(name, parsed.error));
-  const { catalog, problems, coreInputGiven } = parseCatalog(parsed.value);
-  for (const p of problems) err(`${where(name, p.path)}: ${p.severity} catalog: ${p.message}`);
-  const usable = Object.keys(catalog.modulesPerSource).length > 0 || !problems.some((p) => p.severity === "error");
-  if (!usable) throw new InputError(`${name}: error: this catalog cannot be used (see above)`);
-  if (file !== undefined && !coreInputGiven && !Object.hasOwn(catalog.modulesPerSource, catalog.coreInput)) {
-    // `nix eval` of a clan prints no coreInput, and its flake may call clan-core otherwise
-    // (`clan`, `clan-core-src`): find that input as the local server does.
-    return { ...catalog, coreInput: detectCoreInput(catalog.modulesPerSource, await embeddedCoreModules()) };
-  }
-  return catalog;
-}
-
-async function embeddedCoreModules(): Promise<string[]> {
-  const parsed = parseJson(await readText(EMBEDDED_CATALOG, "catalog", MAX_CATALOG_BYTES));
-  if (!parsed.ok) return [];
-  const { catalog } = parseCatalog(parsed.value);
-  return Object.keys(catalog.modulesPerSource[catalog.coreInput] ?? {});
-}
 
 function where(file: string, path: readonly (string | number)[]): string {
   return path.length > 0 ? `${file}:${formatPath(path)}` : file;

@@ -3,6 +3,7 @@
 import { expectedTypeText, type z } from "../model/zod";
 import { getIn, isObject, type Json, type JsonObject } from "../model/json";
 import { inventorySchema } from "../model/inventory-schema";
+import { clanView } from "../model/resolve/clan-view";
 import { lineColumn, locatePath } from "./json-parse";
 import type { SourceError } from "./inventory-json";
 
@@ -16,11 +17,14 @@ const PROTO_STAND_IN = "\u0000__proto__";
 type Issue = z.core.$ZodIssue;
 
 export function inventoryProblems(doc: JsonObject, text: string, file: string | undefined, hasProtoKey: boolean): SourceError[] {
-  const checked = hasProtoKey ? renameProtoKeys(doc) : doc;
+  // The file is a module to Clan: mkIf, mkMerge and mkOverride written as JSON are applied
+  // before its fields are typed, so `"machineClass": {"_type": "override", …, "content": "darwin"}` is darwin.
+  const view = clanView(doc);
+  const checked = hasProtoKey ? renameProtoKeys(view.doc) : view.doc;
   const result = inventorySchema.safeParse(checked);
-  if (result.success) return [];
-  const problems: SourceError[] = [];
-  for (const issue of result.error.issues) collect(issue, [], doc, problems);
+  if (result.success && view.problems.length === 0) return [];
+  const problems: SourceError[] = view.problems.map((p) => ({ message: p.message, path: p.path }));
+  if (!result.success) for (const issue of result.error.issues) collect(issue, [], view.doc, problems);
   const located = problems.map((p, n) => {
     if (n >= LOCATED_PROBLEMS || !p.path) return { ...p, file };
     const offset = locatePath(text, p.path);

@@ -3,8 +3,8 @@
 // A machine is affected when what Clan resolves for it differs between the two inventories: the
 // (instance, role) pairs it is a member of, or the final settings it gets in one of them; or when
 // one of its own fields that go into its build changed (BUILD_FIELDS). The resolution itself is a
-// parameter (`Resolve`): today `resolveWithMembership` below (membership.ts + effective-settings.ts);
-// Clan-exact resolution (members and final settings with the role schema's defaults) plugs in here.
+// parameter (`Resolve`): `clanResolve(catalog)` is Clan's own (model/resolve, defaults included);
+// `resolveWithMembership` (membership.ts + effective-settings.ts) needs no catalog.
 import { instancesOf, machinesOf, roleMachineNames, roleTagNames, rolesOf } from "./accessors";
 import type { Inventory } from "./inventory-schema";
 import { isObject, own, type Json, type JsonObject } from "./json";
@@ -12,10 +12,19 @@ import { sameText } from "./json-spelled";
 import { effectiveSettings } from "./effective-settings";
 import { membersOfRole } from "./membership";
 import { tagIndex } from "./tags";
+import type { Catalog } from "../catalog/catalog-types";
+import { clanView } from "./resolve/clan-view";
+import { machineTags, resolveInventory } from "./resolve/resolve";
 
 /** For each machine: "<instance>\u0000<role>" of every role it is a member of -> its final settings. */
 export type Resolved = Map<string, Map<string, Json>>;
-export type Resolve = (doc: Inventory) => Resolved;
+
+/** How an inventory resolves: members and final settings, and each machine's tags (which decide
+ * which instances a change of machines or tags can reach). */
+export interface Resolve {
+  (doc: Inventory): Resolved;
+  machineTags(doc: Inventory): Map<string, readonly string[]>;
+}
 
 /**
  * Machine fields that change what is built: machineClass picks nixosSystem or darwinSystem.
@@ -28,25 +37,53 @@ export function roleKey(instance: string, role: string): string {
   return `${instance}\u0000${role}`;
 }
 
-/** Resolution from membership.ts and effective-settings.ts (no schema defaults). */
-export const resolveWithMembership: Resolve = (doc) => {
-  const out: Resolved = new Map();
-  for (const [instance, inst] of Object.entries(instancesOf(doc))) {
-    for (const [role, r] of Object.entries(rolesOf(inst))) {
-      for (const { machine } of membersOfRole(doc, r)) {
-        let roles = out.get(machine);
-        if (!roles) out.set(machine, (roles = new Map()));
-        roles.set(roleKey(instance, role), effectiveSettings(doc, instance, role, machine).value);
+/** Resolution from membership.ts and effective-settings.ts (no schema defaults, no catalog). */
+export const resolveWithMembership: Resolve = Object.assign(
+  (doc: Inventory): Resolved => {
+    const out: Resolved = new Map();
+    for (const [instance, inst] of Object.entries(instancesOf(doc))) {
+      for (const [role, r] of Object.entries(rolesOf(inst))) {
+        for (const { machine } of membersOfRole(doc, r)) {
+          let roles = out.get(machine);
+          if (!roles) out.set(machine, (roles = new Map()));
+          roles.set(roleKey(instance, role), effectiveSettings(doc, instance, role, machine).value);
+        }
       }
     }
-  }
-  return out;
-};
+    return out;
+  },
+  { machineTags: (doc: Inventory) => new Map([...tagIndex(doc).byMachine].map(([m, tags]) => [m, [...tags.keys()]])) },
+);
+
+/**
+ * Clan's own resolution (model/resolve): members and final settings with the role schemas'
+ * defaults, as clan-core evaluates them. A member whose evaluation fails counts with what does
+ * evaluate, so a change that fixes or breaks it is a change; an instance Clan stops on has no members.
+ */
+export function clanResolve(catalog: Catalog, machineDirs?: Iterable<string>): Resolve {
+  const dirs = machineDirs ? [...machineDirs] : undefined;
+  return Object.assign(
+    (doc: Inventory): Resolved => {
+      const out: Resolved = new Map();
+      for (const inst of resolveInventory(doc, catalog, { machineDirs: dirs }).instances) {
+        for (const role of inst.roles) {
+          for (const m of role.members) {
+            let roles = out.get(m.machine);
+            if (!roles) out.set(m.machine, (roles = new Map()));
+            roles.set(roleKey(inst.name, role.name), m.settings ?? { "evaluation fails": m.partial ?? null });
+          }
+        }
+      }
+      return out;
+    },
+    { machineTags: (doc: Inventory) => machineTags(clanView(doc).doc, dirs) as Map<string, readonly string[]> },
+  );
+}
 
 /** Sorted names of the machines whose resolution or build fields differ. */
 export function affectedMachines(before: Inventory, after: Inventory, resolve: Resolve = resolveWithMembership, options: { everyInstance?: boolean } = {}): string[] {
   // `everyInstance`: resolve all of both inventories (tests check the shortcut against it).
-  const [lb, la] = options.everyInstance ? [before, after] : withoutUnchangedInstances(before, after);
+  const [lb, la] = options.everyInstance ? [before, after] : withoutUnchangedInstances(before, after, resolve);
   const rb = resolve(lb);
   const ra = resolve(la);
   const affected = new Set<string>();
@@ -77,15 +114,20 @@ export function affectedMachines(before: Inventory, after: Inventory, resolve: R
  * when it is written the same and none of its role tags has other machines now: what a member
  * gets depends only on its instance, the machines' tags and classes, and inventory.tags.
  */
-function withoutUnchangedInstances(before: Inventory, after: Inventory): [Inventory, Inventory] {
+function withoutUnchangedInstances(before: Inventory, after: Inventory, resolve: Resolve): [Inventory, Inventory] {
   const ib = instancesOf(before);
   const ia = instancesOf(after);
-  const tb = tagIndex(before).byTag;
-  const ta = tagIndex(after).byTag;
+  const byTag = (doc: Inventory) => {
+    const out = new Map<string, string[]>();
+    for (const [machine, tags] of resolve.machineTags(doc)) for (const t of tags) (out.get(t) ?? out.set(t, []).get(t)!).push(machine);
+    return out;
+  };
+  const tb = byTag(before);
+  const ta = byTag(after);
   const movedTags = new Set<string>();
   for (const tag of new Set([...tb.keys(), ...ta.keys()])) {
-    const x = tb.get(tag) ?? [];
-    const y = ta.get(tag) ?? [];
+    const x = (tb.get(tag) ?? []).sort();
+    const y = (ta.get(tag) ?? []).sort();
     if (x.length !== y.length || x.some((m, i) => m !== y[i])) movedTags.add(tag);
   }
   const unchanged = (name: string) => {

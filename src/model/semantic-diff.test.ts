@@ -102,7 +102,7 @@ describe("affected machines", () => {
   });
 
   it("use the resolution they are given", () => {
-    const none: Resolve = () => new Map();
+    const none: Resolve = Object.assign(() => new Map(), { machineTags: () => new Map() });
     expect(affectedMachines(BASE, edit((d) => (d.instances.borg.roles.client.settings.startAt = "weekly")), none)).toEqual([]);
   });
 

@@ -7,6 +7,8 @@ import { Link } from "wouter";
 import { useSaveState } from "../../app/clan-directory/save-state";
 import { useEditor } from "../../app/store";
 import { changeMark, changeReport } from "../../model/change-report";
+import { clanResolve } from "../../model/affected-machines";
+import { useCatalog } from "../../app/use-catalog";
 import { instancesOf, machinesOf } from "../../model/accessors";
 import { own } from "../../model/json";
 import { plural } from "../../model/plural";
@@ -23,7 +25,9 @@ export function ChangesPage() {
   const savedDoc = useSaveState((s) => s.savedDoc);
   const baseline = clan ? (savedDoc ?? original?.doc ?? null) : (original?.doc ?? null);
   const title = clan ? "Changes since the last save" : original ? `Changes since import of ${original.name}` : "Changes";
-  const report = useMemo(() => (baseline ? changeReport(baseline, doc) : null), [baseline, doc]);
+  // Clan's resolution with the active catalogs' defaults decides which machines' builds change.
+  const catalog = useCatalog();
+  const report = useMemo(() => (baseline ? changeReport(baseline, doc, clanResolve(catalog)) : null), [baseline, doc, catalog]);
   const groups = useMemo(() => (report ? byMachine(report.changes) : []), [report]);
   const exists = useMemo(
     () => ({ instance: (n: string) => own(instancesOf(doc), n) !== undefined, machine: (n: string) => own(machinesOf(doc), n) !== undefined }),

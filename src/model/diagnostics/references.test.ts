@@ -21,6 +21,15 @@ describe("references", () => {
     expect(withCode(doc, "unknown-module")[0]!.message).toMatch(/Instance "nothing": Input "clan-core" has no service module "nothing"/);
   });
 
+  it("an input no loaded catalog describes is a warning, an error once the catalog lists every input of the flake", () => {
+    const doc = { meta, instances: { x: { module: { name: "backup", input: "upstream" } } } };
+    const partial = withCode(doc, "unknown-input");
+    expect(partial).toEqual([expect.objectContaining({ severity: "warning", path: ["instances", "x", "module"] })]);
+    expect(partial[0]!.message).toMatch(/no loaded catalog describes.*Load your clan's catalog/);
+    const fromFlake = { ...TEST_CATALOG, inputs: ["clan-core", "self", "nixpkgs"] };
+    expect(withCode(doc, "unknown-input", fromFlake)).toEqual([expect.objectContaining({ severity: "error" })]);
+  });
+
   it("without a catalog, module rules stay silent and say so once", () => {
     const doc = { meta, instances: { x: { roles: { nope: { machines: { ghost: {} } } } } } };
     const d = findings(doc, EMPTY_CATALOG);

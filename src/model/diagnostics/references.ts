@@ -27,7 +27,17 @@ export function checkReferences(ctx: Context): void {
     const problem = inst.module.problem;
     if (problem) {
       const hasModuleKey = inst.value !== undefined && own(inst.value, "module") !== undefined;
-      ctx.report("error", problem.code, hasModuleKey ? ["instances", inst.name, "module"] : ["instances", inst.name], `Instance "${inst.name}": ${problem.message}`);
+      const path = hasModuleKey ? ["instances", inst.name, "module"] : ["instances", inst.name];
+      if (problem.code === "unknown-input" && !ctx.catalog.inputs) {
+        // The loaded catalogs describe some inputs only (the embedded one: clan-core): a module of
+        // another input may well exist in the clan's flake. Unknown, not wrong.
+        ctx.report(
+          "warning",
+          problem.code,
+          path,
+          `Instance "${inst.name}": its module "${inst.module.ref.name}" comes from input "${inst.module.inputName}", which no loaded catalog describes, so its roles and settings are not checked. Load your clan's catalog (made with the command in the README, or opened in clan directory mode) to check them.`,
+        );
+      } else ctx.report("error", problem.code, path, `Instance "${inst.name}": ${problem.message}`);
     }
   }
 }

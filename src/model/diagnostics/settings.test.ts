@@ -17,7 +17,7 @@ describe("settings against the role schema", () => {
 
   it("a wrong type or unknown option is reported once, in the layer that holds it", () => {
     const doc = backup({ client: { tags: { web: { settings: { startAt: 5 } } }, settings: { strtAt: "x" } } });
-    const d = withCode(doc, "settings-invalid");
+    const d = withCode(doc, "settings-invalid").sort((a, b) => a.path.length - b.path.length);
     expect(d.map((x) => x.path)).toEqual([
       ["instances", "backup", "roles", "client", "settings", "strtAt"],
       ["instances", "backup", "roles", "client", "tags", "web", "settings", "startAt"],
@@ -26,33 +26,46 @@ describe("settings against the role schema", () => {
     expect(d[1]!.message).toMatch(/^In the settings of tag "web" of backup\/client, at "startAt": .*5/);
   });
 
-  it("required fields may come from any layer: the merged settings are checked", () => {
+  it("an option without value or default is a warning, as Clan fails only if the service reads it", () => {
     // directory comes from the tag layer for a and b: fine. c is in by name without it.
     const doc = backup({ server: { tags: { web: { settings: { directory: "/srv" } } }, machines: { c: {} } } });
-    const d = withCode(doc, "settings-required");
-    expect(d).toEqual([expect.objectContaining({ severity: "error", path: ["instances", "backup", "roles", "server", "machines", "c"] })]);
-    expect(d[0]!.message).toMatch(/required setting "directory" is not set for member "c"/);
+    const d = withCode(doc, "settings-unset");
+    expect(d).toEqual([expect.objectContaining({ severity: "warning", path: ["instances", "backup", "roles", "server", "machines", "c"] })]);
+    expect(d[0]!.message).toMatch(/"directory" has no value for member "c" and no default: the service fails if it reads it/);
+    expect(withCode(doc, "settings-required")).toEqual([]);
   });
 
-  it("a required field missing for several members is one finding at the role settings", () => {
-    const d = withCode(backup({ server: { tags: ["web"] } }), "settings-required");
+  it("an option unset for several members is one finding at the role settings", () => {
+    const d = withCode(backup({ server: { tags: ["web"] } }), "settings-unset");
     expect(d).toHaveLength(1);
     expect(d[0]!.path).toEqual(["instances", "backup", "roles", "server", "settings"]);
     expect(d[0]!.message).toMatch(/2 members \("a", "b"\)/);
   });
 
-  it("a nested required field points at the object that lacks it", () => {
-    const d = withCode(backup({ client: { tags: ["web"], settings: { destinations: { d: { rsh: "ssh" } } } } }), "settings-required");
+  it("a nested unset option points at the object that lacks it", () => {
+    const d = withCode(backup({ client: { tags: ["web"], settings: { destinations: { d: { rsh: "ssh" } } } } }), "settings-unset");
     expect(d.map((x) => x.path)).toEqual([["instances", "backup", "roles", "client", "settings", "destinations", "d"]]);
   });
 
-  it("a role without members: its settings are checked with every field optional", () => {
-    expect(withCode(backup({ server: { settings: { port: 1 } } }), "settings-required")).toEqual([]);
-    expect(withCode(backup({ server: { settings: { port: "1" } } }), "settings-invalid")).toHaveLength(1);
+  it("settings no member gets are checked alone, and what is wrong there is a warning (Clan builds nothing from them yet)", () => {
+    expect(withCode(backup({ server: { settings: { port: 1 } } }), "settings-unset")).toEqual([]);
+    const d = withCode(backup({ server: { settings: { port: "1" } } }), "settings-invalid");
+    expect(d).toEqual([expect.objectContaining({ severity: "warning", path: ["instances", "backup", "roles", "server", "settings", "port"] })]);
+    expect(d[0]!.message).toMatch(/No member gets these settings yet/);
   });
 
   it("a tag that matches nobody still has its settings checked", () => {
-    expect(withCode(backup({ client: { tags: { nobody: { settings: { startAt: 1 } } } } }), "settings-invalid")).toHaveLength(1);
+    expect(withCode(backup({ client: { tags: { nobody: { settings: { startAt: 1 } } } } }), "settings-invalid")).toEqual([expect.objectContaining({ severity: "warning" })]);
+  });
+
+  it("a value under a lower priority is neither checked nor a conflict: the higher one wins, as in Nix", () => {
+    const mkDefault = (content: unknown) => ({ _type: "override", priority: 1000, content });
+    const doc = backup({ client: { settings: { startAt: mkDefault("02:00") }, machines: { a: { settings: { startAt: "03:00" } }, c: {} } } });
+    expect(withCode(doc, "settings-conflict")).toEqual([]);
+    expect(withCode(doc, "settings-invalid")).toEqual([]);
+    const forced = backup({ client: { settings: { startAt: 5 }, machines: { a: { settings: { startAt: { _type: "override", priority: 50, content: "03:00" } } } } } });
+    // a, the only member, gets the forced value: the role's wrong 5 loses and is never checked.
+    expect(withCode(forced, "settings-invalid")).toEqual([]);
   });
 });
 
@@ -91,11 +104,11 @@ describe("reuse across edits", () => {
   it("a role's findings follow its members even when the role object is unchanged", () => {
     const server = { tags: ["web"] };
     const doc = backup({ server });
-    expect(withCode(doc, "settings-required")[0]!.message).toMatch(/2 members \("a", "b"\)/);
+    expect(withCode(doc, "settings-unset")[0]!.message).toMatch(/2 members \("a", "b"\)/);
     // A new machine with the tag: same role object, new members.
     const more = { ...doc, machines: { ...machines, d: { tags: ["web"] } } };
-    expect(withCode(more, "settings-required")[0]!.message).toMatch(/3 members \("a", "b", "d"\)/);
+    expect(withCode(more, "settings-unset")[0]!.message).toMatch(/3 members \("a", "b", "d"\)/);
     // Another catalog schema for the role: checked again.
-    expect(withCode(doc, "settings-required", { ...TEST_CATALOG, moduleSchemas: { "clan-core": { backup: {} } } })).toEqual([]);
+    expect(withCode(doc, "settings-unset", { ...TEST_CATALOG, moduleSchemas: { "clan-core": { backup: {} } } })).toEqual([]);
   });
 });

@@ -1,20 +1,35 @@
-// Settings (spec §1.6, §2.4): every blob is checked on its own against the role schema with every
-// field optional (type errors and unknown options are reported in the layer that holds them), and
-// the merged settings of each member are checked with `required` enforced, because a required
-// field may come from any layer. Scalars set differently in two layers are a conflict Nix refuses.
+// Settings: each member's settings are evaluated as Clan evaluates them (src/model/resolve:
+// the role interface with its defaults, the settings blobs that apply, priorities, mkIf…), and
+// what would stop Clan is reported where it was written:
+//  - settings-invalid: a value of the wrong type or an option the role does not have, in the
+//    blob that holds it (only definitions that win their priority are checked, as in Nix);
+//  - settings-conflict: one option set to different values at one priority;
+//  - settings-unset: an option with neither a value nor a default — a warning, since Clan fails
+//    only if the service reads it (wireguard reads `controller` only with several controllers).
+// Blobs that reach no member are evaluated alone: what is wrong there is a warning, as Clan
+// builds nothing from them until a member gets them.
 //
-// Members that get the same layers get the same merged value: they are grouped, so a role with
-// 2,000 members by tag costs one merge, not 2,000.
-import { layerLabel, layerPath, layersFor, mergeLayers, type Layer, type SettingsConflict } from "../effective-settings";
-import { getIn, isObject, objectAt, own, type Json, type JsonObject } from "../json";
-import type { Member } from "../membership";
-import { validateSettings } from "../../schema/validate";
+// Members that get the same blobs share one evaluation (member-settings.ts), so a role with
+// 2,000 members by tag costs one or two.
+import { moduleRefOf } from "../../catalog/resolve-module";
+import { layerPath, type Layer } from "../effective-settings";
+import { isObject, objectAt, own, type Json, type JsonObject } from "../json";
+import { evaluateDefinitions, evaluateMember, type MemberEvaluation } from "../resolve/member-settings";
+import type { EvalProblem } from "../resolve/evaluate-options";
+import type { OptionSet } from "../resolve/option-types";
+import type { Source } from "../resolve/resolve";
+import { interfaceOf } from "../resolve/role-interface";
+import { toNix } from "../resolve/nix-value";
+import type { Severity } from "../diagnostic";
 import { memo, nameList, roleLabel, type Context, type InstanceEntry, type Memo, type RoleEntry } from "./context";
 
 type Path = (string | number)[];
 
-/** Top-level keys of a settings blob that the module system takes for itself (spec §1.6). */
+/** Top-level keys of a settings blob that the module system takes for itself (lib.modules.unifyModuleSyntax). */
 const MODULE_KEYWORDS = ["config", "options", "_class", "_file", "key", "disabledModules", "require", "freeformType"];
+
+/** The interface of a module nobody describes: any option, lists concatenate, other values must agree. */
+const UNKNOWN_INTERFACE: OptionSet = { options: {}, freeform: { kind: "unknown", reason: "the module is not in the loaded catalogs" } };
 
 const cache = new WeakMap<object, Memo>();
 
@@ -22,20 +37,23 @@ export function checkSettings(ctx: Context): void {
   for (const inst of ctx.instances) {
     for (const role of inst.roles) {
       if (!role.value) continue;
-      const schema = ctx.hasCatalog ? roleSchemaOf(inst, role.name) : undefined;
-      // The findings depend on the role object, the schema and which members get which layers;
-      // an edit of another part of the document (even of machines and tags) usually leaves
-      // all three alone, and the role's findings are reused.
-      const { groups, signature } = groupsOf(role);
-      memo(ctx, cache, role.value, [schema, inst.name, role.name, signature], (c) => {
+      const set = interfaceFor(ctx, inst, role.name);
+      // Findings depend on the role object, the interface and which members get which blobs.
+      const signature = role.members.map((m) => `${m.machine}\u0001${m.explicit ? 1 : 0}\u0001${m.viaTags.join("\u0001")}`).join("\u0000");
+      memo(ctx, cache, role.value, [set.options, inst.name, role.name, signature], (c) => {
         const blobs = blobsOf(role.value!);
         for (const blob of blobs) checkBlobKeys(c, inst.name, role.name, blob);
-        const seen = new Set<string>();
-        if (schema) for (const blob of blobs) checkLayer(c, schema, inst.name, role.name, blob, seen);
-        checkMembers(c, schema, inst.name, role, groups, seen);
+        checkRole(c, set, inst.name, role, blobs);
       });
     }
   }
+}
+
+function interfaceFor(ctx: Context, inst: InstanceEntry, role: string): { options: OptionSet; known: boolean } {
+  const mod = inst.module;
+  if (!ctx.hasCatalog || !mod.info || !Object.prototype.hasOwnProperty.call(mod.info.roles, role)) return { options: UNKNOWN_INTERFACE, known: false };
+  const schema = mod.schemas && Object.prototype.hasOwnProperty.call(mod.schemas, role) ? mod.schemas[role] : undefined;
+  return { options: interfaceOf(ctx.catalog, mod.inputName, moduleRefOf(inst.name, inst.value).name, role, schema).options, known: true };
 }
 
 interface Blob {
@@ -64,7 +82,7 @@ function blobsOf(role: JsonObject): Blob[] {
 }
 
 function checkBlobKeys(ctx: Context, instance: string, role: string, blob: Blob) {
-  if (!isObject(blob.value)) return; // structure reports a blob that is not an object
+  if (!isObject(blob.value)) return; // the evaluation reports a blob that is not an object
   const path = layerPath(instance, role, blob.layer);
   const where = `${describeLayer(blob.layer)} of ${roleLabel(instance, role)}`;
   if (own(blob.value, "imports") !== undefined) {
@@ -81,205 +99,133 @@ function checkBlobKeys(ctx: Context, instance: string, role: string, blob: Blob)
   }
 }
 
-function roleSchemaOf(inst: InstanceEntry, role: string): JsonObject | undefined {
-  const schemas = inst.module.schemas;
-  if (!schemas || !inst.module.info || !Object.prototype.hasOwnProperty.call(inst.module.info.roles, role)) return undefined;
-  const schema = Object.prototype.hasOwnProperty.call(schemas, role) ? schemas[role] : undefined;
-  return isObject(schema) ? schema : undefined;
-}
-
-/** One blob on its own, every field optional (a required field may come from another layer). */
-function checkLayer(ctx: Context, schema: JsonObject, instance: string, role: string, blob: Blob, seen: Set<string>) {
-  if (!isObject(blob.value)) return;
-  const base = layerPath(instance, role, blob.layer);
-  for (const issue of validateSettings(schema, blob.value, { merged: false })) {
-    if (issue.path.length === 1 && isReservedKey(issue.path[0])) continue; // reported by checkBlobKeys
-    invalid(ctx, [...base, ...issue.path], `${describeLayer(blob.layer)} of ${roleLabel(instance, role)}`, issue.path, issue.message, seen);
-  }
-}
-
-function invalid(ctx: Context, path: Path, where: string, settingsPath: Path, message: string, seen: Set<string>) {
-  const key = JSON.stringify(path) + message;
-  if (seen.has(key)) return;
-  seen.add(key);
-  const text = /[.?!]$/.test(message) ? message : `${message}.`;
-  ctx.report("error", "settings-invalid", path, `In the ${where}${settingsPath.length ? `, at ${showPath(settingsPath)}` : ""}: ${text}`);
-}
-
-interface MissingSetting {
+/** One finding, with the members it concerns (merged across member groups). */
+interface Finding {
+  severity: Severity;
+  code: string;
   path: Path;
-  message: string;
-  machines: string[];
-  /** The deepest part of the path some layer defines (empty at the root of the settings)… */
-  anchor: Path;
-  /** …and the layers that define it. */
-  anchorLayers: Layer[];
-}
-
-interface Conflict {
-  conflict: SettingsConflict;
+  text: (members: string) => string;
   machines: string[];
 }
 
-function checkMembers(ctx: Context, schema: JsonObject | undefined, instance: string, role: RoleEntry, groups: Group[], seen: Set<string>) {
-  const missing = new Map<string, MissingSetting>();
-  const conflicts = new Map<string, Conflict>();
-  for (const group of groups) {
-    const representative = group.members[0]!.machine;
-    const merged = mergeLayers(layersFor(ctx.doc, instance, role.name, representative));
-    const machines = group.members.map((m) => m.machine);
-    for (const conflict of merged.conflicts) {
-      const key = JSON.stringify([conflict.path, conflict.values.map((v) => [layerLabel(v.layer), v.value])]);
-      const hit = conflicts.get(key);
-      if (hit) hit.machines.push(...machines);
-      else conflicts.set(key, { conflict, machines: [...machines] });
-    }
-    // Without required fields the merged check would only repeat what the layer checks found.
-    if (!schema || !hasRequired(schema)) continue;
-    for (const issue of validateSettings(schema, merged.value, { merged: true })) {
-      if (issue.path.length === 1 && isReservedKey(issue.path[0])) continue;
-      if (getIn(merged.value, issue.path) !== undefined) {
-        // A value that is there: report it in the layers that supplied it. Values inside lists
-        // have no source of their own; the check of each layer reports those at their index.
-        const layers = merged.sources.get(issue.path.join("/"));
-        if (!layers || issue.path.some((k) => typeof k === "number")) continue;
-        for (const layer of layers) {
-          invalid(ctx, [...layerPath(instance, role.name, layer), ...issue.path], `${describeLayer(layer)} of ${roleLabel(instance, role.name)}`, issue.path, issue.message, seen);
-        }
-        continue;
-      }
-      const key = JSON.stringify(issue.path) + issue.message;
-      const hit = missing.get(key);
-      if (hit) hit.machines.push(...machines);
-      else {
-        let anchor = issue.path.slice(0, -1);
-        while (anchor.length && (anchor.some((k) => typeof k === "number") || !merged.sources.has(anchor.join("/")))) anchor = anchor.slice(0, -1);
-        const anchorLayers = anchor.length ? merged.sources.get(anchor.join("/"))! : [];
-        missing.set(key, { path: issue.path, message: issue.message, machines: [...machines], anchor, anchorLayers });
-      }
-    }
-  }
-  for (const m of missing.values()) reportMissing(ctx, instance, role, m);
-  for (const c of conflicts.values()) reportConflict(ctx, instance, role.name, c);
-}
-
-/**
- * Members grouped by the settings they get: their own machine settings (when not empty) and
- * the role tags they carry that have settings. Layers without settings change nothing, so a
- * role with 2,000 members usually has one or two groups.
- */
-// Members come from a cache per role object (context.ts): same array, same role, same groups.
-const groupsCache = new WeakMap<Member[], { groups: Group[]; signature: string }>();
-
-function groupsOf(role: RoleEntry): { groups: Group[]; signature: string } {
-  let hit = groupsCache.get(role.members);
-  if (!hit) {
-    const groups = groupBySettingsLayers(role);
-    const signature = groups.map((g) => g.key + "\u0001" + g.members.map((m) => m.machine).join("\u0000")).join("\u0002");
-    hit = { groups, signature };
-    groupsCache.set(role.members, hit);
-  }
-  return hit;
-}
-
-interface Group {
-  key: string;
-  members: Member[];
-}
-
-function groupBySettingsLayers(role: RoleEntry): Group[] {
-  const groups = new Map<string, Member[]>();
-  const machines = objectAt(role.value, "machines");
-  const tags = role.value ? own(role.value, "tags") : undefined;
-  const tagsWithSettings = new Set(isObject(tags) ? Object.keys(tags).filter((t) => hasSettings(own(tags, t))) : []);
+function checkRole(ctx: Context, set: { options: OptionSet; known: boolean }, instance: string, role: RoleEntry, blobs: Blob[]) {
+  const findings = new Map<string, Finding>();
+  const add = (f: Omit<Finding, "machines">, machines: string[]) => {
+    const key = JSON.stringify([f.code, f.path, f.text("")]);
+    const hit = findings.get(key);
+    if (hit) hit.machines.push(...machines);
+    else findings.set(key, { ...f, machines: [...machines] });
+  };
+  const groups = new Map<MemberEvaluation, string[]>();
+  const evals = new Map<string, MemberEvaluation>();
   for (const m of role.members) {
-    const ownLayer = m.explicit && hasSettings(own(machines, m.machine)) ? `m\u0000${m.machine}\u0000` : "t\u0000";
-    // viaTags follow the role's tag order, so equal sets give equal keys without sorting.
-    let key = ownLayer;
-    for (const t of m.viaTags) if (tagsWithSettings.has(t)) key += `${t}\u0000`;
-    const group = groups.get(key);
-    if (group) group.push(m);
-    else groups.set(key, [m]);
+    const ev = evaluateMember(set.options, role.value!, m.machine, m.viaTags, evals);
+    groups.set(ev, [...(groups.get(ev) ?? []), m.machine]);
   }
-  return [...groups].map(([key, members]) => ({ key, members }));
-}
-
-const requiredCache = new WeakMap<object, boolean>();
-
-/** Whether a role schema declares any required field, anywhere (cached per schema object). */
-function hasRequired(schema: JsonObject): boolean {
-  let hit = requiredCache.get(schema);
-  if (hit === undefined) {
-    const scan = (v: Json): boolean =>
-      Array.isArray(v) ? v.some(scan) : isObject(v) ? Object.keys(v).some((k) => (k === "required" && Array.isArray(v[k]) && (v[k] as Json[]).length > 0) || scan(v[k] as Json)) : false;
-    hit = scan(schema);
-    requiredCache.set(schema, hit);
+  const reached = new Set<string>();
+  for (const [ev, machines] of groups) {
+    for (const l of ev.layers) reached.add(layerKey(l));
+    for (const p of ev.problems) problemFindings(p, set.known, instance, role.name, "error", add, machines);
+    if (set.known) for (const u of ev.undefinedOptions) add(unsetFinding(ev, u, instance, role, machines), machines);
   }
-  return hit;
+  // Blobs no member gets: Clan evaluates nothing from them yet.
+  for (const blob of blobs) {
+    if (reached.has(layerKey(blob.layer))) continue;
+    const lone = evaluateDefinitions(set.options, [{ value: toNix(blob.value), source: blob.layer }]);
+    for (const p of lone.problems) problemFindings(p, set.known, instance, role.name, "warning", add, []);
+  }
+  for (const f of findings.values()) ctx.report(f.severity, f.code, f.path, f.text(membersText(f.machines)));
 }
 
-/** An entry (`{settings}`) whose settings are anything but absent or `{}`. */
-function hasSettings(entry: Json | undefined): boolean {
-  const s = isObject(entry) ? own(entry, "settings") : undefined;
-  return s !== undefined && !(isObject(s) && Object.keys(s).length === 0);
-}
+const layerKey = (l: Source) => (l.kind === "role" || l.kind === "default" ? l.kind : `${l.kind}\u0000${l.name}`);
 
-function reportMissing(ctx: Context, instance: string, role: RoleEntry, m: MissingSetting) {
-  const label = roleLabel(instance, role.name);
-  const field = String(m.path[m.path.length - 1]);
-  // Nested: the object that lacks the field is defined in some layer; point there.
-  if (m.anchorLayers.length > 0) {
-    for (const layer of m.anchorLayers) {
-      ctx.report(
-        "error",
-        "settings-required",
-        [...layerPath(instance, role.name, layer), ...m.anchor],
-        `In ${label}, ${showPath(m.path.slice(0, -1))} (from the ${describeLayer(layer)}) lacks the required setting "${field}" for ${members(m.machines)}. Add "${field}" there.`,
-      );
-    }
+type Add = (f: Omit<Finding, "machines">, machines: string[]) => void;
+
+function problemFindings(p: EvalProblem<Source>, known: boolean, instance: string, role: string, severity: Severity, add: Add, machines: string[]) {
+  if (p.kind === "module" && p.path.length === 0) return; // checkBlobKeys says it at the key
+  const layers = p.sources.filter((s): s is Layer => s.kind !== "default");
+  const settingsPath = docPath(p.path);
+  const label = roleLabel(instance, role);
+  const unused = severity === "warning" ? " No member gets these settings yet; Clan will fail once one does." : "";
+  if (p.kind === "conflict") {
+    const values = p.values ?? [];
+    const parts = p.sources.map((s, i) => `${JSON.stringify(values[i])} in the ${describeLayer(s)}`);
+    // Point at the most specific layer: that is where a value was added on top of another one.
+    const rank = (l: Layer) => (l.kind === "machine" ? 0 : l.kind === "tag" ? 1 : 2);
+    const at = [...layers].sort((a, b) => rank(a) - rank(b))[0];
+    if (!at) return;
+    add(
+      {
+        severity: known ? severity : "warning",
+        code: "settings-conflict",
+        path: [...layerPath(instance, role, at), ...settingsPath],
+        text: (members) =>
+          `In ${label}, setting ${showPath(p.path)} is ${parts.join(" and ")}${members ? ` (for ${members})` : ""}. ${known ? "Nix refuses two different values at one priority" : "Unless the module merges this option, Nix refuses two different values"}: keep the value in one layer only, or let the more specific value win by making the other a default (mkDefault: "Let machines override this").${unused}`,
+      },
+      machines,
+    );
     return;
   }
-  const single = m.machines.length === 1 && role.members.find((x) => x.machine === m.machines[0])?.explicit;
-  const path = single ? ["instances", instance, "roles", role.name, "machines", m.machines[0]!] : layerPath(instance, role.name, { kind: "role" });
-  ctx.report(
-    "error",
-    "settings-required",
-    path,
-    `In ${label}, the required setting "${field}" is not set for ${members(m.machines)} in any layer. Set it in the role settings${single ? " or in the machine's settings" : ", or in the settings of each member (by machine or tag)"}.`,
-  );
+  if (!known) return; // types and options of an unknown module are unknown
+  for (const layer of layers.length ? layers : []) {
+    add(
+      {
+        severity,
+        code: "settings-invalid",
+        path: [...layerPath(instance, role, layer), ...settingsPath],
+        text: () => `In the ${describeLayer(layer)} of ${label}${p.path.length ? `, at ${showPath(p.path)}` : ""}: ${p.message}${unused}`,
+      },
+      machines,
+    );
+  }
 }
 
-function reportConflict(ctx: Context, instance: string, role: string, c: Conflict) {
-  const values = c.conflict.values;
-  const setting = showPath(c.conflict.path);
-  const parts = values.map((v) => `${JSON.stringify(v.value)} in the ${describeLayer(v.layer)}`);
-  // Point at the most specific layer: that is where a value was added on top of another one.
-  const rank = (l: Layer) => (l.kind === "machine" ? 0 : l.kind === "tag" ? 1 : 2);
-  const at = [...values].sort((a, b) => rank(a.layer) - rank(b.layer))[0]!.layer;
-  ctx.report(
-    "error",
-    "settings-conflict",
-    [...layerPath(instance, role, at), ...c.conflict.path],
-    `In ${roleLabel(instance, role)}, setting ${setting} is ${parts.join(" and ")} (for ${members(c.machines)}). Nix refuses two different values for one setting, and JSON cannot say which wins: keep the value in one layer only — move it there and remove it from the others.`,
-  );
+/** An option path inside settings as a document path: list items (`[3]`, indexes of the merged list) stop it. */
+function docPath(path: readonly string[]): string[] {
+  const i = path.findIndex((p) => p.startsWith("["));
+  return i < 0 ? [...path] : path.slice(0, i);
 }
 
-function describeLayer(layer: Layer): string {
+function unsetFinding(ev: MemberEvaluation, path: string[], instance: string, role: RoleEntry, machines: string[]): Omit<Finding, "machines"> {
+  const label = roleLabel(instance, role.name);
+  const field = path[path.length - 1]!;
+  // Nested: point at the object that lacks the option, in the layers that define it.
+  let anchor = path.slice(0, -1);
+  while (anchor.length && !ev.origins.has(anchor.join("\u0000"))) anchor = anchor.slice(0, -1);
+  const layers = anchor.length ? ev.origins.get(anchor.join("\u0000"))!.sources.filter((s): s is Layer => s.kind !== "default") : [];
+  if (layers.length > 0) {
+    const layer = layers[0]!;
+    return {
+      severity: "warning",
+      code: "settings-unset",
+      path: [...layerPath(instance, role.name, layer), ...anchor],
+      text: (members) => `In ${label}, ${showPath(anchor)} (from the ${describeLayer(layer)}) has no value for "${field}"${members ? ` for ${members}` : ""}, and it has no default: the service fails if it reads ${showPath(path)}. Add "${field}" there.`,
+    };
+  }
+  const single = machines.length === 1 && role.members.find((x) => x.machine === machines[0])?.explicit;
+  return {
+    severity: "warning",
+    code: "settings-unset",
+    path: single ? ["instances", instance, "roles", role.name, "machines", machines[0]!] : layerPath(instance, role.name, { kind: "role" }),
+    text: (members) =>
+      `In ${label}, ${showPath(path)} has no value${members ? ` for ${members}` : ""} and no default: the service fails if it reads it. Set it in the role settings${single ? " or in the machine's settings" : ", or in the settings of each member (by machine or tag)"}.`,
+  };
+}
+
+function describeLayer(layer: Source): string {
   if (layer.kind === "role") return "role settings";
+  if (layer.kind === "default") return "default";
   return `settings of ${layer.kind} "${layer.name}"`;
 }
 
-function members(machines: string[]): string {
+function membersText(machines: string[]): string {
   const unique = [...new Set(machines)];
+  if (unique.length === 0) return "";
   return unique.length === 1 ? `member "${unique[0]}"` : `${unique.length} members (${nameList(unique)})`;
 }
 
-function showPath(path: Path): string {
+function showPath(path: readonly (string | number)[]): string {
   let out = "";
-  for (const k of path) out += typeof k === "number" ? `[${k}]` : out ? `.${k}` : k;
+  for (const k of path) out += typeof k === "number" ? `[${k}]` : String(k).startsWith("[") ? String(k) : out ? `.${k}` : String(k);
   return `"${out}"`;
-}
-
-function isReservedKey(key: string | number | undefined): boolean {
-  return key === "imports" || MODULE_KEYWORDS.includes(String(key));
 }
