@@ -122,3 +122,39 @@ test("the Changes view lists changes since import by machine, links to their pla
   await web1.getByRole("link", { name: "web1: tag web removed" }).click();
   await expect(page).toHaveURL(/\/machines\/web1$/);
 });
+
+test("importing an inventory.json git's own line merge left conflicted: keep both additions, then take a side", async ({ page }) => {
+  await page.goto("/");
+  // Two branches each added a machine at the end of `machines` and changed meta.name: git's line merge conflicts on both.
+  const text = [
+    "{",
+    '  "meta": {',
+    "<<<<<<< HEAD",
+    '    "name": "ours"',
+    "=======",
+    '    "name": "theirs"',
+    ">>>>>>> feature",
+    "  },",
+    '  "machines": {',
+    '    "web1": {},',
+    "<<<<<<< HEAD",
+    '    "web2": {}',
+    "=======",
+    '    "web3": {}',
+    ">>>>>>> feature",
+    "  }",
+    "}",
+    "",
+  ].join("\n");
+  await page.getByLabel("Import inventory").setInputFiles({ name: "inventory.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  const dialog = page.getByRole("dialog", { name: "Resolve merge conflicts in inventory.json" });
+  const second = dialog.getByRole("group", { name: "Conflict 2 of 2, line 11" });
+  await expect(second.getByRole("radio", { name: "Keep ours (HEAD): machine web2" })).toBeVisible();
+  await second.getByRole("radio", { name: "Keep both: both, one after the other" }).check();
+  await dialog.getByRole("group", { name: "Conflict 1 of 2, line 3" }).getByRole("radio", { name: 'Take theirs (feature): meta.name = "theirs"' }).check();
+  await dialog.getByRole("button", { name: "Use these choices" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByTestId("clan-name")).toHaveText("theirs");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Machines" }).click();
+  for (const m of ["web1", "web2", "web3"]) await expect(page.getByRole("table", { name: "Machines" }).getByRole("link", { name: m, exact: true })).toBeVisible();
+});
