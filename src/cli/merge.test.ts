@@ -34,6 +34,14 @@ describe("clan-inventory merge", () => {
     expect(readFileSync(o, "utf8")).toBe(inv({ machines: { a: { tags: ["x"] }, b: {} } }, 4).replace(/\n/g, "\r\n"));
   });
 
+  it("keeps OURS' hand-made layout (lists on one line, spacing) outside what the merge changed", async () => {
+    const ours = '{\n  "machines": {\n    "web1": { "tags": ["web", "all"] },\n    "db": { "tags": ["db"] }\n  },\n  "meta": { "name": "c" }\n}\n';
+    const [b, o, t] = files(inv({ machines: { web1: { tags: ["web"] }, db: { tags: ["db"] } }, meta: { name: "c" } }), ours, inv({ machines: { web1: { tags: ["web"] }, db: { tags: ["db", "backup"] } }, meta: { name: "c" } }));
+    const r = await run([b, o, t]);
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('{\n  "machines": {\n    "web1": { "tags": ["web", "all"] },\n    "db": {\n      "tags": [\n        "db",\n        "backup"\n      ]\n    }\n  },\n  "meta": { "name": "c" }\n}\n');
+  });
+
   it("a true conflict: exit 1, markers around the value, each conflict named on stderr with its line", async () => {
     const [b, o, t] = files(inv({ meta: { name: "c" }, machines: {} }), inv({ meta: { name: "ours" }, machines: { x: {} } }), inv({ meta: { name: "theirs" }, machines: {} }));
     const r = await run([b, o, t]);

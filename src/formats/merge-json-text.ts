@@ -1,5 +1,6 @@
 // The text side of the three-way merge driver: reads BASE, OURS and THEIRS, merges their trees
-// (model/json-merge.ts) and writes the result in OURS' layout. When values conflict, the two
+// (model/json-merge.ts) and writes the result in OURS' layout, copying OURS' own text for every
+// value the merge kept (formats/json-rewrite.ts). When values conflict, the two
 // merged versions (OURS' value at each conflict, THEIRS' value at each) are written and compared
 // line by line: they differ only around the conflicting values, so git's conflict markers go
 // around the smallest hunks that hold them, and everything else is merged text.
@@ -7,7 +8,8 @@ import { diffArrays } from "diff";
 import type { Json, Path } from "../model/json";
 import { mergeJson, type MergeConflict } from "../model/json-merge";
 import { parseJson, type JsonSyntaxError } from "./json-parse";
-import { detectLayout, writeJsonIn } from "./json-text-layout";
+import { detectLayout } from "./json-text-layout";
+import { writeLike } from "./json-rewrite";
 
 export interface MergeTextOptions {
   /** Length of git's conflict markers (git's %L; 7 by default). */
@@ -39,10 +41,11 @@ export function mergeJsonTexts(base: string, ours: string, theirs: string, optio
   const value = (p: (typeof parsed)["base"]) => (p.ok ? p.value : null);
   const merge = mergeJson(value(parsed.base), value(parsed.ours), value(parsed.theirs));
   const layout = detectLayout(ours);
-  const oursText = writeJsonIn(merge.ours, layout);
+  const oursValue = value(parsed.ours);
+  const oursText = writeLike(merge.ours, ours, oursValue, layout);
   const merged = { ours: merge.ours, theirs: merge.theirs };
   if (merge.conflicts.length === 0) return { ok: true, text: oursText, conflicts: [], merged };
-  const { text, markerLines } = withConflictMarkers(oursText, writeJsonIn(merge.theirs, layout), layout.eol, options);
+  const { text, markerLines } = withConflictMarkers(oursText, writeLike(merge.theirs, ours, oursValue, layout), layout.eol, options);
   const conflicts = merge.conflicts.map((c) => ({ ...c, line: lineOfConflict(markerLines, text, c.path) }));
   return { ok: true, text, conflicts, merged };
 }

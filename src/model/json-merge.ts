@@ -15,7 +15,7 @@
 // a number is "changed" when its spelling changes (`1` -> `1.0` makes an int a float to Nix).
 import { isObject, own, type Json, type JsonObject, type Path } from "./json";
 import { orderedKeys, setLayout } from "./json-layout";
-import { sameText, spellingAt } from "./json-spelled";
+import { sameWritten, spellingAt } from "./json-spelled";
 
 export interface MergeConflict {
   path: Path;
@@ -67,19 +67,6 @@ function sameSlot(a: Slot, b: Slot): boolean {
     return typeof a.value === "number" && typeof b.value === "number" && Object.is(a.value, b.value) && a.spelling === b.spelling;
   }
   return sameWritten(a.value, b.value);
-}
-
-/** Written the same: sameText (values and number spellings) and the same key order. A reordering
- * is a change too, so a side that only sorted keys is not taken for an unchanged one. */
-function sameWritten(a: Json, b: Json): boolean {
-  if (!sameText(a, b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.every((x, i) => sameWritten(x, b[i]!));
-  if (isObject(a) && isObject(b)) {
-    const ka = orderedKeys(a);
-    const kb = orderedKeys(b);
-    return ka.every((k, i) => k === kb[i] && sameWritten(a[k]!, b[k]!));
-  }
-  return true;
 }
 
 function mergeSlot(base: Slot, ours: Slot, theirs: Slot, path: Path, conflicts: MergeConflict[]): Pair {
