@@ -1,11 +1,17 @@
 // @vitest-environment jsdom
-import { render, screen, within } from "@testing-library/react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { render as renderBare, screen, within } from "@testing-library/react";
+import type { ReactElement } from "react";
 import { Router } from "wouter";
 import { memoryLocation } from "wouter/memory-location";
 import { parseJson } from "../formats/json-parse";
 import type { JsonObject } from "../model/json";
 import { useEditor } from "./store";
 import { WhatRunsHere, why } from "./what-runs-here";
+
+// The settings shown come from the app's catalog (react-query); here it loads nothing, so the
+// modules are unknown and what is set is merged by the rules nearly every type follows.
+const render = (ui: ReactElement) => renderBare(<QueryClientProvider client={new QueryClient()}>{ui}</QueryClientProvider>);
 
 const doc = {
   machines: { web1: { tags: ["web"] }, db: {} },

@@ -4,10 +4,11 @@
 // machine really gets there (spec §2.4: a merge of role, machine and tag layers).
 import { useMemo } from "react";
 import { Link } from "wouter";
-import { numberSpelling } from "../model/json-layout";
 import { formatJson } from "../schema/json-types";
-import { effectiveSettings, layerLabel, type EffectiveSettings } from "../model/effective-settings";
-import { isObject, type Json } from "../model/json";
+import { resolveMember } from "../model/resolve/resolve";
+import { settingRows } from "../model/resolve/setting-rows";
+import { originLabel, sourceLabel } from "../model/resolve/sources";
+import { useCatalog } from "./use-catalog";
 import { placementsOf, type Placement } from "../model/membership";
 import { instancePath, machineSettingsPath } from "./addresses";
 import { useClanDoc } from "./nix-locks";
@@ -57,23 +58,29 @@ export function why(p: Pick<Placement, "explicit" | "viaTags">): string {
 
 function RoleSettings({ placement, machine }: { placement: Placement; machine: string }) {
   const doc = useClanDoc();
-  const eff = useMemo(() => effectiveSettings(doc, placement.instance, placement.role, machine), [doc, placement.instance, placement.role, machine]);
-  const rows = flatten(eff.value);
+  const catalog = useCatalog();
+  // What Clan gives the machine here (src/model/resolve), defaults included, each value with the layer that wins it.
+  const ev = useMemo(() => resolveMember(doc, catalog, placement.instance, placement.role, machine), [doc, catalog, placement.instance, placement.role, machine]);
+  const rows = useMemo(() => (ev ? settingRows(ev.value, ev.origins) : []), [ev]);
+  const conflicts = ev?.problems.filter((p) => p.kind === "conflict") ?? [];
+  const failing = ev?.problems.filter((p) => p.kind !== "conflict") ?? [];
   return (
     <div className="mt-1.5">
-      {rows.length === 0 ? (
-        <p className="text-xs text-slate-500 dark:text-slate-400">No settings set (the role's defaults apply).</p>
+      {ev && !ev.moduleKnown && <p className="text-xs text-slate-500 dark:text-slate-400">No loaded catalog describes this module: what is set is shown, its types and defaults are unknown.</p>}
+      {!ev || rows.length === 0 ? (
+        <p className="text-xs text-slate-500 dark:text-slate-400">No settings set, and no default recorded.</p>
       ) : (
         <dl className="grid grid-cols-[minmax(0,auto)_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs">
-          {rows.map(([path, value]) => {
-            const key = path.join(".");
-            const from = sourcesOf(eff, path);
+          {rows.map((r) => {
+            const key = r.path.join(".");
+            const value = formatJson(r.value, r.spelling);
+            const from = r.origin ? originLabel(r.origin) : "?";
             return (
-              <div key={path.join("\u0000")} className="contents">
+              <div key={r.path.join("\u0000")} className="contents">
                 <dt className="truncate font-mono text-slate-600 dark:text-slate-300" title={key}>
                   {key}
                 </dt>
-                <dd className="truncate font-mono" title={`${value} — from ${from}`}>
+                <dd className={`truncate font-mono ${r.isDefault ? "text-slate-500 dark:text-slate-400" : ""}`} title={`${value} — from ${from}`}>
                   {value} <span className="font-sans text-slate-500 dark:text-slate-400">({from})</span>
                 </dd>
               </div>
@@ -81,12 +88,21 @@ function RoleSettings({ placement, machine }: { placement: Placement; machine: s
           })}
         </dl>
       )}
-      {eff.conflicts.length > 0 && (
+      {conflicts.length > 0 && (
         <p className="mt-1 text-xs text-red-700 dark:text-red-400">
-          Conflicting values (Nix refuses them):{" "}
-          {eff.conflicts.map((c) => `${c.path.join(".")} from ${c.values.map((v) => layerLabel(v.layer)).join(" and ")}`).join("; ")}
+          Conflicting values (Nix refuses them): {conflicts.map((c) => `${c.path.join(".")} from ${c.sources.map(sourceLabel).join(" and ")}`).join("; ")}
         </p>
       )}
+      {failing.map((p) => (
+        <p key={`${p.path.join(".")}:${p.message}`} className="mt-1 text-xs text-red-700 dark:text-red-400">
+          {p.message}
+        </p>
+      ))}
+      {ev?.undefinedOptions.map((u) => (
+        <p key={u.join(".")} className="mt-1 text-xs text-amber-800 dark:text-amber-300">
+          {u.join(".")} has no value and no default: the service fails if it reads it.
+        </p>
+      ))}
       <Link
         href={machineSettingsPath(placement.instance, placement.role, machine)}
         className="mt-1 inline-block text-xs font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-300"
@@ -95,17 +111,4 @@ function RoleSettings({ placement, machine }: { placement: Placement; machine: s
       </Link>
     </div>
   );
-}
-
-function sourcesOf(eff: EffectiveSettings, path: string[]): string {
-  const layers = eff.sources.get(path.join("/")) ?? [];
-  return [...new Set(layers.map(layerLabel))].join(", ") || "?";
-}
-
-/** Leaf values as [key path, JSON text as the file writes it]; lists and empty objects stay whole. */
-function flatten(value: Json, prefix: string[] = [], out: [string[], string][] = [], spelling?: string): [string[], string][] {
-  if (isObject(value) && (Object.keys(value).length > 0 || prefix.length === 0)) {
-    for (const k of Object.keys(value)) flatten(value[k] as Json, [...prefix, k], out, numberSpelling(value, k));
-  } else out.push([prefix, formatJson(value, spelling)]);
-  return out;
 }

@@ -4,7 +4,8 @@
 // in one object, plus an optional `coreInput` (spec §3.4, §5.5):
 //   { "modulesPerSource": { <input>: { <module>: { manifest, roles } } },
 //     "moduleSchemas":    { <input>: { <module>: { <role>: <JSON Schema> } } },
-//     "coreInput": "clan-core" }
+//     "coreInput": "clan-core",
+//     "roleInterfaces": { <input>: { <module>: { <role>: OptionSet } } } }   (ours, optional: role-interfaces.ts)
 //
 // Parsing is tolerant on purpose: a catalog comes from a clan we do not control (a newer clan,
 // a hand-made file). Every well-formed module loads even when others are malformed; each bad
@@ -15,6 +16,7 @@ import { expectedTypeText, z } from "../model/zod";
 import type { Catalog, ModuleInfo, ModuleManifest, RoleSchema } from "./catalog-types";
 import { isObject, type Json, type JsonObject } from "../model/json";
 import { roleSchemaProblems } from "./role-schema-dialect";
+import { parseRoleInterfaces } from "./role-interfaces";
 
 export type ProblemSeverity = "error" | "warning";
 
@@ -84,7 +86,7 @@ export const catalogFileSchema = z.looseObject({
   coreInput: z.optional(z.string().check(z.minLength(1))),
 });
 
-const TOP_LEVEL_KEYS = new Set(["modulesPerSource", "moduleSchemas", "coreInput"]);
+const TOP_LEVEL_KEYS = new Set(["modulesPerSource", "moduleSchemas", "coreInput", "roleInterfaces"]);
 const MODULE_KEYS = new Set(["manifest", "roles"]);
 
 // --- parsing --------------------------------------------------------------------------------
@@ -109,7 +111,7 @@ export function parseCatalog(value: unknown): ParsedCatalog {
   const report = (severity: ProblemSeverity, path: (string | number)[], message: string) => problems.push({ severity, path, message });
 
   for (const key of Object.keys(value)) {
-    if (!TOP_LEVEL_KEYS.has(key)) report("warning", [key], `Unknown key "${key}" ignored (a catalog holds modulesPerSource, moduleSchemas and coreInput).`);
+    if (!TOP_LEVEL_KEYS.has(key)) report("warning", [key], `Unknown key "${key}" ignored (a catalog holds modulesPerSource, moduleSchemas, coreInput and roleInterfaces).`);
   }
   const rawModules = value["modulesPerSource"];
   const rawSchemas = value["moduleSchemas"];
@@ -165,7 +167,17 @@ export function parseCatalog(value: unknown): ParsedCatalog {
     }
   }
 
-  return { catalog: { modulesPerSource, moduleSchemas, coreInput }, coreInputGiven, problems };
+  const catalog: Catalog = { modulesPerSource, moduleSchemas, coreInput };
+  if (value["roleInterfaces"] !== undefined) {
+    catalog.roleInterfaces = parseRoleInterfaces(value["roleInterfaces"], report);
+    for (const input of Object.keys(catalog.roleInterfaces)) {
+      for (const name of Object.keys(catalog.roleInterfaces[input]!)) {
+        const info = Object.hasOwn(modulesPerSource, input) && Object.hasOwn(modulesPerSource[input]!, name) ? modulesPerSource[input]![name] : undefined;
+        if (!info) report("warning", ["roleInterfaces", input, name], `Interfaces for "${name}" in input "${input}", which modulesPerSource does not list; they are not used.`);
+      }
+    }
+  }
+  return { catalog, coreInputGiven, problems };
 }
 
 function parseModuleInfo(

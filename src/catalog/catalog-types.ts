@@ -2,6 +2,7 @@
 // flake input name, plus which input `module.input = null` means. Parsing and validation of
 // catalog files lives in catalog-schema.ts; this file is only the shape the rest of the code reads.
 import type { JsonObject } from "../model/json";
+import type { RoleInterfaces } from "./role-interfaces";
 
 export interface RoleConstraints {
   minMachines?: number | null;
@@ -36,6 +37,12 @@ export interface Catalog {
    * it the catalog describes only some inputs, and such a module is unknown, not wrong.
    */
   inputs?: string[];
+  /**
+   * Each role's settings interface as Nix evaluates it, with every default (role-interfaces.ts).
+   * The editor's own field: catalogs made otherwise lack it, and for an input without it the
+   * defaults are unknown.
+   */
+  roleInterfaces?: RoleInterfaces;
 }
 
 export const EMPTY_CATALOG: Catalog = { modulesPerSource: {}, moduleSchemas: {}, coreInput: "clan-core" };

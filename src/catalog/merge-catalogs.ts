@@ -32,6 +32,7 @@ export interface MergedCatalog {
 export function mergeCatalogs(parts: readonly CatalogPart[]): MergedCatalog {
   const modulesPerSource: Catalog["modulesPerSource"] = {};
   const moduleSchemas: Catalog["moduleSchemas"] = {};
+  const roleInterfaces: NonNullable<Catalog["roleInterfaces"]> = {};
   const inputSource: Record<string, string> = {};
   const overrides: InputOverride[] = [];
   let coreInput = DEFAULT_CORE_INPUT;
@@ -44,9 +45,16 @@ export function mergeCatalogs(parts: readonly CatalogPart[]): MergedCatalog {
       define(inputSource, input, part.label);
       define(modulesPerSource, input, own(part.catalog.modulesPerSource, input) ?? {});
       define(moduleSchemas, input, own(part.catalog.moduleSchemas, input) ?? {});
+      // An input's interfaces come with its modules: a later source without them leaves that
+      // input's defaults unknown rather than mixing in another version's.
+      const interfaces = part.catalog.roleInterfaces ? own(part.catalog.roleInterfaces, input) : undefined;
+      if (interfaces) define(roleInterfaces, input, interfaces);
+      else delete roleInterfaces[input];
     }
   }
-  return { catalog: { modulesPerSource, moduleSchemas, coreInput }, overrides, inputSource };
+  const catalog: Catalog = { modulesPerSource, moduleSchemas, coreInput };
+  if (Object.keys(roleInterfaces).length > 0) catalog.roleInterfaces = roleInterfaces;
+  return { catalog, overrides, inputSource };
 }
 
 /**

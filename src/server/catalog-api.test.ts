@@ -2,13 +2,14 @@
 // one, and none at all.
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { CatalogEvent } from "./catalog-service";
+import { CATALOG_NIX_FILE, type CatalogEvent } from "./catalog-service";
 import { isRunning, makeFakeNix, type FakeNix } from "./testing/fake-nix";
 import { EMBEDDED_CATALOG_FILE, startTempClan, type TempClan } from "./testing/temp-clan";
 
 interface Embedded {
   modulesPerSource: Record<string, Record<string, unknown>>;
   moduleSchemas: Record<string, Record<string, unknown>>;
+  roleInterfaces: Record<string, Record<string, unknown>>;
 }
 
 let embedded: Embedded;
@@ -17,6 +18,8 @@ let clan: TempClan;
 
 const MODULES = "clanInternals.inventoryClass.modulesPerSource";
 const SCHEMAS = "clanInternals.inventoryClass.moduleSchemas";
+/** The third step: catalog.nix applied to inventoryClass, keeping roleInterfaces. */
+const INVENTORY_CLASS = "clanInternals.inventoryClass";
 
 beforeAll(async () => {
   embedded = JSON.parse(await readFile(EMBEDDED_CATALOG_FILE, "utf8")) as Embedded;
@@ -32,6 +35,10 @@ beforeEach(async () => {
   await nix.record(SCHEMAS, {
     "clan-core-fork": embedded.moduleSchemas["clan-core"],
     self: { "my-service": { default: { $schema: "https://json-schema.org/draft/2020-12/schema", $defs: { Input: { type: "object", additionalProperties: false, properties: {} } } } } },
+  });
+  await nix.record(INVENTORY_CLASS, {
+    "clan-core-fork": embedded.roleInterfaces["clan-core"],
+    self: { "my-service": { default: { options: { port: { type: { name: "int", description: "signed integer" }, default: 80 } } } } },
   });
   clan = await startTempClan({ nix: nix.path, files: { "flake.lock": '{"nodes":{}}', "clan.nix": "{ }" } });
 });
@@ -54,25 +61,47 @@ function done(evs: CatalogEvent[]) {
   return last as Extract<CatalogEvent, { type: "done" }>;
 }
 
-it("evaluates modulesPerSource and moduleSchemas, reporting each step, and finds the core input", async () => {
+it("evaluates modulesPerSource, moduleSchemas and the role interfaces, reporting each step, and finds the core input", async () => {
   const evs = await events(await clan.api("/api/catalog"));
   const steps = evs.filter((e) => e.type === "progress").map((e) => (e as { attribute: string }).attribute);
-  expect(steps[0]).toBe(MODULES);
-  expect(steps[steps.length - 1]).toBe(SCHEMAS);
+  expect([...new Set(steps)]).toEqual([MODULES, SCHEMAS, "clanInternals.inventoryClass (role interfaces)"]);
   expect(evs.some((e) => e.type === "log" && e.text === "copying the clan to the store")).toBe(true);
   const result = done(evs);
   expect(result.source).toBe("nix");
   expect(result.catalog.coreInput).toBe("clan-core-fork");
   expect(Object.keys(result.catalog.modulesPerSource).sort()).toEqual(["clan-core-fork", "self"]);
   expect(Object.keys(result.catalog.moduleSchemas)).toContain("self");
-  expect(await nix.calls()).toEqual([MODULES, SCHEMAS]);
+  expect(Object.keys(result.catalog.roleInterfaces ?? {})).toEqual(["clan-core-fork", "self"]);
+  expect(await nix.calls()).toEqual([MODULES, SCHEMAS, INVENTORY_CLASS]);
+  // The role interfaces come from the README's expression, passed as text (pure evaluation mode
+  // forbids importing a file from outside the flake), keeping only roleInterfaces.
+  const args = await nix.argsOf(INVENTORY_CLASS);
+  const apply = args[args.indexOf("--apply") + 1]!;
+  expect(apply).toContain(await readFile(CATALOG_NIX_FILE, "utf8"));
+  expect(apply).toMatch(/^inventoryClass: \(\(/);
+  expect(apply).toMatch(/inventoryClass\)\.roleInterfaces$/);
+  expect(args[args.length - 1]).toBe(`${clan.dir}#${INVENTORY_CLASS}`);
+});
+
+it("still gives the clan's catalog when only the role interfaces fail, without them and saying why", async () => {
+  await nix.remove();
+  nix = await makeFakeNix();
+  await nix.record(MODULES, { "clan-core": embedded.modulesPerSource["clan-core"] });
+  await nix.record(SCHEMAS, { "clan-core": embedded.moduleSchemas["clan-core"] });
+  await clan.close();
+  clan = await startTempClan({ nix: nix.path, files: { "flake.lock": '{"nodes":{}}' } });
+  const evs = await events(await clan.api("/api/catalog"));
+  const result = done(evs);
+  expect(result.source).toBe("nix");
+  expect(result.catalog.roleInterfaces).toBeUndefined();
+  expect(evs.some((e) => e.type === "log" && /role interfaces could not be evaluated, so defaults are unknown: .*does not provide attribute/.test(e.text))).toBe(true);
 });
 
 it("reuses the evaluation while flake.lock and the .nix files stay the same", async () => {
   done(await events(await clan.api("/api/catalog")));
   const second = done(await events(await clan.api("/api/catalog")));
   expect(second.source).toBe("cache");
-  expect(await nix.calls()).toHaveLength(2);
+  expect(await nix.calls()).toHaveLength(3);
 
   await writeFile(join(clan.dir, "clan.nix"), "{ inventory = { }; }");
   expect(done(await events(await clan.api("/api/catalog"))).source).toBe("nix");
@@ -83,7 +112,7 @@ it("reuses the evaluation while flake.lock and the .nix files stay the same", as
   expect(done(await events(await clan.api("/api/catalog"))).source).toBe("cache");
   // ?refresh=1 evaluates again.
   expect(done(await events(await clan.api("/api/catalog?refresh=1"))).source).toBe("nix");
-  expect(await nix.calls()).toHaveLength(8);
+  expect(await nix.calls()).toHaveLength(12);
 });
 
 it("falls back to the embedded catalog with nix's error when evaluation fails", async () => {

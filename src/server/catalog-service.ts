@@ -1,7 +1,11 @@
 // The clan's real catalog (spec §3.4, §5.5): `nix eval` of modulesPerSource and moduleSchemas,
-// reported step by step, reused while flake.lock and the .nix files stay the same. When nix is
-// missing or fails, the embedded clan-core catalog is the answer, with the reason.
+// then the role interfaces (scripts/nix/catalog.nix, the README's catalog command), reported
+// step by step, reused while flake.lock and the .nix files stay the same. When nix is missing or
+// the first two fail, the embedded clan-core catalog is the answer, with the reason. When only
+// the role interfaces fail (a clan-core too different for catalog.nix), the catalog comes without
+// them and the editor says defaults are unknown.
 import { readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { isObject, type JsonObject } from "../model/json";
 import { detectCoreInput } from "../catalog/core-input";
 import { NIX_ATTRIBUTES, NixEvalError, nixEvalJson } from "./nix-eval";
@@ -11,7 +15,15 @@ export interface CatalogData {
   modulesPerSource: JsonObject;
   moduleSchemas: JsonObject;
   coreInput: string;
+  /** Each role's interface as Nix evaluates it (src/catalog/role-interfaces.ts); absent when it could not be evaluated. */
+  roleInterfaces?: JsonObject;
 }
+
+/** The expression that turns inventoryClass into the catalog with roleInterfaces (README, "Catalogs"). */
+export const CATALOG_NIX_FILE = fileURLToPath(new URL("../../scripts/nix/catalog.nix", import.meta.url));
+/** What the third step evaluates, with `--apply` of catalog.nix's text keeping only roleInterfaces. */
+export const ROLE_INTERFACES_ATTRIBUTE = "clanInternals.inventoryClass";
+export const ROLE_INTERFACES_STEP = "clanInternals.inventoryClass (role interfaces)";
 
 /** One line of the NDJSON stream of GET /api/catalog. */
 export type CatalogEvent =
@@ -50,6 +62,7 @@ export class CatalogService {
         modulesPerSource: value.modulesPerSource,
         moduleSchemas: value.moduleSchemas,
         coreInput: typeof value.coreInput === "string" ? value.coreInput : "clan-core",
+        ...(isObject(value.roleInterfaces) ? { roleInterfaces: value.roleInterfaces } : {}),
       };
     }
     return this.embedded;
@@ -69,18 +82,30 @@ export class CatalogService {
       emit({ type: "done", source: "cache", catalog: this.cache.catalog, elapsedMs: elapsed() });
       return;
     }
-    const steps = [NIX_ATTRIBUTES.modulesPerSource, NIX_ATTRIBUTES.moduleSchemas];
+    const steps = [NIX_ATTRIBUTES.modulesPerSource, NIX_ATTRIBUTES.moduleSchemas, ROLE_INTERFACES_STEP];
+    const step = async (i: number, attribute: string, apply?: string): Promise<unknown> => {
+      const label = steps[i]!;
+      emit({ type: "progress", step: i + 1, steps: steps.length, attribute: label, elapsedMs: elapsed() });
+      const timer = setInterval(() => emit({ type: "progress", step: i + 1, steps: steps.length, attribute: label, elapsedMs: elapsed() }), 1000);
+      try {
+        return await nixEvalJson(nix, this.opts.clanDir, attribute, { signal: opts.signal, apply, onLog: (text) => emit({ type: "log", text, elapsedMs: elapsed() }) });
+      } finally {
+        clearInterval(timer);
+      }
+    };
     const results: unknown[] = [];
+    let roleInterfaces: JsonObject | undefined;
     try {
-      for (let i = 0; i < steps.length; i++) {
-        const attribute = steps[i]!;
-        emit({ type: "progress", step: i + 1, steps: steps.length, attribute, elapsedMs: elapsed() });
-        const timer = setInterval(() => emit({ type: "progress", step: i + 1, steps: steps.length, attribute, elapsedMs: elapsed() }), 1000);
-        try {
-          results.push(await nixEvalJson(nix, this.opts.clanDir, attribute, { signal: opts.signal, onLog: (text) => emit({ type: "log", text, elapsedMs: elapsed() }) }));
-        } finally {
-          clearInterval(timer);
-        }
+      results.push(await step(0, NIX_ATTRIBUTES.modulesPerSource));
+      results.push(await step(1, NIX_ATTRIBUTES.moduleSchemas));
+      try {
+        const text = await readFile(CATALOG_NIX_FILE, "utf8");
+        const value = await step(2, ROLE_INTERFACES_ATTRIBUTE, `inventoryClass: ((${text}\n) inventoryClass).roleInterfaces`);
+        if (isObject(value)) roleInterfaces = value;
+        else emit({ type: "log", text: "The role interfaces are not an attribute set; defaults are unknown.", elapsedMs: elapsed() });
+      } catch (e) {
+        if (e instanceof NixEvalError && e.cancelled) throw e;
+        emit({ type: "log", text: `The role interfaces could not be evaluated, so defaults are unknown: ${(e as Error).message}`, elapsedMs: elapsed() });
       }
     } catch (e) {
       if (e instanceof NixEvalError && e.cancelled) {
@@ -95,7 +120,7 @@ export class CatalogService {
     }
     const embedded = await this.embeddedCatalog().catch(() => null);
     const knownCore = embedded ? Object.keys(embedded.modulesPerSource[embedded.coreInput] ?? {}) : [];
-    const catalog: CatalogData = { modulesPerSource, moduleSchemas, coreInput: detectCoreInput(modulesPerSource, knownCore) };
+    const catalog: CatalogData = { modulesPerSource, moduleSchemas, coreInput: detectCoreInput(modulesPerSource, knownCore), ...(roleInterfaces ? { roleInterfaces } : {}) };
     this.cache = { hash, catalog };
     emit({ type: "done", source: "nix", catalog, elapsedMs: elapsed() });
   }

@@ -38,6 +38,8 @@ export interface NixEvalOptions {
   signal?: AbortSignal;
   /** A line of nix's own progress or messages, already stripped of colour codes. */
   onLog?: (text: string) => void;
+  /** A Nix function applied to the attribute's value (`nix eval --apply`): a constant of this server, never from a request. */
+  apply?: string;
 }
 
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
@@ -63,7 +65,9 @@ export function describeNixLogLine(line: string): { text: string; error: boolean
 export function nixEvalJson(nix: string, flakeDir: string, attribute: string, opts: NixEvalOptions = {}): Promise<unknown> {
   return new Promise((resolve, reject) => {
     if (opts.signal?.aborted) return reject(new NixEvalError("Cancelled.", true));
-    const args = ["--extra-experimental-features", "nix-command flakes", "eval", "--json", "--log-format", "internal-json", `${flakeDir}#${attribute}`];
+    const args = ["--extra-experimental-features", "nix-command flakes", "eval", "--json", "--log-format", "internal-json"];
+    if (opts.apply !== undefined) args.push("--apply", opts.apply);
+    args.push(`${flakeDir}#${attribute}`);
     const child = spawn(nix, args, { cwd: flakeDir, stdio: ["ignore", "pipe", "pipe"], detached: true });
     const out: Buffer[] = [];
     const errors: string[] = [];

@@ -3,7 +3,7 @@ import { render, screen, within } from "@testing-library/react";
 import { useEditor } from "../../app/store";
 import { parseJson } from "../../formats/json-parse";
 import type { JsonObject } from "../../model/json";
-import { compileRoleSchema } from "../../schema/compile-schema";
+import { interfaceFromSchema } from "../../model/resolve/schema-interface";
 import { publishNixLocks } from "../../app/nix-locks";
 import type { Inventory } from "../../model/inventory-schema";
 import type { LockedPath } from "../../model/locked-paths";
@@ -28,7 +28,7 @@ function show(text: string) {
   const parsed = parseJson(text);
   if (!parsed.ok) throw new Error("fixture does not parse");
   useEditor.getState().reset(parsed.value as JsonObject, null);
-  render(<EffectivePanel instance="i" role="r" machine="m" schema={schema} root={compileRoleSchema(schema)} />);
+  render(<EffectivePanel instance="i" role="r" machine="m" iface={{ options: interfaceFromSchema(schema), recorded: false }} />);
   return within(screen.getByRole("table", { name: "Effective settings of m" }));
 }
 
@@ -60,5 +60,25 @@ describe("EffectivePanel", () => {
     } finally {
       publishNixLocks(null);
     }
+  });
+
+  it("names the layer that wins and its priority: a role value written as mkDefault yields to the machine's", () => {
+    const table = show('{"machines":{"m":{},"n":{}},"instances":{"i":{"roles":{"r":{"machines":{"m":{"settings":{"port":2222}},"n":{}},"settings":{"port":{"_type":"override","priority":1000,"content":23}}}}}}}');
+    const cells = (option: string) => table.getByRole("cell", { name: option }).closest("tr")!.textContent;
+    expect(cells("port")).toBe("port2222machine m");
+    expect(screen.queryByRole("region", { name: "Conflicts" })).toBeNull();
+  });
+
+  it("offers, for a conflict, to let the machine override the role value (no other member changes) or to keep one value (saying whom else it changes)", async () => {
+    show('{"machines":{"m":{},"n":{},"o":{}},"instances":{"i":{"roles":{"r":{"machines":{"m":{"settings":{"port":2222}},"n":{},"o":{}},"settings":{"port":23}}}}}}');
+    const conflicts = screen.getByRole("region", { name: "Conflicts" });
+    const letOverride = within(conflicts).getByRole("button", { name: "Let machine m override role settings" });
+    expect(letOverride).toHaveAccessibleDescription(/m gets 2222, no other member changes/);
+    const keepMachine = within(conflicts).getByRole("button", { name: "Keep 2222 from machine m" });
+    expect(keepMachine).toHaveAccessibleDescription(/Removes port from role settings: also changes 2 members "n", "o"/);
+    letOverride.click();
+    const role = (useEditor.getState().doc as { instances: { i: { roles: { r: { settings: unknown } } } } }).instances.i.roles.r;
+    expect(role.settings).toEqual({ port: { _type: "override", priority: 1000, content: 23 } });
+    expect(await screen.findByRole("table", { name: "Effective settings of m" })).toHaveTextContent("port2222machine m");
   });
 });

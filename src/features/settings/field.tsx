@@ -7,7 +7,9 @@ import type { Json } from "../../model/json";
 import type { FieldNode, PropertyField } from "../../schema/field-node";
 import { acceptsType, defaultText, jsonTypeOf, kindLabel } from "../../schema/json-types";
 import { deepEqual } from "../../model/json";
-import { describedByIds, elementId, readOnlyProps, useFieldSlice, useFormCtx, usePath } from "./form-context";
+import { describedByIds, elementId, readOnlyProps, useFieldSlice, useFormCtx, usePath, usePriority } from "./form-context";
+import { MK_DEFAULT_PRIORITY } from "../../model/resolve/module-properties";
+import { priorityLabel } from "../../model/resolve/sources";
 import { HelpText } from "./help-text";
 import { AttrTagWidget } from "./widgets/attr-tag-widget";
 import { BooleanWidget } from "./widgets/boolean-widget";
@@ -184,13 +186,55 @@ function fieldHeader({ id, name, label, prop, node, pathKey, isSet, removable, a
         {prop?.hasDefault && !isSet ? ` · default: ${defaultText(prop.default)}` : ""}
       </span>
       {prop?.required && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-800 dark:bg-amber-900/50 dark:text-amber-200">required</span>}
+      {prop && isSet && <PriorityMark pathKey={pathKey} />}
       {(actions || (!removable && isSet)) && (
         <span className="ml-auto flex flex-wrap items-center justify-end gap-1">
           {actions}
+          {prop && isSet && <PriorityToggle pathKey={pathKey} label={label} />}
           {!removable && isSet && <ResetButton pathKey={pathKey} label={label} prop={prop} />}
         </span>
       )}
     </div>
+  );
+}
+
+/** The priority the layer gives this value, when it is not a plain one (mkDefault, mkForce). */
+function PriorityMark({ pathKey }: { pathKey: string }) {
+  const priority = usePriority(pathKey);
+  if (priority === undefined) return null;
+  const text = priorityLabel(priority);
+  return (
+    <span className="rounded bg-indigo-100 px-1.5 text-xs font-medium text-indigo-800 dark:bg-indigo-900/50 dark:text-indigo-200" title={priority === MK_DEFAULT_PRIORITY ? "A default: a member's own value wins over it." : `Priority ${priority}: the lowest number wins.`}>
+      {priority === MK_DEFAULT_PRIORITY ? "default for members (mkDefault)" : text || `priority ${priority}`}
+    </span>
+  );
+}
+
+/** "Let machines override this": the value becomes a default (mkDefault) that a member's own value beats. */
+function PriorityToggle({ pathKey, label }: { pathKey: string; label: string }) {
+  const ctx = useFormCtx();
+  const path = usePath(pathKey);
+  const priority = usePriority(pathKey);
+  const [refused, setRefused] = useState<string>();
+  if (!ctx.setPriority) return null;
+  const on = priority === MK_DEFAULT_PRIORITY;
+  return (
+    <>
+      <button
+        type="button"
+        className={SMALL_BUTTON}
+        aria-pressed={on}
+        aria-label={`Let machines override ${label}`}
+        title={on ? "Make it a plain value again: a member's own different value is then a conflict" : "Write it as a default (mkDefault): a member's own value wins, every other member keeps this one"}
+        onClick={(e) => {
+          e.preventDefault();
+          setRefused(ctx.setPriority!(path, on ? undefined : MK_DEFAULT_PRIORITY));
+        }}
+      >
+        Let machines override this
+      </button>
+      {refused && <span className={`${ERROR_TEXT} basis-full text-right`}>{refused}</span>}
+    </>
   );
 }
 

@@ -19,10 +19,14 @@ export interface FormSnapshot {
   textAt: Map<string, string>;
   /** How many issues lie strictly inside each path key (for a collapsed group's badge). */
   insideOf: Map<string, number>;
+  /** Path key -> the priority the layer gives the value there (mkDefault 1000, mkForce 50…). */
+  priorities: ReadonlyMap<string, number>;
 }
 
+const NO_PRIORITIES: ReadonlyMap<string, number> = new Map();
+
 /** The snapshot of a value and its issues, with the issues indexed by path once per change. */
-export function snapshotOf(value: JsonObject, issues: KeyedIssue[]): FormSnapshot {
+export function snapshotOf(value: JsonObject, issues: KeyedIssue[], priorities: ReadonlyMap<string, number> = NO_PRIORITIES): FormSnapshot {
   const at = new Map<string, string[]>();
   const insideOf = new Map<string, number>();
   for (const issue of issues) {
@@ -35,7 +39,7 @@ export function snapshotOf(value: JsonObject, issues: KeyedIssue[]): FormSnapsho
     }
   }
   const textAt = new Map([...at].map(([k, m]) => [k, m.join("\n")]));
-  return { value, issues, textAt, insideOf };
+  return { value, issues, textAt, insideOf, priorities };
 }
 
 export interface FormContextValue {
@@ -53,6 +57,11 @@ export interface FormContextValue {
   /** The form shows a blob the user cannot change here (a settings blob Nix owns): the id of
    * the note saying why, which every control is described by. `commit` then does nothing. */
   readOnly?: { noteId: string };
+  /**
+   * Give the value at `path` a priority (mkDefault = 1000) or make it plain (undefined); only in
+   * forms of role-wide and tag settings, whose values members may be let override.
+   */
+  setPriority?(path: Path, priority: number | undefined): string | undefined;
   /** Test and benchmark hook: called on every render of a field. */
   onFieldRender?: (pathKey: string) => void;
 }
@@ -65,8 +74,14 @@ export function useFormCtx(): FormContextValue {
   return ctx;
 }
 
-export function createFormStore(value: JsonObject, issues: KeyedIssue[]): StoreApi<FormSnapshot> {
-  return createStore<FormSnapshot>(() => snapshotOf(value, issues));
+export function createFormStore(value: JsonObject, issues: KeyedIssue[], priorities?: ReadonlyMap<string, number>): StoreApi<FormSnapshot> {
+  return createStore<FormSnapshot>(() => snapshotOf(value, issues, priorities));
+}
+
+/** The priority this layer gives the value at a path (undefined: a plain value). */
+export function usePriority(pathKey: string): number | undefined {
+  const { store } = useFormCtx();
+  return useStore(store, (s) => s.priorities.get(pathKey));
 }
 
 /** A path as a stable string (props stay primitive, so memoised fields skip re-rendering). */

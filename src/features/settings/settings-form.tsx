@@ -25,23 +25,31 @@ export interface SettingsFormProps {
   /** Why this blob cannot be changed here (Nix owns it): shown at the top of the form, every
    * field read-only and described by it, and no edit reaches `commit`. */
   readOnlyReason?: string;
+  /** Path key -> priority of the value there (the blob's mkDefault/mkForce wrappers). */
+  priorities?: ReadonlyMap<string, number>;
+  /** Role-wide and tag forms: make a value a default members may override, or plain again. */
+  setPriority?: (path: Path, priority: number | undefined) => string | undefined;
 }
 
-export function SettingsForm({ root, value, issues, commit, title, idPrefix = "settings", onFieldRender, readOnlyReason }: SettingsFormProps) {
+export function SettingsForm({ root, value, issues, commit, title, idPrefix = "settings", onFieldRender, readOnlyReason, priorities, setPriority }: SettingsFormProps) {
   // Drafts are checked by each widget as it is typed (useDraft), so the form itself never
   // validates: a keystroke costs no form-wide work.
   const form = useForm<Record<string, unknown>>({ shouldUnregister: true });
   const keyed = useMemo(() => issues.map((i) => ({ ...i, key: keyOf(i.path) })), [issues]);
-  const [store] = useState(() => createFormStore(value, keyed));
+  const [store] = useState(() => createFormStore(value, keyed, priorities));
   useLayoutEffect(() => {
-    if (store.getState().value !== value || store.getState().issues !== keyed) store.setState(snapshotOf(value, keyed));
-  }, [store, value, keyed]);
+    const s = store.getState();
+    if (s.value !== value || s.issues !== keyed || (priorities && s.priorities !== priorities)) store.setState(snapshotOf(value, keyed, priorities));
+  }, [store, value, keyed, priorities]);
   // Callbacks through refs: the context stays the same object, so a new callback from the
   // parent never re-renders every field.
   const commitRef = useRef(commit);
   commitRef.current = commit;
   const probeRef = useRef(onFieldRender);
   probeRef.current = onFieldRender;
+  const priorityRef = useRef(setPriority);
+  priorityRef.current = setPriority;
+  const canPrioritise = setPriority !== undefined;
   const readOnly = readOnlyReason !== undefined;
   const noteId = `${idPrefix}-read-only`;
   const ctx = useMemo<FormContextValue>(
@@ -56,8 +64,9 @@ export function SettingsForm({ root, value, issues, commit, title, idPrefix = "s
       idPrefix,
       onFieldRender: (k) => probeRef.current?.(k),
       ...(readOnly ? { readOnly: { noteId } } : {}),
+      ...(canPrioritise && !readOnly ? { setPriority: (p: Path, v: number | undefined) => priorityRef.current?.(p, v) } : {}),
     }),
-    [store, form.register, form.getValues, form.setValue, root, idPrefix, readOnly, noteId],
+    [store, form.register, form.getValues, form.setValue, root, idPrefix, readOnly, noteId, canPrioritise],
   );
   return (
     <FormContext.Provider value={ctx}>

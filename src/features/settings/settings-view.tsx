@@ -9,13 +9,15 @@ import { useEditor } from "../../app/store";
 import { useCatalog } from "../../app/use-catalog";
 import { moduleRefOf, resolveModule } from "../../catalog/resolve-module";
 import { instanceAt, roleAt, roleMachineNames, roleTagNames } from "../../model/accessors";
-import { setSettings } from "../../model/commands/settings";
+import { setSettingPriority, setSettings } from "../../model/commands/settings";
+import { overridePriority, rewrapPriorities, unwrapPriorities } from "../../model/resolve/priority-wrappers";
 import { layerPath, type Layer } from "../../model/effective-settings";
 import { getIn, isObject, own, type Json, type JsonObject, type Path } from "../../model/json";
 import { nixSettingsAt, nixSettingsExplanation } from "../../model/locked-paths";
 import { sameText } from "../../model/json-spelled";
 import { roleMembers } from "../../model/membership";
 import { onInstanceOutsideFile } from "../../model/commands/outside-file";
+import { interfaceOf } from "../../model/resolve/role-interface";
 import { compileRoleSchema } from "../../schema/compile-schema";
 import { putSetting, removeSetting } from "../../schema/settings-edit";
 import { validateSettings } from "../../schema/validate";
@@ -49,15 +51,22 @@ export default function SettingsView({ instance, role, target }: SettingsPanelPr
   const resolved = useMemo(() => resolveModule(catalog, moduleRefOf(instance, inst)), [catalog, instance, inst]);
   const schema = resolved.schemas && Object.prototype.hasOwnProperty.call(resolved.schemas, role) ? resolved.schemas[role] : undefined;
   const root = useMemo(() => compileRoleSchema(schema), [schema]);
+  const iface = useMemo(() => interfaceOf(catalog, resolved.inputName, resolved.ref.name, role, schema), [catalog, resolved, role, schema]);
   const blob = isObject(rawSettings) ? rawSettings : EMPTY;
-  const issues = useMemo(() => validateSettings(schema, blob, { merged: false }), [schema, blob]);
+  // The form edits values; priorities around them (mkDefault…) are shown beside the fields and
+  // kept through every edit (model/resolve/priority-wrappers.ts).
+  const unwrapped = useMemo(() => unwrapPriorities(blob), [blob]);
+  const priorities = useMemo(() => new Map([...unwrapped.wrappers].map(([k, w]) => [k, overridePriority(w) ?? 100])), [unwrapped]);
+  const issues = useMemo(() => validateSettings(schema, unwrapped.value, { merged: false }), [schema, unwrapped]);
 
   const commit = useCallback(
     (path: Path, value: Json | undefined, label?: string, spelling?: string): string | undefined => {
       const { doc, apply } = useEditor.getState();
       const container = getIn(doc, layerPath(instance, role, layer).slice(0, -1));
       const current = isObject(container) && isObject(own(container, "settings")) ? (own(container, "settings") as JsonObject) : {};
-      const next = value === undefined ? removeSetting(root, current, path) : putSetting(root, current, path, value, spelling);
+      const plain = unwrapPriorities(current);
+      const edited = value === undefined ? removeSetting(root, plain.value, path) : putSetting(root, plain.value, path, value, spelling);
+      const next = rewrapPriorities(edited, plain.wrappers);
       // sameText, not deepEqual: `2` -> `2.0` changes what Nix reads, so it is an edit.
       if (sameText(next, current)) return undefined;
       const where = `${instance}/${role}, ${layer.kind === "role" ? "role-wide" : `${layer.kind} ${layer.name}`}`;
@@ -67,6 +76,17 @@ export default function SettingsView({ instance, role, target }: SettingsPanelPr
     },
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [instance, role, layer.kind, layer.kind === "role" ? "" : layer.name, root],
+  );
+
+  const setPriority = useCallback(
+    (path: Path, priority: number | undefined): string | undefined => {
+      const where = `${instance}/${role}, ${layer.kind === "role" ? "role-wide" : `${layer.kind} ${layer.name}`}`;
+      const what = priority === undefined ? `Make ${path.join(".")} a plain value` : `Let machines override ${path.join(".")}`;
+      const result = useEditor.getState().apply(onInstanceOutsideFile(instance, setSettingPriority(instance, role, layer, path.map(String), priority, `${what} (${where})`)));
+      return result.ok ? undefined : result.error;
+    },
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [instance, role, layer.kind, layer.kind === "role" ? "" : layer.name],
   );
 
   if (!inst) {
@@ -91,16 +111,18 @@ export default function SettingsView({ instance, role, target }: SettingsPanelPr
         <SettingsForm
           key={`${instance}\u0000${role}\u0000${layer.kind}\u0000${layer.kind === "role" ? "" : layer.name}\u0000${nix ? "nix" : "file"}`}
           root={root}
-          value={blob}
+          value={unwrapped.value}
           issues={issues}
           commit={commit}
+          priorities={priorities}
+          setPriority={layer.kind === "machine" ? undefined : setPriority}
           title={`${describeLayer(layer)} of ${instance}/${role}`}
           readOnlyReason={nix ? nixSettingsExplanation(nix.lock) : undefined}
         />
       ) : (
         <MissingLayer instance={instance} role={role} layer={layer} />
       )}
-      {layer.kind === "machine" && <EffectivePanel instance={instance} role={role} machine={layer.name} schema={schema} root={root} />}
+      {layer.kind === "machine" && <EffectivePanel instance={instance} role={role} machine={layer.name} iface={iface} />}
     </Panel>
   );
 }

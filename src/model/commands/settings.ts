@@ -3,7 +3,9 @@
 import { roleMachineNames, roleTagNames } from "../accessors";
 import { CommandError, type Command } from "../command";
 import { layerLabel, type Layer } from "../effective-settings";
-import { objectAt, own, withKey, withoutKey, type JsonObject } from "../json";
+import { isObject, objectAt, own, withKey, withoutKey, type JsonObject } from "../json";
+import { MK_DEFAULT_PRIORITY } from "../resolve/module-properties";
+import { withPriorityAt } from "../resolve/priority-wrappers";
 import { putRole, roleOrEmpty } from "./doc-paths";
 import { tagsAsAttrs } from "./members";
 
@@ -29,6 +31,27 @@ export function setSettings(instance: string, role: string, layer: Layer, settin
       if (Array.isArray(tags) && empty) return doc;
       const attrs = tagsAsAttrs(tags);
       return putRole(doc, instance, role, withKey(r, "tags", withKey(attrs, layer.name, write(objectAt(attrs, layer.name)))));
+    },
+  };
+}
+
+/**
+ * Give the value at `path` of a settings layer a priority (mkDefault = 1000: "Let machines
+ * override this"), or make it plain again (undefined). Written as the attribute set lib.mkOverride
+ * builds, which Clan reads from JSON as it would from Nix.
+ */
+export function setSettingPriority(instance: string, role: string, layer: Layer, path: readonly string[], priority: number | undefined, label?: string): Command {
+  const what = priority === undefined ? "plain value" : priority === MK_DEFAULT_PRIORITY ? "default members may override" : `priority ${priority}`;
+  return {
+    label: label ?? `Make ${path.join(".")} of ${layerLabel(layer)} of ${instance}/${role} a ${what}`,
+    apply(doc) {
+      const r = roleOrEmpty(doc, instance, role);
+      const container = layer.kind === "role" ? r : objectAt(objectAt(r, layer.kind === "machine" ? "machines" : "tags"), layer.name);
+      const blob = own(container, "settings");
+      if (!isObject(blob)) throw new CommandError(`The ${layerLabel(layer)} of ${instance}/${role} set nothing at ${path.join(".")}.`);
+      const next = withPriorityAt(blob, path, priority);
+      if (next === blob) throw new CommandError(`The ${layerLabel(layer)} of ${instance}/${role} set nothing at ${path.join(".")}.`);
+      return setSettings(instance, role, layer, next, label).apply(doc);
     },
   };
 }

@@ -18,7 +18,7 @@ import { evaluateDefinitions, evaluateMember, type MemberEvaluation } from "../r
 import type { EvalProblem } from "../resolve/evaluate-options";
 import type { OptionSet } from "../resolve/option-types";
 import type { Source } from "../resolve/resolve";
-import { interfaceOf } from "../resolve/role-interface";
+import { interfaceOf, UNKNOWN_INTERFACE } from "../resolve/role-interface";
 import { toNix } from "../resolve/nix-value";
 import type { Severity } from "../diagnostic";
 import { memo, nameList, roleLabel, type Context, type InstanceEntry, type Memo, type RoleEntry } from "./context";
@@ -27,9 +27,6 @@ type Path = (string | number)[];
 
 /** Top-level keys of a settings blob that the module system takes for itself (lib.modules.unifyModuleSyntax). */
 const MODULE_KEYWORDS = ["config", "options", "_class", "_file", "key", "disabledModules", "require", "freeformType"];
-
-/** The interface of a module nobody describes: any option, lists concatenate, other values must agree. */
-const UNKNOWN_INTERFACE: OptionSet = { options: {}, freeform: { kind: "unknown", reason: "the module is not in the loaded catalogs" } };
 
 const cache = new WeakMap<object, Memo>();
 
@@ -144,6 +141,8 @@ type Add = (f: Omit<Finding, "machines">, machines: string[]) => void;
 function problemFindings(p: EvalProblem<Source>, known: boolean, instance: string, role: string, severity: Severity, add: Add, machines: string[]) {
   if (p.kind === "module" && p.path.length === 0) return; // checkBlobKeys says it at the key
   const layers = p.sources.filter((s): s is Layer => s.kind !== "default");
+  // A removed option nobody sets fails only an evaluation that reads every option; services do not.
+  if (p.kind === "removed" && layers.length === 0) return;
   const settingsPath = docPath(p.path);
   const label = roleLabel(instance, role);
   const unused = severity === "warning" ? " No member gets these settings yet; Clan will fail once one does." : "";

@@ -2,8 +2,8 @@
 // written as JSON (module-properties.ts) are honoured in its own fields too — a machine under a
 // false mkIf does not exist, `machineClass = mkForce "darwin"` is darwin. With one file there is
 // one definition per field, so a priority alone changes nothing here; it matters inside settings,
-// where several blobs meet. Settings blobs therefore keep their inner properties: only the
-// property around a whole blob is applied here (the inventory option holding it).
+// where several blobs meet. Settings blobs are therefore left as written, properties and all
+// (member-settings.ts applies them).
 // Subtrees without properties are returned as they are (same object), so the view of a large
 // inventory costs a walk, and nothing is copied.
 import { isObject, own, type Json, type JsonObject } from "../json";
@@ -55,6 +55,9 @@ export function clanView(doc: JsonObject): ClanView {
 /** The value the definitions `defs` of one field give, or undefined when none is left. */
 function evalNode(defs: Json[], path: (string | number)[], problems: ViewProblem[]): Json | undefined {
   if (defs.length === 1 && !hasProperties(defs[0]!)) return defs[0]!;
+  // A settings blob is taken as written: what properties around it mean is decided where the
+  // blob is evaluated for a member (model/resolve/member-settings.ts).
+  if (isSettingsPath(path)) return defs[0]!;
   const discharged: Definition<null>[] = [];
   try {
     for (const d of defs) for (const v of dischargeProperties(d as never)) discharged.push({ value: v, source: null });
@@ -65,10 +68,6 @@ function evalNode(defs: Json[], path: (string | number)[], problems: ViewProblem
   }
   const final = sortProperties(filterOverrides(discharged).defs).map((d) => d.value as unknown as Json);
   if (final.length === 0) return undefined;
-  if (isSettingsPath(path)) {
-    if (final.length > 1) problems.push({ path, message: "A settings blob may be defined only once (Clan's settings are unique modules); this mkMerge defines it several times." });
-    return final[0]!;
-  }
   if (final.every(isObject)) {
     const out: JsonObject = {};
     const keys: string[] = [];

@@ -19,7 +19,7 @@ import type { Json } from "../json";
 import { attrNames, fromNix, isAttrs, nixEquals, nixTypeOf, put, showNix, type NixAttrs, type NixValue } from "./nix-value";
 import { checkType, describeType, NAME_PLACEHOLDER, type NixType, type OptionDecl, type OptionSet } from "./option-types";
 
-export type ProblemKind = "unknown-option" | "type" | "conflict" | "unique" | "property" | "module";
+export type ProblemKind = "unknown-option" | "type" | "conflict" | "unique" | "property" | "module" | "removed";
 
 export interface EvalProblem<S> {
   /** Option path inside the settings (attribute names; list items as "[i]"). */
@@ -161,12 +161,44 @@ function evalDecl<S>(ctx: Ctx<S>, decl: OptionDecl, defs: Definition<S>[], path:
   const all: Definition<S>[] = decl.hasDefault ? [{ value: withName(decl.default ?? null, name), source: ctx.defaultSource, priority: OPTION_DEFAULT_PRIORITY }, ...defs] : defs;
   const final = finalDefinitions(ctx, all, path);
   if (final === null) return undefined;
+  if (decl.removed) {
+    // mkRemovedOptionModule: the option's apply throws whenever its value is read.
+    problem(ctx, path, "removed", `The option ${where(path)} was removed from this service: reading it fails${final.defs.length ? "; remove the value" : ""}.`, final.defs.map((d) => d.source));
+    return undefined;
+  }
   if (final.defs.length === 0) {
+    // No definition, no default: the type's empty value, if it has one (lib/modules.nix mergedValue).
+    const empty = emptyValueOf(ctx, decl.type, path, name);
+    if (empty !== undefined) {
+      ctx.result.origins.set(originKey(path), { sources: [ctx.defaultSource], priority: OPTION_DEFAULT_PRIORITY });
+      return empty;
+    }
     (decl.defaultUnknown ? ctx.result.unknownDefaults : ctx.result.undefinedPaths).push(path);
     return undefined;
   }
   ctx.result.origins.set(originKey(path), { sources: final.defs.map((d) => d.source), priority: final.priority });
   return mergeValue(ctx, decl.type, final.defs, path);
+}
+
+/** `type.emptyValue`: [] of a list, {} of an attribute set, null of a nullable, a submodule's own defaults. */
+function emptyValueOf<S>(ctx: Ctx<S>, type: NixType, path: string[], name: string | undefined): NixValue | undefined {
+  switch (type.kind) {
+    case "listOf":
+      return [];
+    case "attrsOf":
+    case "attrs":
+      return {};
+    case "nullOr":
+      return null;
+    case "submodule":
+      return evalModuleSet(ctx, type.options, [], path, name ?? path[path.length - 1]);
+    case "coercedTo":
+      return emptyValueOf(ctx, type.to, path, name);
+    case "unique":
+      return type.elem ? emptyValueOf(ctx, type.elem, path, name) : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** mkIf/mkMerge discharged, the highest priority kept, mkOrder applied (lib.modules.mergeDefinitions). */

@@ -5,8 +5,8 @@
 // interface, role, machine, tags a→z in reverse: tags z→a, machine, role.
 import { isObject, own, type Json, type JsonObject } from "../json";
 import { evaluateSettings, type EvalProblem, type Origin } from "./evaluate-options";
-import type { Definition } from "./module-properties";
-import { compareNames, fromNix, isAttrs, toNix } from "./nix-value";
+import { dischargeProperties, filterOverrides, PropertyError, type Definition } from "./module-properties";
+import { compareNames, fromNix, isAttrs, toNix, type NixValue } from "./nix-value";
 import type { OptionSet } from "./option-types";
 import type { Source } from "./resolve";
 
@@ -63,9 +63,27 @@ export function evaluateDefinitions(set: OptionSet, defs: Definition<Source>[]):
   const blobProblems: EvalProblem<Source>[] = [];
   const usable: Definition<Source>[] = [];
   for (const d of defs) {
-    // uniqueDeferredSerializableModule: a settings blob must be an attribute set.
-    if (isAttrs(d.value)) usable.push(d);
-    else blobProblems.push({ path: [], kind: "type", message: `Settings must be an attribute set, not ${JSON.stringify(fromNix(d.value))}.`, sources: [d.source] });
+    // The inventory option holding a blob (clan's uniqueDeferredSerializableModule) applies the
+    // properties around it: mkIf false leaves the default {}, an override is unwrapped, and a
+    // mkMerge that makes several definitions is refused — the blob must be defined once.
+    let parts: NixValue[];
+    try {
+      parts = dischargeProperties(d.value);
+    } catch (e) {
+      if (!(e instanceof PropertyError)) throw e;
+      blobProblems.push({ path: [], kind: "property", message: e.message, sources: [d.source] });
+      continue;
+    }
+    const kept = filterOverrides(parts.map((value) => ({ value, source: d.source }))).defs;
+    if (kept.length > 1) {
+      blobProblems.push({ path: [], kind: "unique", message: `These settings are defined ${kept.length} times (a mkMerge around the whole blob), but Clan takes each settings blob once: merge them into one object.`, sources: [d.source] });
+      continue;
+    }
+    if (kept.length === 0) continue;
+    const value = kept[0]!.value;
+    // A settings blob must be an attribute set.
+    if (isAttrs(value)) usable.push({ value, source: d.source });
+    else blobProblems.push({ path: [], kind: "type", message: `Settings must be an attribute set, not ${JSON.stringify(fromNix(value))}.`, sources: [d.source] });
   }
   const r = evaluateSettings(set, usable, { kind: "default" } as Source);
   const problems = [...blobProblems, ...r.problems];

@@ -8,7 +8,11 @@ import { numberSpelling, setLayout } from "../json-layout";
 import { floatSpelling } from "../number-text";
 
 export class NixFloat {
-  constructor(readonly value: number) {}
+  /** `spelling`: how the file wrote it (`0.50`), kept for display and writing. */
+  constructor(
+    readonly value: number,
+    readonly spelling?: string,
+  ) {}
 }
 
 export type NixValue = null | boolean | number | string | NixFloat | NixValue[] | NixAttrs;
@@ -26,7 +30,7 @@ export function isFloatText(text: string): boolean {
 }
 
 function numberToNix(n: number, spelling: string | undefined): NixValue {
-  if (spelling !== undefined) return isFloatText(spelling) ? new NixFloat(n) : n;
+  if (spelling !== undefined) return isFloatText(spelling) ? new NixFloat(n, spelling) : n;
   return Number.isInteger(n) ? n : new NixFloat(n);
 }
 
@@ -68,7 +72,7 @@ export function fromNix(value: NixValue): Json {
 function spellFloats(container: object, entries: readonly (readonly [string, NixValue])[]) {
   let numbers: Map<string, string> | undefined;
   for (const [k, v] of entries) {
-    const spelling = v instanceof NixFloat ? floatSpelling(v.value) : undefined;
+    const spelling = v instanceof NixFloat ? (v.spelling ?? floatSpelling(v.value)) : undefined;
     if (spelling !== undefined) (numbers ??= new Map()).set(k, spelling);
   }
   if (numbers) setLayout(container, undefined, numbers);

@@ -33,7 +33,16 @@ export type NixType =
   | { kind: "unknown"; reason: string; description?: string };
 
 export type OptionDecl =
-  | { kind: "option"; type: NixType; default?: NixValue; hasDefault: boolean; defaultUnknown?: boolean }
+  | {
+      kind: "option";
+      type: NixType;
+      default?: NixValue;
+      hasDefault: boolean;
+      /** There is a default, but it is not known here (it reads other configuration). */
+      defaultUnknown?: boolean;
+      /** A removed option (mkRemovedOptionModule): reading it throws, defined or not. */
+      removed?: boolean;
+    }
   /** Options nested without a submodule (`options.a.b = mkOption …`): evaluated in the same module set. */
   | { kind: "group"; options: OptionSet };
 

@@ -1,8 +1,8 @@
 // `clan-inventory resolve --format text`: per machine, what runs on it, each setting with its
 // value and where it comes from; then the instances Clan cannot evaluate and its warnings.
 import type { Json } from "../json";
-import { isObject } from "../json";
-import { originKey, type Origin } from "./evaluate-options";
+import type { Origin } from "./evaluate-options";
+import { settingRows } from "./setting-rows";
 import type { MemberResolution, Resolution, Source } from "./resolve";
 import { originLabel } from "./sources";
 
@@ -33,8 +33,7 @@ export function resolutionText(r: Resolution): string {
         continue;
       }
       for (const p of member.problems) lines.push(`    ✘ Clan fails: ${p.message}`);
-      const value = member.settings ?? ((member as { partial?: Json }).partial as Json);
-      settingLines(value, [], member.origins, lines);
+      settingLines(member.settings ?? member.partial, member.origins, lines);
       for (const u of member.undefinedOptions) lines.push(`    ${u} — no value and no default: the service fails if it reads it`);
       for (const u of member.unknownDefaults) lines.push(`    ${u} — has a default the catalog does not record`);
     }
@@ -51,18 +50,8 @@ export function resolutionText(r: Resolution): string {
   return lines.join("\n");
 }
 
-function settingLines(value: Json | undefined, path: string[], origins: Map<string, Origin<Source>>, lines: string[]) {
-  if (!isObject(value)) return;
-  for (const key of Object.keys(value).sort()) {
-    const at = [...path, key];
-    const v = value[key] as Json;
-    const origin = origins.get(originKey(at));
-    const nested = isObject(v) && Object.keys(v).some((k) => origins.has(originKey([...at, k])));
-    // A set whose entries have origins of their own is shown entry by entry.
-    if (nested && (!origin || Object.keys(v).length > 0)) {
-      settingLines(v, at, origins, lines);
-      continue;
-    }
-    lines.push(`    ${at.join(".")} = ${JSON.stringify(v)}${origin ? `   ← ${originLabel(origin)}` : ""}`);
+function settingLines(value: Json | undefined, origins: Map<string, Origin<Source>>, lines: string[]) {
+  for (const row of settingRows(value, origins)) {
+    lines.push(`    ${row.path.join(".")} = ${JSON.stringify(row.value)}${row.origin ? `   ← ${originLabel(row.origin)}` : ""}`);
   }
 }

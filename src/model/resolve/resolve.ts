@@ -12,7 +12,7 @@ import type { EvalProblem, Origin } from "./evaluate-options";
 import { evaluateMember, type MemberEvaluation } from "./member-settings";
 import { attrNames } from "./nix-value";
 import type { OptionSet } from "./option-types";
-import { interfaceOf } from "./role-interface";
+import { interfaceOf, UNKNOWN_INTERFACE } from "./role-interface";
 
 export type Source = Layer | { kind: "default" };
 
@@ -244,4 +244,42 @@ export function resolutionJson(r: Resolution): JsonObject {
     }
   }
   return { machines, instances, warnings: r.warnings };
+}
+
+const viewTags = new WeakMap<JsonObject, Map<string, string[]>>();
+
+export type MemberView = MemberEvaluation & {
+  explicit: boolean;
+  viaTags: string[];
+  /** The interface was recorded from Nix (every default known). */
+  defaultsKnown: boolean;
+  /** A loaded catalog describes the module and role: types are checked. */
+  moduleKnown: boolean;
+};
+
+/**
+ * One member's settings as Clan evaluates them, for the views (effective settings, What runs
+ * here): undefined when the machine is not a member. A module no catalog describes is merged
+ * by the rules nearly every type follows (UNKNOWN_INTERFACE), and says so (moduleKnown).
+ */
+export function resolveMember(doc: JsonObject, catalog: Catalog, instance: string, roleName: string, machine: string): MemberView | undefined {
+  const inv = clanView(doc).doc;
+  let tags = viewTags.get(inv);
+  if (!tags) {
+    tags = machineTags(inv);
+    viewTags.set(inv, tags);
+  }
+  const inst = objectAt(objectAt(inv, "instances"), instance);
+  const role = objectAt(objectAt(inst, "roles"), roleName);
+  const explicit = Object.hasOwn(objectAt(role, "machines"), machine);
+  const carried = tags.get(machine) ?? [];
+  const viaTags = roleTagNames(role).filter((t) => carried.includes(t));
+  if (!explicit && viaTags.length === 0) return undefined;
+  const ref = moduleRefOf(instance, inst);
+  const mod = resolveModule(catalog, ref);
+  if (mod.problem || !mod.info || !Object.hasOwn(mod.info.roles, roleName)) {
+    return { ...evaluateMember(UNKNOWN_INTERFACE, role, machine, viaTags), explicit, viaTags, defaultsKnown: false, moduleKnown: false };
+  }
+  const set = interfaceOf(catalog, mod.inputName, ref.name, roleName, mod.schemas?.[roleName]);
+  return { ...evaluateMember(set.options, role, machine, viaTags), explicit, viaTags, defaultsKnown: set.recorded, moduleKnown: true };
 }

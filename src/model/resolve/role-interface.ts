@@ -13,6 +13,13 @@ export interface RoleInterface {
   recorded: boolean;
 }
 
+/**
+ * The interface of a module no loaded catalog describes: any option, sets merge, lists
+ * concatenate, other values must agree — what nearly every type does, so the merge is shown and
+ * conflicts are found, but types and defaults are unknown.
+ */
+export const UNKNOWN_INTERFACE: OptionSet = { options: {}, freeform: { kind: "unknown", reason: "the module is not in the loaded catalogs" } };
+
 const recordedCache = new WeakMap<object, OptionSet>();
 
 export function interfaceOf(catalog: Catalog, input: string, module: string, role: string, schema: Json | undefined): RoleInterface {
@@ -50,10 +57,11 @@ export function recordedOptionSet(raw: JsonObject): OptionSet {
 
 function recordedDecl(o: JsonObject): OptionDecl {
   const type = own(o, "type");
-  if (!isObject(type)) {
-    // Nested options without a submodule type.
-    const group = isObject(own(o, "group")) ? (own(o, "group") as JsonObject) : o;
-    return { kind: "group", options: recordedOptionSet(group) };
+  if (!isObject(type)) return { kind: "option", type: { kind: "unknown", reason: "the recorded option has no type" }, hasDefault: false, defaultUnknown: true };
+  if (own(type, "name") === "optionGroup") {
+    // Options declared under a nested name, without a submodule: evaluated in the same module set.
+    const inner = own(type, "options");
+    return { kind: "group", options: isObject(inner) ? recordedOptionSet(inner) : { options: {} } };
   }
   const hasDefault = own(o, "default") !== undefined;
   return {
@@ -61,7 +69,8 @@ function recordedDecl(o: JsonObject): OptionDecl {
     type: recordedType(type),
     hasDefault,
     default: hasDefault ? toNix(own(o, "default")!) : undefined,
-    defaultUnknown: own(o, "defaultUnknown") === true,
+    defaultUnknown: own(o, "defaultUnknown") === true || undefined,
+    removed: own(o, "apply") === "throws" || undefined,
   };
 }
 
@@ -106,6 +115,15 @@ export function recordedType(t: JsonObject): NixType {
       return { kind: "separatedString", separator: name === "envVar" ? ":" : typeof own(t, "separator") === "string" ? (own(t, "separator") as string) : "", description };
     case "int":
     case "port":
+    case "unsignedInt8":
+    case "unsignedInt16":
+    case "unsignedInt32":
+    case "signedInt8":
+    case "signedInt16":
+    case "signedInt32":
+    case "positive":
+    case "unsigned":
+    case "between":
     case "intBetween":
     case "unsignedInt":
     case "positiveInt":

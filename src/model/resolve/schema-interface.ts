@@ -1,8 +1,10 @@
 // A role interface read from the role's JSON Schema, for catalogs that carry no recorded
 // interface (roleInterfaces). The schema says what a value may be but not everything Nix knows
 // about merging, so this reading is the best guess and says where it guesses:
-//  - an option that is not required has a default (clan's converter: required = no default),
-//    but the schema gives only scalar defaults: the others are unknown (defaultUnknown);
+//  - an option that is not required has a default (clan's converter: required = no default), or
+//    its type's empty value ([] of a list, {} of a set, null of a nullable — what Nix gives an
+//    option nobody defines); the schema gives only literal defaults: others are unknown
+//    (defaultUnknown) unless the type has an empty value;
 //  - `number` may be Nix's float or number: read as int-or-float;
 //  - a nested object may be nested options or a submodule: read as nested options (list order
 //    inside differs between the two; see docs/clan-semantics.md).

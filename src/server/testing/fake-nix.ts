@@ -17,6 +17,8 @@ export interface FakeNix {
   record(attribute: string, value: unknown): Promise<void>;
   /** The attributes asked for so far, in order. */
   calls(): Promise<string[]>;
+  /** The arguments of the last call for an attribute (e.g. to see its --apply expression). */
+  argsOf(attribute: string): Promise<string[]>;
   /** Process ids of the slow evaluations started so far. */
   slowPids(): Promise<number[]>;
   /** Deletes the fake (its directory). */
@@ -36,6 +38,8 @@ data='${data}'
 for a in "$@"; do last="$a"; done
 attr="\${last#*#}"
 echo "$attr" >> "$data/calls.log"
+# The full command line of the last call for this attribute, one argument per NUL.
+printf '%s\\0' "$@" > "$data/args-$attr"
 mode=$(cat "$data/mode" 2>/dev/null || echo ok)
 case "$mode" in
   slow)
@@ -66,6 +70,7 @@ esac
     setMode: (mode) => writeFile(join(data, "mode"), mode),
     record: (attribute, value) => writeFile(join(data, `${attribute}.json`), JSON.stringify(value)),
     calls: async () => (await readFile(join(data, "calls.log"), "utf8").catch(() => "")).split("\n").filter(Boolean),
+    argsOf: async (attribute) => (await readFile(join(data, `args-${attribute}`), "utf8").catch(() => "")).split("\0").slice(0, -1),
     slowPids: async () =>
       (await readFile(join(data, "slow.pids"), "utf8").catch(() => ""))
         .split("\n")
