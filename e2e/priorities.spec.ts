@@ -43,6 +43,8 @@ test("a role-wide value machines may override, one machine's own value, exported
   await expect(roleForm.getByText("default for members (mkDefault)")).toBeVisible();
   // The form still edits the value itself; the priority stays around it.
   await expect(startAt).toHaveValue("*-*-* 03:00:00");
+  await letOverride.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath("role-form-let-override.png") });
 
   await page.getByRole("navigation", { name: "Settings levels" }).getByRole("link", { name: "Machine laptop" }).click();
   const laptopForm = page.getByRole("form", { name: "Settings of machine laptop of borgbackup/client" });
@@ -55,7 +57,8 @@ test("a role-wide value machines may override, one machine's own value, exported
   // Clan fills in the defaults the schema leaves out (an empty destinations set, no excludes).
   await expect(row("exclude")).toContainText("default");
   await expect(page.getByRole("region", { name: "Conflicts" })).toHaveCount(0);
-  await page.screenshot({ path: info.outputPath("effective-with-priority.png"), fullPage: true });
+  await effective.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: info.outputPath("effective-with-priority.png") });
 
   await page.getByRole("navigation", { name: "Settings levels" }).getByRole("link", { name: "Machine web1" }).click();
   const web1 = page.getByRole("table", { name: "Effective settings of web1" });

@@ -51,10 +51,10 @@ describe("clan-inventory convert, spawned", { timeout: 60_000 }, () => {
   });
 
   it("reports Nix code as file:line:column with exit 2 and nothing on stdout", () => {
-    const r = spawn([file("code.nix", "{\n  machines.a = lib.mkForce { };\n}\n"), "--to", "json"]);
+    const r = spawn([file("code.nix", "{\n  machines.a = lib.recursiveUpdate { } { };\n}\n"), "--to", "json"]);
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
-    expect(r.err).toMatch(/code\.nix:2:16: error: `lib\.mkForce` is Nix code, not data\. .*nix eval --json/);
+    expect(r.err).toMatch(/code\.nix:2:16: error: `lib\.recursiveUpdate` is Nix code, not data\. .*nix eval --json/);
   });
 
   it("explains its usage", () => {

@@ -170,10 +170,10 @@ describe("a clan.nix or inventory.nix is validated like inventory.json", () => {
   });
 
   test("Nix code in the inventory: file:line:column on stderr, exit 2", async () => {
-    const r = await run([file("code.nix", "{ lib, ... }:\n{\n  inventory.machines.web.tags = lib.mkForce [ ];\n}\n")]);
+    const r = await run([file("code.nix", "{ lib, ... }:\n{\n  inventory.machines.web.tags = lib.unique [ ];\n}\n")]);
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
-    expect(r.err).toMatch(/code\.nix:3:33: error: `lib\.mkForce` is Nix code/);
+    expect(r.err).toMatch(/code\.nix:3:33: error: `lib\.unique` is Nix code/);
   });
 
   test("a wrong type in Nix is an invalid-type error (exit 1); warnings of the reading go to stderr", async () => {

@@ -222,7 +222,7 @@ function PriorityToggle({ pathKey, label }: { pathKey: string; label: string }) 
     <>
       <button
         type="button"
-        className={SMALL_BUTTON}
+        className={on ? `${SMALL_BUTTON} border-indigo-400 bg-indigo-50 text-indigo-800 dark:border-indigo-500 dark:bg-indigo-950/60 dark:text-indigo-200` : SMALL_BUTTON}
         aria-pressed={on}
         aria-label={`Let machines override ${label}`}
         title={on ? "Make it a plain value again: a member's own different value is then a conflict" : "Write it as a default (mkDefault): a member's own value wins, every other member keeps this one"}
@@ -231,7 +231,7 @@ function PriorityToggle({ pathKey, label }: { pathKey: string; label: string }) 
           setRefused(ctx.setPriority!(path, on ? undefined : MK_DEFAULT_PRIORITY));
         }}
       >
-        Let machines override this
+        {on ? "✓ Machines may override this" : "Let machines override this"}
       </button>
       {refused && <span className={`${ERROR_TEXT} basis-full text-right`}>{refused}</span>}
     </>

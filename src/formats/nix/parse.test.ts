@@ -94,7 +94,7 @@ describe("data values", () => {
 describe("Nix code is an error with its place and the nix eval hint", () => {
   const cases: [string, number, number, RegExp][] = [
     ["{ a = let x = 1; in x; }", 1, 7, /`let … in` is Nix code/],
-    ["{\n  a = lib.mkForce 1;\n}", 2, 7, /`lib.mkForce` is Nix code/],
+    ["{\n  a = lib.toUpper 1;\n}", 2, 7, /`lib.toUpper` is Nix code/],
     ['{ a = "x${y}"; }', 1, 9, /String interpolation/],
     ["{ a = with lib; 1; }", 1, 7, /`with` is Nix code/],
     ["{ a = rec { b = 1; }; }", 1, 7, /rec/],
@@ -180,7 +180,7 @@ describe("finding the inventory", () => {
   });
 
   it("notes a clan meta written as Nix code and imports the rest", () => {
-    const r = ok(readInventoryNix('{ lib, ... }: {\n  meta.name = lib.mkDefault "x";\n  meta.domain = "d.lan";\n  inventory.machines.a = { };\n}'));
+    const r = ok(readInventoryNix('{ lib, ... }: {\n  meta.name = lib.toLower "x";\n  meta.domain = "d.lan";\n  inventory.machines.a = { };\n}'));
     expect(r.doc).toEqual({ meta: { domain: "d.lan" }, machines: { a: {} } });
     expect(r.warnings).toEqual([expect.objectContaining({ line: 2, column: 15, message: expect.stringMatching(/meta\.name.*Nix code.*not imported/) })]);
   });
@@ -209,9 +209,9 @@ describe("finding the inventory", () => {
   });
 
   it("reports the inventory's own code as fatal, even when the rest is fine", () => {
-    const e = error("{ meta.name = \"x\";\n  inventory = lib.mkMerge [ ];\n}");
+    const e = error("{ meta.name = \"x\";\n  inventory = lib.recursiveUpdate { } { };\n}");
     expect(e).toMatchObject({ line: 2, column: 15 });
-    expect(e.message).toMatch(/`lib.mkMerge` is Nix code/);
+    expect(e.message).toMatch(/`lib.recursiveUpdate` is Nix code/);
   });
 
   it("checks the inventory schema like inventory.json, pointing at the binding", () => {
@@ -230,5 +230,37 @@ describe("finding the inventory", () => {
     expect(error("let a = { inventory = { }; }; b = { inventory = { }; }; in [ a b ]").message).toMatch(/2 places/);
     expect(error("let x = 1; in x").message).toMatch(/`let … in` is Nix code/);
     expect(error('[ "a" ]').message).toMatch(/a list, but an inventory is an attribute set/);
+  });
+});
+
+describe("priorities written with lib (mkDefault, mkForce, mkOverride, mkIf, mkMerge, mkOrder)", () => {
+  it("reads them as the attribute sets lib builds, which Clan reads from JSON the same way", () => {
+    const r = ok(
+      readInventoryNix(
+        `{ lib, ... }: { inventory.instances.borgbackup.roles.client = {
+          settings.startAt = lib.mkDefault "03:00";
+          settings.exclude = lib.mkMerge [ (lib.mkBefore [ "first" ]) [ "b" ] ];
+          machines.web1.settings.startAt = lib.mkForce "05:00";
+          machines.web2.settings.startAt = lib.mkOverride 900 "06:00";
+          machines.web3.settings = lib.mkIf false { startAt = "never"; };
+        }; }`,
+        "clan.nix",
+      ),
+    );
+    const client = (r.doc as { instances: { borgbackup: { roles: { client: JsonObject } } } }).instances.borgbackup.roles.client;
+    expect(client).toEqual({
+      settings: { startAt: { _type: "override", priority: 1000, content: "03:00" }, exclude: { _type: "merge", contents: [{ _type: "order", priority: 500, content: ["first"] }, ["b"]] } },
+      machines: {
+        web1: { settings: { startAt: { _type: "override", priority: 50, content: "05:00" } } },
+        web2: { settings: { startAt: { _type: "override", priority: 900, content: "06:00" } } },
+        web3: { settings: { _type: "if", condition: false, content: { startAt: "never" } } },
+      },
+    });
+  });
+
+  it("still refuses what is Nix code: a computed condition, another lib function", () => {
+    const bad = readInventoryNix("{ inventory.meta.description = lib.mkIf (1 == 1) \"x\"; }", "clan.nix");
+    expect(bad.ok).toBe(false);
+    expect(readInventoryNix('{ inventory.meta.description = lib.toUpper "x"; }', "clan.nix").ok).toBe(false);
   });
 });

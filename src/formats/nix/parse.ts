@@ -397,6 +397,10 @@ function parseValue(p: Parser, inList: boolean): Json {
       if (t.text === "true") return true;
       if (t.text === "false") return false;
       if (t.text === "null") return null;
+      {
+        const property = parseModuleProperty(p, t);
+        if (property !== undefined) return property;
+      }
       throw code(t, variableDescription(p, t));
     case "kw":
       throw code(t, KEYWORD_DESCRIPTIONS[t.text] ?? `\`${t.text}\``);
@@ -429,6 +433,55 @@ function parseValue(p: Parser, inList: boolean): Json {
       throw new NixError("unexpected end of file: a value is missing", t.start);
   }
   throw new NixError(`expected a value, found ${describe(t)}`, t.start);
+}
+
+/**
+ * `lib.mkDefault v`, `lib.mkForce v`, `lib.mkOverride 900 v`, `lib.mkIf true v`, `lib.mkMerge [ … ]`,
+ * `lib.mkBefore [ … ]`, `lib.mkAfter [ … ]`, `lib.mkOrder 500 [ … ]`: calls whose result is plain data,
+ * the attribute set nixpkgs' lib builds (`{ _type = "override"; priority = 1000; content = v; }`),
+ * which Clan reads from JSON the same way (docs/clan-semantics.md). Read as that set, so a clan.nix
+ * with priorities imports and exports unchanged in meaning. Undefined for any other name.
+ */
+function parseModuleProperty(p: Parser, t: Token): Json | undefined {
+  if (t.text !== "lib" || !p.at(".") || p.peek(1).kind !== "id") return undefined;
+  const name = p.peek(1).text;
+  const fixed: Record<string, number> = { mkDefault: 1000, mkForce: 50, mkOptionDefault: 1500, mkImageMediaOverride: 60, mkVMOverride: 10 };
+  const orders: Record<string, number> = { mkBefore: 500, mkAfter: 1500 };
+  const known = name in fixed || name in orders || ["mkOverride", "mkIf", "mkMerge", "mkOrder"].includes(name);
+  if (!known) return undefined;
+  p.next();
+  p.next();
+  const arg = (what: string): Json => {
+    const a = p.peek();
+    if (!startsValue(a)) throw new NixError(`\`lib.${name}\` needs ${what}, found ${describe(a)}`, a.start);
+    if (a.kind === "punct" && a.text === "-") throw new NixError(`a negative number as an argument needs parentheses, like \`(-1)\``, a.start);
+    return parseValue(p, true);
+  };
+  const int = (what: string): number => {
+    const at = p.peek();
+    const v = arg(what);
+    if (typeof v !== "number" || !Number.isInteger(v)) throw code(at, `\`lib.${name}\` with ${what} that is not a number`);
+    return v;
+  };
+  if (name in fixed) return { _type: "override", priority: fixed[name]!, content: arg("a value") };
+  if (name in orders) return { _type: "order", priority: orders[name]!, content: arg("a list") };
+  if (name === "mkOverride") {
+    const priority = int("a priority");
+    return { _type: "override", priority, content: arg("a value") };
+  }
+  if (name === "mkOrder") {
+    const priority = int("an order");
+    return { _type: "order", priority, content: arg("a list") };
+  }
+  if (name === "mkIf") {
+    const at = p.peek();
+    const condition = arg("a condition");
+    if (typeof condition !== "boolean") throw code(at, "A `lib.mkIf` condition that is not `true` or `false`");
+    return { _type: "if", condition, content: arg("a value") };
+  }
+  const contents = arg("a list");
+  if (!Array.isArray(contents)) throw code(t, "`lib.mkMerge` of something other than a list");
+  return { _type: "merge", contents };
 }
 
 const KEYWORD_DESCRIPTIONS: Record<string, string> = {

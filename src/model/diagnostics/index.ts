@@ -13,6 +13,7 @@ import { checkRoles } from "./roles";
 import { checkSettings } from "./settings";
 import { checkStructure } from "./structure";
 import { checkTags } from "./tags";
+import { clanView } from "../resolve/clan-view";
 
 /** What diagnose knows beyond the document and the catalog. */
 export interface DiagnoseOptions {
@@ -23,7 +24,11 @@ export interface DiagnoseOptions {
 
 export function diagnose(doc: Inventory, catalog: Catalog, options: DiagnoseOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const ctx = buildContext(doc, catalog, out, options.nixMachines);
+  // The document as Clan reads it: mkIf, mkMerge and mkOverride written as JSON in its own fields
+  // applied (model/resolve/clan-view.ts; the same object when it has none, so memos hold).
+  const view = clanView(doc);
+  const ctx = buildContext(view.doc, catalog, out, options.nixMachines);
+  for (const p of view.problems) ctx.report("error", "inventory-property", p.path, p.message);
   if (!ctx.hasCatalog) {
     ctx.report("info", "no-catalog", [], "No catalog is loaded, so modules, roles, constraints and settings are not checked. Load a catalog.");
   }

@@ -141,10 +141,22 @@ type Add = (f: Omit<Finding, "machines">, machines: string[]) => void;
 function problemFindings(p: EvalProblem<Source>, known: boolean, instance: string, role: string, severity: Severity, add: Add, machines: string[]) {
   if (p.kind === "module" && p.path.length === 0) return; // checkBlobKeys says it at the key
   const layers = p.sources.filter((s): s is Layer => s.kind !== "default");
-  // A removed option nobody sets fails only an evaluation that reads every option; services do not.
-  if (p.kind === "removed" && layers.length === 0) return;
-  const settingsPath = docPath(p.path);
   const label = roleLabel(instance, role);
+  // A removed option nobody sets fails only an evaluation that reads every option (clan-oracle
+  // does; resolve shows it), never a service, which reads what it needs: say it, as a warning.
+  if (p.kind === "removed" && layers.length === 0) {
+    add(
+      {
+        severity: "warning",
+        code: "settings-removed-option",
+        path: layerPath(instance, role, { kind: "role" }),
+        text: () => `${label}: the role's interface keeps the removed option ${showPath(p.path)}, which fails when read. The service does not read it, but anything that evaluates every setting (clan-inventory resolve, \`nix eval\` of the settings) fails on it.`,
+      },
+      machines,
+    );
+    return;
+  }
+  const settingsPath = docPath(p.path);
   const unused = severity === "warning" ? " No member gets these settings yet; Clan will fail once one does." : "";
   if (p.kind === "conflict") {
     const values = p.values ?? [];

@@ -296,7 +296,19 @@ function mergeValue<S>(ctx: Ctx<S>, type: NixType, defs: Definition<S>[], path: 
     case "nullOr": {
       const nulls = defs.filter((d) => d.value === null).length;
       if (nulls === defs.length) return null;
-      if (nulls === 0) return mergeValue(ctx, type.elem, defs, path, name);
+      if (nulls === 0) {
+        // A nullable whose value lacks an option (no value, no default) has no value as a whole
+        // in Clan's evaluation: nullOr's merge reads the inner value through (clan-oracle: an
+        // unset `folders.<f>.versioning.type` leaves `folders.<f>.versioning` undefined).
+        const before = ctx.result.undefinedPaths.length;
+        const v = mergeValue(ctx, type.elem, defs, path, name);
+        if (ctx.result.undefinedPaths.length > before) {
+          ctx.result.undefinedPaths.splice(before);
+          ctx.result.undefinedPaths.push(path);
+          return undefined;
+        }
+        return v;
+      }
       problem(ctx, path, "conflict", `${where(path)} is set to null in one place and to a value in another: ${defs.map((d) => showNix(d.value)).join(", ")}.`, defs.map((d) => d.source), defs.map((d) => d.value));
       return undefined;
     }
