@@ -35,7 +35,7 @@ test("open a clan, edit, save with Ctrl+S, then resolve a conflict with an edit 
     await expect(saveStatus(page)).toHaveText("All changes saved");
     expect(Object.keys(onDisk(server).machines)).toEqual(["web1", "web2"]);
     const log = () => execFileSync("git", ["log", "--format=%s"], { cwd: server.dir, encoding: "utf8" }).trim().split("\n");
-    expect(log()[0]).toBe("inventory.json: Open edit-1.json");
+    expect(log()[0]).toBe("inventory.json: Machine web2 added");
 
     // Someone edits the file behind the app's back…
     writeFileSync(join(server.dir, "inventory.json"), JSON.stringify({ meta: { name: "e2e-clan" }, machines: { web1: {}, web2: {}, db1: {} } }, null, 2) + "\n");
@@ -56,7 +56,7 @@ test("open a clan, edit, save with Ctrl+S, then resolve a conflict with an edit 
     await expect(dialog).toBeHidden();
     await expect(saveStatus(page)).toHaveText("All changes saved");
     expect(Object.keys(onDisk(server).machines)).toEqual(["web1", "web2", "web3"]);
-    expect(log()[0]).toBe("inventory.json: Open edit-2.json");
+    expect(log()[0]).toBe("inventory.json: 2 changes");
   } finally {
     server.stop();
   }

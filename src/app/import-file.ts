@@ -7,6 +7,8 @@ import { MAX_INVENTORY_BYTES, readInventoryJson, type SourceError } from "../for
 import type { Inventory } from "../model/inventory-schema";
 import { describeSourceError, useNotices } from "./notices";
 import { useEditor } from "./store";
+import { askToResolve, hasConflictMarkers, onConflictsResolved } from "./merge-conflicts";
+import { plural } from "../model/plural";
 
 /** Files larger than this are refused before reading: an inventory is far smaller. */
 export const MAX_IMPORT_BYTES = MAX_INVENTORY_BYTES;
@@ -75,6 +77,11 @@ function refuse(name: string, error: SourceError): void {
 }
 
 export function importText(text: string, name: string): boolean {
+  if (hasConflictMarkers(text)) {
+    // A file git left conflicted: the user picks a side per conflict first (features/merge-conflicts).
+    askToResolve({ name, text, mode: "import" });
+    return false;
+  }
   const result = readInventoryJson(text, name);
   if (!result.ok) {
     refuse(name, result.error);
@@ -93,3 +100,12 @@ export function importText(text: string, name: string): boolean {
 function asSentence(text: string): string {
   return /[.!?]$/.test(text) ? text : text + ".";
 }
+
+onConflictsResolved("import", (doc, { name }, count) => {
+  const loaded = useEditor.getState().load(doc, name);
+  if (!loaded.ok) {
+    useNotices.getState().push({ kind: "error", title: `Could not import ${name}`, detail: `${loaded.error} Your current inventory is unchanged.` });
+    return;
+  }
+  useNotices.getState().push({ kind: "info", title: `Imported ${name}`, detail: `${plural(count, "merge conflict")} resolved. Export it to write clean JSON.` });
+});

@@ -22,10 +22,14 @@ import { FileButton } from "../ui/file-button";
 import { SkipLink, SkipLinkSlot } from "../ui/skip-link";
 import { useLocks } from "./nix-locks";
 import { nixValueAt } from "../model/locked-paths";
+import { useMergeConflicts } from "./merge-conflicts";
 
 // Clan directory mode's code is loaded only in that mode.
 const ClanDirectoryControls = lazy(() => import("./clan-directory/clan-directory-controls").then((m) => ({ default: m.ClanDirectoryControls })));
 const ClanDirectoryBanner = lazy(() => import("./clan-directory/clan-directory-controls").then((m) => ({ default: m.ClanDirectoryBanner })));
+
+// Loaded only when an inventory with git's conflict markers waits for the user's choices.
+const MergeConflictsHost = lazy(() => import("../features/merge-conflicts/merge-conflicts-dialog"));
 
 const NAV = [
   { href: "/instances", label: "Instances" },
@@ -33,6 +37,7 @@ const NAV = [
   { href: "/tags", label: "Tags" },
   { href: "/catalog", label: "Catalog" },
   { href: "/matrix", label: "Matrix" },
+  { href: "/changes", label: "Changes" },
 ];
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -52,6 +57,7 @@ export function Layout({ children }: { children: ReactNode }) {
   }, [queryClient]);
   useUndoShortcuts();
   const dragging = useFileDrop((file) => void openDroppedFile(file));
+  const conflictsPending = useMergeConflicts((s) => s.pending !== null);
 
   // Below 768 px the navigation folds behind the header's Menu button (SideNav).
   const [menuOpen, setMenuOpen] = useState(false);
@@ -66,6 +72,11 @@ export function Layout({ children }: { children: ReactNode }) {
       {isClanDirectoryMode() && (
         <Suspense fallback={null}>
           <ClanDirectoryBanner />
+        </Suspense>
+      )}
+      {conflictsPending && (
+        <Suspense fallback={null}>
+          <MergeConflictsHost />
         </Suspense>
       )}
       {/* Positioned: below 1024 px the side panels are sheets over this area (absolute), under the

@@ -6,7 +6,8 @@ import { readInventoryJson, writeInventoryJson } from "../formats/inventory-json
 import type { Inventory } from "../model/inventory-schema";
 import { findLockViolations } from "../model/locked-paths";
 import { writeFileAtomic } from "./atomic-write";
-import { afterSave, commitMessageFor, type AfterSaveResult } from "./git";
+import { afterSave, type AfterSaveResult } from "./git";
+import { commitMessageForSave } from "./commit-message";
 import { HttpError, readBody, sendJson } from "./http-util";
 import { assertReplaceable, etagOf, ifMatchAccepts, readInventoryFile, type InventorySnapshot } from "./inventory-file";
 import type { ClanContext } from "./clan-context";
@@ -89,7 +90,7 @@ export async function putInventory(ctx: ClanContext, req: IncomingMessage, res: 
     await assertReplaceable(ctx.file);
     await writeFileAtomic(ctx.file, canonical);
     ctx.readonly.invalidateSoon();
-    const git = await afterSave(ctx.dir, "inventory.json", ctx.gitCommit ? commitMessageFor(labels) : null);
+    const git = await afterSave(ctx.dir, "inventory.json", ctx.gitCommit ? commitMessageForSave(current, doc, labels) : null);
     return { status: 200 as const, etag: etagOf(canonical), written: true, git };
   });
 
