@@ -1,8 +1,21 @@
+import { spawnSync } from "node:child_process";
 import { defineConfig } from "@playwright/test";
 import { chromiumExecutable } from "./scripts/find-chromium.mjs";
 
-// One port per checkout so that several work trees can run e2e at once (E2E_PORT).
-const port = Number(process.env.E2E_PORT ?? 4173);
+// The tests' own server listens on E2E_PORT when it is set (one port per checkout, so that
+// several work trees can run e2e at once), else on a port free right now: `npm start` or
+// anything else may hold 4173. The choice goes into the environment, which the workers inherit
+// (each of them loads this file again).
+if (!process.env.E2E_PORT) process.env.E2E_PORT = freePort();
+const port = Number(process.env.E2E_PORT);
+
+/** A port the system hands out as free (this file is loaded synchronously, hence a child process). */
+function freePort(): string {
+  const script = "const s = require('node:net').createServer().listen(0, '127.0.0.1', () => { process.stdout.write(String(s.address().port)); s.close(); });";
+  const r = spawnSync(process.execPath, ["-e", script], { encoding: "utf8" });
+  if (r.status !== 0 || !/^\d+$/.test(r.stdout)) throw new Error(`Could not find a free port: ${r.stderr}`);
+  return r.stdout;
+}
 
 export default defineConfig({
   testDir: "e2e",

@@ -169,9 +169,9 @@ async function benchFleet(browser: Browser, size: FleetSize) {
                   });
                 });
                 mo.observe(document.body, { subtree: true, childList: true });
-                (document.querySelector(`a[aria-label="${link}"]`) as HTMLAnchorElement).click();
+                (document.querySelector(`[data-lane="${CSS.escape(link)}"] a[href$="/settings"]`) as HTMLAnchorElement).click();
               }),
-            { link: `Settings of role ${role}`, form: `Role-wide settings of ${instance}/${role}` },
+            { link: role, form: `Role-wide settings of ${instance}/${role}` },
           );
           if (i >= 1) openSettings.push(ms);
           await page.goBack();

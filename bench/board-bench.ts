@@ -73,7 +73,7 @@ for (const role of listed.keys()) {
 for (let i = 0; drops.length < DROPS && i < DROPS * 3; i++) {
   const role = i % 2 ? "server" : "client";
   const options = await page.getByRole("listbox", { name: "Machines" }).getByRole("option").evaluateAll((els) =>
-    els.filter((e) => e.getBoundingClientRect().top > 0 && e.getBoundingClientRect().bottom < window.innerHeight - 60).map((e) => e.getAttribute("aria-label")!),
+    els.filter((e) => e.getBoundingClientRect().top > 0 && e.getBoundingClientRect().bottom < window.innerHeight - 60).map((e) => e.getAttribute("data-machine")!),
   );
   const machine = options.find((m) => !listed.get(role)!.has(m));
   if (!machine) break;

@@ -35,7 +35,7 @@ test("open a clan, edit, save with Ctrl+S, then resolve a conflict with an edit 
     await expect(saveStatus(page)).toHaveText("All changes saved");
     expect(Object.keys(onDisk(server).machines)).toEqual(["web1", "web2"]);
     const log = () => execFileSync("git", ["log", "--format=%s"], { cwd: server.dir, encoding: "utf8" }).trim().split("\n");
-    expect(log()[0]).toBe("inventory.json: Open edit-1.json");
+    expect(log()[0]).toBe("inventory.json: Machine web2 added");
 
     // The user edits (unsaved)…
     await importInventory(page, "edit-2.json", { meta: { name: "my-name" }, machines: { web1: {}, web2: {}, web3: {} } });
@@ -59,7 +59,7 @@ test("open a clan, edit, save with Ctrl+S, then resolve a conflict with an edit 
     await expect(dialog).toBeHidden();
     await expect(saveStatus(page)).toHaveText("All changes saved");
     expect(Object.keys(onDisk(server).machines)).toEqual(["web1", "web2", "web3"]);
-    expect(log()[0]).toBe("inventory.json: Open edit-2.json");
+    expect(log()[0]).toBe("inventory.json: 2 changes");
   } finally {
     server.stop();
   }
@@ -186,7 +186,7 @@ test("without nix, the machines of the clan's machines/ directories are machines
     await page.goto(server.url);
     await expect(page.getByTestId("clan-name")).toHaveText("dirs");
     await expect(page.getByRole("link", { name: "0 errors, 0 warnings" })).toBeVisible();
-    await page.getByRole("button", { name: /^Diagnostics:/ }).click();
+    await page.getByRole("button", { name: /^Problems:/ }).click();
     await expect(page.getByRole("region", { name: /^Errors/ })).toHaveCount(0);
     expect(onDisk(server)).toEqual({ meta: { name: "dirs" }, instances: { backup: { module: { name: "borgbackup" }, roles: { server: { machines: { db: {} } }, client: { machines: { laptop: {} } } } } } });
   } finally {

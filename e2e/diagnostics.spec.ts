@@ -15,14 +15,14 @@ test("diagnostics: counts in the header, entries grouped in the bar, a jump to t
   await page.goto("/instances");
   await expect(page.getByTestId("clan-name")).toHaveText("demo-clan");
   const bar = page.getByRole("contentinfo", { name: "Diagnostics" });
-  await expect(bar.getByRole("button", { name: "Diagnostics: 0 errors, 0 warnings, 0 infos" })).toBeVisible();
+  await expect(bar.getByRole("button", { name: "Problems: 0 errors, 0 warnings, 0 infos" })).toBeVisible();
 
   await page.getByLabel("Import inventory").setInputFiles({ name: "broken.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(broken)) });
   await expect(page.getByTestId("clan-name")).toHaveText("broken-clan");
 
   const count = page.getByRole("link", { name: "2 errors, 1 warning" });
   await expect(count).toBeVisible();
-  const toggle = bar.getByRole("button", { name: "Diagnostics: 2 errors, 1 warning, 1 info" });
+  const toggle = bar.getByRole("button", { name: "Problems: 2 errors, 1 warning, 1 info" });
   await expect(toggle).toHaveAttribute("aria-expanded", "false");
 
   // The header's count opens the bar and puts the focus on it.
@@ -53,5 +53,5 @@ test("diagnostics: counts in the header, entries grouped in the bar, a jump to t
 
   // A fix updates the counts: undo the import, back to the clean demo.
   await page.getByRole("button", { name: "Undo" }).click();
-  await expect(bar.getByRole("button", { name: "Diagnostics: 0 errors, 0 warnings, 0 infos" })).toBeVisible();
+  await expect(bar.getByRole("button", { name: "Problems: 0 errors, 0 warnings, 0 infos" })).toBeVisible();
 });

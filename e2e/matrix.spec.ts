@@ -1,16 +1,17 @@
 // The fleet matrix journey: see which roles each machine has in each instance and why, sort and
 // filter, open a cell's settings, and read "what runs here" for a machine.
 import { expect, test } from "@playwright/test";
+import { openWith } from "./fleet-fixture";
 
 test("cells show roles by name or through tags, and open that machine's settings for the role", async ({ page }) => {
   await page.goto("/matrix");
   const grid = page.getByRole("grid", { name: "Machines by instance" });
-  await expect(grid.getByRole("gridcell", { name: "backup-server in borgbackup: server (by name)" })).toBeVisible();
-  await expect(grid.getByRole("gridcell", { name: "web1 in borgbackup: client (via tag web)" })).toBeVisible();
+  await expect(grid.getByRole("gridcell", { name: "backup-server in borgbackup: server by name" })).toBeVisible();
+  await expect(grid.getByRole("gridcell", { name: "web1 in borgbackup: client via #web" })).toBeVisible();
   await expect(grid.getByRole("gridcell", { name: "build-mac not in borgbackup" })).toBeVisible();
-  await expect(grid.getByRole("gridcell", { name: /^gateway in zerotier: controller \(by name\); peer \(via tag all\)$/ })).toBeVisible();
+  await expect(grid.getByRole("gridcell", { name: /^gateway in zerotier: controller by name ?; peer via #all$/ })).toBeVisible();
 
-  await grid.getByRole("gridcell", { name: "backup-server in borgbackup: server (by name)" }).getByRole("link", { name: "server" }).click();
+  await grid.getByRole("gridcell", { name: "backup-server in borgbackup: server by name" }).getByRole("link", { name: "server" }).click();
   await expect(page).toHaveURL(/\/instances\/borgbackup\/roles\/server\/machines\/backup-server$/);
 });
 
@@ -53,4 +54,29 @@ test("sort, filter, keyboard and what runs here", async ({ page }) => {
   await expect(panel.getByRole("list", { name: "What runs on web1" }).getByRole("listitem")).toHaveCount(5);
   await page.reload();
   await expect(page.getByRole("complementary", { name: "What runs here" })).toBeVisible();
+});
+
+test("at fleet scale, machines with the same roles fold into one row that says how many; Space shows them", async ({ page }) => {
+  // 120 machines: 100 web machines alike (client via #web, everything via #all), 20 by name.
+  const machines: Record<string, unknown> = {};
+  for (let i = 0; i < 100; i++) machines[`web${i}`] = { tags: ["web"] };
+  for (let i = 0; i < 20; i++) machines[`db${i}`] = {};
+  const byName = Object.fromEntries(Array.from({ length: 20 }, (_, i) => [`db${i}`, {}]));
+  await openWith(page, { machines, instances: { borg: { roles: { client: { tags: { web: {} } }, server: { machines: byName } } }, sshd: { roles: { server: { tags: ["all"] } } } } }, "/matrix");
+  const grid = page.getByRole("grid", { name: "Machines by instance" });
+  await expect(page.getByRole("checkbox", { name: "Group machines with the same roles" })).toBeChecked();
+  await expect(grid.getByRole("rowheader")).toHaveCount(2); // web0 (+99), db0 (+19)
+  await expect(grid.getByRole("gridcell", { name: "web0 and 99 more in borg: client via #web" })).toBeVisible();
+  await expect(grid.getByRole("gridcell", { name: "db0 and 19 more in borg: server by name" })).toBeVisible();
+  await expect(grid.getByRole("rowheader").first()).toContainText("+99 alike");
+
+  await grid.getByRole("rowheader").first().focus();
+  await page.keyboard.press("Space");
+  await expect(grid.getByRole("gridcell", { name: "web1 in borg: client via #web" })).toBeVisible();
+  await expect(grid.getByRole("rowheader").first()).toContainText("fold 100");
+  await page.keyboard.press("Space");
+  await expect(grid.getByRole("gridcell", { name: "web0 and 99 more in borg: client via #web" })).toBeVisible();
+
+  await page.getByRole("checkbox", { name: "Group machines with the same roles" }).uncheck();
+  await expect(grid.getByRole("gridcell", { name: "web0 in borg: client via #web" })).toBeVisible();
 });

@@ -139,7 +139,7 @@ test("board: a Nix role is marked; one that Nix closes refuses drops and menu ad
 test("settings: a role-wide blob Nix owns shows Nix's values read-only with the reason; the effective settings count it", async ({ page }) => {
   await openClan(page, "Instances");
   await page.getByRole("link", { name: /^hello-world/ }).first().click();
-  await page.getByRole("link", { name: "Settings of role morning" }).click();
+  await page.getByRole("link", { name: "Role settings of morning" }).click();
   const form = page.getByRole("form", { name: "Role-wide settings of hello-world/morning" });
   const reason = /^Defined in Nix \(clan\.nix\): a settings blob belongs to one file, so inventory\.json cannot change or add to these settings\. Change them in clan\.nix\.$/;
   await expect(form).toHaveAccessibleDescription(reason);

@@ -48,6 +48,8 @@ test("a role-wide value machines may override, one machine's own value, exported
 
   await page.getByRole("navigation", { name: "Settings levels" }).getByRole("link", { name: "Machine laptop" }).click();
   const laptopForm = page.getByRole("form", { name: "Settings of machine laptop of borgbackup/client" });
+  // Unset here, the field says what the machine gets instead, and from where.
+  await expect(laptopForm.getByText('inherits "*-*-* 03:00:00" from role settings (mkDefault)')).toBeVisible();
   await laptopForm.getByLabel("startAt", { exact: true }).fill("*-*-* 05:00:00");
   await laptopForm.getByLabel("startAt", { exact: true }).press("Enter");
   const effective = page.getByRole("table", { name: "Effective settings of laptop" });

@@ -167,33 +167,34 @@ test("fill, validate and reset a generated form: nested map, map, list of object
   const row = (option: string) => effective.getByRole("row").filter({ has: page.getByRole("cell", { name: option, exact: true }) });
   await expect(row("destinations.remote.repo")).toContainText("role settings");
   await expect(row("labels.team")).toContainText('"infra"');
-  await expect(row("hosts")).toContainText('[{"address":"b.example"}]');
+  // Each item of a list of submodules gets the submodule's defaults, as in Clan.
+  await expect(row("hosts")).toContainText('[{"address":"b.example","port":22}]');
   await expect(row("mtu")).toContainText("1400");
   await expect(row("backend.s3.bucket")).toContainText('"backups"');
   await expect(row("port")).toContainText("default");
   await expect(effective.getByRole("cell", { name: "destinations.remote.name", exact: true })).toHaveCount(1);
 });
 
-test("a conflict between the role and a machine is shown and resolved in one undoable step; missing required options are flagged", async ({ page }) => {
+test("a conflict between the role and a machine is shown and resolved in one undoable step; options with no value are flagged", async ({ page }) => {
   await open(page, "/instances/vault/roles/client/machines/web1");
   const conflicts = page.getByRole("region", { name: "Conflicts" });
   await expect(conflicts).toContainText('Conflict at startAt: "machine time" in machine web1 and "role time" in role settings');
   const problems = page.getByRole("region", { name: "Problems in the merged settings" });
-  await expect(problems).toContainText('owner: "owner" is required and no layer sets it.');
+  await expect(problems).toContainText("owner: no value and no default. The service fails if it reads it.");
 
   await conflicts.getByRole("button", { name: 'Keep "machine time" from machine web1' }).click();
   await expect(conflicts).toHaveCount(0);
   const machineForm = page.getByRole("form", { name: "Settings of machine web1 of vault/client" });
   await expect(machineForm.getByLabel("startAt", { exact: true })).toHaveValue("machine time");
 
-  // Setting owner on the machine satisfies the required option.
+  // Setting owner on the machine gives the option a value.
   await machineForm.getByLabel("owner", { exact: true }).fill("alice");
   await machineForm.getByLabel("owner", { exact: true }).press("Enter");
-  await expect(problems).not.toContainText(`"owner" is required`);
+  await expect(problems).not.toContainText("owner: no value");
 
-  // One undo restores the owner, a second the conflict.
+  // One undo takes the owner back, a second brings the conflict back.
   await page.getByRole("button", { name: "Undo" }).click();
-  await expect(problems).toContainText(`"owner" is required`);
+  await expect(problems).toContainText("owner: no value");
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(page.getByRole("region", { name: "Conflicts" })).toContainText("startAt");
 

@@ -123,34 +123,78 @@ test("the Tags page lists every tag with its machines and roles, and renames a t
   await expect(page.getByRole("list", { name: "What runs on web1" })).toContainText('startAt"02:00" (tag web)');
 });
 
-test("static tags: create one, add and remove machines, refuse unknown machines", async ({ page }) => {
+test("a new tag is given to machines in their own tags, as clan-cli does; never an empty inventory.tags list", async ({ page }) => {
   await openWith(page, fleet, "/tags");
-  await page.getByRole("button", { name: "New static tag" }).click();
-  const dialog = page.getByRole("dialog", { name: "New static tag" });
+  await page.getByRole("button", { name: "New tag" }).click();
+  const dialog = page.getByRole("dialog", { name: "New tag" });
   const name = dialog.getByLabel("Tag name");
+  await name.fill("eu");
+  await dialog.getByRole("button", { name: "Create tag" }).click();
+  await expect(dialog.getByText("Pick at least one machine")).toBeVisible();
   await name.fill("office");
+  await dialog.getByRole("checkbox", { name: "web2" }).check();
   await dialog.getByRole("button", { name: "Create tag" }).click();
-  await expectFieldError(name, /already defines "office"/);
-  await name.fill("lab");
+  await expectFieldError(name, /exists already/);
+  await name.fill("eu");
+  await dialog.getByRole("searchbox", { name: "Filter machines" }).fill("web");
+  await dialog.getByRole("button", { name: /^Pick all/ }).click();
+  await expect(dialog.getByText("2 machines picked")).toBeVisible();
   await dialog.getByRole("button", { name: "Create tag" }).click();
-  await expect(page).toHaveURL(/\/tags\/lab$/);
+  await expect(page).toHaveURL(/\/tags\/eu$/);
+  await expect(rowOf(page, "Tags", "eu")).toContainText(/own tag of 2 machines\s*2\s*web1, web2/);
 
-  const panel = tagPanel(page, "lab");
-  const add = panel.getByLabel("Add a machine to inventory.tags.lab");
+  // give it to one more machine, take it off another: the machines' own tags change
+  const panel = tagPanel(page, "eu");
+  const give = panel.getByLabel("Give eu to a machine");
+  await give.fill("ghost");
+  await panel.getByRole("button", { name: "Give", exact: true }).click();
+  await expectFieldError(give, /There is no machine "ghost"/);
+  await give.fill("db");
+  await panel.getByRole("button", { name: "Give", exact: true }).click();
+  const carriers = panel.getByRole("list", { name: "Machines with eu" });
+  await expect(carriers.getByRole("listitem")).toHaveText([/^web1/, /^web2/, /^db/]);
+  await carriers.getByRole("button", { name: "Take eu off web2" }).click();
+  await expect(carriers.getByRole("listitem")).toHaveText([/^web1/, /^db/]);
+
+  // the export carries eu in the machines' tags and no inventory.tags.eu
+  const saved = () =>
+    page.evaluate(() => {
+      const raw = Object.keys(localStorage)
+        .map((k) => localStorage.getItem(k) ?? "")
+        .find((v) => v.startsWith('{"doc":'));
+      const doc = raw ? (JSON.parse(raw).doc as { machines: Record<string, { tags?: string[] }>; tags?: Record<string, unknown> }) : undefined;
+      return doc && { web1: doc.machines.web1?.tags, web2: doc.machines.web2?.tags, db: doc.machines.db?.tags, staticEu: doc.tags?.eu ?? null };
+    });
+  await expect.poll(saved).toEqual({ web1: ["web", "eu"], web2: ["web"], db: ["storage", "eu"], staticEu: null });
+});
+
+test("static lists stay readable and editable; one is started with its first machine and removed with its last", async ({ page }) => {
+  await openWith(page, fleet, "/tags/web");
+  const panel = tagPanel(page, "web");
+  await expect(panel.getByText("A static list is optional")).toBeVisible();
+  const add = panel.getByLabel("Add a machine to inventory.tags.web");
+  await panel.getByRole("button", { name: "Start the list" }).click(); // empty: nothing is written
+  await expect(rowOf(page, "Tags", "web")).not.toContainText("inventory.tags");
   await add.fill("ghost");
-  await panel.getByRole("button", { name: "Add", exact: true }).click();
+  await panel.getByRole("button", { name: "Start the list" }).click();
   await expectFieldError(add, /There is no machine "ghost"/);
-  for (const m of ["web2", "db"]) {
-    await add.fill(m);
-    await panel.getByRole("button", { name: "Add", exact: true }).click();
-  }
-  const list = panel.getByRole("list", { name: "inventory.tags.lab" });
-  await expect(list.getByRole("listitem")).toHaveText([/^web2/, /^db/]);
-  await expect(panel.getByRole("list", { name: "Machines with lab" })).toContainText("web2");
-
-  await list.getByRole("button", { name: "Remove web2 from inventory.tags.lab" }).click();
+  await add.fill("db");
+  await panel.getByRole("button", { name: "Start the list" }).click();
+  const list = panel.getByRole("list", { name: "inventory.tags.web" });
   await expect(list.getByRole("listitem")).toHaveText([/^db/]);
-  await expect(rowOf(page, "Tags", "lab")).toContainText("inventory.tags (1)");
+  await expect(rowOf(page, "Tags", "web")).toContainText("inventory.tags (1)");
+  await panel.getByLabel("Add a machine to inventory.tags.web").fill("mac");
+  await panel.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(list.getByRole("listitem")).toHaveText([/^db/, /^mac/]);
+
+  // the office list of the imported file: edited in place; its last machine out takes the list away
+  await rowOf(page, "Tags", "office").getByRole("link", { name: "office" }).click();
+  const office = tagPanel(page, "office");
+  const officeList = office.getByRole("list", { name: "inventory.tags.office" });
+  await expect(officeList.getByRole("listitem")).toHaveText([/^web1/, /^mac/]);
+  await officeList.getByRole("button", { name: "Remove web1 from inventory.tags.office" }).click();
+  await officeList.getByRole("button", { name: "Remove mac from inventory.tags.office" }).click();
+  await expect(rowOf(page, "Tags", "office")).toHaveCount(0);
 });
 
 test("reserved tags are computed; an override is flagged and can be removed", async ({ page }) => {

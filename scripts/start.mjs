@@ -1,12 +1,18 @@
-// `npm start [-- --clan <dir> ...]`: install if needed, build, and serve the editor.
+// `npm start [-- --clan <dir> ...]`: install if needed, build unless dist/ is already an
+// up-to-date build (scripts/build-stamp.mjs), and serve the editor with the bundled command.
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { ensureDeps } from "./ensure-deps.mjs";
+import { isBuildFresh } from "./build-stamp.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 ensureDeps();
-const build = spawnSync(process.execPath, [join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], { cwd: root, stdio: "inherit" });
-if (build.status !== 0) process.exit(build.status ?? 1);
-const serve = spawnSync(process.execPath, [join(root, "bin/clan-inventory.mjs"), "serve", ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
+if (isBuildFresh([])) {
+  console.log("The build in dist/ is up to date with the sources: serving it.");
+} else {
+  const { buildAll } = await import("./build.mjs"); // after ensureDeps: it imports the bundler
+  if (!(await buildAll([]))) process.exit(1);
+}
+const serve = spawnSync(process.execPath, [join(root, "dist/cli/clan-inventory.mjs"), "serve", ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
 process.exit(serve.status ?? 0);

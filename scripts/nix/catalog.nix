@@ -274,4 +274,7 @@ in
 {
   inherit (c) modulesPerSource moduleSchemas;
   inherit roleInterfaces;
+  # Every input of the flake (clan adds `self`): with it the editor knows that a module of an
+  # input the catalog lacks is missing, not merely undescribed.
+  inputs = builtins.attrNames c.flakeInputs;
 }

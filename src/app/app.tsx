@@ -1,5 +1,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
+import { Router } from "wouter";
+import { ROUTER_BASE } from "./base-path";
 import { Layout } from "./layout";
 import { AppRoutes } from "./routes";
 
@@ -13,14 +15,16 @@ const BenchHooks = new URLSearchParams(window.location.search).has("bench") ? la
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <Layout>
-        <AppRoutes />
-      </Layout>
-      {BenchHooks && (
-        <Suspense fallback={null}>
-          <BenchHooks />
-        </Suspense>
-      )}
+      <Router base={ROUTER_BASE}>
+        <Layout>
+          <AppRoutes />
+        </Layout>
+        {BenchHooks && (
+          <Suspense fallback={null}>
+            <BenchHooks />
+          </Suspense>
+        )}
+      </Router>
     </QueryClientProvider>
   );
 }

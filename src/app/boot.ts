@@ -2,9 +2,14 @@
 // demo inventory shipped in public/. The URL's text is read like an imported file: JSON or Nix
 // by the name's extension, else by content, with the same error words (import-file.ts).
 import { loadAutosave, type Stored } from "./autosave";
+import { publicFile } from "./base-path";
 import { readFailureDetail, readInventoryText } from "./import-file";
 import { useNotices } from "./notices";
 import { useEditor } from "./store";
+import { fetchAddressText } from "./remote-address";
+
+/** An inventory read from an address: as large as an imported file may be (the CLI says 10 MB). */
+const MAX_INVENTORY_BYTES = 10 * 1024 * 1024;
 
 /** Returns what the browser had stored (the base for the autosave of this tab), or null. */
 export async function boot(search: string = window.location.search): Promise<Stored | null> {
@@ -18,16 +23,14 @@ export async function boot(search: string = window.location.search): Promise<Sto
     useEditor.getState().reset(saved.doc, saved.original, saved.history ?? undefined);
     return saved;
   }
-  await loadFromUrl("/demo-inventory.json", true);
+  await loadFromUrl(publicFile("demo-inventory.json"), true);
   return null;
 }
 
 async function loadFromUrl(url: string, asDemo = false): Promise<boolean> {
   const notices = useNotices.getState();
   try {
-    const res = await fetch(url);
-    if (!res.ok) throw new Error(`the server answered ${res.status} ${res.statusText}`);
-    const text = await res.text();
+    const text = await fetchAddressText(url, { maxBytes: MAX_INVENTORY_BYTES });
     const name = fileNameOf(url);
     const result = await readInventoryText(text, name);
     if (!result.ok) {

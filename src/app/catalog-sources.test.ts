@@ -64,4 +64,19 @@ describe("catalog sources", () => {
     const big = { name: "big.json", size: m.MAX_CATALOG_BYTES + 1, text: async () => "" } as unknown as File;
     expect(await m.addCatalogFile(big)).toMatch(/at most/);
   });
+
+  it("keep an address only while it loads: a failing one is not asked again on the next visit", async () => {
+    let m = await freshModule("/catalog?catalog=https://bad.example/c.json");
+    const good = '{"modulesPerSource":{"self":{"w":{"manifest":{"name":"w"},"roles":{"d":{}}}}},"moduleSchemas":{}}';
+    m.addCatalogUrl("https://good.example/c.json");
+    const fetchSpy = vi.fn(async (url: string) => (url.includes("good") ? new Response(good) : Promise.reject(new TypeError("Failed to fetch"))));
+    vi.stubGlobal("fetch", fetchSpy);
+    const urls = m.useCatalogSources.getState().sources.filter((s) => s.kind === "url");
+    for (const s of urls) await Promise.resolve(m.catalogSourceQuery(s).queryFn!({ signal: new AbortController().signal } as never)).catch(() => undefined);
+    vi.unstubAllGlobals();
+    const saved = JSON.parse(localStorage.getItem("clan-editor:catalog-sources")!);
+    expect(saved.filter((s: { kind: string }) => s.kind === "url").map((s: { url: string }) => s.url)).toEqual(["https://good.example/c.json"]);
+    m = await freshModule("/catalog", saved);
+    expect(m.useCatalogSources.getState().sources.map((s) => (s.kind === "url" ? s.url : s.kind))).toEqual(["embedded", "https://good.example/c.json"]);
+  });
 });

@@ -5,15 +5,19 @@
 import { queryOptions } from "@tanstack/react-query";
 import { create } from "zustand";
 import { parseCatalogText, type ParsedCatalog } from "../catalog/catalog-schema";
+import { publicFile } from "./base-path";
 import { isClanDirectoryMode } from "./clan-directory/session";
+import { fetchAddressText } from "./remote-address";
 
 export type CatalogSource =
   | { id: "embedded"; kind: "embedded" }
   | { id: "server"; kind: "server" }
-  | { id: string; kind: "url"; url: string }
+  /** `ok`: its last load worked. Only such addresses are kept across reloads, so one that fails
+   * is not asked again on every visit; it stays listed (with Retry) until the page is left. */
+  | { id: string; kind: "url"; url: string; ok?: boolean }
   | { id: string; kind: "file"; name: string; text: string };
 
-export const EMBEDDED_CATALOG_URL = "/catalog/clan-core.json";
+export const EMBEDDED_CATALOG_URL = publicFile("catalog/clan-core.json");
 /** A catalog file larger than this is refused before reading (clan-core's with readmes is < 1 MB). */
 export const MAX_CATALOG_BYTES = 20 * 1024 * 1024;
 const STORAGE_KEY = "clan-editor:catalog-sources";
@@ -41,6 +45,8 @@ interface SourcesState {
   sources: CatalogSource[];
   add(source: CatalogSource): void;
   remove(id: string): void;
+  /** Records whether an address source loaded, which decides whether it is kept. */
+  loaded(id: string, ok: boolean): void;
 }
 
 let nextId = 1;
@@ -58,6 +64,13 @@ export const useCatalogSources = create<SourcesState>()((set) => ({
   remove(id) {
     set((s) => {
       const sources = s.sources.filter((x) => x.id !== id);
+      store(sources);
+      return { sources };
+    });
+  },
+  loaded(id, ok) {
+    set((s) => {
+      const sources = s.sources.map((x) => (x.id === id && x.kind === "url" && x.ok !== ok ? { ...x, ok } : x));
       store(sources);
       return { sources };
     });
@@ -128,8 +141,17 @@ async function loadSource(source: CatalogSource, signal: AbortSignal): Promise<P
       return parseCatalogText(source.text);
     case "embedded":
       return parseCatalogText(await fetchText(EMBEDDED_CATALOG_URL, signal));
-    case "url":
-      return parseCatalogText(await fetchText(source.url, signal));
+    case "url": {
+      let parsed: ParsedCatalog;
+      try {
+        parsed = parseCatalogText(await fetchText(source.url, signal));
+      } catch (e) {
+        if (!signal.aborted) useCatalogSources.getState().loaded(source.id, false);
+        throw e;
+      }
+      useCatalogSources.getState().loaded(source.id, true);
+      return parsed;
+    }
     case "server":
       // A stream of nix's progress, then the catalog; loaded only in clan directory mode.
       return (await import("./clan-directory/server-catalog")).loadServerCatalog(signal);
@@ -137,15 +159,7 @@ async function loadSource(source: CatalogSource, signal: AbortSignal): Promise<P
 }
 
 async function fetchText(url: string, signal: AbortSignal): Promise<string> {
-  let res: Response;
-  try {
-    res = await fetch(url, { signal });
-  } catch (e) {
-    if (signal.aborted) throw e;
-    throw new Error(`Could not reach ${url}: ${(e as Error).message}. Check the address; a server on another site must allow this page (CORS).`);
-  }
-  if (!res.ok) throw new Error(`${url} answered ${res.status} ${res.statusText}.`);
-  return res.text();
+  return fetchAddressText(url, { signal, maxBytes: MAX_CATALOG_BYTES });
 }
 
 // --- start-up and persistence -----------------------------------------------------------------
@@ -180,7 +194,7 @@ function stored(): CatalogSource[] | null {
 function store(sources: CatalogSource[]): void {
   try {
     // The server's catalog belongs to this session's clan: it is not kept.
-    const keep = sources.filter((s) => s.kind !== "server" && (s.kind !== "file" || s.text.length <= MAX_STORED_FILE_CHARS));
+    const keep = sources.filter((s) => s.kind !== "server" && (s.kind !== "file" || s.text.length <= MAX_STORED_FILE_CHARS) && (s.kind !== "url" || s.ok === true));
     localStorage.setItem(STORAGE_KEY, JSON.stringify(keep));
   } catch {
     // Storage full or disabled: the sources simply are not kept across reloads.

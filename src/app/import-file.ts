@@ -7,6 +7,8 @@ import { MAX_INVENTORY_BYTES, readInventoryJson, type SourceError } from "../for
 import type { Inventory } from "../model/inventory-schema";
 import { describeSourceError, useNotices } from "./notices";
 import { useEditor } from "./store";
+import { askToResolve, hasConflictMarkers, onConflictsResolved } from "./merge-conflicts";
+import { plural } from "../model/plural";
 
 /** Files larger than this are refused before reading: an inventory is far smaller. */
 export const MAX_IMPORT_BYTES = MAX_INVENTORY_BYTES;
@@ -15,6 +17,7 @@ export async function importFile(file: File): Promise<void> {
   const notices = useNotices.getState();
   if (file.size > MAX_IMPORT_BYTES) {
     notices.push({
+      topic: "import",
       kind: "error",
       title: `Could not import ${file.name}`,
       detail: `The file is ${(file.size / 1048576).toFixed(1)} MB; the limit is ${MAX_IMPORT_BYTES / 1048576} MB. Your current inventory is unchanged.`,
@@ -55,7 +58,7 @@ export async function importNixText(text: string, name: string): Promise<boolean
     return false;
   }
   useEditor.getState().load(result.doc, name);
-  useNotices.getState().push({ kind: "info", title: `Imported ${name}`, detail: result.note });
+  useNotices.getState().push({ topic: "import", kind: "info", title: `Imported ${name}`, detail: result.note });
   return true;
 }
 
@@ -66,6 +69,7 @@ export function readFailureDetail(error: SourceError): string {
 
 function refuse(name: string, error: SourceError): void {
   useNotices.getState().push({
+    topic: "import",
     kind: "error",
     title: `Could not import ${name}`,
     detail: readFailureDetail(error) + " Your current inventory is unchanged.",
@@ -73,6 +77,11 @@ function refuse(name: string, error: SourceError): void {
 }
 
 export function importText(text: string, name: string): boolean {
+  if (hasConflictMarkers(text)) {
+    // A file git left conflicted: the user picks a side per conflict first (features/merge-conflicts).
+    askToResolve({ name, text, mode: "import" });
+    return false;
+  }
   const result = readInventoryJson(text, name);
   if (!result.ok) {
     refuse(name, result.error);
@@ -80,10 +89,10 @@ export function importText(text: string, name: string): boolean {
   }
   const loaded = useEditor.getState().load(result.doc, name);
   if (!loaded.ok) {
-    useNotices.getState().push({ kind: "error", title: `Could not import ${name}`, detail: `${loaded.error} Your current inventory is unchanged.` });
+    useNotices.getState().push({ topic: "import", kind: "error", title: `Could not import ${name}`, detail: `${loaded.error} Your current inventory is unchanged.` });
     return false;
   }
-  useNotices.getState().push({ kind: "info", title: `Imported ${name}` });
+  useNotices.getState().push({ topic: "import", kind: "info", title: `Imported ${name}` });
   return true;
 }
 
@@ -91,3 +100,12 @@ export function importText(text: string, name: string): boolean {
 function asSentence(text: string): string {
   return /[.!?]$/.test(text) ? text : text + ".";
 }
+
+onConflictsResolved("import", (doc, { name }, count) => {
+  const loaded = useEditor.getState().load(doc, name);
+  if (!loaded.ok) {
+    useNotices.getState().push({ kind: "error", title: `Could not import ${name}`, detail: `${loaded.error} Your current inventory is unchanged.` });
+    return;
+  }
+  useNotices.getState().push({ kind: "info", title: `Imported ${name}`, detail: `${plural(count, "merge conflict")} resolved. Export it to write clean JSON.` });
+});

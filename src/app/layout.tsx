@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from "react";
 import { Link, useLocation } from "wouter";
 import { Button } from "../ui/button";
 import { ExportDialog } from "../features/export/export-dialog";
@@ -8,21 +8,28 @@ import { importFile } from "./import-file";
 import { openDroppedFile } from "./open-dropped-file";
 import { useNotices } from "./notices";
 import { boot } from "./boot";
+import { publicFile } from "./base-path";
 import { pruneHistories, startAutosave } from "./autosave";
 import { useUndoShortcuts } from "./use-undo-shortcuts";
 import { useFileDrop } from "./use-file-drop";
 import { DiagnosticsBar } from "../features/diagnostics/diagnostics-bar";
+import { MigrateBanner } from "../features/migrate/migrate-banner";
 import { useDiagnosticsBar } from "../features/diagnostics/diagnostics-bar-state";
 import { useQueryClient } from "@tanstack/react-query";
 import { isClanDirectoryMode } from "./clan-directory/session";
 import { plural } from "../model/plural";
 import { FileButton } from "../ui/file-button";
+import { SkipLink, SkipLinkSlot } from "../ui/skip-link";
 import { useLocks } from "./nix-locks";
 import { nixValueAt } from "../model/locked-paths";
+import { useMergeConflicts } from "./merge-conflicts";
 
 // Clan directory mode's code is loaded only in that mode.
 const ClanDirectoryControls = lazy(() => import("./clan-directory/clan-directory-controls").then((m) => ({ default: m.ClanDirectoryControls })));
 const ClanDirectoryBanner = lazy(() => import("./clan-directory/clan-directory-controls").then((m) => ({ default: m.ClanDirectoryBanner })));
+
+// Loaded only when an inventory with git's conflict markers waits for the user's choices.
+const MergeConflictsHost = lazy(() => import("../features/merge-conflicts/merge-conflicts-dialog"));
 
 const NAV = [
   { href: "/instances", label: "Instances" },
@@ -30,6 +37,7 @@ const NAV = [
   { href: "/tags", label: "Tags" },
   { href: "/catalog", label: "Catalog" },
   { href: "/matrix", label: "Matrix" },
+  { href: "/changes", label: "Changes" },
 ];
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -53,21 +61,39 @@ export function Layout({ children }: { children: ReactNode }) {
   }, [queryClient]);
   useUndoShortcuts();
   const dragging = useFileDrop((file) => void openDroppedFile(file));
+  const conflictsPending = useMergeConflicts((s) => s.pending !== null);
+
+  // Below 768 px the navigation folds behind the header's Menu button (SideNav).
+  const [menuOpen, setMenuOpen] = useState(false);
+  const closeMenu = useCallback(() => setMenuOpen(false), []);
+  const [skipSlot, setSkipSlot] = useState<HTMLElement | null>(null);
 
   return (
     <div className="flex h-full flex-col">
-      <Header />
+      <SkipLink to="main">Skip to main content</SkipLink>
+      <div ref={setSkipSlot} className="contents" />
+      <Header menuOpen={menuOpen} onMenu={() => setMenuOpen((o) => !o)} />
       {isClanDirectoryMode() && (
         <Suspense fallback={null}>
           <ClanDirectoryBanner />
         </Suspense>
       )}
-      <div className="flex min-h-0 flex-1">
-        <SideNav />
-        <main className="flex min-w-0 flex-1 flex-col overflow-auto" aria-busy={!ready}>
+      {conflictsPending && (
+        <Suspense fallback={null}>
+          <MergeConflictsHost />
+        </Suspense>
+      )}
+      {/* Positioned: below 1024 px the side panels are sheets over this area (absolute), under the
+          header and above the diagnostics bar, so neither is covered. */}
+      <div className="relative flex min-h-0 flex-1">
+        <SideNav open={menuOpen} onClose={closeMenu} />
+        <main id="main" tabIndex={-1} className="flex min-w-0 flex-1 flex-col overflow-auto outline-none" aria-busy={!ready}>
           <Notices />
+          <MigrateBanner />
           {/* Takes the height the notices leave, so a full-height page (h-full) never hides its bottom under them. */}
-          <div className="min-h-0 flex-1">{ready ? children : <p className="p-6 text-slate-500">Loading inventory…</p>}</div>
+          <div className="min-h-0 flex-1">
+            <SkipLinkSlot.Provider value={skipSlot}>{ready ? children : <p className="p-6 text-slate-500">Loading inventory…</p>}</SkipLinkSlot.Provider>
+          </div>
         </main>
       </div>
       <DiagnosticsBar />
@@ -81,7 +107,7 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
-function Header() {
+function Header({ menuOpen, onMenu }: { menuOpen: boolean; onMenu(): void }) {
   const name = useEditor((s) => {
     const meta = s.doc.meta;
     return meta && typeof meta === "object" && !Array.isArray(meta) && typeof meta.name === "string" ? meta.name : "";
@@ -99,13 +125,23 @@ function Header() {
   const warnings = diagnostics.filter((d) => d.severity === "warning").length;
   const [exporting, setExporting] = useState(false);
 
+  // Phone-narrow, the header takes two rows: menu, name and problem counts; then the actions.
   return (
-    <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2 dark:border-slate-800 dark:bg-slate-900">
-      <img src="/favicon.svg" alt="" className="h-7 w-7" />
-      <div className="mr-auto min-w-0">
-        <p className="text-xs uppercase tracking-wide text-slate-500">Clan inventory</p>
+    <header className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 bg-white px-3 py-2 md:flex-nowrap md:px-4 dark:border-slate-800 dark:bg-slate-900">
+      <button
+        type="button"
+        aria-expanded={menuOpen}
+        aria-controls="main-nav"
+        onClick={onMenu}
+        className="rounded-md border border-slate-300 px-2.5 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-50 md:hidden dark:border-slate-600 dark:text-slate-100 dark:hover:bg-slate-800"
+      >
+        <span aria-hidden="true">☰ </span>Menu
+      </button>
+      <img src={publicFile("favicon.svg")} alt="" className="h-7 w-7 max-md:hidden" />
+      <div className="min-w-0 flex-1">
+        <p className="text-xs uppercase tracking-wide text-slate-600 max-md:hidden dark:text-slate-400">Clan inventory</p>
         <p className="truncate font-semibold" data-testid="clan-name">
-          {name || (nixName ? <span title="meta.name is set in the clan's Nix files">{nixName}</span> : <span className="text-slate-400">unnamed clan</span>)}
+          {name || (nixName ? <span title="meta.name is set in the clan's Nix files">{nixName}</span> : <span className="text-slate-600 dark:text-slate-400">unnamed clan</span>)}
         </p>
       </div>
       {isClanDirectoryMode() && (
@@ -119,34 +155,58 @@ function Header() {
           e.preventDefault();
           useDiagnosticsBar.getState().show();
         }}
-        className="rounded-md px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-        aria-label={`${plural(errors, "error")}, ${plural(warnings, "warning")}`}
+        className="shrink-0 whitespace-nowrap rounded-md px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
       >
-        <span className={errors ? "font-semibold text-red-600 dark:text-red-400" : "text-slate-500"}>{plural(errors, "error")}</span>
-        <span className="mx-1 text-slate-300">·</span>
-        <span className={warnings ? "font-semibold text-amber-600 dark:text-amber-400" : "text-slate-500"}>{plural(warnings, "warning")}</span>
+        <span className={errors ? "font-semibold text-red-700 dark:text-red-400" : "text-slate-600 dark:text-slate-400"}>{plural(errors, "error")}</span>
+        <span className="mx-1 text-slate-500" aria-hidden="true">
+          ·
+        </span>
+        <span className="sr-inline">, </span>
+        <span className={warnings ? "font-semibold text-amber-700 dark:text-amber-400" : "text-slate-600 dark:text-slate-400"}>{plural(warnings, "warning")}</span>
       </a>
-      <Button variant="ghost" onClick={() => useEditor.getState().undo()} disabled={!canUndo} title={undoLabel ? `Undo: ${undoLabel}` : "Nothing to undo"}>
-        Undo
-      </Button>
-      <Button variant="ghost" onClick={() => useEditor.getState().redo()} disabled={!canRedo} title={redoLabel ? `Redo: ${redoLabel}` : "Nothing to redo"}>
-        Redo
-      </Button>
-      <FileButton label="Import inventory" accept=".json,.nix,application/json" onFile={(file) => void importFile(file)}>
-        Import
-      </FileButton>
-      <Button variant="primary" onClick={() => setExporting(true)}>
-        Export
-      </Button>
+      <div className="flex items-center justify-end gap-2 max-md:w-full">
+        <Button variant="ghost" onClick={() => useEditor.getState().undo()} disabled={!canUndo} title={undoLabel ? `Undo: ${undoLabel}` : "Nothing to undo"}>
+          Undo
+        </Button>
+        <Button variant="ghost" onClick={() => useEditor.getState().redo()} disabled={!canRedo} title={redoLabel ? `Redo: ${redoLabel}` : "Nothing to redo"}>
+          Redo
+        </Button>
+        <FileButton label="Import inventory" accept=".json,.nix,application/json" onFile={(file) => void importFile(file)}>
+          Import
+        </FileButton>
+        <Button variant="primary" onClick={() => setExporting(true)}>
+          Export
+        </Button>
+      </div>
       {exporting && <ExportDialog onClose={() => setExporting(false)} />}
     </header>
   );
 }
 
-function SideNav() {
+/** The main navigation: a column at the left from 768 px on; below, a panel the Menu button opens over the page. */
+function SideNav({ open, onClose }: { open: boolean; onClose(): void }) {
   const [location] = useLocation();
+  // Following a link (or any change of address) closes the phone menu.
+  useEffect(() => onClose(), [location, onClose]);
+  // Escape closes the open menu wherever the focus is (on the Menu button, in the list).
+  useEffect(() => {
+    if (!open) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      onClose();
+      document.querySelector<HTMLElement>("[aria-controls=main-nav]")?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [open, onClose]);
   return (
-    <nav aria-label="Main" className="w-44 shrink-0 border-r border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-900">
+    <nav
+      id="main-nav"
+      aria-label="Main"
+      className={`w-44 shrink-0 border-r border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-900 ${
+        open ? "max-md:absolute max-md:inset-x-0 max-md:top-0 max-md:z-40 max-md:w-full max-md:border-b max-md:shadow-lg" : "max-md:hidden"
+      }`}
+    >
       <ul className="space-y-0.5">
         {NAV.map((item) => {
           const active = location === item.href || location.startsWith(item.href + "/");

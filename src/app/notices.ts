@@ -9,6 +9,9 @@ export interface Notice {
   detail?: string;
   /** A button beside the notice (Undo of a change another tab made over this tab's). */
   action?: { label: string; name: string; run(): void };
+  /** Notices of one topic replace each other (a new import's banner replaces the last one's,
+   * error or not): banners do not stack up import after import. */
+  topic?: string;
 }
 
 interface NoticeState {
@@ -21,7 +24,7 @@ let nextId = 1;
 
 export const useNotices = create<NoticeState>()((set) => ({
   notices: [],
-  push: (n) => set((s) => ({ notices: [...s.notices.slice(-4), { ...n, id: nextId++ }] })),
+  push: (n) => set((s) => ({ notices: [...s.notices.filter((x) => n.topic === undefined || x.topic !== n.topic).slice(-4), { ...n, id: nextId++ }] })),
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));
 

@@ -11,6 +11,8 @@ import { SettingsPanel, type SettingsTarget } from "../features/settings/setting
 const CatalogPage = lazy(() => import("../features/catalog/catalog-page").then((m) => ({ default: m.CatalogPage })));
 const MachinesPage = lazy(() => import("../features/machines/machines-page").then((m) => ({ default: m.MachinesPage })));
 const TagsPage = lazy(() => import("../features/tags/tags-page").then((m) => ({ default: m.TagsPage })));
+const MigratePage = lazy(() => import("../features/migrate/migrate-page").then((m) => ({ default: m.MigratePage })));
+const ChangesPage = lazy(() => import("../features/changes/changes-page").then((m) => ({ default: m.ChangesPage })));
 const MatrixPage = lazy(() => import("../features/matrix/matrix-page").then((m) => ({ default: m.MatrixPage })));
 
 function Page({ children }: { children: ReactNode }) {
@@ -72,6 +74,16 @@ export function AppRoutes() {
       <Route path="/tags/:tag">
         <Page>
           <TagsPage />
+        </Page>
+      </Route>
+      <Route path="/migrate">
+        <Page>
+          <MigratePage />
+        </Page>
+      </Route>
+      <Route path="/changes">
+        <Page>
+          <ChangesPage />
         </Page>
       </Route>
       <Route path="/matrix">

@@ -35,7 +35,7 @@ export function WhatRunsHere({ machine, showSettings = false }: WhatRunsHereProp
             <Link href={instancePath(p.instance)} className="font-medium text-indigo-700 hover:underline focus-visible:outline-2 focus-visible:outline-indigo-500 dark:text-indigo-300">
               {p.instance}
             </Link>
-            <span className="text-slate-400" aria-hidden="true">
+            <span className="text-slate-500" aria-hidden="true">
               /
             </span>
             <span className="font-medium">{p.role}</span>

@@ -166,3 +166,13 @@ describe("formatJsonPath", () => {
     expect(formatJsonPath([])).toBe("(the file)");
   });
 });
+
+describe("inputs (every input of the clan's flake)", () => {
+  it("is read as a list of names, and a malformed one is a warning, ignored", () => {
+    const base = { modulesPerSource: { "clan-core": {} }, moduleSchemas: { "clan-core": {} } };
+    expect(parseCatalog({ ...base, inputs: ["clan-core", "self", "nixpkgs"] }).catalog.inputs).toEqual(["clan-core", "self", "nixpkgs"]);
+    const bad = parseCatalog({ ...base, inputs: "self" });
+    expect(bad.catalog.inputs).toBeUndefined();
+    expect(bad.problems).toEqual([expect.objectContaining({ severity: "warning", path: ["inputs"] })]);
+  });
+});

@@ -86,7 +86,7 @@ export const catalogFileSchema = z.looseObject({
   coreInput: z.optional(z.string().check(z.minLength(1))),
 });
 
-const TOP_LEVEL_KEYS = new Set(["modulesPerSource", "moduleSchemas", "coreInput", "roleInterfaces"]);
+const TOP_LEVEL_KEYS = new Set(["modulesPerSource", "moduleSchemas", "coreInput", "roleInterfaces", "inputs"]);
 const MODULE_KEYS = new Set(["manifest", "roles"]);
 
 // --- parsing --------------------------------------------------------------------------------
@@ -111,7 +111,7 @@ export function parseCatalog(value: unknown): ParsedCatalog {
   const report = (severity: ProblemSeverity, path: (string | number)[], message: string) => problems.push({ severity, path, message });
 
   for (const key of Object.keys(value)) {
-    if (!TOP_LEVEL_KEYS.has(key)) report("warning", [key], `Unknown key "${key}" ignored (a catalog holds modulesPerSource, moduleSchemas, coreInput and roleInterfaces).`);
+    if (!TOP_LEVEL_KEYS.has(key)) report("warning", [key], `Unknown key "${key}" ignored (a catalog holds modulesPerSource, moduleSchemas, coreInput, roleInterfaces and inputs).`);
   }
   const rawModules = value["modulesPerSource"];
   const rawSchemas = value["moduleSchemas"];
@@ -168,6 +168,12 @@ export function parseCatalog(value: unknown): ParsedCatalog {
   }
 
   const catalog: Catalog = { modulesPerSource, moduleSchemas, coreInput };
+  const inputs = value["inputs"];
+  if (inputs !== undefined) {
+    // Every input of the clan's flake (scripts/nix/catalog.nix, the local server).
+    if (Array.isArray(inputs) && inputs.every((i) => typeof i === "string")) catalog.inputs = [...new Set([...(inputs as string[]), ...Object.keys(modulesPerSource)])];
+    else report("warning", ["inputs"], `inputs must be a list of the flake's input names; this is ${describe(inputs)}. Ignored: modules of inputs this catalog lacks are then only unknown.`);
+  }
   if (value["roleInterfaces"] !== undefined) {
     catalog.roleInterfaces = parseRoleInterfaces(value["roleInterfaces"], report);
     for (const input of Object.keys(catalog.roleInterfaces)) {

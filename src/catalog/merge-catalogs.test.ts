@@ -81,3 +81,13 @@ describe("mergeCatalogs", () => {
     );
   });
 });
+
+describe("the flake's inputs", () => {
+  it("are known once a part made from the clan's flake lists them; other parts' inputs join them", () => {
+    const embedded = part("embedded", { modulesPerSource: { "clan-core": { sshd: mod("sshd") } } });
+    expect(mergeCatalogs([embedded]).catalog.inputs).toBeUndefined();
+    const flake = part("clan", { modulesPerSource: { "clan-core": { sshd: mod("sshd") } }, inputs: ["clan-core", "nixpkgs", "self"] });
+    const extra = part("mine.json", { modulesPerSource: { upstream: { x: mod("x") } } });
+    expect(mergeCatalogs([embedded, flake, extra]).catalog.inputs?.sort()).toEqual(["clan-core", "nixpkgs", "self", "upstream"]);
+  });
+});

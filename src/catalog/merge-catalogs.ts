@@ -54,6 +54,8 @@ export function mergeCatalogs(parts: readonly CatalogPart[]): MergedCatalog {
   }
   const catalog: Catalog = { modulesPerSource, moduleSchemas, coreInput };
   if (Object.keys(roleInterfaces).length > 0) catalog.roleInterfaces = roleInterfaces;
+  // A part made from the clan's flake lists every input: the other parts' inputs join it.
+  if (parts.some((p) => p.catalog.inputs)) catalog.inputs = [...new Set([...parts.flatMap((p) => p.catalog.inputs ?? []), ...Object.keys(modulesPerSource)])];
   return { catalog, overrides, inputSource };
 }
 

@@ -127,7 +127,7 @@ function parseArgs(args: string[]): Options | "help" | string {
   return { input, to, snippet, output };
 }
 
-async function readStdin(): Promise<string> {
+export async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of process.stdin as AsyncIterable<Buffer>) {

@@ -11,6 +11,9 @@
 //      `file:line:column: error: message`, and stdout stays empty)
 // A file that is valid JSON but breaks the inventory schema (a wrong type) is reported as
 // `invalid-type` errors (exit 1), one per field: Clan's evaluation would fail on each of them.
+// A file with git's conflict markers gives one `merge-conflict` error per conflict, named by the
+// line of its `<<<<<<<` marker (`inventory.json:12: error merge-conflict: … ours: …; theirs: …`;
+// `line` in JSON), exit 1.
 // Without --catalog the embedded clan-core catalog (public/catalog/clan-core.json) is used.
 // stderr also gets a one-line summary and any problems of the catalog file itself.
 import { dirname } from "node:path";
@@ -19,7 +22,9 @@ import type { Catalog } from "../catalog/catalog-types";
 import type { Diagnostic } from "../model/diagnostic";
 import { diagnose as realDiagnose, type DiagnoseOptions } from "../model/diagnostics/index";
 import { loadCatalog, readInventoryInput } from "./load-inputs";
-import { InputError } from "./read-input";
+import { InputError, readText } from "./read-input";
+import { MAX_INVENTORY_BYTES } from "../formats/inventory-json";
+import { readConflictedInventory, type ConflictView } from "../formats/conflicted-inventory";
 import { plural } from "../model/plural";
 
 export const VALIDATE_USAGE = "Usage: clan-inventory validate <inventory.json|clan.nix> [--catalog <file>] [--format text|json]";
@@ -51,8 +56,15 @@ export async function validateCommand(args: string[], io: Partial<ValidateIo> = 
     return 2;
   }
 
-  let diagnostics: Diagnostic[];
+  let diagnostics: (Diagnostic & { line?: number })[];
   try {
+    const conflicted = readConflictedInventory(await readText(options.file, "inventory", MAX_INVENTORY_BYTES));
+    if (conflicted) {
+      // Git's conflict markers: name each conflict with its line and both sides' meaning, an error
+      // each (Clan cannot read the file), instead of a JSON syntax error at the first marker.
+      diagnostics = conflicted.conflicts.map((c, i, all) => ({ severity: "error", code: "merge-conflict", message: conflictMessage(c, i, all.length), path: [], line: c.line }));
+      return report(diagnostics, options, out, err);
+    }
     const read = await readInventoryInput(options.file, err);
     if (!read.ok) {
       diagnostics = read.invalid!.problems.map((p) => ({ severity: "error", code: "invalid-type", message: p.message, path: p.path ?? [] }));
@@ -69,11 +81,15 @@ export async function validateCommand(args: string[], io: Partial<ValidateIo> = 
     throw e;
   }
 
+  return report(diagnostics, options, out, err);
+}
+
+function report(diagnostics: (Diagnostic & { line?: number })[], options: Options, out: (line: string) => void, err: (line: string) => void): number {
   if (options.format === "json") {
-    out(JSON.stringify(diagnostics.map(({ severity, code, message, path }) => ({ severity, code, message, path })), null, 2));
+    out(JSON.stringify(diagnostics.map(({ severity, code, message, path, line }) => ({ severity, code, message, path, ...(line !== undefined ? { line } : {}) })), null, 2));
   } else {
     // The first problems and a count: a file can have 100,000 of them.
-    for (const d of diagnostics.slice(0, MAX_PRINTED)) out(`${where(options.file, d.path)}: ${d.severity} ${d.code}: ${d.message}`);
+    for (const d of diagnostics.slice(0, MAX_PRINTED)) out(`${d.line !== undefined ? `${options.file}:${d.line}` : where(options.file, d.path)}: ${d.severity} ${d.code}: ${d.message}`);
     if (diagnostics.length > MAX_PRINTED) out(`${options.file}: … and ${diagnostics.length - MAX_PRINTED} more not shown (--format json lists all)`);
   }
   const count = (s: Diagnostic["severity"]) => diagnostics.filter((d) => d.severity === s).length;
@@ -84,6 +100,11 @@ export async function validateCommand(args: string[], io: Partial<ValidateIo> = 
 
 /** Diagnostics printed as text; the summary line counts them all. */
 export const MAX_PRINTED = 1000;
+
+function conflictMessage(c: ConflictView, i: number, count: number): string {
+  const sides = c.ours !== undefined && c.theirs !== undefined ? `ours: ${c.ours}; theirs: ${c.theirs}` : "the two sides are not JSON on their own";
+  return `merge conflict ${i + 1} of ${count} (lines ${c.line}-${c.endLine}): ${sides}. Keep one side and remove the markers, or open the file in the editor, which lists both sides`;
+}
 
 function parseArgs(args: string[]): Options | "help" | string {
   let file: string | undefined;

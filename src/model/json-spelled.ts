@@ -3,7 +3,7 @@
 // an equality that tells `2` from `2.0`. Only the settings forms use them, so they live apart
 // from json.ts (in the app's first JavaScript) and load with the forms.
 import { isObject, own, type Json } from "./json";
-import { deriveItemsLayout, numberSpelling } from "./json-layout";
+import { deriveItemsLayout, numberSpelling, orderedKeys } from "./json-layout";
 import { spellingMeans } from "./number-text";
 
 /** A copy of `arr` with `value` appended (spelled `spelling`, when a number). */
@@ -54,4 +54,21 @@ export function sameText(a: Json | undefined, b: Json | undefined): boolean {
     return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameText(a[k], b[k]) && (typeof a[k] !== "number" || spellingAt(a, k) === spellingAt(b, k)));
   }
   return false;
+}
+
+/**
+ * Written the same: sameText (values and number spellings) and the same key order. A reordering
+ * is a change to a file, so the merge driver does not take a side that only sorted keys for an
+ * unchanged one, and the JSON rewriter copies a value's old text only when it is written so.
+ */
+export function sameWritten(a: Json, b: Json): boolean {
+  if (a === b) return true;
+  if (!sameText(a, b)) return false;
+  if (Array.isArray(a) && Array.isArray(b)) return a.every((x, i) => sameWritten(x, b[i]!));
+  if (isObject(a) && isObject(b)) {
+    const ka = orderedKeys(a);
+    const kb = orderedKeys(b);
+    return ka.every((k, i) => k === kb[i] && sameWritten(a[k]!, b[k]!));
+  }
+  return true;
 }

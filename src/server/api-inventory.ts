@@ -7,7 +7,8 @@ import type { Inventory } from "../model/inventory-schema";
 import { plural } from "../model/plural";
 import { findLockViolations } from "../model/locked-paths";
 import { writeFileAtomic } from "./atomic-write";
-import { afterSave, commitMessageFor, type AfterSaveResult } from "./git";
+import { afterSave, type AfterSaveResult } from "./git";
+import { commitMessageForSave } from "./commit-message";
 import { HttpError, MAX_BODY_BYTES, readBody, sendJson } from "./http-util";
 import { assertReplaceable, etagOf, ifMatchAccepts, readInventoryFile, type InventorySnapshot } from "./inventory-file";
 import type { ClanContext } from "./clan-context";
@@ -112,7 +113,7 @@ async function checkAndWrite(ctx: ClanContext, req: IncomingMessage, res: Server
     await writeFileAtomic(ctx.file, canonical);
     ctx.events.saved(etagOf(canonical));
     ctx.readonly.invalidateSoon();
-    const git = await afterSave(ctx.dir, "inventory.json", ctx.gitCommit ? commitMessageFor(labels) : null);
+    const git = await afterSave(ctx.dir, "inventory.json", ctx.gitCommit ? commitMessageForSave(current, doc, labels) : null);
     return { status: 200 as const, etag: etagOf(canonical), written: true, git };
   });
 

@@ -5,6 +5,7 @@
 // the role interfaces fail (a clan-core too different for catalog.nix), the catalog comes without
 // them and the editor says defaults are unknown.
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isObject, type JsonObject } from "../model/json";
 import { detectCoreInput } from "../catalog/core-input";
@@ -17,6 +18,21 @@ export interface CatalogData {
   coreInput: string;
   /** Each role's interface as Nix evaluates it (src/catalog/role-interfaces.ts); absent when it could not be evaluated. */
   roleInterfaces?: JsonObject;
+  /** Every input of the clan's flake (from its flake.lock, and `self`): a module of another input is missing. */
+  inputs?: string[];
+}
+
+/** The clan flake's inputs as flake.lock names them, plus `self` (clan adds it); undefined without a readable lock. */
+export async function flakeInputs(clanDir: string): Promise<string[] | undefined> {
+  try {
+    const lock: unknown = JSON.parse(await readFile(join(clanDir, "flake.lock"), "utf8"));
+    if (!isObject(lock) || typeof lock.root !== "string" || !isObject(lock.nodes)) return undefined;
+    const root = lock.nodes[lock.root];
+    const inputs = isObject(root) && isObject(root.inputs) ? Object.keys(root.inputs) : undefined;
+    return inputs ? [...new Set([...inputs, "self"])] : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The expression that turns inventoryClass into the catalog with roleInterfaces (README, "Catalogs"). */
@@ -120,7 +136,14 @@ export class CatalogService {
     }
     const embedded = await this.embeddedCatalog().catch(() => null);
     const knownCore = embedded ? Object.keys(embedded.modulesPerSource[embedded.coreInput] ?? {}) : [];
-    const catalog: CatalogData = { modulesPerSource, moduleSchemas, coreInput: detectCoreInput(modulesPerSource, knownCore), ...(roleInterfaces ? { roleInterfaces } : {}) };
+    const inputs = await flakeInputs(this.opts.clanDir);
+    const catalog: CatalogData = {
+      modulesPerSource,
+      moduleSchemas,
+      coreInput: detectCoreInput(modulesPerSource, knownCore),
+      ...(roleInterfaces ? { roleInterfaces } : {}),
+      ...(inputs ? { inputs } : {}),
+    };
     this.cache = { hash, catalog };
     emit({ type: "done", source: "nix", catalog, elapsedMs: elapsed() });
   }

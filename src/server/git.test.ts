@@ -43,7 +43,7 @@ it("without --git-commit, a new inventory.json is added with --intent-to-add so 
   expect(((await again.json()) as { git: { action: string } }).git.action).toBe("nothing");
 });
 
-it("with --git-commit, each save is one commit of inventory.json named after the edits, and nothing else is committed", async () => {
+it("with --git-commit, each save is one commit of inventory.json named after its changes (the Changes view's list), and nothing else is committed", async () => {
   clan = await gitClan(true);
   await writeFile(join(clan.dir, "other.nix"), "{ }\n");
   git(clan.dir, "add", "other.nix"); // staged by the user: must stay out of our commit
@@ -51,15 +51,25 @@ it("with --git-commit, each save is one commit of inventory.json named after the
   const res = await putInventory(clan, { machines: { web1: {} } }, '"absent"', labels(["Add machine web1"]));
   const body = (await res.json()) as { git: { action: string; commit: string } };
   expect(body.git.action).toBe("committed");
-  expect(git(clan.dir, "log", "-1", "--format=%B").trim()).toBe("inventory.json: Add machine web1");
+  expect(git(clan.dir, "log", "-1", "--format=%B").trim()).toBe("inventory.json: Machine web1 added");
   expect(git(clan.dir, "show", "--name-only", "--format=", "HEAD").trim()).toBe("inventory.json");
   expect(git(clan.dir, "rev-parse", "HEAD").trim()).toBe(body.git.commit);
   expect(git(clan.dir, "diff", "--cached", "--name-only").trim()).toBe("other.nix");
 
   const many = ["Add machine web2", "Add web2 to borgbackup/client", "Set borgbackup/client settings", "Rename tag backup to backups"];
-  const res2 = await putInventory(clan, { machines: { web1: {}, web2: {} } }, res.headers.get("etag")!, labels(many));
+  const next = { machines: { web1: {}, web2: {} }, instances: { borg: { roles: { client: { machines: { web2: {} }, settings: { startAt: "daily" } } } } } };
+  const res2 = await putInventory(clan, next, res.headers.get("etag")!, labels(many));
   await res2.text();
-  expect(git(clan.dir, "log", "-1", "--format=%B").trim()).toBe(commitMessageFor(many));
+  expect(git(clan.dir, "log", "-1", "--format=%B").trim()).toBe(
+    [
+      "inventory.json: 2 changes (web2)",
+      "",
+      "+ Machine web2 added",
+      "+ Instance borg added (module clan-core/(instance name))",
+      "",
+      "Deploy: clan machines update web2",
+    ].join("\n"),
+  );
   expect(git(clan.dir, "rev-list", "--count", "HEAD").trim()).toBe("3");
 });
 
@@ -87,4 +97,18 @@ describe("commit messages", () => {
   it("keeps labels on one line each", () => {
     expect(commitMessageFor(["a\nb\u0007c"])).toBe("inventory.json: a b c");
   });
+});
+
+it("saving over an inventory.json git left with conflict markers commits 'Resolve N merge conflicts'", async () => {
+  clan = await gitClan(true);
+  const first = await putInventory(clan, { machines: { web1: {} } }, '"absent"');
+  await first.text();
+  await writeFile(join(clan.dir, "inventory.json"), '{\n  "machines": {\n<<<<<<< ours\n    "web1": {}\n=======\n    "web2": {}\n>>>>>>> theirs\n  }\n}\n');
+  const current = await clan.api("/api/inventory");
+  const etag = current.headers.get("etag")!;
+  await current.text();
+  const res = await putInventory(clan, { machines: { web2: {} } }, etag);
+  expect(res.status).toBe(200);
+  await res.text();
+  expect(git(clan.dir, "log", "-1", "--format=%B").trim()).toBe("inventory.json: Resolve 1 merge conflict\n\nResolved in the inventory editor.");
 });

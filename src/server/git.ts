@@ -67,11 +67,29 @@ export async function afterSave(dir: string, name: string, commitMessage: string
   }
   const add = await git(dir, ["add", "--", name]);
   if (!add.ok) return { action: "nothing", error: `git add failed: ${add.stderr.trim()}` };
+  if ((await git(dir, ["rev-parse", "-q", "--verify", "MERGE_HEAD"])).ok) return commitMerge(dir, name, commitMessage);
   // Nothing staged for this file (the save did not change it): no empty commit.
   const diff = await git(dir, ["diff", "--cached", "--quiet", "--", name]);
   if (diff.ok) return { action: "nothing" };
   const commit = await git(dir, ["-c", `core.hooksPath=${NO_HOOKS}`, "commit", "--no-verify", "--quiet", "-m", commitMessage, "--", name]);
   if (!commit.ok) return { action: "nothing", error: `git commit failed: ${commit.stderr.trim()}` };
+  const head = await git(dir, ["rev-parse", "HEAD"]);
+  return { action: "committed", commit: head.stdout.trim() };
+}
+
+/**
+ * A save during `git merge` (the user resolved inventory.json's conflicts in the editor): git
+ * refuses a commit of one file then, so the file is staged as resolved, and the merge is
+ * committed when no other file is still conflicted; otherwise the user finishes the merge.
+ */
+async function commitMerge(dir: string, name: string, commitMessage: string): Promise<AfterSaveResult> {
+  const unmerged = await git(dir, ["diff", "--name-only", "--diff-filter=U"]);
+  const others = unmerged.stdout.split("\n").filter((f) => f !== "" && f !== name);
+  if (others.length > 0) {
+    return { action: "nothing", error: `${name} is saved and marked resolved (git add); the merge still has conflicts in ${others.join(", ")}: resolve them, then commit the merge.` };
+  }
+  const commit = await git(dir, ["commit", "--no-verify", "--quiet", "-m", commitMessage]);
+  if (!commit.ok) return { action: "nothing", error: `git commit of the merge failed: ${commit.stderr.trim()}` };
   const head = await git(dir, ["rev-parse", "HEAD"]);
   return { action: "committed", commit: head.stdout.trim() };
 }

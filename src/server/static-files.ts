@@ -1,6 +1,7 @@
 // The built app (dist/). The files are listed once at start and looked up by address in that
 // list: no part of a request is ever joined into a file-system path. Every address that is not
 // a file is a page of the single-page app and gets index.html.
+import { CONNECT_SRC } from "../app/remote-address";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -25,8 +26,9 @@ export const PAGE_SECURITY_HEADERS: Record<string, string> = {
   "referrer-policy": "no-referrer",
   "x-content-type-options": "nosniff",
   "x-frame-options": "DENY",
+  // connect-src: ?inventory= and ?catalog= read https addresses and this computer's (remote-address.ts).
   "content-security-policy":
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src ${CONNECT_SRC}; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
 };
 
 export interface StaticFiles {

@@ -1,7 +1,8 @@
 // A list of names shown as chips, each with an optional ✕ to take it out, and a field below to
 // add one more. The caller says what a chip shows and what adding or removing does; this keeps
 // the field's text and the error shown at it (an add that fails keeps the text to fix).
-import { useState, type FormEvent, type ReactNode } from "react";
+import { useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useRovingFocus } from "./use-roving-focus";
 import { Button } from "./button";
 import { TextField } from "./form-field";
 
@@ -53,12 +54,14 @@ export function ChipListEditor({ listLabel, chips, empty, fieldLabel, addLabel, 
     if (problem === undefined) setValue("");
   };
 
+  const listRef = useRef<HTMLUListElement>(null);
+  useRovingFocus(listRef, "horizontal"); // one tab stop for all the chips
   return (
     <div className="space-y-3">
       {chips.length === 0 && empty !== undefined ? (
         empty
       ) : (
-        <ul aria-label={listLabel} className="flex flex-wrap gap-1.5">
+        <ul ref={listRef} aria-label={listLabel} className="flex flex-wrap gap-1.5">
           {chips.map((chip) => (
             <li key={chip.key} className={`${CHIP} ${chip.warning ? CHIP_TONE.warning : CHIP_TONE.normal}`}>
               {chip.content}
@@ -68,7 +71,7 @@ export function ChipListEditor({ listLabel, chips, empty, fieldLabel, addLabel, 
                   aria-label={chip.remove.label}
                   title={chip.remove.title}
                   onClick={() => setError(onRemove(chip.key))}
-                  className="rounded px-1 text-slate-400 hover:bg-slate-100 hover:text-red-600 dark:hover:bg-slate-700"
+                  className="rounded px-1 text-slate-500 hover:bg-slate-100 hover:text-red-600 dark:hover:bg-slate-700"
                 >
                   ✕
                 </button>

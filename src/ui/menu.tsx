@@ -248,7 +248,7 @@ function MenuList({ id, label, items, anchor, placement, focusLast, onDone, onBa
           }}
           className={`flex w-full items-center gap-3 rounded px-2.5 py-1.5 text-left outline-none ${
             item.disabled
-              ? "cursor-not-allowed text-slate-400 dark:text-slate-500"
+              ? "cursor-not-allowed text-slate-500 dark:text-slate-500"
               : item.danger
                 ? "text-red-700 focus:bg-red-50 dark:text-red-300 dark:focus:bg-red-950"
                 : "text-slate-800 focus:bg-indigo-50 focus:text-indigo-900 dark:text-slate-100 dark:focus:bg-indigo-950 dark:focus:text-indigo-100"
@@ -261,7 +261,7 @@ function MenuList({ id, label, items, anchor, placement, focusLast, onDone, onBa
               {item.description}
             </span>
           )}
-          {item.items && <span aria-hidden="true" className="text-slate-400">▸</span>}
+          {item.items && <span aria-hidden="true" className="text-slate-500">▸</span>}
         </button>
       ))}
       {sub !== null &&

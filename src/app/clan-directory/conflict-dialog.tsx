@@ -121,8 +121,8 @@ function DiffLine({ row }: { row: DiffRow }) {
   const label = row.kind === "theirs" ? "only on disk" : row.kind === "mine" ? "only in yours" : "in both";
   return (
     <tr className={style}>
-      <td className="w-10 select-none px-1 text-right text-slate-400">{row.theirsLine ?? ""}</td>
-      <td className="w-10 select-none px-1 text-right text-slate-400">{row.mineLine ?? ""}</td>
+      <td className="w-10 select-none px-1 text-right text-slate-500">{row.theirsLine ?? ""}</td>
+      <td className="w-10 select-none px-1 text-right text-slate-500">{row.mineLine ?? ""}</td>
       <td className="w-4 select-none px-1 text-center" aria-label={label}>
         {sign}
       </td>

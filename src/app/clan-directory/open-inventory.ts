@@ -8,6 +8,9 @@ import { inventoryQuery, type InventoryVersion } from "./inventory-api";
 import { markSaved, useSaveState } from "./save-state";
 import { clanDirectoryToken } from "./session";
 import { withoutLockCheck } from "./use-locked-paths";
+import { askToResolve, hasConflictMarkers, onConflictsResolved } from "../merge-conflicts";
+import type { Inventory } from "../../model/inventory-schema";
+import { plural } from "../../model/plural";
 
 export const FILE_NAME = "inventory.json";
 
@@ -38,6 +41,7 @@ function block(reason: string): void {
  * editor can never overwrite a file it could not show.
  */
 export function openVersion(version: InventoryVersion, how: "start" | "replace"): boolean {
+  if (hasConflictMarkers(version.text)) return openConflicted(version, how);
   const read = readInventoryJson(version.text, FILE_NAME);
   if (!read.ok) {
     const detail = `${describeSourceError(read.error)}. Fix the file in a text editor, then reload this page.`;
@@ -55,3 +59,27 @@ export function openVersion(version: InventoryVersion, how: "start" | "replace")
   markSaved(read.doc, version.etag, how === "start" ? null : useSaveState.getState().lastSavedAt);
   return true;
 }
+
+/**
+ * inventory.json holds git's conflict markers (a `git merge` or `git pull` stopped): saving stays
+ * off and the editor asks for a side per conflict. The clean document then replaces the file's
+ * content in the editor, unsaved, on the version the markers are in (its ETag): Save writes it.
+ */
+function openConflicted(version: InventoryVersion, how: "start" | "replace"): boolean {
+  conflictedEtag = version.etag;
+  const reason = `${FILE_NAME} has merge conflicts (git's <<<<<<< markers). Choose a side for each in "Resolve merge conflicts", then save.`;
+  if (how === "start") useEditor.getState().reset({}, null);
+  useSaveState.setState({ blocked: reason, etag: version.etag, savedDoc: null, dirty: false, conflict: null });
+  askToResolve({ name: FILE_NAME, text: version.text, mode: "clan" });
+  return true;
+}
+
+let conflictedEtag: string | null = null;
+
+onConflictsResolved("clan", (doc: Inventory, _pending, count) => {
+  // The markers are still on disk: the document is unsaved until the user saves it.
+  useEditor.getState().reset(doc, { name: FILE_NAME, doc });
+  useSaveState.setState({ blocked: null, etag: conflictedEtag, savedDoc: null, dirty: true, lastSavedAt: null });
+  useNotices.getState().push({ kind: "info", title: `${plural(count, "merge conflict")} resolved`, detail: `Save to write ${FILE_NAME} as clean JSON.` });
+  useEditor.getState().announce(`${plural(count, "merge conflict")} resolved; save to write ${FILE_NAME}`);
+});

@@ -10,6 +10,7 @@ import { onInstanceOutsideFile } from "../../model/commands/outside-file";
 import { roleMembers } from "../../model/membership";
 import { describeMembers, dropCommand, type BoardDrag, type BoardTarget } from "./drop-command";
 import { plural } from "../../model/plural";
+import { useNotices } from "../../app/notices";
 
 export function performDrop(drag: BoardDrag, target: BoardTarget): boolean {
   const editor = useEditor.getState();
@@ -31,6 +32,8 @@ export function performDrop(drag: BoardDrag, target: BoardTarget): boolean {
     if (target.kind === "lane") editor.announce(`Nothing changed: ${describeMembers(drag.members)} already in ${target.role}.`);
     return false;
   }
+  // Members the role lists already are left out of the command; say so rather than skip them silently.
+  const skipped = target.kind === "lane" && drag.members.length > 1 ? alreadyIn(doc, instance, target.role, drag) : [];
   const result = editor.apply(cmd);
   if (!result.ok) {
     editor.announce(`Could not ${cmd.label.charAt(0).toLowerCase()}${cmd.label.slice(1)}: ${result.error}`);
@@ -40,8 +43,17 @@ export function performDrop(drag: BoardDrag, target: BoardTarget): boolean {
   const counts: string[] = [];
   if (target.kind === "lane") counts.push(countOf(after, instance, target.role));
   if (drag.origin.kind === "lane" && drag.origin.instance === instance) counts.push(countOf(after, instance, drag.origin.role));
-  editor.announce(`${cmd.label}. ${counts.join(", ")}.`);
+  const note = skipped.length ? ` ${skipped.join(", ")} ${skipped.length === 1 ? "was" : "were"} in ${target.kind === "lane" ? target.role : ""} already.` : "";
+  editor.announce(`${cmd.label}. ${counts.join(", ")}.${note}`);
+  if (note) useNotices.getState().push({ topic: "drop", kind: "info", title: `${cmd.label}.`, detail: note.trim() });
   return true;
+}
+
+function alreadyIn(doc: Parameters<typeof roleAt>[0], instance: string, role: string, drag: BoardDrag): string[] {
+  const r = roleAt(doc, instance, role);
+  const machines = roleMachineNames(r);
+  const tags = roleTagNames(r);
+  return drag.members.filter((m) => (m.kind === "machine" ? machines : tags).includes(m.name)).map((m) => (m.kind === "tag" ? `#${m.name}` : m.name));
 }
 
 function countOf(doc: Parameters<typeof roleMembers>[0], instance: string, role: string): string {

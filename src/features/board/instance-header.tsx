@@ -43,7 +43,7 @@ export function InstanceHeader({ model, members }: { model: BoardModel; members:
                 {ref.input ? `${ref.input}/` : ""}
                 {ref.name}
               </Link>
-              {ref.input === null && <span className="ml-1 text-xs text-slate-400">(from {module.inputName})</span>}
+              {ref.input === null && <span className="ml-1 text-xs text-slate-500">(from {module.inputName})</span>}
             </span>
             <span className="tabular-nums">
               {plural(members, "machine")}

@@ -12,15 +12,33 @@ import { definedInNix } from "../../model/locked-paths";
 import { NixLockMark } from "../../ui/nix-lock-mark";
 import { instancesOf } from "../../model/accessors";
 import type { Inventory } from "../../model/inventory-schema";
-import { INPUT } from "./machine-palette";
+import { INPUT } from "./palette-styles";
 import { instanceMemberCount } from "./instance-stats";
 import { plural } from "../../model/plural";
 
 const ROW = 58;
 
-export function InstanceList({ selected, collapsible = false }: { selected: string | null; collapsible?: boolean }) {
-  // With a settings panel open the list folds to a rail, leaving the board room for two lanes.
+export function InstanceList({ selected, collapsible = false, narrow = false }: { selected: string | null; collapsible?: boolean; narrow?: boolean }) {
+  // With a settings panel open the list folds to a rail, leaving the board room for two lanes;
+  // phone-narrow, it folds to a bar above the board once an instance is open.
   const [open, setOpen] = useState(false);
+  if (collapsible && !open && narrow) {
+    return (
+      <nav aria-labelledby="instances-rail-title" className="flex items-center gap-2 border-b border-slate-200 bg-white px-3 py-2 dark:border-slate-800 dark:bg-slate-900">
+        <h1 id="instances-rail-title" className="text-sm font-semibold">
+          Instances
+        </h1>
+        <button
+          type="button"
+          aria-expanded={false}
+          onClick={() => setOpen(true)}
+          className="ml-auto rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-700 hover:bg-slate-50 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
+        >
+          Show the instance list
+        </button>
+      </nav>
+    );
+  }
   if (collapsible && !open) {
     return (
       <nav aria-labelledby="instances-rail-title" className="flex w-11 shrink-0 flex-col items-center border-r border-slate-200 bg-white pt-3 dark:border-slate-800 dark:bg-slate-900">
@@ -75,7 +93,10 @@ function FullInstanceList({ selected, onFold }: { selected: string | null; onFol
   const virtualizer = useVirtualizer({ count: shown.length, getScrollElement: () => listRef.current, estimateSize: () => ROW, overscan: 6 });
 
   return (
-    <nav aria-labelledby="instances-title" className="flex min-h-0 w-60 shrink-0 flex-col border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <nav
+      aria-labelledby="instances-title"
+      className={`flex min-h-0 w-60 shrink-0 flex-col border-r border-slate-200 bg-white max-md:w-full max-md:border-r-0 dark:border-slate-800 dark:bg-slate-900 ${selected !== null ? "max-md:h-[50vh] max-md:border-b" : ""}`}
+    >
       <div className="space-y-2 border-b border-slate-200 p-3 dark:border-slate-800">
         <div className="flex items-baseline justify-between gap-2">
           <h1 id="instances-title" className="text-base font-semibold">
@@ -127,29 +148,33 @@ function InstanceRow({ name, doc, top, current, problems, nix }: RowProps) {
   const module = `${ref.input ?? "clan-core"}/${ref.name}`;
   const errors = problems?.errors ?? 0;
   const warnings = problems?.warnings ?? 0;
-  const label = [name, `module ${module}`, plural(count, "member"), errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : "", nix ? "defined in Nix" : ""]
+  // The link's name is its content: the instance's name first (what one sees and says), then the
+  // rest for screen readers; the badges are shown, their words read.
+  const rest = [`module ${module}`, plural(count, "member"), errors ? plural(errors, "error") : "", warnings ? plural(warnings, "warning") : "", nix ? "defined in Nix" : ""]
     .filter(Boolean)
     .join(", ");
   return (
     <li style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${top}px)` }} className="px-2 py-0.5">
       <Link
         href={instancePath(name)}
-        aria-label={label}
         aria-current={current ? "page" : undefined}
         className={`flex h-full flex-col justify-center rounded-md px-2.5 ${
           current ? "bg-indigo-50 ring-1 ring-indigo-200 dark:bg-indigo-950 dark:ring-indigo-900" : "hover:bg-slate-50 dark:hover:bg-slate-800/60"
         }`}
       >
         <span className="flex items-center gap-1.5">
-          <span className={`truncate text-sm font-medium ${current ? "text-indigo-800 dark:text-indigo-200" : "text-slate-900 dark:text-slate-100"}`}>{name}</span>
+          <span className={`truncate text-sm font-medium ${current ? "text-indigo-800 dark:text-indigo-200" : "text-slate-900 dark:text-slate-100"}`}>
+            {name}
+            <span className="sr-inline">, {rest}</span>
+          </span>
+          <span aria-hidden="true" className="contents">
           {errors > 0 && <span className="rounded-full bg-red-600 px-1.5 text-[10px] font-semibold leading-4 text-white">{errors}</span>}
           {!errors && warnings > 0 && <span className="rounded-full bg-amber-500 px-1.5 text-[10px] font-semibold leading-4 text-white">{warnings}</span>}
           {nix && <NixLockMark compact title="Defined in Nix" />}
-          <span className="ml-auto shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400" aria-hidden="true">
-            {count}
+          <span className="ml-auto shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400">{count}</span>
           </span>
         </span>
-        <span className="truncate text-[11px] text-slate-500 dark:text-slate-400">
+        <span aria-hidden="true" className={`truncate text-[11px] ${current ? "text-slate-600 dark:text-slate-300" : "text-slate-500 dark:text-slate-400"}`}>
           {ref.input ? <span className="text-violet-600 dark:text-violet-400">{ref.input}/</span> : null}
           {ref.name}
         </span>

@@ -1,36 +1,41 @@
-// /instances and /instances/<instance>[/…settings]: the instance list, the machine and tag
-// palettes, the selected instance's role board, and (when the address names one) the settings
-// panel to the right. Drops, keyboard moves and menus all end in performDrop.
-import { useMemo, useRef, type ReactNode } from "react";
+// /instances and /instances/<instance>[/…settings]: the instance list and, when an instance is
+// selected, its role board (role-board.tsx: palettes, lanes, the settings panel).
+import { lazy, Suspense, type ReactNode } from "react";
 import { Link, useParams } from "wouter";
-import { decodeParam, instancePath } from "../../app/addresses";
-import { clanDoc, useClanDoc, useClanSelector } from "../../app/nix-locks";
-import { useEditor } from "../../app/store";
-import { useCatalog } from "../../app/use-catalog";
-import { roleAt, roleMachineNames, roleTagNames } from "../../model/accessors";
-import { useBoard } from "./board-store";
-import { useBoardDropTarget, useBoardMonitor } from "./dnd";
-import { describeMembers } from "./drop-command";
-import { InstanceHeader } from "./instance-header";
+import { decodeParam } from "../../app/addresses";
+import { useClanSelector } from "../../app/nix-locks";
 import { InstanceList } from "./instance-list";
-import { instanceMemberCount } from "./instance-stats";
-import type { BoardContext } from "./item-menus";
-import { KeyboardMoveController, useKeyboardTarget } from "./keyboard-move";
-import { boardModel } from "./lane-model";
-import { MachinePalette } from "./machine-palette";
-import { tagRows } from "./palette-data";
-import { RoleLane } from "./role-lane";
-import { TagPalette } from "./tag-palette";
+import { useNarrowScreen } from "../../ui/use-narrow-screen";
+import { PageSkipLinks, SkipLink } from "../../ui/skip-link";
+
+// The board, its drag and drop and its palettes load when an instance is picked (issue 19: the
+// JavaScript before the first page is within budget).
+const RoleBoard = lazy(() => import("./role-board").then((m) => ({ default: m.RoleBoard })));
 
 export function InstancesPage({ panel }: { panel?: ReactNode }) {
   const params = useParams<{ instance?: string }>();
   const instance = params.instance !== undefined ? decodeParam(params.instance) : null;
-  useBoardMonitor();
+  // Phone-narrow, the parts stack in one column that the page scrolls: the instance list (folded
+  // to a bar once an instance is open), the board, then the palettes; settings open as a sheet.
+  const narrow = useNarrowScreen();
   return (
-    <div className="flex h-full min-h-0">
-      <InstanceList selected={instance} collapsible={panel !== undefined} />
-      {instance !== null ? <Board instance={instance} panel={panel} /> : <NoInstance />}
-      <KeyboardMoveController />
+    <div className={`flex min-h-0 max-md:flex-col ${instance !== null ? "h-full max-md:h-auto" : "h-full"}`}>
+      {instance !== null && (
+        // Past the instance list and the palettes: to the lanes, to the palettes, to the open settings.
+        <PageSkipLinks>
+          <SkipLink to="role-board">Skip to the role lanes</SkipLink>
+          <SkipLink to="palettes">Skip to the machine and tag palettes</SkipLink>
+          {panel && <SkipLink to="settings-panel">Skip to the settings panel</SkipLink>}
+        </PageSkipLinks>
+      )}
+      <InstanceList selected={instance} collapsible={panel !== undefined || (narrow && instance !== null)} narrow={narrow} />
+      {instance !== null ? (
+        <Suspense fallback={<p className="flex-1 p-6 text-sm text-slate-500">Loading the role board…</p>}>
+          <RoleBoard instance={instance} panel={panel} />
+        </Suspense>
+      ) : (
+        <NoInstance />
+      )}
     </div>
   );
 }
@@ -53,94 +58,5 @@ function NoInstance() {
         )}
       </div>
     </section>
-  );
-}
-
-function Board({ instance, panel }: { instance: string; panel?: ReactNode }) {
-  // The clan's instances: also those only its Nix files define (clan directory mode).
-  const doc = useClanDoc();
-  const catalog = useCatalog();
-  const model = useMemo(() => boardModel(doc, catalog, instance), [doc, catalog, instance]);
-  const machines = doc.machines;
-  const staticTags = doc.tags;
-  const tags = useMemo(() => tagRows(clanDoc(useEditor.getState().doc)), [machines, staticTags]);
-  const ctx = useMemo((): BoardContext | null => {
-    if (!model) return null;
-    const roles = model.lanes.filter((l) => l.declared).map((l) => l.role);
-    return {
-      instance,
-      roles,
-      contents: (role) => {
-        const r = roleAt(clanDoc(useEditor.getState().doc), instance, role);
-        return { machines: roleMachineNames(r), tags: roleTagNames(r) };
-      },
-    };
-  }, [model, instance]);
-
-  return (
-    <>
-      <Palettes ctx={ctx} tags={tags} />
-      <div className="min-w-0 flex-1 overflow-y-auto bg-slate-50 dark:bg-slate-950">
-        {model && ctx ? (
-          <section aria-label={`Role board of ${instance}`} className="space-y-4 p-5">
-            <InstanceHeader model={model} members={instanceMemberCount(doc, (doc.instances as Record<string, never>)[instance])} />
-            {model.lanes.length === 0 ? (
-              <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-500 dark:border-slate-700">
-                The module declares no roles{model.module.problem ? " (it could not be found)" : ""}.
-              </p>
-            ) : (
-              <div className="grid gap-4 [grid-template-columns:repeat(auto-fill,minmax(15rem,1fr))]">
-                {model.lanes.map((lane, i) => (
-                  <RoleLane key={lane.role} index={i} lane={lane} ctx={ctx} moduleName={model.module.ref.name} />
-                ))}
-              </div>
-            )}
-          </section>
-        ) : (
-          <section aria-label="Role board" className="p-8 text-center">
-            <p className="text-lg font-semibold">There is no instance “{instance}”.</p>
-            <p className="mt-1 text-sm text-slate-500">It may have been renamed or deleted. Pick one from the list.</p>
-          </section>
-        )}
-      </div>
-      {panel && (
-        <aside aria-label="Details" className="flex w-[25rem] shrink-0 flex-col overflow-y-auto border-l border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <div className="flex justify-end px-3 pt-2">
-            <Link href={instancePath(instance)} aria-label="Close settings" className="rounded px-2 py-0.5 text-sm text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">
-              ✕
-            </Link>
-          </div>
-          {panel}
-        </aside>
-      )}
-    </>
-  );
-}
-
-/** The palettes column; also the place to drop a lane item to remove it from its role. */
-function Palettes({ ctx, tags }: { ctx: BoardContext | null; tags: ReturnType<typeof tagRows> }) {
-  const ref = useRef<HTMLDivElement>(null);
-  const over = useBoardDropTarget(ref, { kind: "remove" }, (d) => d.origin.kind === "lane");
-  const dragging = useBoard((s) => s.dragging);
-  const kbTarget = useKeyboardTarget();
-  const removing = (dragging?.origin.kind === "lane" ? dragging : null) ?? null;
-  const kbRemove = kbTarget?.kind === "remove";
-  const kbMove = useBoard((s) => s.keyboardMove);
-  const from = removing?.origin.kind === "lane" ? removing.origin.role : kbMove?.drag.origin.kind === "lane" ? kbMove.drag.origin.role : "";
-  return (
-    <div ref={ref} className="relative flex min-h-0 w-64 shrink-0 flex-col border-r border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <TagPalette tags={tags} ctx={ctx} />
-      <MachinePalette ctx={ctx} tags={tags} />
-      {(removing || kbRemove) && (
-        <div
-          aria-hidden="true"
-          className={`pointer-events-none absolute inset-2 flex items-center justify-center rounded-lg border-2 border-dashed text-center text-sm font-medium backdrop-blur-[1px] ${
-            over || kbRemove ? "border-red-500 bg-red-50/90 text-red-700 dark:bg-red-950/80 dark:text-red-200" : "border-slate-300 bg-white/80 text-slate-600 dark:border-slate-600 dark:bg-slate-900/80 dark:text-slate-300"
-          }`}
-        >
-          Drop here to remove {removing ? describeMembers(removing.members) : kbMove ? describeMembers(kbMove.drag.members) : ""} from {from}
-        </div>
-      )}
-    </div>
   );
 }

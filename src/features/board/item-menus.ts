@@ -4,6 +4,7 @@ import type { MemberRef } from "../../model/commands/members";
 import type { MenuItem } from "../../ui/menu";
 import { dropRefusal, performDrop } from "./board-actions";
 import type { RoleContents } from "./drop-command";
+import { focusAfterMove } from "./focus-after-move";
 
 export interface BoardContext {
   instance: string;
@@ -51,11 +52,11 @@ export function laneItemMenu(member: MemberRef, role: string, ctx: BoardContext,
           hint: there ? "already there" : refused ? "defined in Nix" : undefined,
           description: refused ?? undefined,
           disabled: there || !!refused,
-          onSelect: () => performDrop(drag, target),
+          onSelect: () => performDrop(drag, target) && focusAfterMove(drag, target),
         };
       }),
     },
-    removeItem(`Remove from ${role}`, dropRefusal(drag, { kind: "remove" }), () => performDrop(drag, { kind: "remove" })),
+    removeItem(`Remove from ${role}`, dropRefusal(drag, { kind: "remove" }), () => performDrop(drag, { kind: "remove" }) && focusAfterMove(drag, { kind: "remove" })),
   ];
 }
 

@@ -6,6 +6,7 @@ import { useEditor } from "../../app/store";
 import { performDrop, targetLabel } from "./board-actions";
 import { useBoard } from "./board-store";
 import { describeMembers, type BoardDrag, type BoardTarget } from "./drop-command";
+import { focusAfterMove } from "./focus-after-move";
 
 export function startKeyboardMove(drag: BoardDrag, instance: string, roles: readonly string[], returnFocus: HTMLElement | null) {
   const from = drag.origin.kind === "lane" ? drag.origin.role : null;
@@ -50,7 +51,7 @@ export function KeyboardMoveController() {
         case "Enter":
         case " ":
           end();
-          performDrop(move.drag, move.targets[move.at]!);
+          if (performDrop(move.drag, move.targets[move.at]!)) focusAfterMove(move.drag, move.targets[move.at]!);
           break;
         case "Escape":
           end();

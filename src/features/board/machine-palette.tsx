@@ -10,6 +10,7 @@ import { NixLockMark } from "../../ui/nix-lock-mark";
 import { useEditor } from "../../app/store";
 import { MenuButton, type MenuHandle } from "../../ui/menu";
 import { useBoard } from "./board-store";
+import { INPUT, INPUT_BASE } from "./palette-styles";
 import { useBoardDraggable } from "./dnd";
 import type { BoardDrag } from "./drop-command";
 import { addToRoleItem, type BoardContext } from "./item-menus";
@@ -43,6 +44,11 @@ export function MachinePalette({ ctx, tags }: { ctx: BoardContext | null; tags: 
     if (pruned !== useBoard.getState().selection) setSelection(pruned);
   }, [rows, setSelection]);
   useEffect(() => setActive((a) => Math.min(a, Math.max(0, visible.length - 1))), [visible.length]);
+  // A new search or filter shows its first matches: back to the top of the list.
+  useEffect(() => {
+    listRef.current?.scrollTo?.({ top: 0 });
+    setActive(0);
+  }, [filter.query, filter.tag, filter.machineClass]);
 
   const virtualizer = useVirtualizer({
     count: visible.length,
@@ -259,8 +265,9 @@ const MachineOption = memo(function MachineOption({ id, index, row, top, selecte
       ref={ref}
       id={id}
       role="option"
+      data-machine={row.name}
       aria-selected={selected}
-      aria-label={row.name}
+      aria-description={`${row.machineClass}, ${row.tags.length ? `tags ${row.tags.join(", ")}` : "no tags"}${nix ? ", defined in Nix" : ""}`}
       title={row.description || undefined}
       onClick={(e) => onPick(row.name, index, { shift: e.shiftKey, toggle: e.ctrlKey || e.metaKey })}
       style={{ position: "absolute", top: 0, left: 0, right: 0, height: ROW, transform: `translateY(${top}px)` }}
@@ -279,10 +286,13 @@ const MachineOption = memo(function MachineOption({ id, index, row, top, selecte
       <span className="min-w-0 flex-1">
         <span className="flex items-center gap-1.5">
           <span className="truncate text-sm font-medium text-slate-900 dark:text-slate-100">{row.name}</span>
-          <ClassBadge machineClass={row.machineClass} />
-          {nix && <NixLockMark compact title="Defined in Nix" className="ml-auto" />}
+          {/* The option's name is the machine's; class, tags and Nix are its description (aria-description). */}
+          <span aria-hidden="true" className="flex flex-1 items-center gap-1.5">
+            <ClassBadge machineClass={row.machineClass} />
+            {nix && <NixLockMark compact title="Defined in Nix" className="ml-auto" />}
+          </span>
         </span>
-        <span className="block truncate text-[11px] text-slate-500 dark:text-slate-400">{row.tags.length ? row.tags.join(" · ") : "no tags"}</span>
+        <span aria-hidden="true" className="block truncate text-[11px] text-slate-500 dark:text-slate-400">{row.tags.length ? row.tags.join(" · ") : "no tags"}</span>
       </span>
     </div>
   );
@@ -300,9 +310,6 @@ export function ClassBadge({ machineClass }: { machineClass: "nixos" | "darwin" 
   );
 }
 
-export const INPUT_BASE =
-  "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 placeholder:text-slate-400 focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
-export const INPUT = `w-full ${INPUT_BASE}`;
 export const SMALL_BUTTON =
   "whitespace-nowrap rounded-md border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-50 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800";
 export const KBD = "rounded border border-slate-300 bg-slate-50 px-1 font-mono text-[10px] dark:border-slate-600 dark:bg-slate-800";

@@ -17,6 +17,8 @@ import { useBoardDraggable, useBoardDropTarget } from "./dnd";
 import type { BoardDrag } from "./drop-command";
 import { laneItemMenu, type BoardContext } from "./item-menus";
 import { startKeyboardMove, useKeyboardTarget } from "./keyboard-move";
+import { focusAfterMove } from "./focus-after-move";
+import { useRovingFocus } from "../../ui/use-roving-focus";
 import type { Lane, LaneExplicit, LaneTag } from "./lane-model";
 import { plural } from "../../model/plural";
 
@@ -44,6 +46,8 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
     <section
       ref={ref}
       aria-label={`Role ${lane.role}`}
+      data-lane={lane.role}
+      tabIndex={-1}
       aria-describedby={[lane.violation || broken ? `lane-problem-${lane.role}` : "", nixLock ? lockId : ""].filter(Boolean).join(" ") || undefined}
       data-drop-active={highlight || undefined}
       className={`flex min-h-48 flex-col rounded-lg border bg-white shadow-sm transition-[box-shadow,border-color] dark:bg-slate-900 ${
@@ -64,7 +68,7 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
             <h3 className="truncate font-semibold text-slate-900 dark:text-slate-100">{lane.role}</h3>
             {nixLock && <NixLockMark title={lockExplanation(nixLock, "remove")} />}
           </div>
-          {lane.description && <p className="line-clamp-2 text-xs text-slate-500 dark:text-slate-400">{lane.description}</p>}
+          {lane.description && <RoleDescription text={lane.description} />}
         </div>
         <div className="flex shrink-0 flex-col items-end gap-1">
           <span
@@ -146,7 +150,7 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
         {lane.explicit.length === 0 && lane.tags.length === 0 && (
           <p
             className={`flex h-20 items-center justify-center rounded-md border-2 border-dashed text-center text-xs ${
-              dragging ? "border-indigo-300 text-indigo-600 dark:border-indigo-700 dark:text-indigo-300" : "border-slate-200 text-slate-400 dark:border-slate-700 dark:text-slate-500"
+              dragging ? "border-indigo-300 text-indigo-600 dark:border-indigo-700 dark:text-indigo-300" : "border-slate-200 text-slate-500 dark:border-slate-700 dark:text-slate-500"
             }`}
           >
             {closed ? "Defined in Nix: takes no new members" : "Drop machines or tags here"}
@@ -157,24 +161,49 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
       <footer className="flex items-center justify-between border-t border-slate-100 px-3 py-1.5 text-xs dark:border-slate-800">
         <Link
           href={roleSettingsPath(instance, lane.role)}
-          aria-label={`Settings of role ${lane.role}`}
           className="rounded font-medium text-indigo-700 hover:underline dark:text-indigo-300"
         >
-          ⚙ Role settings{lane.hasRoleSettings ? " •" : ""}
+          {/* Named by what it shows ("Role settings of client"), so speaking the visible words reaches it. */}
+          <span aria-hidden="true">⚙ </span>Role settings<span className="sr-inline"> of {lane.role}</span>
+          {lane.hasRoleSettings && (
+            <span title="Role-wide settings are set">
+              <span aria-hidden="true"> •</span>
+              <span className="sr-inline">, set</span>
+            </span>
+          )}
         </Link>
-        {!lane.present && !broken && <span className="text-slate-400 dark:text-slate-500">not in the inventory yet</span>}
+        {!lane.present && !broken && <span className="text-slate-500 dark:text-slate-500">not in the inventory yet</span>}
       </footer>
     </section>
   );
 }
 
+/** Clamped to two lines with "more" to read the whole, so a long description does not push the members down. */
+function RoleDescription({ text }: { text: string }) {
+  const [whole, setWhole] = useState(false);
+  const long = text.length > 80; // about two lines of a lane
+  return (
+    <p className="text-xs text-slate-600 dark:text-slate-400">
+      <span className={whole || !long ? "" : "line-clamp-2"}>{text}</span>
+      {long && (
+        <button type="button" aria-expanded={whole} onClick={() => setWhole((w) => !w)} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+          {whole ? "less" : "more"}
+        </button>
+      )}
+    </p>
+  );
+}
+
 function Group({ title, count, children }: { title: string; count: number; children: React.ReactNode }) {
+  const listRef = useRef<HTMLUListElement>(null);
+  // One tab stop per list: Up and Down go from member to member, Left and Right to its ⋯ menu.
+  useRovingFocus(listRef, "grid");
   return (
     <div>
       <p className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
         {title} <span className="font-normal tabular-nums">· {count}</span>
       </p>
-      <ul className="flex flex-col gap-1" aria-label={title}>
+      <ul ref={listRef} className="flex flex-col gap-1" aria-label={title}>
         {children}
       </ul>
     </div>
@@ -188,7 +217,7 @@ function chipKeys(member: MemberRef, role: string, ctx: BoardContext) {
     const drag: BoardDrag = { board: true, origin: { kind: "lane", instance: ctx.instance, role }, members: [member] };
     if (e.key === "Delete" || e.key === "Backspace") {
       e.preventDefault();
-      performDrop(drag, { kind: "remove" });
+      if (performDrop(drag, { kind: "remove" })) focusAfterMove(drag, { kind: "remove" });
     } else if ((e.key === "m" || e.key === "M") && !e.ctrlKey && !e.metaKey && !e.altKey) {
       e.preventDefault();
       startKeyboardMove(drag, ctx.instance, ctx.roles, e.target as HTMLElement);
@@ -207,15 +236,16 @@ function ExplicitChip({ m, role, ctx }: { m: LaneExplicit; role: string; ctx: Bo
   return (
     <li
       ref={ref}
+      data-member={`machine:${m.name}`}
       onKeyDown={chipKeys(member, role, ctx)}
-      className={`group flex cursor-grab items-center gap-1.5 rounded-md border py-1 pl-2 pr-1 text-sm active:cursor-grabbing ${
+      className={`group flex cursor-grab flex-wrap items-center gap-x-1.5 gap-y-0.5 rounded-md border py-1 pl-2 pr-1 text-sm active:cursor-grabbing ${
         known ? "border-slate-200 bg-slate-50 dark:border-slate-700 dark:bg-slate-800/60" : "border-red-300 bg-red-50 dark:border-red-800 dark:bg-red-950/50"
       }`}
     >
-      <span aria-hidden="true" className="text-slate-400">
+      <span aria-hidden="true" className="text-slate-500">
         ⠿
       </span>
-      <Link href={href} draggable={false} className="min-w-0 flex-1 truncate font-medium text-slate-900 hover:text-indigo-700 hover:underline dark:text-slate-100 dark:hover:text-indigo-300">
+      <Link href={href} draggable={false} title={m.name} className="min-w-[6rem] flex-1 truncate font-medium text-slate-900 hover:text-indigo-700 hover:underline dark:text-slate-100 dark:hover:text-indigo-300">
         {m.name}
       </Link>
       <MemberLock instance={ctx.instance} role={role} member={member} />
@@ -243,8 +273,13 @@ function TagChip({ t, role, ctx, explicit }: { t: LaneTag; role: string; ctx: Bo
   const listId = `tag-${role}-${t.name}`;
   const byName = new Set(explicit.map((e) => e.name));
   return (
-    <li ref={ref} onKeyDown={chipKeys(member, role, ctx)} className="cursor-grab rounded-md border border-emerald-200 bg-emerald-50/70 text-sm active:cursor-grabbing dark:border-emerald-900 dark:bg-emerald-950/40">
-      <div className="flex items-center gap-1.5 py-1 pl-1 pr-1">
+    <li ref={ref} data-member={`tag:${t.name}`} onKeyDown={chipKeys(member, role, ctx)} className="cursor-grab rounded-md border border-emerald-200 bg-emerald-50/70 text-sm active:cursor-grabbing dark:border-emerald-900 dark:bg-emerald-950/40">
+      {/* Wraps rather than squeezing the name to "#e…" beside its badges in a narrow lane. */}
+      <div className="flex flex-wrap items-center gap-x-1.5 gap-y-0.5 py-1 pl-2 pr-1">
+        {/* The link first: it is the member's tab stop in the lane's list (roving focus). */}
+        <Link href={href} draggable={false} title={`#${t.name}`} className="min-w-[6rem] flex-1 truncate font-medium text-emerald-900 hover:underline dark:text-emerald-100">
+          #{t.name}
+        </Link>
         <button
           type="button"
           aria-expanded={open}
@@ -257,9 +292,6 @@ function TagChip({ t, role, ctx, explicit }: { t: LaneTag; role: string; ctx: Bo
             ▶
           </span>
         </button>
-        <Link href={href} draggable={false} className="min-w-0 flex-1 truncate font-medium text-emerald-900 hover:underline dark:text-emerald-100">
-          #{t.name}
-        </Link>
         <span className="text-xs tabular-nums text-emerald-800/80 dark:text-emerald-200/80">
           {plural(t.machines.length, "machine")}
         </span>
@@ -292,23 +324,29 @@ function TagChip({ t, role, ctx, explicit }: { t: LaneTag; role: string; ctx: Bo
 
 function TagOnly({ lane, instance }: { lane: Lane; instance: string }) {
   const [all, setAll] = useState(false);
+  const listRef = useRef<HTMLUListElement>(null);
+  useRovingFocus(listRef, "horizontal");
   const shown = all ? lane.tagOnly.slice(0, SHOWN * 4) : lane.tagOnly.slice(0, 12);
   return (
     <div>
       <p className="mb-1 text-[11px] font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">
         Through tags only <span className="font-normal tabular-nums">· {lane.tagOnly.length}</span>
       </p>
-      <ul aria-label="Members through tags only" className={`flex flex-wrap gap-1 ${all ? "max-h-48 overflow-y-auto" : ""}`}>
+      <ul ref={listRef} aria-label="Members through tags only" className={`flex flex-wrap gap-1 ${all ? "max-h-48 overflow-y-auto" : ""}`}>
         {shown.map((m) => (
           <li key={m.machine}>
             <Link
               href={machineSettingsPath(instance, lane.role, m.machine)}
-              aria-label={`${m.machine} (via tag ${m.viaTags.join(", ")})`}
               title={`Member through tag ${m.viaTags.join(", ")}`}
               className="inline-flex items-center gap-1 rounded-md border border-dashed border-emerald-400 px-1.5 py-0.5 text-xs text-slate-700 hover:bg-emerald-50 dark:border-emerald-700 dark:text-slate-200 dark:hover:bg-emerald-950"
             >
               {m.machine}
-              <span className="text-emerald-700 dark:text-emerald-400">via #{m.viaTags[0]}</span>
+              <span className="text-emerald-800 dark:text-emerald-400">
+                {" "}
+                via #{m.viaTags[0]}
+                {m.viaTags.length > 1 && <span aria-hidden="true"> +{m.viaTags.length - 1}</span>}
+                {m.viaTags.length > 1 && <span className="sr-inline"> and #{m.viaTags.slice(1).join(", #")}</span>}
+              </span>
             </Link>
           </li>
         ))}

@@ -121,7 +121,7 @@ function ModuleCard({ entry, used }: { entry: CatalogEntry; used: number }) {
           {input}
         </span>
       </div>
-      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{info.manifest.description || <span className="italic text-slate-400">No description</span>}</p>
+      <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">{info.manifest.description || <span className="italic text-slate-500">No description</span>}</p>
       <div className="mt-2 flex flex-wrap gap-1">
         {entry.categories.map((c) => (
           <span key={c} className="rounded-md bg-indigo-50 px-1.5 py-0.5 text-xs font-medium text-indigo-700 dark:bg-indigo-950 dark:text-indigo-300">
@@ -138,8 +138,8 @@ function ModuleCard({ entry, used }: { entry: CatalogEntry; used: number }) {
                 {role}
               </dt>
               <dd className="min-w-0 flex-1 text-slate-600 dark:text-slate-400">
-                {info.roles[role]?.description || <span className="italic text-slate-400">No description</span>}
-                <span className="ml-1 whitespace-nowrap text-xs text-slate-400">· {settingsLabel(count)}</span>
+                {info.roles[role]?.description || <span className="italic text-slate-500">No description</span>}
+                <span className="ml-1 whitespace-nowrap text-xs text-slate-500">· {settingsLabel(count)}</span>
               </dd>
             </div>
           );

@@ -57,7 +57,7 @@ export function CreateInstanceForm({ module, moduleInput }: { module: string; mo
           {error}
         </p>
       ) : (
-        <p id={`${id}-hint`} className="text-xs text-slate-500 dark:text-slate-400">
+        <p id={`${id}-hint`} className="text-xs text-slate-600 dark:text-slate-400">
           {name.trim() === module ? "Same as the service, so the inventory needs no module name." : `Refers to the service as module “${module}”.`}
         </p>
       )}

@@ -12,7 +12,11 @@ import type { ReactNode } from "react";
 
 export default function Markdown({ text, headingOffset = 2 }: { text: string; headingOffset?: number }) {
   const tokens = Lexer.lex(text, { gfm: true });
-  return <div className="space-y-3 text-sm leading-relaxed text-slate-700 dark:text-slate-300">{blocks(tokens, headingOffset)}</div>;
+  // The readme's highest heading becomes level headingOffset + 1, whatever it starts with
+  // ("## Usage" in most clan-core readmes): a page's headings must not skip a level.
+  const depths = tokens.filter((t): t is Tokens.Heading => t.type === "heading").map((h) => h.depth);
+  const shift = depths.length ? headingOffset - (Math.min(...depths) - 1) : headingOffset;
+  return <div className="space-y-3 text-sm leading-relaxed text-slate-700 dark:text-slate-300">{blocks(tokens, shift)}</div>;
 }
 
 function blocks(tokens: Token[], offset: number): ReactNode[] {

@@ -21,7 +21,7 @@ export function ModuleDetail({ input, name }: { input: string; name: string }) {
 
   const back = (
     <nav aria-label="Breadcrumb" className="text-sm text-slate-500 dark:text-slate-400">
-      <Link href="/catalog" className="rounded text-indigo-700 hover:underline focus:outline-2 focus:outline-indigo-500 dark:text-indigo-300">
+      <Link href="/catalog" className="rounded text-indigo-700 underline underline-offset-2 focus:outline-2 focus:outline-indigo-500 dark:text-indigo-300">
         Catalog
       </Link>
       <span aria-hidden> / </span>
@@ -73,7 +73,7 @@ export function ModuleDetail({ input, name }: { input: string; name: string }) {
             </span>
           ))}
         </div>
-        <p className="text-slate-700 dark:text-slate-300">{manifest.description || <span className="italic text-slate-400">No description</span>}</p>
+        <p className="text-slate-700 dark:text-slate-300">{manifest.description || <span className="italic text-slate-500">No description</span>}</p>
         {manifest.name !== name && (
           <p className="text-xs text-slate-500">
             Manifest name <code className="font-mono">{manifest.name}</code>; instances refer to it as <code className="font-mono">{name}</code>.

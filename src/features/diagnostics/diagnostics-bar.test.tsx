@@ -28,7 +28,7 @@ describe("DiagnosticsBar", () => {
   it("shows the counts closed, the entries grouped when opened, and jumps to the place", async () => {
     findings = [error(1), { severity: "info", code: "meta-name-missing", message: "meta.name is not set", path: ["meta", "name"] }];
     const location = renderBar();
-    const toggle = screen.getByRole("button", { name: "Diagnostics: 1 error, 0 warnings, 1 info" });
+    const toggle = screen.getByRole("button", { name: "Problems: 1 error, 0 warnings, 1 info" });
     expect(toggle).toHaveAttribute("aria-expanded", "false");
     expect(screen.queryByRole("region", { name: "Errors (1)" })).toBeNull();
 
@@ -47,7 +47,7 @@ describe("DiagnosticsBar", () => {
   it("Escape closes the list and returns the focus to the toggle", async () => {
     findings = [error(1)];
     renderBar();
-    const toggle = screen.getByRole("button", { name: /^Diagnostics:/ });
+    const toggle = screen.getByRole("button", { name: /^Problems:/ });
     await userEvent.click(toggle);
     screen.getByRole("link", { name: /m1/ }).focus();
     await userEvent.keyboard("{Escape}");
@@ -59,7 +59,7 @@ describe("DiagnosticsBar", () => {
     findings = [error(1)];
     renderBar();
     act(() => useDiagnosticsBar.getState().show());
-    const toggle = screen.getByRole("button", { name: /^Diagnostics:/ });
+    const toggle = screen.getByRole("button", { name: /^Problems:/ });
     expect(toggle).toHaveAttribute("aria-expanded", "true");
     expect(toggle).toHaveFocus();
   });
@@ -67,7 +67,7 @@ describe("DiagnosticsBar", () => {
   it("renders the first 200 of a long list, and all on request", async () => {
     findings = Array.from({ length: 205 }, (_, i) => error(i));
     renderBar();
-    await userEvent.click(screen.getByRole("button", { name: /^Diagnostics: 205 errors/ }));
+    await userEvent.click(screen.getByRole("button", { name: /^Problems: 205 errors/ }));
     const errors = screen.getByRole("region", { name: "Errors (205)" });
     expect(within(errors).getAllByRole("listitem")).toHaveLength(200);
     await userEvent.click(within(errors).getByRole("button", { name: "Show all 205 errors" }));

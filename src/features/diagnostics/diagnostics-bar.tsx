@@ -55,7 +55,6 @@ export function DiagnosticsBar() {
   }, [focusRequest]);
 
   const groups = SEVERITIES.map((s) => ({ ...s, items: diagnostics.filter((d) => d.severity === s.severity) }));
-  const summary = groups.map((g) => plural(g.items.length, g.one, g.many)).join(", ");
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === "Escape" && open) {
@@ -67,33 +66,40 @@ export function DiagnosticsBar() {
 
   return (
     <footer id="diagnostics" aria-label="Diagnostics" onKeyDown={onKeyDown} className="shrink-0 border-t border-slate-200 bg-white text-sm dark:border-slate-800 dark:bg-slate-900">
-      <div className="flex h-9 items-center gap-3 px-3">
+      <div className="flex h-9 items-center gap-3 px-3 max-sm:gap-1 max-sm:px-1">
         <button
           ref={toggle}
           type="button"
           aria-expanded={open}
           aria-controls={listId}
-          aria-label={`Diagnostics: ${summary}`}
           onClick={() => setOpen(!open)}
-          className="inline-flex items-center gap-2 rounded-md px-2 py-1 hover:bg-slate-100 dark:hover:bg-slate-800"
+          className="inline-flex min-w-0 items-center gap-2 whitespace-nowrap rounded-md px-2 py-1 max-sm:gap-1 hover:bg-slate-100 dark:hover:bg-slate-800"
         >
           <svg aria-hidden="true" viewBox="0 0 16 16" className={`h-3.5 w-3.5 text-slate-500 transition-transform ${open ? "rotate-180" : ""}`}>
             <path d="M4 10l4-4 4 4" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
-          <span className="font-medium text-slate-700 dark:text-slate-200">Problems</span>
-          {groups.map((g) => (
+          {/* The name is what the button shows: "Problems: 2 errors, 1 warning, 0 infos". */}
+          {/* The separators sit inside the words they follow: between flex items the name gets a space. */}
+          <span className="font-medium text-slate-700 dark:text-slate-200">
+            Problems<span className="sr-inline">:</span>
+          </span>
+          {groups.map((g, i) => [
+            " ", // takes no room between flex items; keeps the words of the name apart everywhere
             <span
               key={g.severity}
               className={`inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${
-                g.items.length ? g.badge : "bg-transparent text-slate-400 ring-slate-200 dark:text-slate-500 dark:ring-slate-700"
+                g.items.length ? g.badge : "bg-transparent text-slate-600 ring-slate-200 dark:text-slate-400 dark:ring-slate-700"
               }`}
             >
               <span aria-hidden="true" className={`h-1.5 w-1.5 rounded-full ${g.items.length ? g.dot : "bg-slate-300 dark:bg-slate-600"}`} />
-              {plural(g.items.length, g.one, g.many)}
-            </span>
-          ))}
+              <span>
+                {plural(g.items.length, g.one, g.many)}
+                {i < groups.length - 1 && <span className="sr-inline">,</span>}
+              </span>
+            </span>,
+          ])}
         </button>
-        {diagnostics.length === 0 && <span className="text-slate-500">No problems found.</span>}
+        {diagnostics.length === 0 && <span className="whitespace-nowrap text-slate-600 max-sm:hidden dark:text-slate-400">No problems found.</span>}
       </div>
       <div id={listId} hidden={!open} className="max-h-[40vh] overflow-auto border-t border-slate-200 dark:border-slate-800">
         {open && (diagnostics.length === 0 ? <p className="px-4 py-3 text-slate-500">No problems found.</p> : groups.map((g) => g.items.length > 0 && <Group key={g.severity} group={g} doc={doc} />))}
@@ -136,7 +142,7 @@ function Entry({ d, href }: { d: Diagnostic; href: string | undefined }) {
         <span className="max-w-full truncate font-mono text-xs text-slate-500 dark:text-slate-400" title={formatPath(d.path)}>
           {formatPath(d.path)}
         </span>
-        <span className="font-mono text-[11px] text-slate-400 dark:text-slate-500">{d.code}</span>
+        <span className="font-mono text-[11px] text-slate-500 dark:text-slate-500">{d.code}</span>
       </span>
     </>
   );

@@ -63,7 +63,7 @@ function Row({ row, language, gutter, top }: { row: CodeRow; language: Language;
   return (
     <div style={style} className={`flex whitespace-pre pr-3 ${ROW_CLASSES[row.kind]}`} data-kind={row.kind}>
       {numbers.map((n, i) => (
-        <span key={i} aria-hidden="true" className="shrink-0 select-none pl-2 text-right text-slate-400 dark:text-slate-600" style={{ width: `${gutter + 2}ch` }}>
+        <span key={i} aria-hidden="true" className="shrink-0 select-none pl-2 text-right text-slate-500 dark:text-slate-600" style={{ width: `${gutter + 2}ch` }}>
           {n}
         </span>
       ))}

@@ -185,7 +185,7 @@ function Row({ row, index, current, wide }: { row: MachineRow; index: number; cu
       </td>
       <td className={bodyCell}>
         {row.nixOnly ? (
-          <span className="text-xs text-slate-400 dark:text-slate-500" title="Set in the Nix files">
+          <span className="text-xs text-slate-500 dark:text-slate-500" title="Set in the Nix files">
             in Nix
           </span>
         ) : (

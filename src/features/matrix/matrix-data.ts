@@ -92,3 +92,55 @@ export function visibleInstances(data: MatrixData, v: MatrixView): string[] {
   else if (v.instanceSort === "module") out = out.sort((a, b) => byName(data.modules.get(a) ?? "", data.modules.get(b) ?? "") || byName(a, b));
   return out;
 }
+
+/** A row of the matrix: one machine, or (grouped) the first of machines with the very same cells. */
+export interface MatrixRowItem {
+  machine: string;
+  /** The group's machines (the row's machine first) when it stands for several; else undefined. */
+  group?: string[];
+  /** The group's key, for expanding it (the cells' signature). */
+  key: string;
+  /** On the first machine of an expanded group: the group's key and size, to fold it again. */
+  fold?: { key: string; size: number };
+}
+
+/** Above this many machines in view, identical rows are grouped unless the user says otherwise. */
+export const GROUP_FROM = 50;
+
+/**
+ * Rows in view, machines with identical cells in the given columns (same roles, same why, in the
+ * same instances) folded into one row at the place of the first, unless their group is expanded.
+ * At fleet scale most machines share a handful of configurations: 2,000 rows of identical chips
+ * become a few rows that say how many machines each stands for.
+ */
+export function groupRows(machines: string[], instances: string[], cells: MatrixData["cells"], expanded: ReadonlySet<string>): MatrixRowItem[] {
+  const groups = new Map<string, string[]>();
+  const order: string[] = [];
+  for (const m of machines) {
+    const key = rowSignature(cells.get(m), instances);
+    const g = groups.get(key);
+    if (g) g.push(m);
+    else {
+      groups.set(key, [m]);
+      order.push(key);
+    }
+  }
+  const out: MatrixRowItem[] = [];
+  for (const key of order) {
+    const members = groups.get(key)!;
+    if (members.length === 1) out.push({ machine: members[0]!, key: `m:${members[0]}` });
+    else if (expanded.has(key)) members.forEach((m, i) => out.push({ machine: m, key: `m:${m}`, ...(i === 0 ? { fold: { key, size: members.length } } : {}) }));
+    else out.push({ machine: members[0]!, group: members, key });
+  }
+  return out;
+}
+
+function rowSignature(row: Map<string, CellRole[]> | undefined, instances: string[]): string {
+  if (!row) return "[]";
+  const parts: unknown[] = [];
+  for (const i of instances) {
+    const c = row.get(i);
+    if (c) parts.push([i, c.map((r) => [r.role, r.explicit, r.viaTags])]);
+  }
+  return JSON.stringify(parts);
+}

@@ -3,13 +3,14 @@
 // both directions (5,000 × 1,000 cells render as the few on screen). A cell opens that machine's
 // settings for the role; a machine's name opens "what runs here" (?machine=<name>).
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Fragment, memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import { instancePath, machineSettingsPath } from "../../app/addresses";
+import { ROUTER_BASE } from "../../app/base-path";
 import { useClanDoc } from "../../app/nix-locks";
 import { WhatRunsHere } from "../../app/what-runs-here";
 import { tagIndex } from "../../model/tags";
-import { DEFAULT_VIEW, matrixData, visibleInstances, visibleMachines, type CellRole, type InstanceSort, type MachineSort, type MatrixView } from "./matrix-data";
+import { DEFAULT_VIEW, GROUP_FROM, groupRows, matrixData, visibleInstances, visibleMachines, type CellRole, type InstanceSort, type MachineSort, type MatrixRowItem, type MatrixView } from "./matrix-data";
 
 const ROW_H = 36;
 const COL_W = 124;
@@ -27,6 +28,15 @@ export function MatrixPage() {
   const [, navigate] = useLocation();
   const selected = new URLSearchParams(search).get("machine");
   const patch = (p: Partial<MatrixView>) => setView((v) => ({ ...v, ...p }));
+  // Grouping identical rows: on by default at fleet scale, the user's choice once made.
+  const [groupChoice, setGroupChoice] = useState<boolean | null>(null);
+  const grouped = groupChoice ?? machines.length > GROUP_FROM;
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const rows = useMemo(
+    (): MatrixRowItem[] => (grouped ? groupRows(machines, instances, data.cells, expanded) : machines.map((m) => ({ machine: m, key: `m:${m}` }))),
+    [grouped, machines, instances, data.cells, expanded],
+  );
+  const toggleGroup = useCallback((key: string) => setExpanded((s) => (s.has(key) ? new Set([...s].filter((k) => k !== key)) : new Set([...s, key]))), []);
 
   return (
     <div className="flex h-full min-h-0">
@@ -39,6 +49,7 @@ export function MatrixPage() {
             <p className="text-xs text-slate-500 dark:text-slate-400">
               {machines.length.toLocaleString("en")} of {data.machines.length.toLocaleString("en")} machines × {instances.length.toLocaleString("en")} of{" "}
               {data.instances.length.toLocaleString("en")} instances
+              {grouped && rows.length < machines.length ? ` · ${rows.length.toLocaleString("en")} rows` : ""}
             </p>
           </div>
           <Field label="Search machines">
@@ -74,11 +85,16 @@ export function MatrixPage() {
             <input type="checkbox" checked={view.onlyUsed} onChange={(e) => patch({ onlyUsed: e.currentTarget.checked })} className="accent-indigo-600" />
             Hide empty
           </label>
+          <label className="flex items-center gap-1.5 pb-1 text-sm">
+            <input type="checkbox" checked={grouped} onChange={(e) => setGroupChoice(e.currentTarget.checked)} className="accent-indigo-600" />
+            Group machines with the same roles
+          </label>
         </div>
         <Legend />
         {machines.length && instances.length ? (
           <Grid
-            machines={machines}
+            rows={rows}
+            onToggleGroup={toggleGroup}
             instances={instances}
             cells={data.cells}
             modules={data.modules}
@@ -91,7 +107,7 @@ export function MatrixPage() {
         )}
       </section>
       {selected !== null && (
-        <aside aria-label="What runs here" className="w-80 shrink-0 overflow-y-auto border-l border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <aside aria-label="What runs here" className="w-80 shrink-0 overflow-y-auto border-l max-md:absolute max-md:inset-0 max-md:z-40 max-md:w-full max-md:border-l-0 border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
           <div className="mb-3 flex items-center justify-between">
             <h2 className="font-semibold">{selected}</h2>
             <Link href="/matrix" aria-label="Close what runs here" className="rounded px-2 py-0.5 text-sm text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">
@@ -109,7 +125,8 @@ export function MatrixPage() {
 }
 
 interface GridProps {
-  machines: string[];
+  rows: MatrixRowItem[];
+  onToggleGroup: (key: string) => void;
   instances: string[];
   cells: Map<string, Map<string, CellRole[]>>;
   modules: Map<string, string>;
@@ -118,7 +135,8 @@ interface GridProps {
   onMachine: (m: string) => void;
 }
 
-function Grid({ machines, instances, cells, modules, unknown, selected, onMachine }: GridProps) {
+function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, selected, onMachine }: GridProps) {
+  const machines = useMemo(() => items.map((i) => i.machine), [items]);
   const ref = useRef<HTMLDivElement>(null);
   const [, navigate] = useLocation();
   // The focused cell: row and column in the visible order (column -1 = the machine's name).
@@ -163,6 +181,14 @@ function Grid({ machines, instances, cells, modules, unknown, selected, onMachin
       PageUp: () => go(r - page, c),
       Home: () => (e.ctrlKey ? go(0, -1) : go(r, -1)),
       End: () => (e.ctrlKey ? go(machines.length - 1, instances.length - 1) : go(r, instances.length - 1)),
+      // Space on a group's name shows its machines (or folds them again).
+      " ": () => {
+        const item = items[r]!;
+        if (c < 0 && (item.group || item.fold)) {
+          onToggleGroup(item.fold?.key ?? item.key);
+          setFocusWanted(true); // the row stays (keyed by its first machine): keep the focus on its name
+        }
+      },
       Enter: () => {
         const m = machines[r]!;
         if (c < 0) return onMachine(m);
@@ -212,6 +238,10 @@ function Grid({ machines, instances, cells, modules, unknown, selected, onMachin
           <MatrixRow
             key={machines[vr.index]!}
             machine={machines[vr.index]!}
+            group={items[vr.index]!.group}
+            groupKey={items[vr.index]!.key}
+            fold={items[vr.index]!.fold}
+            onToggleGroup={onToggleGroup}
             index={vr.index}
             top={HEAD_H + vr.start}
             width={totalW}
@@ -233,6 +263,11 @@ function Grid({ machines, instances, cells, modules, unknown, selected, onMachin
 
 interface RowProps {
   machine: string;
+  /** The machines this row stands for (itself first), when grouped. */
+  group: string[] | undefined;
+  groupKey: string;
+  fold: MatrixRowItem["fold"];
+  onToggleGroup: (key: string) => void;
   index: number;
   top: number;
   width: number;
@@ -248,12 +283,13 @@ interface RowProps {
   onFocusCell: (r: number, c: number) => void;
 }
 
-const MatrixRow = memo(function MatrixRow({ machine: m, index, top, width, row, instances, first, last, selected: isSel, unknown, activeCol, onMachine, onFocusCell }: RowProps) {
+const MatrixRow = memo(function MatrixRow({ machine: m, group, groupKey, fold, onToggleGroup, index, top, width, row, instances, first, last, selected: isSel, unknown, activeCol, onMachine, onFocusCell }: RowProps) {
+  const who = group ? `${m} and ${group.length - 1} more` : m;
   // Cells are memoised: a row that scrolls sideways renders only the cells it brings in.
   const cellsOut = [];
   for (let ci = first; ci <= last; ci++) {
     const inst = instances[ci]!;
-    cellsOut.push(<MatrixCell key={inst} machine={m} instance={inst} index={index} col={ci} roles={row?.get(inst)} tabbable={activeCol === ci} onFocusCell={onFocusCell} />);
+    cellsOut.push(<MatrixCell key={inst} machine={who} link={m} instance={inst} index={index} col={ci} roles={row?.get(inst)} tabbable={activeCol === ci} onFocusCell={onFocusCell} />);
   }
   return (
     <div
@@ -284,9 +320,31 @@ const MatrixRow = memo(function MatrixRow({ machine: m, index, top, width, row, 
           {m}
         </button>
         {unknown && <span className="rounded bg-red-100 px-1 text-[10px] font-medium text-red-800 dark:bg-red-950 dark:text-red-200">unknown</span>}
-        <span className="text-[11px] tabular-nums text-slate-400" aria-hidden="true">
-          {row?.size ?? 0}
-        </span>
+        {group ? (
+          <button
+            type="button"
+            tabIndex={-1}
+            onClick={() => onToggleGroup(groupKey)}
+            title={`${group.length - 1} more machines have the same roles in the instances shown: ${group.slice(1, 8).join(", ")}${group.length > 8 ? ", …" : ""}. Show them (Space).`}
+            className="shrink-0 rounded-full bg-slate-200 px-1.5 text-[11px] font-medium tabular-nums text-slate-800 hover:bg-indigo-100 dark:bg-slate-700 dark:text-slate-100"
+          >
+            +{(group.length - 1).toLocaleString("en")} alike
+          </button>
+        ) : fold ? (
+          <button
+            type="button"
+            tabIndex={-1}
+            onClick={() => onToggleGroup(fold.key)}
+            title={`Fold the ${fold.size} machines with the same roles into one row again (Space).`}
+            className="shrink-0 rounded-full bg-slate-200 px-1.5 text-[11px] font-medium text-slate-800 hover:bg-indigo-100 dark:bg-slate-700 dark:text-slate-100"
+          >
+            fold {fold.size}
+          </button>
+        ) : (
+          <span className="text-[11px] tabular-nums text-slate-600 dark:text-slate-400" title={`In ${row?.size ?? 0} instances`} aria-hidden="true">
+            {row?.size ?? 0}
+          </span>
+        )}
       </div>
       {cellsOut}
     </div>
@@ -306,7 +364,7 @@ const ColumnHeaders = memo(function ColumnHeaders({ instances, modules, first, l
         className="absolute top-0 flex h-full flex-col justify-end border-r border-slate-100 px-2 pb-2 dark:border-slate-800/70"
         style={{ left: ROWHEAD_W + ci * COL_W, width: COL_W }}
       >
-        <a href={instancePath(inst)} title={inst} className="truncate text-xs font-semibold text-slate-800 hover:text-indigo-700 hover:underline dark:text-slate-100 dark:hover:text-indigo-300" tabIndex={-1}>
+        <a href={ROUTER_BASE + instancePath(inst)} title={inst} className="truncate text-xs font-semibold text-slate-800 hover:text-indigo-700 hover:underline dark:text-slate-100 dark:hover:text-indigo-300" tabIndex={-1}>
           {inst}
         </a>
         <span className="truncate font-mono text-[10px] text-slate-500 dark:text-slate-400">{modules.get(inst)}</span>
@@ -317,7 +375,10 @@ const ColumnHeaders = memo(function ColumnHeaders({ instances, modules, first, l
 });
 
 interface CellProps {
+  /** Who the cell speaks of ("web1", or "web1 and 499 more" for a group). */
   machine: string;
+  /** The machine its links open. */
+  link: string;
   instance: string;
   index: number;
   col: number;
@@ -326,7 +387,7 @@ interface CellProps {
   onFocusCell: (r: number, c: number) => void;
 }
 
-const MatrixCell = memo(function MatrixCell({ machine: m, instance: inst, index, col, roles, tabbable, onFocusCell }: CellProps) {
+const MatrixCell = memo(function MatrixCell({ machine: m, link, instance: inst, index, col, roles, tabbable, onFocusCell }: CellProps) {
   return (
     <div
       role="gridcell"
@@ -334,12 +395,28 @@ const MatrixCell = memo(function MatrixCell({ machine: m, instance: inst, index,
       data-cell={`${index}:${col}`}
       tabIndex={tabbable ? 0 : -1}
       onFocus={() => onFocusCell(index, col)}
-      aria-label={roles ? `${m} in ${inst}: ${roles.map(describe).join("; ")}` : `${m} not in ${inst}`}
-      className="absolute top-0 flex h-full items-center gap-1 overflow-hidden border-r border-slate-100 px-1.5 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 dark:border-slate-800/70"
+      className="absolute top-0 flex h-full items-center gap-1 overflow-hidden whitespace-nowrap border-r border-slate-100 px-1.5 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 dark:border-slate-800/70"
       style={{ left: ROWHEAD_W + col * COL_W, width: COL_W }}
     >
-      {roles?.slice(0, 2).map((x) => <RoleChip key={x.role} role={x} href={machineSettingsPath(inst, x.role, m)} />)}
-      {roles && roles.length > 2 && <span className="text-[10px] text-slate-500">+{roles.length - 2}</span>}
+      {/* The cell's name is its content: "web1 in borgbackup: client via #web". */}
+      <span className="sr-only">{roles ? `${m} in ${inst}:` : `${m} not in ${inst}`}</span>{" "}
+      {roles?.map((x, i) => (
+        <Fragment key={x.role}>
+          {i < 2 ? (
+            <RoleChip role={x} href={machineSettingsPath(inst, x.role, link)} alone={roles.length === 1} last={i === roles.length - 1} />
+          ) : (
+            <span className="sr-only">
+              {describe(x)}
+              {i < roles.length - 1 ? ";" : ""}
+            </span>
+          )}
+        </Fragment>
+      ))}
+      {roles && roles.length > 2 && (
+        <span aria-hidden="true" className="text-[10px] text-slate-600 dark:text-slate-400">
+          +{roles.length - 2}
+        </span>
+      )}
     </div>
   );
 });
@@ -358,27 +435,45 @@ function followLink(e: React.MouseEvent, navigate: (to: string) => void) {
   navigate(href);
 }
 
-function RoleChip({ role, href }: { role: CellRole; href: string }) {
+/**
+ * One role of a cell: the role's name (solid when the machine is listed by name, dashed when a tag
+ * brings it in), and beside it which tag brought it ("via #web"), in the cell's name as well.
+ */
+function RoleChip({ role, href, alone, last }: { role: CellRole; href: string; alone: boolean; last: boolean }) {
+  // Roles are parted by ";" in the cell's name, inside the role's last words (see sr-inline).
+  const sep = last ? "" : ";";
   return (
-    <a
-      href={href}
-      tabIndex={-1}
-      title={describe(role)}
-      className={`min-w-0 truncate rounded px-1.5 py-0.5 text-[11px] font-medium ${
-        role.explicit
-          ? "bg-indigo-600 text-white hover:bg-indigo-500 dark:bg-indigo-500 dark:hover:bg-indigo-400"
-          : "border border-dashed border-emerald-500 text-emerald-800 hover:bg-emerald-50 dark:border-emerald-600 dark:text-emerald-300 dark:hover:bg-emerald-950"
-      }`}
-    >
-      {role.explicit ? "" : "#"}
-      {role.role}
-    </a>
+    <>
+      <a
+        href={href}
+        tabIndex={-1}
+        title={describe(role)}
+        className={`min-w-0 shrink-0 truncate rounded px-1.5 py-0.5 text-[11px] font-medium ${
+          role.explicit
+            ? "bg-indigo-600 text-white hover:bg-indigo-500 dark:bg-indigo-500 dark:hover:bg-indigo-400"
+            : "border border-dashed border-emerald-600 text-emerald-800 hover:bg-emerald-50 dark:border-emerald-600 dark:text-emerald-300 dark:hover:bg-emerald-950"
+        }`}
+      >
+        {role.role}
+      </a>{" "}
+      {role.explicit ? (
+        <span className="sr-only">
+          by name{role.viaTags.length ? `, also via #${role.viaTags.join(", #")}` : ""}
+          {sep}
+        </span>
+      ) : (
+        <span className={`min-w-0 truncate text-[10px] text-emerald-800 dark:text-emerald-300 ${alone ? "" : "max-w-12"}`} title={describe(role)}>
+          via #{role.viaTags.join(", #")}
+          {sep && <span className="sr-inline">{sep}</span>}
+        </span>
+      )}
+    </>
   );
 }
 
 function describe(r: CellRole): string {
-  if (r.explicit) return `${r.role} (by name${r.viaTags.length ? `, also via tag ${r.viaTags.join(", ")}` : ""})`;
-  return `${r.role} (via tag ${r.viaTags.join(", ")})`;
+  if (r.explicit) return `${r.role} by name${r.viaTags.length ? `, also via #${r.viaTags.join(", #")}` : ""}`;
+  return `${r.role} via #${r.viaTags.join(", #")}`;
 }
 
 function Legend() {
@@ -388,9 +483,9 @@ function Legend() {
         <span className="rounded bg-indigo-600 px-1.5 py-px font-medium text-white">role</span> listed by name
       </span>
       <span className="flex items-center gap-1.5">
-        <span className="rounded border border-dashed border-emerald-500 px-1.5 py-px font-medium text-emerald-800 dark:text-emerald-300">#role</span> through a tag
+        <span className="rounded border border-dashed border-emerald-600 px-1.5 py-px font-medium text-emerald-800 dark:text-emerald-300">role</span> via #tag: brought in by that tag
       </span>
-      <span className="ml-auto">Arrow keys move, Enter opens; a machine's name shows what runs on it.</span>
+      <span className="ml-auto">Arrow keys move, Enter opens, Space on a group shows its machines; a machine's name shows what runs on it.</span>
     </div>
   );
 }

@@ -7,7 +7,7 @@ import type { Json } from "../../model/json";
 import type { FieldNode, PropertyField } from "../../schema/field-node";
 import { acceptsType, defaultText, jsonTypeOf, kindLabel } from "../../schema/json-types";
 import { deepEqual } from "../../model/json";
-import { describedByIds, elementId, readOnlyProps, useFieldSlice, useFormCtx, usePath, usePriority } from "./form-context";
+import { describedByIds, elementId, readOnlyProps, useFieldSlice, useFormCtx, useInherited, usePath, usePriority } from "./form-context";
 import { MK_DEFAULT_PRIORITY } from "../../model/resolve/module-properties";
 import { priorityLabel } from "../../model/resolve/sources";
 import { HelpText } from "./help-text";
@@ -146,17 +146,30 @@ function BlockField({ depth, label, header, help, issues, inside, control }: { d
   const [open, setOpen] = useState(depth < 3 || inside > 0);
   return (
     <div role="group" aria-label={label} className="my-2 rounded-md border border-slate-200 bg-white/60 dark:border-slate-700 dark:bg-slate-900/40">
-      <details open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
-        <summary className="cursor-pointer select-none rounded-t-md px-3 py-2 hover:bg-slate-50 dark:hover:bg-slate-800/60">
-          <span className="inline-flex w-[calc(100%-1.5rem)] items-center align-middle">{header}</span>
-          {!open && inside > 0 && <span className="ml-2 text-xs font-medium text-red-700 dark:text-red-400">{inside} problem{inside === 1 ? "" : "s"} inside</span>}
-        </summary>
+      {/* A disclosure button beside the header, not a <summary> around it: the header holds
+          buttons (Reset, Remove), and controls inside a summary are nested-interactive (axe). */}
+      <div className="flex items-center gap-1.5 rounded-t-md px-3 py-2">
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-label={label}
+          onClick={() => setOpen((o) => !o)}
+          className="flex h-5 w-5 shrink-0 items-center justify-center rounded text-slate-600 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"
+        >
+          <span aria-hidden="true" className={`text-[10px] transition-transform ${open ? "rotate-90" : ""}`}>
+            ▶
+          </span>
+        </button>
+        <span className="flex min-w-0 flex-1 items-center">{header}</span>
+        {!open && inside > 0 && <span className="ml-2 text-xs font-medium text-red-700 dark:text-red-400">{inside} problem{inside === 1 ? "" : "s"} inside</span>}
+      </div>
+      {open && (
         <div className="border-t border-slate-200 px-3 pb-2 pt-1 dark:border-slate-700">
           {issues}
           {help}
-          {open && control}
+          {control}
         </div>
-      </details>
+      )}
     </div>
   );
 }
@@ -183,7 +196,7 @@ function fieldHeader({ id, name, label, prop, node, pathKey, isSet, removable, a
       {/* Kind and default in one element: a form of 300 options renders 300 of these. */}
       <span className="text-xs text-slate-500">
         {kindLabel(node)}
-        {prop?.hasDefault && !isSet ? ` · default: ${defaultText(prop.default)}` : ""}
+        {!isSet && <InheritedOrDefault pathKey={pathKey} prop={prop} />}
       </span>
       {prop?.required && <span className="rounded bg-amber-100 px-1.5 text-xs font-medium text-amber-800 dark:bg-amber-900/50 dark:text-amber-200">required</span>}
       {prop && isSet && <PriorityMark pathKey={pathKey} />}
@@ -196,6 +209,13 @@ function fieldHeader({ id, name, label, prop, node, pathKey, isSet, removable, a
       )}
     </div>
   );
+}
+
+/** What an unset field gets: from another layer (machine and tag forms), else its default. */
+function InheritedOrDefault({ pathKey, prop }: { pathKey: string; prop?: PropertyField }) {
+  const inherited = useInherited(pathKey);
+  if (inherited) return <> · {inherited.from === "default" ? `default: ${inherited.text}` : `inherits ${inherited.text} from ${inherited.from}`}</>;
+  return prop?.hasDefault ? <> · default: {defaultText(prop.default)}</> : null;
 }
 
 /** The priority the layer gives this value, when it is not a plain one (mkDefault, mkForce). */

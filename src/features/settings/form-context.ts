@@ -21,12 +21,23 @@ export interface FormSnapshot {
   insideOf: Map<string, number>;
   /** Path key -> the priority the layer gives the value there (mkDefault 1000, mkForce 50…). */
   priorities: ReadonlyMap<string, number>;
+  /** Path key -> what the field gets from the other layers when this one leaves it unset. */
+  inherited: ReadonlyMap<string, Inherited>;
 }
+
+export interface Inherited {
+  /** The value as the file would write it. */
+  text: string;
+  /** Where it comes from: "role settings (mkDefault)", "tag web", "default". */
+  from: string;
+}
+
+const NO_INHERITED: ReadonlyMap<string, Inherited> = new Map();
 
 const NO_PRIORITIES: ReadonlyMap<string, number> = new Map();
 
 /** The snapshot of a value and its issues, with the issues indexed by path once per change. */
-export function snapshotOf(value: JsonObject, issues: KeyedIssue[], priorities: ReadonlyMap<string, number> = NO_PRIORITIES): FormSnapshot {
+export function snapshotOf(value: JsonObject, issues: KeyedIssue[], priorities: ReadonlyMap<string, number> = NO_PRIORITIES, inherited: ReadonlyMap<string, Inherited> = NO_INHERITED): FormSnapshot {
   const at = new Map<string, string[]>();
   const insideOf = new Map<string, number>();
   for (const issue of issues) {
@@ -39,7 +50,7 @@ export function snapshotOf(value: JsonObject, issues: KeyedIssue[], priorities: 
     }
   }
   const textAt = new Map([...at].map(([k, m]) => [k, m.join("\n")]));
-  return { value, issues, textAt, insideOf, priorities };
+  return { value, issues, textAt, insideOf, priorities, inherited };
 }
 
 export interface FormContextValue {
@@ -74,8 +85,14 @@ export function useFormCtx(): FormContextValue {
   return ctx;
 }
 
-export function createFormStore(value: JsonObject, issues: KeyedIssue[], priorities?: ReadonlyMap<string, number>): StoreApi<FormSnapshot> {
-  return createStore<FormSnapshot>(() => snapshotOf(value, issues, priorities));
+export function createFormStore(value: JsonObject, issues: KeyedIssue[], priorities?: ReadonlyMap<string, number>, inherited?: ReadonlyMap<string, Inherited>): StoreApi<FormSnapshot> {
+  return createStore<FormSnapshot>(() => snapshotOf(value, issues, priorities, inherited));
+}
+
+/** What this field gets from the other layers while this one leaves it unset. */
+export function useInherited(pathKey: string): Inherited | undefined {
+  const { store } = useFormCtx();
+  return useStore(store, (s) => s.inherited.get(pathKey));
 }
 
 /** The priority this layer gives the value at a path (undefined: a plain value). */

@@ -6,7 +6,7 @@ import { useForm } from "react-hook-form";
 import type { Json, JsonObject, Path } from "../../model/json";
 import type { FieldNode } from "../../schema/field-node";
 import type { SettingsIssue } from "../../schema/validate";
-import { createFormStore, FormContext, keyOf, snapshotOf, useCommitted, useFormCtx, useIssueText, type FormContextValue } from "./form-context";
+import { createFormStore, FormContext, type Inherited, keyOf, snapshotOf, useCommitted, useFormCtx, useIssueText, type FormContextValue } from "./form-context";
 import { JsonWidget } from "./widgets/json-widget";
 import { ObjectWidget } from "./widgets/object-widget";
 import { ERROR_TEXT } from "./widgets/styles";
@@ -27,20 +27,24 @@ export interface SettingsFormProps {
   readOnlyReason?: string;
   /** Path key -> priority of the value there (the blob's mkDefault/mkForce wrappers). */
   priorities?: ReadonlyMap<string, number>;
+  /** Machine and tag forms: what each option gets from the other layers (role, tags, defaults). */
+  inherited?: ReadonlyMap<string, Inherited>;
   /** Role-wide and tag forms: make a value a default members may override, or plain again. */
   setPriority?: (path: Path, priority: number | undefined) => string | undefined;
 }
 
-export function SettingsForm({ root, value, issues, commit, title, idPrefix = "settings", onFieldRender, readOnlyReason, priorities, setPriority }: SettingsFormProps) {
+export function SettingsForm({ root, value, issues, commit, title, idPrefix = "settings", onFieldRender, readOnlyReason, priorities, setPriority, inherited }: SettingsFormProps) {
   // Drafts are checked by each widget as it is typed (useDraft), so the form itself never
   // validates: a keystroke costs no form-wide work.
   const form = useForm<Record<string, unknown>>({ shouldUnregister: true });
   const keyed = useMemo(() => issues.map((i) => ({ ...i, key: keyOf(i.path) })), [issues]);
-  const [store] = useState(() => createFormStore(value, keyed, priorities));
+  const [store] = useState(() => createFormStore(value, keyed, priorities, inherited));
   useLayoutEffect(() => {
     const s = store.getState();
-    if (s.value !== value || s.issues !== keyed || (priorities && s.priorities !== priorities)) store.setState(snapshotOf(value, keyed, priorities));
-  }, [store, value, keyed, priorities]);
+    if (s.value !== value || s.issues !== keyed || (priorities && s.priorities !== priorities) || (inherited && s.inherited !== inherited)) {
+      store.setState(snapshotOf(value, keyed, priorities, inherited));
+    }
+  }, [store, value, keyed, priorities, inherited]);
   // Callbacks through refs: the context stays the same object, so a new callback from the
   // parent never re-renders every field.
   const commitRef = useRef(commit);

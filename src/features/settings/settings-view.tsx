@@ -18,6 +18,10 @@ import { sameText } from "../../model/json-spelled";
 import { roleMembers } from "../../model/membership";
 import { onInstanceOutsideFile } from "../../model/commands/outside-file";
 import { interfaceOf } from "../../model/resolve/role-interface";
+import { evaluateDefinitions, memberDefinitions } from "../../model/resolve/member-settings";
+import { settingRows } from "../../model/resolve/setting-rows";
+import { originLabel } from "../../model/resolve/sources";
+import { formatJson } from "../../schema/json-types";
 import { compileRoleSchema } from "../../schema/compile-schema";
 import { putSetting, removeSetting } from "../../schema/settings-edit";
 import { validateSettings } from "../../schema/validate";
@@ -58,6 +62,17 @@ export default function SettingsView({ instance, role, target }: SettingsPanelPr
   const unwrapped = useMemo(() => unwrapPriorities(blob), [blob]);
   const priorities = useMemo(() => new Map([...unwrapped.wrappers].map(([k, w]) => [k, overridePriority(w) ?? 100])), [unwrapped]);
   const issues = useMemo(() => validateSettings(schema, unwrapped.value, { merged: false }), [schema, unwrapped]);
+  // What a machine's or tag's field gets while this layer leaves it unset: the other layers
+  // merged as Clan merges them (for a tag: the role's), shown in place of the bare default.
+  const clanDoc = useClanDoc();
+  const inherited = useMemo(() => {
+    if (layer.kind === "role" || !roleObj) return undefined;
+    const viaTags = layer.kind === "machine" ? (roleMembers(clanDoc, instance, role).find((m) => m.machine === layer.name)?.viaTags ?? []) : [];
+    const others = memberDefinitions(roleObj, layer.kind === "machine" ? layer.name : "", viaTags).filter((d) => d.source.kind === "role" || (layer.kind === "machine" && d.source.kind === "tag"));
+    const ev = evaluateDefinitions(iface.options, others);
+    return new Map(settingRows(ev.value, ev.origins).map((r) => [JSON.stringify(r.path), { text: formatJson(r.value, r.spelling), from: r.origin ? originLabel(r.origin) : "default" }]));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [clanDoc, roleObj, iface, instance, role, layer.kind, layer.kind === "role" ? "" : layer.name]);
 
   const commit = useCallback(
     (path: Path, value: Json | undefined, label?: string, spelling?: string): string | undefined => {
@@ -115,6 +130,7 @@ export default function SettingsView({ instance, role, target }: SettingsPanelPr
           issues={issues}
           commit={commit}
           priorities={priorities}
+          inherited={inherited}
           setPriority={layer.kind === "machine" ? undefined : setPriority}
           title={`${describeLayer(layer)} of ${instance}/${role}`}
           readOnlyReason={nix ? nixSettingsExplanation(nix.lock) : undefined}

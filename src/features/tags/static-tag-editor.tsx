@@ -21,13 +21,37 @@ export function StaticTagEditor({ summary, lockReason }: { summary: TagSummary; 
   const names = useMemo(() => Object.keys(machines), [machines]);
   const nixMachines = nixMachineNames(useLocks());
 
+  const apply = (command: Command) => {
+    const result = useEditor.getState().apply(command);
+    return result.ok ? undefined : result.error;
+  };
+  const datalist = (exclude: readonly string[]) => (
+    <datalist id="static-tag-machines">
+      {names
+        .filter((m) => !exclude.includes(m))
+        .slice(0, 500)
+        .map((m) => (
+          <option key={m} value={m} />
+        ))}
+    </datalist>
+  );
+
   if (!staticList) {
-    if (summary.reserved) return null;
+    if (summary.reserved || lockReason) return null;
+    // A list is started with its first machine: never an empty inventory.tags.<tag>.
     return (
-      <div className="space-y-2 text-sm">
-        <p className="text-slate-600 dark:text-slate-300">inventory.tags does not define “{tag}”: machines carry it through their own tags only.</p>
-        <Button onClick={() => useEditor.getState().apply(addStaticTag(tag))}>Define a static list</Button>
-      </div>
+      <ChipListEditor
+        listLabel={`inventory.tags.${tag}`}
+        chips={[]}
+        empty={<p className="text-sm text-slate-600 dark:text-slate-300">inventory.tags does not list machines for “{tag}”: machines carry it through their own tags. A static list is optional.</p>}
+        fieldLabel={`Add a machine to inventory.tags.${tag}`}
+        addLabel="Start the list"
+        suggestions="static-tag-machines"
+        onAdd={(name) => apply(addStaticTag(tag, [name]))}
+        onRemove={() => undefined}
+      >
+        {datalist([])}
+      </ChipListEditor>
     );
   }
 
@@ -48,11 +72,6 @@ export function StaticTagEditor({ summary, lockReason }: { summary: TagSummary; 
       remove: { label: `Remove ${m} from inventory.tags.${tag}` },
     };
   });
-  const apply = (command: Command) => {
-    const result = useEditor.getState().apply(command);
-    return result.ok ? undefined : result.error;
-  };
-
   return (
     <ChipListEditor
       listLabel={`inventory.tags.${tag}`}
@@ -65,14 +84,7 @@ export function StaticTagEditor({ summary, lockReason }: { summary: TagSummary; 
       onRemove={(m) => apply(setStaticTag(tag, staticList.filter((x) => x !== m)))}
       lockReason={lockReason}
     >
-      <datalist id="static-tag-machines">
-        {names
-          .filter((m) => !staticList.includes(m))
-          .slice(0, 500)
-          .map((m) => (
-            <option key={m} value={m} />
-          ))}
-      </datalist>
+      {datalist(staticList)}
       <Button variant="ghost" onClick={() => useEditor.getState().apply(setStaticTag(tag, undefined))}>
         {summary.reserved ? "Remove the override (use the computed list)" : "Remove the static list"}
       </Button>

@@ -13,6 +13,10 @@ import { DetailPanel, PanelNote, PanelSection, PanelSections } from "../../ui/de
 import { overrideWarning, tagKind } from "./tag-kind";
 import { RenameTagForm } from "./rename-tag-form";
 import { StaticTagEditor } from "./static-tag-editor";
+import { ChipListEditor, type Chip } from "../../ui/chip-list-editor";
+import { addTagToMachines, removeTagFromMachines } from "../../model/commands/tags";
+import { machinesOf } from "../../model/accessors";
+import type { Command } from "../../model/command";
 
 const SHOWN_MACHINES = 300;
 
@@ -47,7 +51,7 @@ export function TagDetail({ tag, summary }: { tag: string; summary: TagSummary |
             </PanelSection>
           )}
           <PanelSection title={`Machines (${summary.machines.length})`}>
-            <TagMachines tag={tag} machines={summary.machines} />
+            <TagMachines tag={tag} machines={summary.machines} editable={!summary.reserved && !nixLock} />
           </PanelSection>
           <PanelSection title="Used by roles">
             {summary.roles.length === 0 ? (
@@ -59,7 +63,7 @@ export function TagDetail({ tag, summary }: { tag: string; summary: TagSummary |
                     <Link href={instancePath(r.instance)} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
                       {r.instance}
                     </Link>
-                    <span className="text-slate-400" aria-hidden="true">
+                    <span className="text-slate-500" aria-hidden="true">
                       /
                     </span>
                     <span>{r.role}</span>
@@ -82,10 +86,66 @@ export function TagDetail({ tag, summary }: { tag: string; summary: TagSummary |
 
 const SOURCE: Record<TagSource["kind"], string> = { own: "own", static: "inventory.tags", computed: "computed" };
 
-function TagMachines({ tag, machines }: { tag: string; machines: string[] }) {
+/**
+ * The machines carrying the tag, and why (own tags, inventory.tags, computed). Editable for an
+ * ordinary tag: giving it to a machine writes the machine's own tags, as clan-cli does; taking
+ * it off removes it from both the machine's tags and the static list.
+ */
+function TagMachines({ tag, machines, editable }: { tag: string; machines: string[]; editable: boolean }) {
   const doc = useEditor((s) => s.doc);
   const index = tagIndex(doc);
   const shown = useMemo(() => machines.slice(0, SHOWN_MACHINES), [machines]);
+  const sources = (m: string) => (index.byMachine.get(m)?.get(tag) ?? []).map((s) => SOURCE[s.kind]).join(" + ");
+  const more = machines.length > shown.length && (
+    <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">
+      … and {machines.length - shown.length} more (filter the Machines page by this tag to see them all).
+    </p>
+  );
+  if (editable) {
+    const apply = (command: Command) => {
+      const result = useEditor.getState().apply(command);
+      return result.ok ? undefined : result.error;
+    };
+    const chips = shown.map(
+      (m): Chip => ({
+        key: m,
+        content: (
+          <>
+            <Link href={machinePath(m)} className="font-medium hover:underline">
+              {m}
+            </Link>
+            <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">{sources(m)}</span>
+          </>
+        ),
+        remove: { label: `Take ${tag} off ${m}` },
+      }),
+    );
+    const carried = new Set(machines);
+    return (
+      <>
+        <ChipListEditor
+          listLabel={`Machines with ${tag}`}
+          chips={chips}
+          empty={<p className="text-sm text-slate-500 dark:text-slate-400">No machine carries it.</p>}
+          fieldLabel={`Give ${tag} to a machine`}
+          addLabel="Give"
+          suggestions="tag-machines"
+          onAdd={(name) => apply(addTagToMachines(tag, [name]))}
+          onRemove={(m) => apply(removeTagFromMachines(tag, [m]))}
+        >
+          <datalist id="tag-machines">
+            {Object.keys(machinesOf(doc))
+              .filter((m) => !carried.has(m))
+              .slice(0, 500)
+              .map((m) => (
+                <option key={m} value={m} />
+              ))}
+          </datalist>
+        </ChipListEditor>
+        {more}
+      </>
+    );
+  }
   if (machines.length === 0) return <p className="text-sm text-slate-500 dark:text-slate-400">No machine carries it.</p>;
   return (
     <>
@@ -95,17 +155,11 @@ function TagMachines({ tag, machines }: { tag: string; machines: string[] }) {
             <Link href={machinePath(m)} className="font-medium hover:underline">
               {m}
             </Link>
-            <span className="text-xs text-slate-500 dark:text-slate-400">
-              {(index.byMachine.get(m)?.get(tag) ?? []).map((s) => SOURCE[s.kind]).join(" + ")}
-            </span>
+            <span className="text-xs text-slate-500 dark:text-slate-400">{sources(m)}</span>
           </li>
         ))}
       </ul>
-      {machines.length > shown.length && (
-        <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">
-          … and {machines.length - shown.length} more (filter the Machines page by this tag to see them all).
-        </p>
-      )}
+      {more}
     </>
   );
 }

@@ -8,7 +8,7 @@ import { tagOverview, type TagSummary } from "../../model/tag-overview";
 import { Button } from "../../ui/button";
 import { inputClass } from "../../ui/form-field";
 import { ListPage } from "../../ui/list-page";
-import { NewStaticTagDialog } from "./new-static-tag-dialog";
+import { NewTagDialog } from "./new-tag-dialog";
 import { overrideWarning, tagKind } from "./tag-kind";
 import { TagDetail } from "./tag-detail";
 import { plural } from "../../model/plural";
@@ -17,6 +17,8 @@ import { lockExplanation, tagLock } from "../../model/locked-paths";
 import { NixLockMark } from "../../ui/nix-lock-mark";
 
 const NAMES_IN_ROW = 6;
+/** Roles named in a row; the rest are one link away, on the tag's page (a fleet's "all" is used by hundreds). */
+const ROLES_IN_ROW = 4;
 
 export function TagsPage() {
   const params = useParams<{ tag?: string }>();
@@ -46,7 +48,7 @@ export function TagsPage() {
             className={`${inputClass.replace("w-full", "")} w-64`}
           />
           <Button variant="primary" className="ml-auto" onClick={() => setCreating(true)}>
-            New static tag
+            New tag
           </Button>
         </>
       }
@@ -85,7 +87,7 @@ export function TagsPage() {
         </div>
         {current !== undefined && <TagDetail key={current} tag={current} summary={tags.find((t) => t.tag === current)} />}
       </div>
-      {creating && <NewStaticTagDialog onClose={() => setCreating(false)} />}
+      {creating && <NewTagDialog onClose={() => setCreating(false)} />}
     </ListPage>
   );
 }
@@ -100,7 +102,7 @@ function TagRow({ t, current, compact }: { t: TagSummary; current: boolean; comp
   return (
     <tr aria-current={current ? "true" : undefined} className={current ? "bg-indigo-50 dark:bg-indigo-950/60" : "hover:bg-slate-50 dark:hover:bg-slate-900"}>
       <th scope="row" className={`${cell} text-left font-medium`}>
-        <Link href={tagPath(t.tag)} className="text-indigo-700 hover:underline dark:text-indigo-300">
+        <Link href={tagPath(t.tag)} className="text-indigo-700 underline decoration-indigo-300 underline-offset-2 hover:decoration-indigo-700 dark:text-indigo-300 dark:decoration-indigo-700">
           {t.tag}
         </Link>
         {nixLock && <NixLockMark compact className="ml-2 align-middle" title={lockExplanation(nixLock, "remove")} />}
@@ -115,7 +117,7 @@ function TagRow({ t, current, compact }: { t: TagSummary; current: boolean; comp
       <td className={cell}>
         <span className="font-medium tabular-nums">{t.machines.length}</span>
         {names.length > 0 && (
-          <span className="ml-2 text-slate-500 dark:text-slate-400">
+          <span className="ml-2 text-slate-600 dark:text-slate-400">
             {names.join(", ")}
             {t.machines.length > names.length ? ", …" : ""}
           </span>
@@ -124,17 +126,24 @@ function TagRow({ t, current, compact }: { t: TagSummary; current: boolean; comp
       </td>
       <td className={cell}>
         {t.roles.length === 0 ? (
-          <span className="text-slate-400">—</span>
+          <span className="text-slate-500">—</span>
         ) : (
-          <ul className="flex flex-wrap gap-x-3 gap-y-0.5">
-            {t.roles.map((r) => (
+          <ul className="flex flex-wrap gap-x-3 gap-y-0.5" aria-label={`Roles using ${t.tag}`}>
+            {t.roles.slice(0, ROLES_IN_ROW).map((r) => (
               <li key={`${r.instance}\u0000${r.role}`}>
                 <Link href={instancePath(r.instance)} className="text-indigo-700 hover:underline dark:text-indigo-300">
                   {r.instance}/{r.role}
                 </Link>
-                {r.hasSettings && <span className="ml-1 text-xs text-slate-500">(settings)</span>}
+                {r.hasSettings && <span className="ml-1 text-xs text-slate-600 dark:text-slate-400">(settings)</span>}
               </li>
             ))}
+            {t.roles.length > ROLES_IN_ROW && (
+              <li>
+                <Link href={tagPath(t.tag)} className="text-slate-600 underline underline-offset-2 hover:text-indigo-700 dark:text-slate-300">
+                  and {t.roles.length - ROLES_IN_ROW} more roles
+                </Link>
+              </li>
+            )}
           </ul>
         )}
       </td>

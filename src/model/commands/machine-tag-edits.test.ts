@@ -8,7 +8,7 @@ import { deepEqual } from "../json";
 import { placementsOf } from "../membership";
 import { tagsOfMachine } from "../tags";
 import { addMachine, deleteMachine, editMachine, machineFieldProblem, machineReferences, renameMachine, setMachineField } from "./machines";
-import { addMachinesToStaticTag, addStaticTag, addTagToMachines, removeTagFromMachines, renameTag, setStaticTag } from "./tags";
+import { addMachinesToStaticTag, addStaticTag, addTagToMachines, createTag, removeTagFromMachines, renameTag, setStaticTag } from "./tags";
 
 const MACHINES = ["web1", "web2", "db", "mac"];
 const TAGS = ["web", "office", "all", "gpu"];
@@ -179,9 +179,31 @@ describe("static tags", () => {
   it("adds a new static tag, refusing existing, reserved and bad names", () => {
     const doc = { machines: { a: {} }, tags: { office: ["a"] } };
     expect(addStaticTag("lab", ["a", "a"]).apply(doc).tags).toEqual({ office: ["a"], lab: ["a"] });
-    refused(() => addStaticTag("office").apply(doc), "tag", /already defines/);
-    refused(() => addStaticTag("darwin").apply(doc), "tag", /computed/);
-    refused(() => addStaticTag("two words").apply(doc), "tag", /white space/);
+    refused(() => addStaticTag("office", ["a"]).apply(doc), "tag", /already defines/);
+    refused(() => addStaticTag("darwin", ["a"]).apply(doc), "tag", /computed/);
+    refused(() => addStaticTag("two words", ["a"]).apply(doc), "tag", /white space/);
+    // never an empty list, never a name that is no machine
+    refused(() => addStaticTag("lab", []).apply(doc), "machine", /needs a machine/);
+    refused(() => addStaticTag("lab", ["ghost"]).apply(doc), "machine", /no machine "ghost"/);
+  });
+
+  it("taking the last machine out of an ordinary static list removes the list; an empty reserved override stays", () => {
+    const doc = { machines: { a: {} }, tags: { office: ["a"], all: ["a"], keep: [] } };
+    expect(setStaticTag("office", []).apply(doc).tags).toEqual({ all: ["a"], keep: [] });
+    expect(setStaticTag("all", []).apply(doc).tags).toEqual({ office: ["a"], all: [], keep: [] });
+  });
+
+  it("creates a tag as clan-cli does: in the machines' own tags, with at least one machine", () => {
+    const doc = { machines: { a: { tags: ["x"] }, b: {} }, tags: { office: ["a"] } };
+    const next = createTag("eu", ["a", "b"]).apply(doc);
+    expect(next.machines).toEqual({ a: { tags: ["x", "eu"] }, b: { tags: ["eu"] } });
+    expect(next.tags).toEqual({ office: ["a"] }); // no inventory.tags.eu
+    expect(createTag("eu", ["a"]).label).toBe("Create tag eu on a");
+    refused(() => createTag("eu", []).apply(doc), "machines", /at least one machine/);
+    refused(() => createTag("office", ["b"]).apply(doc), "tag", /exists already/);
+    refused(() => createTag("x", ["b"]).apply(doc), "tag", /exists already/);
+    refused(() => createTag("nixos", ["b"]).apply(doc), "tag", /computed/);
+    expect(() => createTag("eu", ["ghost"]).apply(doc)).toThrow(/no machine "ghost"/);
   });
 
   it("edits an existing override of a reserved tag but never starts one", () => {

@@ -17,6 +17,24 @@ function checkAssignable(tag: string) {
 
 const many = (machines: string[]) => (machines.length === 1 ? machines[0]! : `${machines.length} machines`);
 
+/**
+ * A new tag, given to machines as clan-cli gives it: in each machine's own `tags` (never as an
+ * empty `inventory.tags.<tag>` list, a form clan-cli does not write and Nix treats as no machine).
+ * A tag exists only through what carries it, so it needs at least one machine.
+ */
+export function createTag(tag: string, machines: string[]): Command {
+  const base = addTagToMachines(tag, machines);
+  return {
+    label: `Create tag ${tag} on ${many(machines)}`,
+    apply(doc) {
+      checkAssignable(tag);
+      if (tagInUse(doc, tag)) throw new CommandError(`The tag "${tag}" exists already: give it to more machines on its page.`, "tag");
+      if (machines.length === 0) throw new CommandError("Pick at least one machine: a tag is there only through the machines that carry it.", "machines");
+      return base.apply(doc);
+    },
+  };
+}
+
 export function addTagToMachines(tag: string, machines: string[]): Command {
   return {
     label: `Tag ${many(machines)} with ${tag}`,
@@ -101,6 +119,9 @@ export function setStaticTag(tag: string, machines: string[] | undefined): Comma
       const problem = tagNameProblem(tag);
       if (problem) throw new CommandError(problem, "tag");
       if (machines === undefined) return deleteIn(doc, ["tags", tag]);
+      // Taking the last machine out of an ordinary tag's list removes the list: an empty one
+      // means what no list means. (An empty override of a reserved tag means "no machine"; kept.)
+      if (machines.length === 0 && !isReservedTag(tag)) return deleteIn(doc, ["tags", tag]);
       if (isReservedTag(tag) && !tagIndex(doc).overriddenReserved.includes(tag)) {
         throw new CommandError(`"${tag}" is computed by Clan; a static list would replace the computed one.`, "tag");
       }
@@ -109,13 +130,20 @@ export function setStaticTag(tag: string, machines: string[] | undefined): Comma
   };
 }
 
-/** Starts a new static tag (`inventory.tags.<tag> = machines`); refuses a tag already defined there. */
-export function addStaticTag(tag: string, machines: string[] = []): Command {
+/**
+ * Starts a static list (`inventory.tags.<tag> = machines`) with at least one machine of the
+ * inventory; refuses a tag already defined there. Never an empty list (see createTag).
+ */
+export function addStaticTag(tag: string, machines: string[]): Command {
   return {
     label: `Add static tag ${tag}`,
     apply(doc) {
       checkAssignable(tag);
       if (own(staticTagsOf(doc), tag) !== undefined) throw new CommandError(`inventory.tags already defines "${tag}".`, "tag");
+      if (machines.length === 0) throw new CommandError(`A static list needs a machine: inventory.tags.${tag} = [ ] would select none.`, "machine");
+      for (const m of machines) {
+        if (own(machinesOf(doc), m) === undefined) throw new CommandError(`There is no machine "${m}" in this inventory.`, "machine");
+      }
       return setIn(doc, ["tags", tag], [...new Set(machines)]);
     },
   };

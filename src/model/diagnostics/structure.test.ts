@@ -80,7 +80,7 @@ describe("structure: the document against inventorySchema", () => {
   it("services: an error with the migration hint", () => {
     const [d] = withCode({ meta, services: {} }, "services-removed");
     expect(d).toMatchObject({ severity: "error", path: ["services"] });
-    expect(d!.message).toMatch(/removed in clan 25.11.*instances.*Migrate inventory services/);
+    expect(d!.message).toMatch(/removed in clan 26.05.*instances.*clan-inventory migrate.*Migrate inventory services/);
   });
 
   it("internal options and the legacy modules key", () => {

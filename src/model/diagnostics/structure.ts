@@ -47,7 +47,7 @@ export function checkStructure(ctx: Context): void {
         "error",
         "services-removed",
         ["services"],
-        'The "services" key was removed in clan 25.11: any "services" (even empty) stops the evaluation. Move each service to "instances" (see clan\'s guide "Migrate inventory services"), then delete "services".',
+        'The "services" key (clanModules, written by clan 25.11 and earlier) was removed in clan 26.05: any "services" (even empty) stops the evaluation. Move each service to "instances" ("Migrate to instances" in the editor, or clan-inventory migrate; clan\'s guide "Migrate inventory services"), then delete "services".',
       );
     } else if (INTERNAL_TOP_LEVEL.includes(key)) {
       ctx.report("error", "internal-option", [key], `"${key}" is an internal option Clan sets itself; an inventory must not define it. Remove it.`);

@@ -122,4 +122,16 @@ describe("evaluateSettings", () => {
     expect(run(["role", { imports: [] }]).problems[0]!.kind).toBe("module");
     expect(run(["role", { config: { port: 2 }, startAt: "x" }]).problems[0]!.kind).toBe("module");
   });
+
+  it("has no value for a set whose option `type` has none (reading it as a whole asks isDerivation, which reads `type`)", () => {
+    const versioned: OptionSet = {
+      options: {
+        versioning: opt({ kind: "nullOr", elem: { kind: "submodule", options: { options: { type: opt({ kind: "enum", values: ["simple"] }), params: opt({ kind: "attrsOf", elem: str }, {}) } } } }, null),
+        other: opt({ kind: "submodule", options: { options: { name: opt(str) } } }, {}),
+      },
+    };
+    const r = evaluateSettings(versioned, [{ source: "role", value: toNix({ versioning: { params: { a: "b" } } }) }], "default");
+    expect(fromNix(r.value)).toEqual({ other: {} });
+    expect(r.undefinedPaths).toEqual([["other", "name"], ["versioning"]]);
+  });
 });

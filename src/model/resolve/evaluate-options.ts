@@ -64,7 +64,7 @@ interface Ctx<S> {
 export function evaluateSettings<S>(set: OptionSet, modules: Definition<S>[], defaultSource: S): EvalResult<S> {
   const result: EvalResult<S> = { value: {}, problems: [], undefinedPaths: [], unknownDefaults: [], unsupported: [], origins: new Map() };
   const ctx: Ctx<S> = { result, defaultSource };
-  result.value = evalModuleSet(ctx, set, modules.map((m) => unifyModule(ctx, m, [])).filter((m): m is Definition<S> => m !== null), [], undefined);
+  result.value = evalModuleSet(ctx, set, modules.map((m) => unifyModule(ctx, m, [])).filter((m): m is Definition<S> => m !== null), [], undefined) ?? {};
   return result;
 }
 
@@ -103,7 +103,21 @@ function unifyModule<S>(ctx: Ctx<S>, m: Definition<S>, path: string[]): Definiti
 }
 
 /** The options of one module set (the role interface, a submodule or a group of nested options). */
-function evalModuleSet<S>(ctx: Ctx<S>, set: OptionSet, modules: Definition<S>[], path: string[], name: string | undefined): NixAttrs {
+function evalModuleSet<S>(ctx: Ctx<S>, set: OptionSet, modules: Definition<S>[], path: string[], name: string | undefined): NixAttrs | undefined {
+  const before = ctx.result.undefinedPaths.length;
+  const out = evalModuleSetEntries(ctx, set, modules, path, name);
+  // A set whose option `type` has no value cannot be looked at as a whole: asking whether a value
+  // is a package (lib.isDerivation, which clan-oracle's walk and much of nixpkgs ask) reads
+  // `type` and fails. Clan's full evaluation therefore has no value for the set itself.
+  if (path.length > 0 && ctx.result.undefinedPaths.slice(before).some((p) => p.length === path.length + 1 && p[path.length] === "type" && p.slice(0, -1).every((k, i) => k === path[i]))) {
+    ctx.result.undefinedPaths.splice(before);
+    ctx.result.undefinedPaths.push(path);
+    return undefined;
+  }
+  return out;
+}
+
+function evalModuleSetEntries<S>(ctx: Ctx<S>, set: OptionSet, modules: Definition<S>[], path: string[], name: string | undefined): NixAttrs {
   const perKey = new Map<string, Definition<S>[]>();
   for (const m of modules) {
     let parts: NixAttrs[] | undefined;
@@ -168,11 +182,13 @@ function evalDecl<S>(ctx: Ctx<S>, decl: OptionDecl, defs: Definition<S>[], path:
   }
   if (final.defs.length === 0) {
     // No definition, no default: the type's empty value, if it has one (lib/modules.nix mergedValue).
+    const before = ctx.result.undefinedPaths.length;
     const empty = emptyValueOf(ctx, decl.type, path, name);
     if (empty !== undefined) {
       ctx.result.origins.set(originKey(path), { sources: [ctx.defaultSource], priority: OPTION_DEFAULT_PRIORITY });
       return empty;
     }
+    if (ctx.result.undefinedPaths.length > before) return undefined; // the empty value has none itself (evalModuleSet)
     (decl.defaultUnknown ? ctx.result.unknownDefaults : ctx.result.undefinedPaths).push(path);
     return undefined;
   }
@@ -296,19 +312,7 @@ function mergeValue<S>(ctx: Ctx<S>, type: NixType, defs: Definition<S>[], path: 
     case "nullOr": {
       const nulls = defs.filter((d) => d.value === null).length;
       if (nulls === defs.length) return null;
-      if (nulls === 0) {
-        // A nullable whose value lacks an option (no value, no default) has no value as a whole
-        // in Clan's evaluation: nullOr's merge reads the inner value through (clan-oracle: an
-        // unset `folders.<f>.versioning.type` leaves `folders.<f>.versioning` undefined).
-        const before = ctx.result.undefinedPaths.length;
-        const v = mergeValue(ctx, type.elem, defs, path, name);
-        if (ctx.result.undefinedPaths.length > before) {
-          ctx.result.undefinedPaths.splice(before);
-          ctx.result.undefinedPaths.push(path);
-          return undefined;
-        }
-        return v;
-      }
+      if (nulls === 0) return mergeValue(ctx, type.elem, defs, path, name);
       problem(ctx, path, "conflict", `${where(path)} is set to null in one place and to a value in another: ${defs.map((d) => showNix(d.value)).join(", ")}.`, defs.map((d) => d.source), defs.map((d) => d.value));
       return undefined;
     }

@@ -63,8 +63,6 @@ export interface Resolution {
 export interface ResolveOptions {
   /** Machines the clan's machines/<name>/ directories define (Clan registers each one). */
   machineDirs?: Iterable<string>;
-  /** Only these instances (the app resolves what it shows). */
-  onlyInstances?: ReadonlySet<string>;
 }
 
 const RESERVED = ["all", "nixos", "darwin"];
@@ -78,7 +76,6 @@ export function resolveInventory(doc: JsonObject, catalog: Catalog, options: Res
   let defaultsKnown = true;
   const instancesObj = objectAt(inv, "instances");
   for (const name of attrNames(instancesObj)) {
-    if (options.onlyInstances && !options.onlyInstances.has(name)) continue;
     const inst = objectAt(instancesObj, name);
     const ref = moduleRefOf(name, inst);
     const out: InstanceResolution = { name, module: ref, roles: [] };

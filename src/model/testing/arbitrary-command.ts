@@ -18,7 +18,8 @@ import { keepSettingIn } from "../commands/resolve-conflict";
 import { dropRole, relocateRole } from "../commands/roles";
 import { setSettings } from "../commands/settings";
 import { addStaticTag, addTagToMachines, removeTagFromMachines, renameTag, setStaticTag } from "../commands/tags";
-import { NAMES, jsonValue, objectOf } from "./arbitrary-inventory";
+import { NAMES, arbitraryInventory, jsonValue, objectOf } from "./arbitrary-inventory";
+import { CommandError } from "../command";
 
 export type DocPath = (string | number)[];
 
@@ -279,3 +280,21 @@ export function unknownKeysOf(doc: Inventory): UnknownKey[] {
 }
 
 
+
+/**
+ * A random inventory, and what a random command (arguments mostly from its names) made of it; a
+ * command that refuses (CommandError) gives no pair. For properties of two versions of a document.
+ */
+export function arbitraryEditedPair(): fc.Arbitrary<{ before: Inventory; after: Inventory; text: string }> {
+  return arbitraryInventory()
+    .chain((before) => arbitraryCommand({ doc: before }).map((c) => ({ before, c })))
+    .map(({ before, c }) => {
+      try {
+        return { before, after: c.command.apply(before), text: c.text };
+      } catch (e) {
+        if (e instanceof CommandError) return undefined;
+        throw e;
+      }
+    })
+    .filter((x): x is { before: Inventory; after: Inventory; text: string } => x !== undefined);
+}

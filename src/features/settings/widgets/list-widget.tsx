@@ -63,7 +63,7 @@ export function ListWidget({ pathKey, node, label, committed, depth }: ControlPr
           // Scalars: one compact row, the input then its buttons.
           return (
             <div key={i} className="flex items-start gap-1">
-              <span className="w-6 shrink-0 pt-1.5 text-right text-xs tabular-nums text-slate-400">{i + 1}.</span>
+              <span className="w-6 shrink-0 pt-1.5 text-right text-xs tabular-nums text-slate-500 dark:text-slate-400">{i + 1}.</span>
               <Field pathKey={keyOf([...path, i])} node={itemNode} name={`Item ${i + 1}`} label={itemLabel} depth={depth + 1} removable bare />
               <span className="flex shrink-0 gap-1 pt-1">{actions}</span>
             </div>

@@ -1,0 +1,158 @@
+// `clan-inventory merge BASE OURS THEIRS [-o OUT] [--marker-size N] [--catalog C]`: git's merge
+// driver for inventory.json (`clan-inventory git-setup` installs it; src/cli/git-setup.ts).
+//
+// Merges the JSON trees (model/json-merge.ts) and writes the result in OURS' layout to OUT
+// (git passes OURS' own file, %A) or stdout. Exit status, as git expects from a driver:
+//   0  merged cleanly. Diagnostics that neither side had but the merge has (branch A set a
+//      role-wide value, branch B the same option on a machine: a settings conflict now) are
+//      printed on stderr: the merge is clean as JSON, but Clan will see a problem;
+//   1  conflicts: OUT holds git's conflict markers around the smallest hunk holding each
+//      conflicting value, and each conflict is listed on stderr with its line;
+//   2  bad usage or an unreadable input. A side that is not valid JSON (a file that already holds
+//      conflict markers) falls back to git's line merge (`git merge-file`), exit 1.
+import { execFile } from "node:child_process";
+import { writeFile } from "node:fs/promises";
+import { readInventoryJson, MAX_INVENTORY_BYTES } from "../formats/inventory-json";
+import { mergeJsonTexts } from "../formats/merge-json-text";
+import type { Diagnostic } from "../model/diagnostic";
+import { diagnose } from "../model/diagnostics/index";
+import { isObject, type Json } from "../model/json";
+import { plural } from "../model/plural";
+import { InputError, located, readText } from "./read-input";
+import { formatPath } from "./validate";
+import { loadCatalog } from "./load-inputs";
+
+export const MERGE_USAGE = "Usage: clan-inventory merge <base> <ours> <theirs> [-o <file>] [--marker-size N] [--catalog <file>]";
+
+export interface MergeIo {
+  out(text: string): void;
+  err(line: string): void;
+}
+
+interface Options {
+  base: string;
+  ours: string;
+  theirs: string;
+  output?: string;
+  markerSize: number;
+  catalog?: string;
+}
+
+export async function mergeCommand(args: string[], io: Partial<MergeIo> = {}): Promise<number> {
+  const out = io.out ?? ((text: string) => process.stdout.write(text));
+  const err = io.err ?? ((line: string) => console.error(line));
+  const options = parseArgs(args);
+  if (options === "help") {
+    out(MERGE_USAGE + "\n");
+    return 0;
+  }
+  if (typeof options === "string") {
+    err(`clan-inventory merge: ${options}\n${MERGE_USAGE}`);
+    return 2;
+  }
+  const name = options.output ?? options.ours;
+  try {
+    const [base, ours, theirs] = await Promise.all([options.base, options.ours, options.theirs].map((f) => readText(f, "inventory", MAX_INVENTORY_BYTES)));
+    const result = mergeJsonTexts(base!, ours!, theirs!, { markerSize: options.markerSize });
+    const emit = async (text: string) => {
+      if (options.output === undefined) return out(text);
+      try {
+        await writeFile(options.output, text);
+      } catch (e) {
+        throw new InputError(`${options.output}: error: cannot write: ${(e as Error).message}`);
+      }
+    };
+    if (!result.ok) {
+      const file = { base: options.base, ours: options.ours, theirs: options.theirs }[result.side];
+      err(located(file, result.error));
+      const line = await gitMergeFile(options);
+      if (line === undefined) return 2;
+      err(`${name}: not valid JSON on every side, merged line by line (git merge-file)`);
+      await emit(line.text);
+      return line.conflicts ? 1 : 0;
+    }
+    await emit(result.text);
+    if (result.conflicts.length > 0) {
+      for (const c of result.conflicts) err(`${name}:${c.line}: conflict at ${formatPath(c.path) || "the top level"}: ${sides(c)}`);
+      err(`${name}: ${plural(result.conflicts.length, "conflict")} left with conflict markers`);
+      return 1;
+    }
+    if (result.merged) for (const line of await addedDiagnostics(result.merged.ours, ours!, theirs!, options.catalog, err)) err(`${name}: ${line}`);
+    return 0;
+  } catch (e) {
+    if (e instanceof InputError) {
+      err(e.text);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+function sides(c: { base: Json | undefined; ours: Json | undefined; theirs: Json | undefined }): string {
+  const show = (v: Json | undefined) => (v === undefined ? (c.base === undefined ? "absent" : "removed") : short(v));
+  return `ours ${show(c.ours)}; theirs ${show(c.theirs)}`;
+}
+
+function short(v: Json): string {
+  const text = JSON.stringify(v);
+  return text.length > 60 ? text.slice(0, 57) + "…" : text;
+}
+
+/** Diagnostics of the merged inventory that neither OURS nor THEIRS had, as text lines. */
+async function addedDiagnostics(merged: Json, ours: string, theirs: string, catalogFile: string | undefined, err: (line: string) => void): Promise<string[]> {
+  if (!isObject(merged)) return [];
+  const o = readInventoryJson(ours);
+  const t = readInventoryJson(theirs);
+  if (!o.ok || !t.ok) return [];
+  const catalog = await loadCatalog(catalogFile, (p) => err(`${p.file}:${formatPath(p.path)}: ${p.severity} catalog: ${p.message}`));
+  const key = (d: Diagnostic) => `${d.severity}\u0000${d.code}\u0000${d.path.join("\u0000")}\u0000${d.message}`;
+  const before = new Set([...diagnose(o.doc, catalog), ...diagnose(t.doc, catalog)].map(key));
+  const added = diagnose(merged, catalog).filter((d) => !before.has(key(d)));
+  const lines = added.map((d) => `${formatPath(d.path) || "(top level)"}: ${d.severity} ${d.code}: ${d.message} (new with this merge)`);
+  if (added.length > 0) lines.push(`merged cleanly as JSON, but the merge adds ${plural(added.length, "diagnostic")}: check with clan-inventory validate`);
+  return lines;
+}
+
+/** git's own line merge of the three texts, when git is there; undefined otherwise. */
+function gitMergeFile(options: Options): Promise<{ text: string; conflicts: boolean } | undefined> {
+  return new Promise((resolve) => {
+    execFile(
+      "git",
+      ["merge-file", "-p", `--marker-size=${options.markerSize}`, "-L", "ours", "-L", "base", "-L", "theirs", options.ours, options.base, options.theirs],
+      { maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout) => {
+        const code = error ? (error as NodeJS.ErrnoException & { code?: number | string }).code : 0;
+        if (typeof code !== "number") return resolve(undefined); // git missing or killed
+        resolve({ text: String(stdout), conflicts: code !== 0 });
+      },
+    );
+  });
+}
+
+function parseArgs(args: string[]): Options | "help" | string {
+  const files: string[] = [];
+  let output: string | undefined;
+  let markerSize = 7;
+  let catalog: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const value = () => {
+      const v = args[++i];
+      if (v === undefined || v === "") throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    try {
+      if (arg === "-h" || arg === "--help") return "help";
+      else if (arg === "-o" || arg === "--output") output = value();
+      else if (arg === "--marker-size") markerSize = Number(value());
+      else if (arg === "--catalog") catalog = value();
+      else if (arg.startsWith("-") && arg !== "-") return `unknown option ${arg}`;
+      else files.push(arg);
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  if (files.length !== 3) return `three files are needed: base, ours and theirs (got ${files.length})`;
+  if (!Number.isInteger(markerSize) || markerSize < 1) return "--marker-size must be a positive whole number";
+  return { base: files[0]!, ours: files[1]!, theirs: files[2]!, output, markerSize, catalog };
+}
