@@ -110,7 +110,7 @@ function checkRole(ctx: Context, set: { options: OptionSet; known: boolean }, in
   const add = (f: Omit<Finding, "machines">, machines: string[]) => {
     const key = JSON.stringify([f.code, f.path, f.text("")]);
     const hit = findings.get(key);
-    if (hit) hit.machines.push(...machines);
+    if (hit) for (const m of machines) hit.machines.push(m); // no spread: thousands of members
     else findings.set(key, { ...f, machines: [...machines] });
   };
   const groups = new Map<MemberEvaluation, string[]>();
