@@ -244,14 +244,14 @@ function PriorityToggle({ pathKey, label }: { pathKey: string; label: string }) 
         type="button"
         className={on ? `${SMALL_BUTTON} border-indigo-400 bg-indigo-50 text-indigo-800 dark:border-indigo-500 dark:bg-indigo-950/60 dark:text-indigo-200` : SMALL_BUTTON}
         aria-pressed={on}
-        aria-label={`Let machines override ${label}`}
         title={on ? "Make it a plain value again: a member's own different value is then a conflict" : "Write it as a default (mkDefault): a member's own value wins, every other member keeps this one"}
         onClick={(e) => {
           e.preventDefault();
           setRefused(ctx.setPriority!(path, on ? undefined : MK_DEFAULT_PRIORITY));
         }}
       >
-        {on ? "✓ Machines may override this" : "Let machines override this"}
+        {/* The accessible name holds the visible words and then the option ("Let machines override startAt"). */}
+        {on && <span aria-hidden="true">✓ </span>}Let machines override<span className="sr-only"> {label}</span>
       </button>
       {refused && <span className={`${ERROR_TEXT} basis-full text-right`}>{refused}</span>}
     </>

@@ -21,6 +21,7 @@ import type { Source } from "../resolve/resolve";
 import { interfaceOf, UNKNOWN_INTERFACE } from "../resolve/role-interface";
 import { toNix } from "../resolve/nix-value";
 import type { Severity } from "../diagnostic";
+import type { Member } from "../membership";
 import { memo, nameList, roleLabel, type Context, type InstanceEntry, type Memo, type RoleEntry } from "./context";
 
 type Path = (string | number)[];
@@ -36,7 +37,7 @@ export function checkSettings(ctx: Context): void {
       if (!role.value) continue;
       const set = interfaceFor(ctx, inst, role.name);
       // Findings depend on the role object, the interface and which members get which blobs.
-      const signature = role.members.map((m) => `${m.machine}\u0001${m.explicit ? 1 : 0}\u0001${m.viaTags.join("\u0001")}`).join("\u0000");
+      const signature = signatureOf(role.members);
       memo(ctx, cache, role.value, [set.options, inst.name, role.name, signature], (c) => {
         const blobs = blobsOf(role.value!);
         for (const blob of blobs) checkBlobKeys(c, inst.name, role.name, blob);
@@ -44,6 +45,19 @@ export function checkSettings(ctx: Context): void {
       });
     }
   }
+}
+
+// Members come from a cache per role object (context.ts): the same array while the role and the
+// tags stay, so its signature is built once, not on every diagnose (every edit) of a large fleet.
+const signatures = new WeakMap<readonly Member[], string>();
+
+function signatureOf(members: readonly Member[]): string {
+  let s = signatures.get(members);
+  if (s === undefined) {
+    s = members.map((m) => `${m.machine}\u0001${m.explicit ? 1 : 0}\u0001${m.viaTags.join("\u0001")}`).join("\u0000");
+    signatures.set(members, s);
+  }
+  return s;
 }
 
 function interfaceFor(ctx: Context, inst: InstanceEntry, role: string): { options: OptionSet; known: boolean } {
@@ -110,14 +124,16 @@ function checkRole(ctx: Context, set: { options: OptionSet; known: boolean }, in
   const add = (f: Omit<Finding, "machines">, machines: string[]) => {
     const key = JSON.stringify([f.code, f.path, f.text("")]);
     const hit = findings.get(key);
-    if (hit) hit.machines.push(...machines);
+    if (hit) for (const m of machines) hit.machines.push(m); // no spread: thousands of members
     else findings.set(key, { ...f, machines: [...machines] });
   };
   const groups = new Map<MemberEvaluation, string[]>();
   const evals = new Map<string, MemberEvaluation>();
   for (const m of role.members) {
     const ev = evaluateMember(set.options, role.value!, m.machine, m.viaTags, evals);
-    groups.set(ev, [...(groups.get(ev) ?? []), m.machine]);
+    const group = groups.get(ev);
+    if (group) group.push(m.machine);
+    else groups.set(ev, [m.machine]);
   }
   const reached = new Set<string>();
   for (const [ev, machines] of groups) {

@@ -97,7 +97,7 @@ export function pushDownProperties(v: NixValue): NixAttrs[] | undefined {
     for (const c of o.contents) {
       const parts = pushDownProperties(c);
       if (!parts) return undefined;
-      out.push(...parts);
+      for (const part of parts) out.push(part); // no spread: a mkMerge may hold very many parts
     }
     return out;
   }
