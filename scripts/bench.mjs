@@ -41,7 +41,7 @@ const previous = existsSync(resultsPath) ? JSON.parse(readFileSync(resultsPath, 
 const load = () => loadavg().map((x) => Math.round(x * 100) / 100);
 // When each script ran, and how busy the machine was around it: a partial run mixes figures
 // of several runs in one report.
-const runs = { ...(previous?.runs ?? {}) };
+const runs = { ...previous?.runs };
 const failures = [];
 for (const file of scripts) {
   console.log(`\n== bench/${file}`);

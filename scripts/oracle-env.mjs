@@ -79,7 +79,7 @@ export function pinnedSources() {
 /** Runs a command, resolving { code, stdout, stderr }. */
 export function run(cmd, args, opts = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ["pipe", "pipe", "pipe"], ...opts, env: { ...process.env, NIX_PATH: process.env.NIX_PATH ?? "", ...(opts.env ?? {}) } });
+    const child = spawn(cmd, args, { stdio: ["pipe", "pipe", "pipe"], ...opts, env: { ...process.env, NIX_PATH: process.env.NIX_PATH ?? "", ...opts.env } });
     const out = [];
     const err = [];
     child.stdout.on("data", (c) => out.push(c));

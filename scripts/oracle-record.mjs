@@ -80,7 +80,7 @@ function dataInventories() {
 // --- running -----------------------------------------------------------------------------------
 
 async function pool(items, work) {
-  const results = new Array(items.length);
+  const results = Array.from({ length: items.length });
   let next = 0;
   let done = 0;
   const worker = async () => {

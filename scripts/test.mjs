@@ -1,4 +1,4 @@
-// `npm test`: type check, unit tests (vitest), bundle budgets, end-to-end tests (Playwright in
+// `npm test`: type check, lint, layer and format checks, unit tests (vitest), bundle budgets, end-to-end tests (Playwright in
 // a real Chromium). Prints one closing line "N passed, N failed" over all suites for CI.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -26,6 +26,14 @@ function step(name, ok) {
 
 console.log("\n== Type check (tsc --noEmit)");
 step("type check", run(["node_modules/typescript/bin/tsc", "--noEmit", "-p", "."]) === 0);
+// The core (model, schema, formats, catalog) again without the DOM's and Node's declarations:
+// a `document` or `process` there fails here (layers.config.mjs keeps their imports out).
+step("type check of the core without DOM and Node", run(["node_modules/typescript/bin/tsc", "--noEmit", "-p", "tsconfig.core.json"]) === 0);
+
+console.log("\n== Lint (oxlint), layers (scripts/check-layers.mjs), format (oxfmt --check)");
+step("lint", run(["node_modules/oxlint/bin/oxlint", "--deny-warnings"]) === 0);
+step("layers", run(["scripts/check-layers.mjs"]) === 0);
+step("format", spawnSync("npm", ["run", "--silent", "format:check"], { cwd: root, stdio: "inherit" }).status === 0);
 
 console.log("\n== Unit tests (vitest)");
 const vitestStatus = run(["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${join(results, "vitest.json")}`]);

@@ -77,10 +77,10 @@ const afterPaint = () =>
 let root: Root | null = null;
 const stage = document.getElementById("stage")!;
 const sheet = document.head.appendChild(document.createElement("style"));
-const useSheet = (css: string) => {
+const applySheet = (css: string) => {
   if (sheet.textContent !== css) sheet.textContent = css;
 };
-useSheet(oursCss);
+applySheet(oursCss);
 const keyLatencies: number[] = [];
 /** For keyLatencies[i]: the marks `key-start-<n>` / `key-end-<n>` around it have n = keySeqs[i]. */
 const keySeqs: number[] = [];
@@ -116,7 +116,7 @@ type Mountable = "ours" | "theirs" | "empty" | "copy-of-ours" | "copy-of-theirs"
 async function mountTimed(side: Mountable, schema: unknown, tree: ReactNode = null): Promise<{ ms: number; seq: number }> {
   root?.unmount();
   stage.replaceChildren();
-  useSheet(side === "ours" || side === "copy-of-ours" ? oursCss : rjsfCss);
+  applySheet(side === "ours" || side === "copy-of-ours" ? oursCss : rjsfCss);
   await afterPaint();
   const copy = structuredClone(schema) as Json;
   const container = document.createElement("div");
@@ -164,7 +164,7 @@ const peer = {
   async mountPlain(): Promise<void> {
     root?.unmount();
     root = null;
-    useSheet(oursCss);
+    applySheet(oursCss);
     const input = document.createElement("input");
     input.id = "plain";
     input.setAttribute("aria-label", "plain");

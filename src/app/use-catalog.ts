@@ -2,7 +2,6 @@
 // react-query and merged into one Catalog (src/catalog/merge-catalogs.ts). `useCatalog()` is what
 // most code needs; `useCatalogStatus()` adds per-source state for the catalog page.
 import { useQueries, type UseQueryResult } from "@tanstack/react-query";
-import { useRef } from "react";
 import type { ParsedCatalog } from "../catalog/catalog-schema";
 import type { Catalog } from "../catalog/catalog-types";
 import { mergeCatalogs, type MergedCatalog } from "../catalog/merge-catalogs";
@@ -35,28 +34,31 @@ function merge(sources: CatalogSource[], results: UseQueryResult<ParsedCatalog>[
   return mergeCatalogs(parts);
 }
 
+/** The last merge of each list of sources (the store keeps a list's identity until it changes). */
+const lastMerge = new WeakMap<CatalogSource[], { datas: (ParsedCatalog | undefined)[]; merged: MergedCatalog }>();
+
 /** Merges again only when the list of sources or one source's data changed, so that the
- * Catalog keeps its identity across renders (views and diagnostics memoise on it). */
-function useMerged(sources: CatalogSource[], results: UseQueryResult<ParsedCatalog>[]): MergedCatalog {
-  const last = useRef<{ sources: CatalogSource[]; datas: (ParsedCatalog | undefined)[]; merged: MergedCatalog } | null>(null);
+ * Catalog keeps its identity across renders (views and diagnostics memoise on it). One cache for
+ * every component: they all get the same Catalog, merged once. */
+function mergedOnce(sources: CatalogSource[], results: UseQueryResult<ParsedCatalog>[]): MergedCatalog {
   const datas = results.map((r) => r.data);
-  const prev = last.current;
-  if (prev && prev.sources === sources && prev.datas.length === datas.length && prev.datas.every((d, i) => d === datas[i])) return prev.merged;
+  const prev = lastMerge.get(sources);
+  if (prev && prev.datas.length === datas.length && prev.datas.every((d, i) => d === datas[i])) return prev.merged;
   const merged = merge(sources, results);
-  last.current = { sources, datas, merged };
+  lastMerge.set(sources, { datas, merged });
   return merged;
 }
 
 /** The merged catalog of all active sources that have loaded. */
 export function useCatalog(): Catalog {
   const { sources, results } = useSourceQueries();
-  return useMerged(sources, results).catalog;
+  return mergedOnce(sources, results).catalog;
 }
 
 /** The merged catalog together with each source's loading/error state and problems. */
 export function useCatalogStatus(): CatalogStatus {
   const { sources, results } = useSourceQueries();
-  const merged = useMerged(sources, results);
+  const merged = mergedOnce(sources, results);
   return {
     ...merged,
     sources: sources.map((source, i) => ({ source, label: sourceLabel(source), query: results[i]! })),

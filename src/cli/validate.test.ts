@@ -53,7 +53,7 @@ describe("exit status and output contract (diagnose injected)", () => {
       err: () => {},
       diagnose: (doc, catalog) => ((seen = { doc, modules: Object.keys(catalog.modulesPerSource["clan-core"] ?? {}) }), []),
     });
-    expect((seen?.doc as { meta: { name: string } }).meta.name).toBe("demo-clan");
+    expect((seen!.doc as { meta: { name: string } }).meta.name).toBe("demo-clan");
     expect(seen?.modules).toContain("borgbackup");
   });
 });

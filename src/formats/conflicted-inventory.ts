@@ -90,7 +90,7 @@ function meaning(changes: Change[]): { ours: string; theirs: string } | undefine
 /** What one side of a change holds, or undefined when that side does not have it. */
 function side(c: Change, which: "before" | "after"): string | undefined {
   const present = (which === "before" ? c.before : c.after) !== undefined;
-  const has = which === "before" ? !/-added$/.test(c.kind) : !/-removed$/.test(c.kind);
+  const has = which === "before" ? !c.kind.endsWith("-added") : !c.kind.endsWith("-removed");
   const value = which === "before" ? c.before : c.after;
   const role = `${c.instance}/${c.role}`;
   switch (c.kind) {

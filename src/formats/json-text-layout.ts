@@ -17,5 +17,5 @@ export function detectLayout(text: string): TextLayout {
   // The indentation of the first indented line is one level (the root's members).
   const first = /\n([ \t]+)\S/.exec(text);
   const indent = first ? first[1]! : "  ";
-  return { indent, eol, finalNewline: /\n$/.test(text) };
+  return { indent, eol, finalNewline: text.endsWith("\n") };
 }

@@ -39,7 +39,7 @@ function expectedAffected(before: Inventory, after: Inventory): string[] {
   const out = [...new Set([...b.keys(), ...a.keys()])].filter((m) => b.get(m) !== a.get(m));
   // machineClass picks the builder: a build change even where no setting differs.
   const cls = (d: Inventory, m: string) => JSON.stringify(((d.machines as Record<string, { machineClass?: string }> | undefined)?.[m] ?? {}).machineClass);
-  const both = new Set([...Object.keys((before.machines as object) ?? {})].filter((m) => Object.hasOwn((after.machines as object) ?? {}, m)));
+  const both = new Set(Object.keys((before.machines as object) ?? {}).filter((m) => Object.hasOwn((after.machines as object) ?? {}, m)));
   for (const m of both) if (cls(before, m) !== cls(after, m)) out.push(m);
   return [...new Set(out)].sort();
 }

@@ -22,8 +22,8 @@ export function changeReport(before: Inventory, after: Inventory, resolve: Resol
 
 /** `+` added, `-` removed, `~` changed. */
 export function changeMark(c: Change): "+" | "-" | "~" {
-  if (/-added$/.test(c.kind) || (c.before === undefined && c.after !== undefined)) return "+";
-  if (/-removed$/.test(c.kind) || (c.after === undefined && c.before !== undefined)) return "-";
+  if (c.kind.endsWith("-added") || (c.before === undefined && c.after !== undefined)) return "+";
+  if (c.kind.endsWith("-removed") || (c.after === undefined && c.before !== undefined)) return "-";
   return "~";
 }
 
@@ -58,6 +58,7 @@ export function reportMarkdown(r: ChangeReport): string {
 /** The commit message of a save: a subject naming the change (or how many), the list below. */
 export function commitMessageFromReport(r: ChangeReport, file = "inventory.json"): string | undefined {
   if (r.changes.length === 0) return undefined;
+  // oxlint-disable-next-line no-control-regex -- the control characters are what this removes
   const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
   const subject = r.changes.length === 1 ? `${file}: ${clean(r.changes[0]!.summary)}` : `${file}: ${plural(r.changes.length, "change")}${r.affectedMachines.length > 0 ? ` (${r.affectedMachines.length > 3 ? plural(r.affectedMachines.length, "machine") : r.affectedMachines.join(", ")})` : ""}`;
   const body = [...(r.changes.length > 1 ? r.changes.map((c) => `${changeMark(c)} ${clean(c.summary)}`) : []), ...(r.deployCommand ? ["", `Deploy: ${clean(r.deployCommand)}`] : [])];

@@ -96,6 +96,7 @@ async function commitMerge(dir: string, name: string, commitMessage: string): Pr
 
 /** `inventory.json: <label>`; several edits give a short subject and the full list below. */
 export function commitMessageFor(labels: readonly string[]): string {
+  // oxlint-disable-next-line no-control-regex -- the control characters are what this removes
   const clean = labels.map((l) => l.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim()).filter(Boolean);
   if (clean.length === 0) return "inventory.json: edit in the inventory editor";
   if (clean.length === 1) return `inventory.json: ${clean[0]}`;

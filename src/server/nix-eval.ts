@@ -42,6 +42,7 @@ export interface NixEvalOptions {
   apply?: string;
 }
 
+// oxlint-disable-next-line no-control-regex -- ESC starts the colour codes this removes
 const ANSI = /\u001b\[[0-9;]*[A-Za-z]/g;
 
 /** One stderr line of nix as text for people (null for lines that carry nothing to show). */

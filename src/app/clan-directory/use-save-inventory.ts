@@ -26,44 +26,48 @@ export function useSaveInventory(): SaveActions {
   const { mutateAsync } = useMutation({ mutationFn: saveInventory });
 
   const run = useCallback(
-    async (overwrite: boolean, attempt = 0): Promise<void> => {
-      const st = useSaveState.getState();
-      if (!st.active || st.blocked || st.saving) return;
-      const editor = useEditor.getState();
-      const etag = overwrite && st.conflict ? st.conflict.theirs.etag : st.etag;
-      if (etag === null) return;
-      if (!overwrite && !st.dirty) {
-        editor.announce("No unsaved changes");
-        return;
-      }
-      const doc = editor.doc;
-      const labels = labelsSinceSave(editor.past, editor.future, st.savedAt);
-      useSaveState.setState({ saving: true });
-      let retry = false;
-      try {
-        const result = await mutateAsync({ doc, etag, labels });
-        markSaved(doc, result.etag);
-        queryClient.setQueryData(inventoryQuery().queryKey, { text: writeInventoryJson(doc), etag: result.etag, exists: true });
-        // What Nix defines may read differently against the new file.
-        void queryClient.invalidateQueries({ queryKey: readonlyQuery().queryKey });
-        useEditor.getState().announce(result.git.action === "committed" ? "Saved and committed inventory.json" : "Saved inventory.json");
-        if (result.git.error) useNotices.getState().push({ kind: "error", title: "Saved inventory.json, but git refused", detail: result.git.error });
-      } catch (e) {
-        if (e instanceof SaveConflict && !overwrite && attempt < 3 && takeDiskVersion(e.theirs) === "merged") {
-          // Another page saved first, on other things: merged with it, this save goes on.
-          retry = true;
-        } else if (e instanceof SaveConflict) {
-          useSaveState.setState({ conflict: { theirs: e.theirs } });
-          useEditor.getState().announce("Not saved: inventory.json changed on disk");
-        } else if (e instanceof SaveLocked) {
-          useNotices.getState().push({ kind: "error", title: "Not saved: the change touches values defined in Nix", detail: e.message });
-        } else {
-          useNotices.getState().push({ kind: "error", title: "Could not save inventory.json", detail: (e as Error).message });
+    (overwrite: boolean): Promise<void> => {
+      // One try; a retry calls it again (a named function: the callback cannot call itself).
+      const attemptSave = async (overwrite: boolean, attempt: number): Promise<void> => {
+        const st = useSaveState.getState();
+        if (!st.active || st.blocked || st.saving) return;
+        const editor = useEditor.getState();
+        const etag = overwrite && st.conflict ? st.conflict.theirs.etag : st.etag;
+        if (etag === null) return;
+        if (!overwrite && !st.dirty) {
+          editor.announce("No unsaved changes");
+          return;
         }
-      } finally {
-        useSaveState.setState({ saving: false });
-      }
-      if (retry) return run(false, attempt + 1);
+        const doc = editor.doc;
+        const labels = labelsSinceSave(editor.past, editor.future, st.savedAt);
+        useSaveState.setState({ saving: true });
+        let retry = false;
+        try {
+          const result = await mutateAsync({ doc, etag, labels });
+          markSaved(doc, result.etag);
+          queryClient.setQueryData(inventoryQuery().queryKey, { text: writeInventoryJson(doc), etag: result.etag, exists: true });
+          // What Nix defines may read differently against the new file.
+          void queryClient.invalidateQueries({ queryKey: readonlyQuery().queryKey });
+          useEditor.getState().announce(result.git.action === "committed" ? "Saved and committed inventory.json" : "Saved inventory.json");
+          if (result.git.error) useNotices.getState().push({ kind: "error", title: "Saved inventory.json, but git refused", detail: result.git.error });
+        } catch (e) {
+          if (e instanceof SaveConflict && !overwrite && attempt < 3 && takeDiskVersion(e.theirs) === "merged") {
+            // Another page saved first, on other things: merged with it, this save goes on.
+            retry = true;
+          } else if (e instanceof SaveConflict) {
+            useSaveState.setState({ conflict: { theirs: e.theirs } });
+            useEditor.getState().announce("Not saved: inventory.json changed on disk");
+          } else if (e instanceof SaveLocked) {
+            useNotices.getState().push({ kind: "error", title: "Not saved: the change touches values defined in Nix", detail: e.message });
+          } else {
+            useNotices.getState().push({ kind: "error", title: "Could not save inventory.json", detail: (e as Error).message });
+          }
+        } finally {
+          useSaveState.setState({ saving: false });
+        }
+        if (retry) return attemptSave(false, attempt + 1);
+      };
+      return attemptSave(overwrite, 0);
     },
     [mutateAsync, queryClient],
   );

@@ -5,21 +5,22 @@
 import { draggable, dropTargetForElements, monitorForElements } from "@atlaskit/pragmatic-drag-and-drop/element/adapter";
 import { pointerOutsideOfPreview } from "@atlaskit/pragmatic-drag-and-drop/element/pointer-outside-of-preview";
 import { setCustomNativeDragPreview } from "@atlaskit/pragmatic-drag-and-drop/element/set-custom-native-drag-preview";
-import { useEffect, useRef, useState, type RefObject } from "react";
+import { useEffect, useEffectEvent, useState, type RefObject } from "react";
 import { performDrop } from "./board-actions";
 import { useBoard } from "./board-store";
 import { describeMembers, isBoardDrag, isBoardTarget, type BoardDrag, type BoardTarget } from "./drop-command";
 
 /** Makes `ref` draggable; `getDrag` is read when the drag starts (the selection at that moment). */
 export function useBoardDraggable(ref: RefObject<HTMLElement | null>, getDrag: () => BoardDrag) {
-  const latest = useRef(getDrag);
-  latest.current = getDrag;
+  // An effect event: the library calls it with the getDrag of the latest render, without the
+  // element being registered again on every render.
+  const initialData = useEffectEvent(() => ({ ...getDrag() }));
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
     return draggable({
       element,
-      getInitialData: () => ({ ...latest.current() }),
+      getInitialData: () => initialData(),
       onGenerateDragPreview: ({ nativeSetDragImage, source }) => {
         if (!isBoardDrag(source.data)) return;
         const text = describeMembers(source.data.members);
@@ -42,15 +43,17 @@ export function useBoardDraggable(ref: RefObject<HTMLElement | null>, getDrag: (
 /** Makes `ref` a drop target; returns whether a board drag is over it right now. */
 export function useBoardDropTarget(ref: RefObject<HTMLElement | null>, target: BoardTarget, accepts: (drag: BoardDrag) => boolean = () => true): boolean {
   const [over, setOver] = useState(false);
-  const latest = useRef({ target, accepts });
-  latest.current = { target, accepts };
+  // Effect events: the library asks the latest render's target and test, without the element
+  // being registered again on every render.
+  const data = useEffectEvent(() => ({ ...target }));
+  const canDrop = useEffectEvent((drag: BoardDrag) => accepts(drag));
   useEffect(() => {
     const element = ref.current;
     if (!element) return;
     return dropTargetForElements({
       element,
-      getData: () => ({ ...latest.current.target }),
-      canDrop: ({ source }) => isBoardDrag(source.data) && latest.current.accepts(source.data),
+      getData: () => data(),
+      canDrop: ({ source }) => isBoardDrag(source.data) && canDrop(source.data),
       onDragEnter: () => setOver(true),
       onDragLeave: () => setOver(false),
       onDrop: () => setOver(false),

@@ -4,10 +4,9 @@
 // screen exist (and only they are registered as draggables).
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { clanDoc, useClanSelector, useLocks } from "../../app/nix-locks";
+import { useClanSelector, useLocks } from "../../app/nix-locks";
 import { nixMachineNames } from "../../model/locked-paths";
 import { NixLockMark } from "../../ui/nix-lock-mark";
-import { useEditor } from "../../app/store";
 import { MenuButton, type MenuHandle } from "../../ui/menu";
 import { useBoard } from "./board-store";
 import { INPUT, INPUT_BASE } from "./palette-styles";
@@ -15,7 +14,7 @@ import { useBoardDraggable } from "./dnd";
 import type { BoardDrag } from "./drop-command";
 import { addToRoleItem, type BoardContext } from "./item-menus";
 import { startKeyboardMove } from "./keyboard-move";
-import { filterMachines, machineRows, type MachineRow, type TagRow } from "./palette-data";
+import { filterMachines, machineRows, machinesAndTags, type MachineRow, type TagRow } from "./palette-data";
 import { clickSelect, dragSet, pruneSelection, selectAll, toggle } from "./selection";
 
 const ROW = 46;
@@ -24,8 +23,9 @@ export function MachinePalette({ ctx, tags }: { ctx: BoardContext | null; tags: 
   // The clan's machines: also those only its Nix files define (clan directory mode).
   const machines = useClanSelector((d) => d.machines);
   const staticTags = useClanSelector((d) => d.tags);
-  // Rows depend on machines and static tags only: a membership edit keeps both objects.
-  const rows = useMemo(() => machineRows(clanDoc(useEditor.getState().doc)), [machines, staticTags]);
+  // Rows are made of machines and static tags only, so a membership edit (which keeps both
+  // objects) does not rebuild them.
+  const rows = useMemo(() => machineRows(machinesAndTags(machines, staticTags)), [machines, staticTags]);
   const nixMachines = nixMachineNames(useLocks());
   const filter = useBoard((s) => s.filter);
   const setFilter = useBoard((s) => s.setFilter);

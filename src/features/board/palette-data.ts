@@ -5,6 +5,14 @@ import type { Inventory } from "../../model/inventory-schema";
 import { isObject, own } from "../../model/json";
 import { RESERVED_TAGS, isReservedTag, tagIndex } from "../../model/tags";
 
+/**
+ * The two parts of a document the palettes' rows are made of. Views keep their rows while both
+ * objects stay the same (a membership edit keeps them) by building them from this alone.
+ */
+export function machinesAndTags(machines: Inventory["machines"] | undefined, tags: Inventory["tags"] | undefined): Inventory {
+  return { ...(machines !== undefined && { machines }), ...(tags !== undefined && { tags }) };
+}
+
 export interface MachineRow {
   name: string;
   machineClass: "nixos" | "darwin";

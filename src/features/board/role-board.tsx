@@ -18,7 +18,7 @@ import type { BoardContext } from "./item-menus";
 import { KeyboardMoveController, useKeyboardTarget } from "./keyboard-move";
 import { boardModel } from "./lane-model";
 import { MachinePalette } from "./machine-palette";
-import { tagRows } from "./palette-data";
+import { machinesAndTags, tagRows } from "./palette-data";
 import { RoleLane } from "./role-lane";
 import { TagPalette } from "./tag-palette";
 
@@ -30,7 +30,8 @@ export function RoleBoard({ instance, panel }: { instance: string; panel?: React
   const model = useMemo(() => boardModel(doc, catalog, instance), [doc, catalog, instance]);
   const machines = doc.machines;
   const staticTags = doc.tags;
-  const tags = useMemo(() => tagRows(clanDoc(useEditor.getState().doc)), [machines, staticTags]);
+  // Tag rows are made of machines and static tags only: a membership edit keeps both objects.
+  const tags = useMemo(() => tagRows(machinesAndTags(machines, staticTags)), [machines, staticTags]);
   const ctx = useMemo((): BoardContext | null => {
     if (!model) return null;
     const roles = model.lanes.filter((l) => l.declared).map((l) => l.role);

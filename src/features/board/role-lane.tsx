@@ -232,7 +232,8 @@ function ExplicitChip({ m, role, ctx }: { m: LaneExplicit; role: string; ctx: Bo
   useBoardDraggable(ref, () => ({ board: true, origin: { kind: "lane", instance: ctx.instance, role }, members: [member] }));
   const href = machineSettingsPath(ctx.instance, role, m.name);
   // A machine only the Nix files define is known to the clan, though not to inventory.json.
-  const known = m.known || nixMachineNames(useLocks()).has(m.name);
+  const locks = useLocks();
+  const known = m.known || nixMachineNames(locks).has(m.name);
   return (
     <li
       ref={ref}

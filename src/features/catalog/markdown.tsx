@@ -190,7 +190,7 @@ function RawHtml({ text, block }: { text: string; block?: boolean }) {
 export function safeHref(raw: string): string | null {
   // Browsers ignore control characters and white space inside a scheme ("java\tscript:"), and
   // entities in Markdown link targets are decoded: check what the browser would see.
-  // eslint-disable-next-line no-control-regex
+  // oxlint-disable-next-line no-control-regex -- the control characters are what this removes
   const href = decodeEntities(raw).replace(/[\u0000-\u0020\u007f-\u009f]/g, "");
   return /^(https?:\/\/|mailto:)/i.test(href) ? href : null;
 }

@@ -1,7 +1,7 @@
 // The machine table: a real <table> (so screen readers announce rows and columns) whose body
 // renders only the rows in view, between two spacer rows. 5,000 machines cost ~30 rows of DOM.
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { useEffect, useRef } from "react";
+import { useEffect, useEffectEvent, useRef } from "react";
 import { Link } from "wouter";
 import { machinePath } from "../../app/addresses";
 import { useLocks } from "../../app/nix-locks";
@@ -51,14 +51,16 @@ export function MachineTable({ rows, current }: { rows: MachineRow[]; current?: 
   const bottom = items.length ? virtualizer.getTotalSize() - items[items.length - 1]!.end : 0;
 
   // Bring the open machine into view when it is opened from elsewhere (a link, a reload).
+  // Only when the opened machine changes, not on every sort or filter change: an effect event
+  // reads the row's index and the virtualizer of the render that runs it without depending on them.
   const currentIndex = current === undefined ? -1 : rows.findIndex((r) => r.name === current);
-  useEffect(() => {
-    if (currentIndex < 0) return;
+  const scrollToCurrent = useEffectEvent(() => {
+    if (currentIndex < 0) return undefined;
     // After the first frame: before it, the virtualizer has not measured its scroll element.
     const id = requestAnimationFrame(() => virtualizer.scrollToIndex(currentIndex, { align: "center" }));
     return () => cancelAnimationFrame(id);
-    // Only when the opened machine changes, not on every sort or filter change.
-  }, [current]);
+  });
+  useEffect(() => scrollToCurrent(), [current]);
 
   return (
     <div ref={scrollRef} className="min-h-0 min-w-0 flex-1 overflow-auto" data-testid="machine-table-scroll">

@@ -141,7 +141,10 @@ function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, 
   const [, navigate] = useLocation();
   // The focused cell: row and column in the visible order (column -1 = the machine's name).
   const [at, setAt] = useState<{ r: number; c: number }>({ r: 0, c: -1 });
-  const [focusWanted, setFocusWanted] = useState(false);
+  // Set by a keyboard move: the cell to focus may render a frame later (the virtualizer renders it
+  // after scrolling), so every render looks for it until it is there. A ref, not state: taking the
+  // focus needs no render of its own.
+  const focusWanted = useRef(false);
   // Two virtualizers on one scroller: with their default flushSync render in each scroll event,
   // the second one's offset read forced a layout of the first one's DOM changes in every frame.
   // Rendering after both (no flushSync) and a smaller overscan took a diagonal scroll of the
@@ -153,11 +156,11 @@ function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, 
   const c = Math.min(at.c, instances.length - 1);
 
   useEffect(() => {
-    if (!focusWanted) return;
+    if (!focusWanted.current) return;
     const el = ref.current?.querySelector<HTMLElement>(`[data-cell="${r}:${c}"]`);
     if (el) {
       el.focus({ preventScroll: true });
-      setFocusWanted(false);
+      focusWanted.current = false;
     }
   });
 
@@ -168,7 +171,7 @@ function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, 
     rows.scrollToIndex(nr, { align: "auto" });
     if (nc >= 0) cols.scrollToIndex(nc, { align: "auto" });
     else if (ref.current) ref.current.scrollLeft = 0;
-    setFocusWanted(true);
+    focusWanted.current = true;
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const page = Math.max(1, Math.floor((ref.current?.clientHeight ?? 400) / ROW_H) - 2);
@@ -186,7 +189,7 @@ function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, 
         const item = items[r]!;
         if (c < 0 && (item.group || item.fold)) {
           onToggleGroup(item.fold?.key ?? item.key);
-          setFocusWanted(true); // the row stays (keyed by its first machine): keep the focus on its name
+          focusWanted.current = true; // the row stays (keyed by its first machine): keep the focus on its name
         }
       },
       Enter: () => {

@@ -46,13 +46,17 @@ export function SettingsForm({ root, value, issues, commit, title, idPrefix = "s
     }
   }, [store, value, keyed, priorities, inherited]);
   // Callbacks through refs: the context stays the same object, so a new callback from the
-  // parent never re-renders every field.
+  // parent never re-renders every field. The refs take the new callbacks once a render is
+  // committed (a render React throws away must not leave its callbacks behind), before the
+  // browser paints and so before any click or key can call them.
   const commitRef = useRef(commit);
-  commitRef.current = commit;
   const probeRef = useRef(onFieldRender);
-  probeRef.current = onFieldRender;
   const priorityRef = useRef(setPriority);
-  priorityRef.current = setPriority;
+  useLayoutEffect(() => {
+    commitRef.current = commit;
+    probeRef.current = onFieldRender;
+    priorityRef.current = setPriority;
+  });
   const canPrioritise = setPriority !== undefined;
   const readOnly = readOnlyReason !== undefined;
   const noteId = `${idPrefix}-read-only`;

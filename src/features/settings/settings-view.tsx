@@ -32,12 +32,19 @@ import { pluralWord } from "../../model/plural";
 
 const EMPTY: JsonObject = {};
 
+/** One Layer object per kind and name, for the memos below: callers pass a new object on every render. */
+function useStableLayer(target: Layer): Layer {
+  const { kind } = target;
+  const name = target.kind === "role" ? "" : target.name;
+  return useMemo((): Layer => (kind === "role" ? { kind } : { kind, name }), [kind, name]);
+}
+
 function describeLayer(layer: Layer): string {
   return layer.kind === "role" ? "Role-wide settings" : layer.kind === "tag" ? `Settings of tag ${layer.name}` : `Settings of machine ${layer.name}`;
 }
 
 export default function SettingsView({ instance, role, target }: SettingsPanelProps) {
-  const layer: Layer = target;
+  const layer = useStableLayer(target);
   const catalog = useCatalog();
   // The instance and role as the clan has them (an instance only clan.nix defines is there too);
   // the settings blob as inventory.json holds it, which is what this form edits — unless Nix
@@ -49,8 +56,7 @@ export default function SettingsView({ instance, role, target }: SettingsPanelPr
     return isObject(container) ? own(container, "settings") : undefined;
   });
   const locks = useLocks();
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const nix = useMemo(() => nixSettingsAt(locks, layerPath(instance, role, layer)), [locks, instance, role, layer.kind, layer.kind === "role" ? "" : layer.name]);
+  const nix = useMemo(() => nixSettingsAt(locks, layerPath(instance, role, layer)), [locks, instance, role, layer]);
   const rawSettings = nix ? nix.value : fileSettings;
   const resolved = useMemo(() => resolveModule(catalog, moduleRefOf(instance, inst)), [catalog, instance, inst]);
   const schema = resolved.schemas && Object.prototype.hasOwnProperty.call(resolved.schemas, role) ? resolved.schemas[role] : undefined;
@@ -71,8 +77,7 @@ export default function SettingsView({ instance, role, target }: SettingsPanelPr
     const others = memberDefinitions(roleObj, layer.kind === "machine" ? layer.name : "", viaTags).filter((d) => d.source.kind === "role" || (layer.kind === "machine" && d.source.kind === "tag"));
     const ev = evaluateDefinitions(iface.options, others);
     return new Map(settingRows(ev.value, ev.origins).map((r) => [JSON.stringify(r.path), { text: formatJson(r.value, r.spelling), from: r.origin ? originLabel(r.origin) : "default" }]));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [clanDoc, roleObj, iface, instance, role, layer.kind, layer.kind === "role" ? "" : layer.name]);
+  }, [clanDoc, roleObj, iface, instance, role, layer]);
 
   const commit = useCallback(
     (path: Path, value: Json | undefined, label?: string, spelling?: string): string | undefined => {
@@ -89,8 +94,7 @@ export default function SettingsView({ instance, role, target }: SettingsPanelPr
       const result = apply(onInstanceOutsideFile(instance, setSettings(instance, role, layer, next, `${what} (${where})`)));
       return result.ok ? undefined : result.error;
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [instance, role, layer.kind, layer.kind === "role" ? "" : layer.name, root],
+    [instance, role, layer, root],
   );
 
   const setPriority = useCallback(
@@ -100,8 +104,7 @@ export default function SettingsView({ instance, role, target }: SettingsPanelPr
       const result = useEditor.getState().apply(onInstanceOutsideFile(instance, setSettingPriority(instance, role, layer, path.map(String), priority, `${what} (${where})`)));
       return result.ok ? undefined : result.error;
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [instance, role, layer.kind, layer.kind === "role" ? "" : layer.name],
+    [instance, role, layer],
   );
 
   if (!inst) {

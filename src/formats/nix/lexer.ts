@@ -89,7 +89,7 @@ export class Lexer {
   /** Offsets of the currently open strings, for "unterminated string" messages. */
   private opens: number[] = [];
   /** Look-ahead tokens, a ring of RING slots: `size` of them starting at `head`. */
-  private buf: Token[] = new Array<Token>(RING);
+  private buf: Token[] = Array.from<Token>({ length: RING });
   private head = 0;
   private size = 0;
   /** Out-parameter of scanString. */

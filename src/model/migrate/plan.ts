@@ -356,7 +356,7 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
 /** machine-id, state-version, postgresql: an importer instance in clan.nix sets the option on the old members. */
 function planNixosOption(old: OldInstance, fate: Extract<ModuleFate, { status: "nixos-option" }>, base: ServicePlan, members: Map<string, string[]>, taken: Set<string>): ServicePlan {
   const plan: ServicePlan = { ...base, advice: fate.advice };
-  let config: JsonObject = { ...(old.config ?? {}) };
+  let config: JsonObject = { ...old.config };
   for (const r of old.roles) {
     for (const [k, v] of Object.entries(r.config ?? {})) {
       const merged = own(config, k) === undefined ? { ok: true as const, value: v } : mergeValues(own(config, k)!, v);

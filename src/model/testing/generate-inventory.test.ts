@@ -58,7 +58,7 @@ describe("generateInventory", () => {
       roleSettings: count((inv) => rolesOf(inv).some((r) => r["settings"] !== undefined)),
       machineSettings: count((inv) => [...objects(inv)].some(([, p]) => p.length === 7 && p[4] === "machines" && p[6] === "settings")),
       tagSettings: count((inv) => [...objects(inv)].some(([, p]) => p.length === 7 && p[4] === "tags" && p[6] === "settings")),
-      listOnSeveralTags: count((inv) => JSON.stringify(inv).match(/"tag:[a-z]+"/g)?.length! >= 2),
+      listOnSeveralTags: count((inv) => (JSON.stringify(inv).match(/"tag:[a-z]+"/g)?.length ?? 0) >= 2),
       override: count((inv) => hasMarker(inv, "override")),
       mkForce: count((inv) => JSON.stringify(inv).includes('"_type":"override","priority":50')),
       mkDefault: count((inv) => JSON.stringify(inv).includes('"_type":"override","priority":1000')),

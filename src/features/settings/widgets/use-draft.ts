@@ -3,7 +3,7 @@
 // The field re-renders only when its parse error appears, changes or goes. The document is
 // written on blur or Enter — one command, one undo step per field edit, never per keystroke —
 // and only when the parsed draft differs from what is stored.
-import { useEffect, useRef, useState, type ChangeEvent, type KeyboardEvent } from "react";
+import { useEffect, useEffectEvent, useRef, useState, type ChangeEvent, type KeyboardEvent } from "react";
 import type { Json } from "../../../model/json";
 import { elementId, fieldName, useFormCtx, usePath } from "../form-context";
 
@@ -39,15 +39,16 @@ export function useDraft({ pathKey, committed, toDraft, parse, multiline, onDraf
 
   // Undo, redo or another form changed the stored value: show it, unless the user is typing here.
   // After a commit, show it as it is stored even in the focused input (Enter), so the text is
-  // what export writes: `2.0` in a float option, `2` for `02` in an integer one.
-  useEffect(() => {
+  // what export writes: `2.0` in a float option, `2` for `02` in an integer one. Runs when the
+  // stored value changes or a commit lands, not on each keystroke's render: an effect event.
+  const showCommitted = useEffectEvent(() => {
     if ((!focused.current || showStored.current) && draftNow() !== committedDraft) {
       form.setValue(name, committedDraft);
       setError(undefined);
       onDraft?.(committedDraft);
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [committedDraft, commits]);
+  });
+  useEffect(() => showCommitted(), [committedDraft, commits]);
 
   const commitNow = () => {
     const draft = draftNow();

@@ -35,7 +35,7 @@ export function catalogForOracleArgs(args: readonly string[]): Catalog {
     ...base,
     modulesPerSource: { ...base.modulesPerSource, self: self.modules },
     moduleSchemas: { ...base.moduleSchemas, self: self.schemas },
-    roleInterfaces: { ...(base.roleInterfaces ?? {}), self: self.interfaces },
+    roleInterfaces: { ...base.roleInterfaces, self: self.interfaces },
     inputs: [core, "nixpkgs", "nix-darwin", "self"],
   };
 }
