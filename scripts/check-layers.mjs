@@ -288,6 +288,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1
   for (const k of done) console.error(`layers.todo.txt: "${k}" is fixed: remove the line`);
   const edges = [...graph.values()].reduce((n, e) => n + e.length, 0);
   const todoNote = tolerated.length > 0 ? ` (${tolerated.length} known ones still listed in layers.todo.txt)` : "";
-  console.log(`${files.length} files, ${edges} imports inside ${config.root}/: ${broken.length === 0 ? "every layer rule holds" : `${broken.length} broken`}${todoNote}`);
+  const verdict = broken.length > 0 ? `${broken.length} broken` : done.length > 0 ? `${done.length} fixed but still listed in layers.todo.txt` : "every layer rule holds";
+  console.log(`${files.length} files, ${edges} imports inside ${config.root}/: ${verdict}${todoNote}`);
   process.exit(broken.length === 0 && done.length === 0 ? 0 : 1);
 }
