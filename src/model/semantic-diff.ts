@@ -31,7 +31,7 @@ export type ChangeKind =
   | "meta-changed"
   | "changed";
 
-/** Which settings blob a setting change is in (effective-settings.ts' layers). */
+/** Which settings blob a setting change is in (settings-layer.ts). */
 export type SettingsLevel = { kind: "role" } | { kind: "machine"; name: string } | { kind: "tag"; name: string };
 
 export interface Change {

@@ -68,6 +68,11 @@ export class CatalogService {
     this.hash = opts.hash ?? (() => clanSourceHash(opts.clanDir));
   }
 
+  /** The clan's own catalog when a load has made it (no waiting for Nix), else null. */
+  loaded(): CatalogData | null {
+    return this.cache?.catalog ?? null;
+  }
+
   async embeddedCatalog(): Promise<CatalogData> {
     if (!this.embedded) {
       const value: unknown = JSON.parse(await readFile(this.opts.embeddedCatalogFile, "utf8"));

@@ -7,7 +7,7 @@ import { useClanDoc, useLocks } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
 import { keepSettingIn } from "../../model/commands/resolve-conflict";
 import { setSettingPriority } from "../../model/commands/settings";
-import { layerLabel, layerPath, type Layer } from "../../model/effective-settings";
+import { layerLabel, layerPath, type Layer } from "../../model/settings-layer";
 import type { Json } from "../../model/json";
 import { nixSettingsAt } from "../../model/locked-paths";
 import { roleMembers, type Member } from "../../model/membership";

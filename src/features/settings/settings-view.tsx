@@ -11,7 +11,7 @@ import { moduleRefOf, resolveModule } from "../../catalog/resolve-module";
 import { instanceAt, roleAt, roleMachineNames, roleTagNames } from "../../model/accessors";
 import { setSettingPriority, setSettings } from "../../model/commands/settings";
 import { overridePriority, rewrapPriorities, unwrapPriorities } from "../../model/resolve/priority-wrappers";
-import { layerPath, type Layer } from "../../model/effective-settings";
+import { layerPath, type Layer } from "../../model/settings-layer";
 import { getIn, isObject, own, type Json, type JsonObject, type Path } from "../../model/json";
 import { nixSettingsAt, nixSettingsExplanation } from "../../model/locked-paths";
 import { sameText } from "../../model/json-spelled";

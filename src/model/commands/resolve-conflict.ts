@@ -3,7 +3,7 @@
 // keep the value of one layer and remove the path from the others — one undoable step.
 import { settingsAt } from "../accessors";
 import type { Command } from "../command";
-import { layerLabel, layerPath, type Layer } from "../effective-settings";
+import { layerLabel, layerPath, type Layer } from "../settings-layer";
 import type { Inventory } from "../inventory-schema";
 import { deleteIn, getIn, isObject, type JsonObject } from "../json";
 import { setSettings } from "./settings";

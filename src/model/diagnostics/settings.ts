@@ -12,7 +12,7 @@
 // Members that get the same blobs share one evaluation (member-settings.ts), so a role with
 // 2,000 members by tag costs one or two.
 import { moduleRefOf } from "../../catalog/resolve-module";
-import { layerPath, type Layer } from "../effective-settings";
+import { layerPath, type Layer } from "../settings-layer";
 import { isObject, objectAt, own, type Json, type JsonObject } from "../json";
 import { evaluateDefinitions, evaluateMember, type MemberEvaluation } from "../resolve/member-settings";
 import type { EvalProblem } from "../resolve/evaluate-options";

@@ -7,7 +7,7 @@
 // take them away on purpose. The property tests use it to check that nothing else is lost.
 import fc from "fast-check";
 import type { Command } from "../command";
-import type { Layer } from "../effective-settings";
+import type { Layer } from "../settings-layer";
 import type { Inventory } from "../inventory-schema";
 import { isObject, own, type Json } from "../json";
 import { roleMachineNames, roleTagNames, roleAt } from "../accessors";
