@@ -96,13 +96,18 @@ export async function serveCommand(args: string[]): Promise<number> {
     if (lock?.ok) lock.release();
   };
   process.once("exit", releaseLock);
-  // Stopped while still starting (before the handlers below): leave no lock behind.
-  const stopWhileStarting = () => {
+  // One signal handler for the whole life of the server, which first exits at once (stopped while
+  // still starting: leave no lock behind) and, once the server runs, stops it in order. It is never
+  // swapped for another: removing a process's last listener of a signal stops Node's watcher, and
+  // a signal that arrived just before (a Ctrl+C right as the address is printed) is then dropped —
+  // the server would ignore it and run on.
+  let onSignal: () => void = () => {
     releaseLock();
     process.exit(143);
   };
-  process.once("SIGINT", stopWhileStarting);
-  process.once("SIGTERM", stopWhileStarting);
+  const signalled = () => onSignal();
+  process.on("SIGINT", signalled);
+  process.on("SIGTERM", signalled);
   if (parsed.clan !== null) {
     const given = isAbsolute(parsed.clan) ? parsed.clan : resolve(process.cwd(), parsed.clan);
     if (!existsSync(given) || !statSync(given).isDirectory()) {
@@ -175,12 +180,11 @@ export async function serveCommand(args: string[]): Promise<number> {
     clan.readonly.warmUp();
   }
 
-  process.off("SIGINT", stopWhileStarting);
-  process.off("SIGTERM", stopWhileStarting);
   await new Promise<void>((done) => {
-    const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
+    let stopping = false;
+    onSignal = () => {
+      if (stopping) return;
+      stopping = true;
       // Let a save in progress finish before exiting.
       void (clan ? clan.queue.idle() : Promise.resolve())
         .then(() => running.close())
@@ -189,8 +193,8 @@ export async function serveCommand(args: string[]): Promise<number> {
           done();
         });
     };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
   });
+  process.off("SIGINT", signalled);
+  process.off("SIGTERM", signalled);
   return 0;
 }
