@@ -59,7 +59,7 @@ test("open a clan, edit, save with Ctrl+S, then resolve a conflict with an edit 
     await expect(dialog).toBeHidden();
     await expect(saveStatus(page)).toHaveText("All changes saved");
     expect(Object.keys(onDisk(server).machines)).toEqual(["web1", "web2", "web3"]);
-    expect(log()[0]).toBe("inventory.json: 2 changes");
+    expect(log()[0]).toBe("inventory.json: 3 changes"); // db1 removed, web3 added, the name
   } finally {
     server.stop();
   }

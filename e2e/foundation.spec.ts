@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { storedDocument } from "./stored-document";
 
 const inventory = (name: string) =>
   Buffer.from(
@@ -26,18 +27,7 @@ test("import a file, undo and redo it, and find it again after a reload", async 
   // (The saved *document* must be the imported one: the saved original already is after the import.)
   await expect
     .poll(() =>
-      page.evaluate(() =>
-        Object.keys(localStorage).some((k) => {
-          try {
-            // Right after an import the document is stored as the original (src/app/autosave.ts).
-            const saved = JSON.parse(localStorage.getItem(k) ?? "null");
-            const doc = saved?.doc === "=original" ? saved?.original?.doc : saved?.doc;
-            return doc?.meta?.name === "imported-clan";
-          } catch {
-            return false;
-          }
-        }),
-      ),
+      storedDocument(page).then((doc) => doc?.meta?.name === "imported-clan"),
     )
     .toBe(true);
   await page.reload();

@@ -6,6 +6,7 @@
 // machine by keyboard only; import a 2,000-machine / 300-instance fleet.
 import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { storedDocument } from "./stored-document";
 import { generateFleet } from "../bench/fleet";
 
 const lane = (page: Page, role: string) => page.getByRole("region", { name: `Role ${role}` });
@@ -20,12 +21,7 @@ async function go(page: Page, label: string) {
 }
 
 /** The document the browser keeps (autosave), once it has caught up. */
-function saved(page: Page) {
-  return page.evaluate(() => {
-    const raw = localStorage.getItem("clan-inventory-editor:autosave:v1");
-    return raw ? (JSON.parse(raw).doc as Record<string, any>) : undefined;
-  });
-}
+const saved = (page: Page) => storedDocument(page);
 
 /** Puts a palette machine into a role through its menu: works the same with a finger or a mouse. */
 async function addToRole(page: Page, machine: string, role: string) {
