@@ -46,7 +46,7 @@ test("npm pack makes a package of the bundled command and the built app, without
   packed = (JSON.parse(r.stdout.slice(r.stdout.indexOf("\n[") + 1)) as Packed[])[0]!;
 
   const paths = packed.files.map((f) => f.path);
-  expect(paths).toEqual(expect.arrayContaining(["package.json", "bin/clan-inventory.mjs", "dist/index.html", "dist/cli/clan-inventory.mjs", "public/catalog/clan-core.json"]));
+  expect(paths).toEqual(expect.arrayContaining(["package.json", "bin/clan-inventory.mjs", "dist/index.html", "dist/cli/clan-inventory.cjs", "public/catalog/clan-core.json"]));
   expect(paths.filter((p) => /(^|\/)(src|e2e|bench|fixtures|testing)\/|\.test\.|\.spec\.|\.ts$|\.tsx$|(^|\/)\./.test(p))).toEqual([]);
   // Of scripts/, only what the server runs (the Nix expression that reads a clan's catalog).
   expect(paths.filter((p) => p.startsWith("scripts/"))).toEqual(["scripts/nix/catalog.nix"]);
