@@ -1,6 +1,6 @@
 // Runs the bundled command (dist/cli/, CommonJS made by scripts/bundle-cli.mjs) with V8's code
 // cache, so that a call does not parse and compile the same JavaScript again: for `validate` in
-// a pre-commit hook that compiling was a third of the start-up (docs/benchmarks.md, startup-bench).
+// a pre-commit hook that compiling was a quarter of the start-up (docs/benchmarks.md, startup-bench).
 // Node 22 has this built in (module.enableCompileCache); Node 20, which we support, does not,
 // and V8's cache is only offered there for scripts compiled with node:vm, hence this small loader.
 //

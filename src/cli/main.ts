@@ -2,7 +2,7 @@
 // Each subcommand is imported when it is called, not before: the bundle (scripts/bundle-cli.mjs)
 // then splits into one chunk per subcommand, and `validate` in a pre-commit hook neither parses
 // the server's code nor loads Node's http, net, child_process and crypto modules, which took a
-// third of its start-up (docs/benchmarks.md, startup-bench).
+// fifth of its start-up (docs/benchmarks.md, startup-bench).
 export const USAGE = `Usage:
   clan-inventory validate <inventory.json> [--catalog <file>] [--format text|json]
   clan-inventory resolve <inventory.json> [--catalog <file>] [--machine-dir NAME …] [--format json|text]
