@@ -26,6 +26,7 @@ import { InputError, readText } from "./read-input";
 import { MAX_INVENTORY_BYTES } from "../formats/inventory-json";
 import { readConflictedInventory, type ConflictView } from "../formats/conflicted-inventory";
 import { plural } from "../model/plural";
+import { writeLine } from "./write-line";
 
 export const VALIDATE_USAGE = "Usage: clan-inventory validate <inventory.json|clan.nix> [--catalog <file>] [--format text|json]";
 
@@ -42,8 +43,8 @@ interface Options {
 }
 
 export async function validateCommand(args: string[], io: Partial<ValidateIo> = {}): Promise<number> {
-  const out = io.out ?? ((line: string) => console.log(line));
-  const err = io.err ?? ((line: string) => console.error(line));
+  const out = io.out ?? ((line: string) => writeLine(1, line));
+  const err = io.err ?? ((line: string) => writeLine(2, line));
   const diagnose = io.diagnose ?? realDiagnose;
 
   const options = parseArgs(args);
