@@ -3,7 +3,8 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 
 const lane = (page: Page, role: string) => page.getByRole("region", { name: `Role ${role}` });
-const machineOption = (page: Page, name: string) => page.getByRole("listbox", { name: "Machines" }).getByRole("option", { name, exact: true });
+/** A palette machine, whose name says when it is in a role already ("web1, already in client"). */
+const machineOption = (page: Page, name: string) => page.getByRole("listbox", { name: "Machines" }).getByRole("option", { name: new RegExp(`^${name}(, already in .+)?$`) });
 const tagButton = (page: Page, name: string) => page.getByRole("list", { name: "Tags" }).getByRole("button", { name, exact: true });
 /** A machine or tag listed in a lane (a link to its settings there). */
 const inLane = (l: Locator, name: string) => l.getByRole("link", { name, exact: true });
@@ -24,6 +25,9 @@ test("drag a machine and a tag into roles, move between roles, drag out, undo", 
   await machineOption(page, "web1").dragTo(server, { steps: 10 });
   await expect(inLane(server, "web1")).toBeVisible();
   await expect(server.getByText("2 members")).toBeVisible();
+  // the palette marks it, in sight and in its name
+  await expect(machineOption(page, "web1")).toHaveAccessibleName("web1, already in server");
+  await expect(machineOption(page, "web1").getByText("in server", { exact: true })).toBeVisible();
   await expect(announcer(page)).toContainText("Add machine web1 to borgbackup/server");
 
   await tagButton(page, "laptop").dragTo(server, { steps: 10 });
@@ -37,11 +41,13 @@ test("drag a machine and a tag into roles, move between roles, drag out, undo", 
   await expect(inLane(client, "web1")).toBeVisible();
   await expect(inLane(server, "web1")).toHaveCount(0);
   await expect(announcer(page)).toContainText("Move machine web1 from borgbackup/server to client");
+  await expect(machineOption(page, "web1")).toHaveAccessibleName("web1, already in client");
 
   // drag out onto the palette: removed
   await chip(client, "web1").dragTo(page.getByRole("listbox", { name: "Machines" }), { steps: 10 });
   await expect(inLane(client, "web1")).toHaveCount(0);
   await expect(announcer(page)).toContainText("Remove machine web1 from borgbackup/client");
+  await expect(machineOption(page, "web1")).toHaveAccessibleName("web1");
 
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(inLane(client, "web1")).toBeVisible();

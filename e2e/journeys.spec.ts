@@ -19,17 +19,32 @@ async function go(page: Page, label: string) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: label }).click();
 }
 
-/** The document the browser keeps (autosave), once it has caught up. */
+/** The document the browser keeps (autosave, in IndexedDB), once it has caught up; undefined before the first write. */
 function saved(page: Page) {
-  return page.evaluate(() => {
-    const raw = localStorage.getItem("clan-inventory-editor:autosave:v1");
-    return raw ? (JSON.parse(raw).doc as Record<string, any>) : undefined;
-  });
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, any> | undefined>((resolve) => {
+        const req = indexedDB.open("clan-inventory-editor");
+        req.onerror = () => resolve(undefined);
+        req.onsuccess = () => {
+          const db = req.result;
+          if (!db.objectStoreNames.contains("autosave")) return resolve(undefined);
+          const tx = db.transaction("autosave", "readonly");
+          const doc = tx.objectStore("autosave").get("doc");
+          const original = tx.objectStore("autosave").get("original");
+          tx.oncomplete = () => {
+            const d = doc.result as { text: string | null } | undefined;
+            const text = d ? (d.text ?? (original.result as { text: string } | undefined)?.text) : undefined;
+            resolve(text ? JSON.parse(text) : undefined);
+          };
+        };
+      }),
+  );
 }
 
 /** Puts a palette machine into a role through its menu: works the same with a finger or a mouse. */
 async function addToRole(page: Page, machine: string, role: string) {
-  await palette(page).getByRole("option", { name: machine, exact: true }).click();
+  await palette(page).getByRole("option", { name: new RegExp(`^${machine}(, already in .+)?$`) }).click();
   await page.getByRole("button", { name: "Add to role…" }).click();
   await page.getByRole("menuitem", { name: role, exact: true }).click();
   await expect(inLane(lane(page, role), machine)).toBeVisible();

@@ -113,7 +113,7 @@ export function editor(page: Page, tab: string, seed: number, expected: Expected
         await page.getByRole("listbox", { name: "Machines" }).evaluate((el) => {
           for (let e: Element | null = el; e; e = e.parentElement) e.scrollTop = 0;
         });
-        const option = page.getByRole("listbox", { name: "Machines" }).getByRole("option", { name: target, exact: true });
+        const option = page.getByRole("listbox", { name: "Machines" }).getByRole("option", { name: new RegExp(`^${target}(, already in .+)?$`) });
         await option.click();
         await page.getByRole("button", { name: "Add to role…" }).click();
         await page.getByRole("menuitem", { name: "client" }).click();
