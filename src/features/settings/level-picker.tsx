@@ -145,11 +145,9 @@ function LevelSearch({ levels, tags, machines }: { levels: Level[]; tags: number
               id={`${id}-${i}`}
               role="option"
               aria-selected={i === active}
-              // mousedown, not click: the input's blur would close the list first
-              onMouseDown={(e) => {
-                e.preventDefault();
-                go(l);
-              }}
+                // The focus stays in the box (no blur closing the list before the click lands).
+              onMouseDown={(e) => e.preventDefault()}
+              onClick={() => go(l)}
               className={`cursor-pointer truncate px-2 py-1 ${i === active ? "bg-indigo-600 text-white" : "text-slate-800 dark:text-slate-100"}`}
             >
               {l.label}
