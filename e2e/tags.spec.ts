@@ -216,3 +216,13 @@ test("reserved tags are computed; an override is flagged and can be removed", as
   await expect(warning).toBeHidden();
   await expect(rowOf(page, "Tags", "nixos")).toContainText(/every machine of class nixos\s*3\s*web1, web2, db/);
 });
+
+test("a tag used by many roles names the first four in its row; the rest are one link away", async ({ page }) => {
+  const roles = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`svc${i}`, { module: { name: "sshd" }, roles: { server: { tags: { web: {} } } } }]));
+  await openWith(page, { machines: { web1: { tags: ["web"] } }, instances: roles }, "/tags");
+  const used = rowOf(page, "Tags", "web").getByRole("list", { name: "Roles using web" });
+  await expect(used.getByRole("link")).toHaveText(["svc0/server", "svc1/server", "svc2/server", "svc3/server", "and 3 more roles"]);
+  await used.getByRole("link", { name: "and 3 more roles" }).click();
+  await expect(page).toHaveURL(/\/tags\/web$/);
+  await expect(tagPanel(page, "web").getByRole("link", { name: "Settings for web in svc6/server" })).toBeVisible();
+});
