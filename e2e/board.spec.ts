@@ -1,6 +1,7 @@
 // The role board journey: put machines and tags into roles, move them between roles, take them
 // out — with the mouse (native drag and drop), with the keyboard, and through menus — and undo.
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { openWith } from "./fleet-fixture";
 
 const lane = (page: Page, role: string) => page.getByRole("region", { name: `Role ${role}` });
 /** A palette machine, whose name says when it is in a role already ("web1, already in client"). */
@@ -219,4 +220,17 @@ test("the instance list shows module and members; rename and delete from the hea
   await page.getByRole("button", { name: "Delete vpn" }).click();
   await expect(page).toHaveURL(/\/instances$/);
   await expect(list.getByRole("link", { name: /^vpn,/ })).toHaveCount(0);
+});
+
+test("a new palette search starts at the top of the list", async ({ page }) => {
+  const machines = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`host${String(i).padStart(3, "0")}`, {}]));
+  await openWith(page, { machines, instances: { sshd: { module: { name: "sshd" }, roles: { server: {} } } } }, "/instances/sshd");
+  const list = page.getByRole("listbox", { name: "Machines" });
+  await machineOption(page, "host000").waitFor();
+  await list.hover();
+  for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 400);
+  await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+  await page.getByRole("searchbox", { name: "Search machines" }).fill("host1");
+  await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBe(0);
+  await expect(machineOption(page, "host100")).toBeInViewport();
 });
