@@ -1,14 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-
-const AUTOSAVE_KEY = "clan-inventory-editor:autosave:v1";
+import { savedDocument } from "./saved-document";
 
 /** The instances of the autosaved document (debounced: poll it with expect.poll). */
-function savedInstances(page: Page): Promise<Record<string, unknown>> {
-  return page.evaluate((key) => {
-    // Until the first edit the document is stored as the original (src/app/autosave.ts).
-    const saved = JSON.parse(localStorage.getItem(key) ?? "{}");
-    return (saved.doc === "=original" ? saved.original?.doc : saved.doc)?.instances ?? {};
-  }, AUTOSAVE_KEY);
+async function savedInstances(page: Page): Promise<Record<string, unknown>> {
+  return (await savedDocument(page))?.instances ?? {};
 }
 
 test("browse the catalog: search, filter by category and input, open a service", async ({ page }) => {

@@ -6,6 +6,7 @@
 // machine by keyboard only; import a 2,000-machine / 300-instance fleet.
 import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { savedDocument } from "./saved-document";
 import { generateFleet } from "../bench/fleet";
 
 const lane = (page: Page, role: string) => page.getByRole("region", { name: `Role ${role}` });
@@ -19,28 +20,8 @@ async function go(page: Page, label: string) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: label }).click();
 }
 
-/** The document the browser keeps (autosave, in IndexedDB), once it has caught up; undefined before the first write. */
-function saved(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, any> | undefined>((resolve) => {
-        const req = indexedDB.open("clan-inventory-editor");
-        req.onerror = () => resolve(undefined);
-        req.onsuccess = () => {
-          const db = req.result;
-          if (!db.objectStoreNames.contains("autosave")) return resolve(undefined);
-          const tx = db.transaction("autosave", "readonly");
-          const doc = tx.objectStore("autosave").get("doc");
-          const original = tx.objectStore("autosave").get("original");
-          tx.oncomplete = () => {
-            const d = doc.result as { text: string | null } | undefined;
-            const text = d ? (d.text ?? (original.result as { text: string } | undefined)?.text) : undefined;
-            resolve(text ? JSON.parse(text) : undefined);
-          };
-        };
-      }),
-  );
-}
+/** The document the browser keeps (autosave), once it has caught up. */
+const saved = savedDocument;
 
 /** Puts a palette machine into a role through its menu: works the same with a finger or a mouse. */
 async function addToRole(page: Page, machine: string, role: string) {

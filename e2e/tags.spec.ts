@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { savedDocument } from "./saved-document";
 import { fleet, openWith, rowOf } from "./fleet-fixture";
 
 async function expectFieldError(field: Locator, message: RegExp) {
@@ -157,14 +158,10 @@ test("a new tag is given to machines in their own tags, as clan-cli does; never 
   await expect(carriers.getByRole("listitem")).toHaveText([/^web1/, /^db/]);
 
   // the export carries eu in the machines' tags and no inventory.tags.eu
-  const saved = () =>
-    page.evaluate(() => {
-      const raw = Object.keys(localStorage)
-        .map((k) => localStorage.getItem(k) ?? "")
-        .find((v) => v.startsWith('{"doc":'));
-      const doc = raw ? (JSON.parse(raw).doc as { machines: Record<string, { tags?: string[] }>; tags?: Record<string, unknown> }) : undefined;
-      return doc && { web1: doc.machines.web1?.tags, web2: doc.machines.web2?.tags, db: doc.machines.db?.tags, staticEu: doc.tags?.eu ?? null };
-    });
+  const saved = async () => {
+    const doc = (await savedDocument(page)) as { machines: Record<string, { tags?: string[] }>; tags?: Record<string, unknown> } | undefined;
+    return doc && { web1: doc.machines.web1?.tags, web2: doc.machines.web2?.tags, db: doc.machines.db?.tags, staticEu: doc.tags?.eu ?? null };
+  };
   await expect.poll(saved).toEqual({ web1: ["web", "eu"], web2: ["web"], db: ["storage", "eu"], staticEu: null });
 });
 
