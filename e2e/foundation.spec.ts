@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { storedDocument } from "./stored-document";
+import { savedDocument } from "./saved-document";
 
 const inventory = (name: string) =>
   Buffer.from(
@@ -25,11 +25,7 @@ test("import a file, undo and redo it, and find it again after a reload", async 
 
   // Autosave is debounced: wait until it has written, then reload.
   // (The saved *document* must be the imported one: the saved original already is after the import.)
-  await expect
-    .poll(() =>
-      storedDocument(page).then((doc) => doc?.meta?.name === "imported-clan"),
-    )
-    .toBe(true);
+  await expect.poll(async () => (await savedDocument(page))?.meta?.name).toBe("imported-clan");
   await page.reload();
   await expect(page.getByTestId("clan-name")).toHaveText("imported-clan");
   await expect(page).toHaveURL(/\/instances$/);

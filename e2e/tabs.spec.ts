@@ -4,7 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { fleet, openWith, rowOf } from "./fleet-fixture";
 import { checkDocument, editor, emptyExpected } from "./random-edits";
-import { storedDocument } from "./stored-document";
+import { savedDocument } from "./saved-document";
 
 // A step that cannot go on fails within seconds, not at the end of the long journey's budget.
 test.use({ actionTimeout: 20_000 });
@@ -59,7 +59,7 @@ test("two tabs make 50 interleaved random edits each (machines, renames, descrip
   const c = await context.newPage();
   await c.goto("/machines");
   await expect(c.getByText(`${4 + expected.machines.size} machines`)).toBeVisible();
-  checkDocument((await storedDocument(c))!, expected);
+  checkDocument((await savedDocument(c))!, expected);
   // And the two tabs show it too.
   for (const p of [a, b]) {
     await expect(p.getByRole("navigation", { name: "Main" })).toBeVisible();

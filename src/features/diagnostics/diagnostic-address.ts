@@ -3,6 +3,7 @@
 import { instancePath, machinePath, machineSettingsPath, roleSettingsPath, tagPath, tagSettingsPath } from "../../app/addresses";
 import type { Inventory } from "../../model/inventory-schema";
 import { getIn, type Path } from "../../model/json";
+import type { MemberRef } from "../../model/commands/members";
 
 /**
  * The address of the page that shows `path`, or undefined when no page does (meta, unknown
@@ -31,6 +32,23 @@ export function addressOf(path: Path, doc?: Inventory): string | undefined {
     default:
       return undefined;
   }
+}
+
+/**
+ * The role member a diagnostic is about when its path is the membership itself
+ * (`instances.<i>.roles.<r>.machines.<m>` or `….tags.<t>`, nothing deeper), else undefined. On a
+ * phone such a jump shows the member on the board, where it can be moved or removed, rather than
+ * its settings sheet, which would cover the board (diagnostics-bar.tsx).
+ */
+export function memberOf(path: Path, doc?: Inventory): { instance: string; role: string; member: MemberRef } | undefined {
+  const [top, instance, sub, role, kind, member] = path;
+  if (path.length !== 6 || top !== "instances" || sub !== "roles" || typeof instance !== "string" || typeof role !== "string") return undefined;
+  if (kind === "machines" && typeof member === "string") return { instance, role, member: { kind: "machine", name: member } };
+  if (kind === "tags") {
+    const tag = typeof member === "number" && doc ? getIn(doc, path) : member;
+    if (typeof tag === "string") return { instance, role, member: { kind: "tag", name: tag } };
+  }
+  return undefined;
 }
 
 /** A path as people read it: `instances.borgbackup.roles.client`, odd keys quoted, positions in brackets. */
