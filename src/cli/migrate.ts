@@ -1,7 +1,7 @@
 // `clan-inventory migrate <inventory.json> [-o <file>] [--catalog <file>] [--accept-suggestions]`
 //
 // Migrates the old `inventory.services` (clanModules, clan ≤ 25.11) to `instances`
-// (spec §4.9; the plan is src/model/migrate/plan.ts). Prints the plan on stdout: per old
+// (docs/clan-semantics.md "Migrating services to instances"; the plan is src/model/migrate/plan.ts). Prints the plan on stdout: per old
 // instance the new name, what became of its module, where machines, tags and settings go, every
 // settings key the new role does not know (with "did you mean"), the clan.nix lines for what JSON
 // cannot hold, and what is left out. With -o, writes the migrated inventory there (`-o -`:

@@ -23,7 +23,7 @@ const doc = {
   },
 };
 
-describe("effective settings (spec §2.4)", () => {
+describe("effective settings (docs/clan-semantics.md 'A member's settings')", () => {
   it("deep-merges role, machine and every carried tag; lists concatenate tag, machine, role", () => {
     const e = effectiveSettings(doc, "i", "r", "m");
     expect(e.value).toEqual({ a: { k: { y: 2, x: 1 }, j: { x: 3 } }, list: ["t1", "machine", "role"], greeting: "hi" });

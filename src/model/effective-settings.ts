@@ -1,4 +1,4 @@
-// The settings a member of a role really gets (spec §2.4): a deep merge, on equal footing, of
+// The settings a member of a role really gets (docs/clan-semantics.md "A member's settings"): a deep merge, on equal footing, of
 // the role-wide settings, the machine's own settings (explicit members only) and the settings
 // of every role tag the machine carries. Objects merge recursively, lists concatenate (in the
 // order Nix was observed to use: tags, machine, role), and the same scalar set to different

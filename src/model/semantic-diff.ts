@@ -297,7 +297,7 @@ function diffRole(before: Inventory, after: Inventory, instance: string, role: s
     settingsChanges(eb, ea, path, { kind: "machine", name: machine }, instance, role, [machine], out);
     for (const key of unionKeys(eb, ea)) if (key !== "settings") leafChanges(eb, ea, [key], out, (p, vb, va) => changed([...path, ...p], vb, va, [machine]));
   }
-  // Members by tag, and the tags' settings (either form of `tags`, spec §1.6).
+  // Members by tag, and the tags' settings (either form of `tags`, docs/clan-semantics.md "Roles").
   const tb = roleTagNames(b);
   const ta = roleTagNames(a);
   const tagsB = isObject(b) ? own(b, "tags") : undefined;

@@ -1,4 +1,4 @@
-// The clan's real catalog (spec §3.4, §5.5): `nix eval` of modulesPerSource and moduleSchemas,
+// The clan's real catalog (docs/clan-semantics.md "Service modules and the catalog"): `nix eval` of modulesPerSource and moduleSchemas,
 // then the role interfaces (scripts/nix/catalog.nix, the README's catalog command), reported
 // step by step, reused while flake.lock and the .nix files stay the same. When nix is missing or
 // the first two fail, the embedded clan-core catalog is the answer, with the reason. When only

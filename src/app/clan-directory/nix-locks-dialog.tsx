@@ -1,4 +1,4 @@
-// The list of what the clan's Nix files define (spec §4.3), for people: each locked path, why,
+// The list of what the clan's Nix files define (docs/clan-semantics.md "What inventory.json may change"), for people: each locked path, why,
 // and Nix's value when the server could evaluate it. Views show the same locks at their fields
 // through useLockedPaths(); this list shows them all in one place.
 import { formatLockedPath, type LockedPath } from "../../model/locked-paths";

@@ -1,5 +1,5 @@
 // "Migrate to instances" (/migrate): the plan for an inventory that still has the old
-// `services` (clanModules, clan ≤ 25.11; spec §4.9), one section per old instance, and one
+// `services` (clanModules, clan ≤ 25.11; docs/clan-semantics.md "Migrating services to instances"), one section per old instance, and one
 // button that applies it all as one command (one undo). The plan is computed from the document
 // as it is, so an edit elsewhere or an undo shows the plan again. After applying, the page keeps
 // what is still to do by hand: the clan.nix lines, the leftovers, the vars to rename.

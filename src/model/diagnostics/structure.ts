@@ -1,4 +1,4 @@
-// Does the document have the shape Clan's inventory options accept (spec §1)? Field types come
+// Does the document have the shape Clan's inventory options accept (docs/clan-semantics.md "The shape of an inventory")? Field types come
 // from inventorySchema (one definition of the shape); the walk over attribute sets (machines,
 // instances, roles, …) is done here so that every key is seen, including `__proto__`, which zod
 // skips in records. Keys Clan does not declare are reported where they are, and kept.
@@ -20,7 +20,7 @@ const entryCache = new WeakMap<object, Memo>();
 
 type Path = (string | number)[];
 
-/** Keys Clan declares at each level (spec §1.1–§1.6); anything else is "option does not exist". */
+/** Keys Clan declares at each level (docs/clan-semantics.md "The shape of an inventory"); anything else is "option does not exist". */
 const TOP_LEVEL = ["meta", "machines", "tags", "instances", "modules"];
 /** Options clan declares for itself; defining them in inventory.json is a mistake. */
 const INTERNAL_TOP_LEVEL = ["_inventoryFile", "assertions", "noInstanceOptions", "options"];

@@ -1,4 +1,4 @@
-// The migration plan of `inventory.services` (clanModules) to `instances` (spec §4.9): for every
+// The migration plan of `inventory.services` (clanModules) to `instances` (docs/clan-semantics.md "Migrating services to instances"): for every
 // old instance, the new instance (or why there is none), where each machine, tag and setting
 // goes, which settings keys the new role does not know (with "did you mean"), what only Nix can
 // hold (clan.nix), and what is left behind. Pure: the CLI prints it, the app shows it, apply.ts
@@ -177,7 +177,7 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
   const roleOf = (oldRole: string): string => roleRenameOf(old.module, oldRole) ?? oldRole;
   const target = ["instances", name];
 
-  // Roles: machines become attribute sets, tags stay a list (spec §1.6 accepts both forms).
+  // Roles: machines become attribute sets, tags stay a list (docs/clan-semantics.md "Roles" accepts both forms).
   const roles = new Map<string, { machines: Map<string, JsonObject | undefined>; tags: string[]; settings: JsonObject | undefined }>();
   for (const r of old.roles) {
     const knownRoles = schemas ? Object.keys(schemas) : undefined;
