@@ -25,6 +25,7 @@ import { planMigration, showPath, type Decisions, type MigrationPlan, type Servi
 import { plural } from "../model/plural";
 import { InputError, located, readText } from "./read-input";
 import { loadCatalog } from "./load-inputs";
+import { CommandLine } from "./command-line";
 import { formatPath } from "./validate";
 
 export const MIGRATE_USAGE = "Usage: clan-inventory migrate <inventory.json> [-o <file>|-] [--catalog <file>] [--accept-suggestions]";
@@ -44,15 +45,8 @@ interface Options {
 export async function migrateCommand(args: string[], io: Partial<MigrateIo> = {}): Promise<number> {
   const stdout = io.out ?? ((text: string) => process.stdout.write(text));
   const err = io.err ?? ((line: string) => console.error(line));
-  const options = parseArgs(args);
-  if (options === "help") {
-    stdout(MIGRATE_USAGE + "\n");
-    return 0;
-  }
-  if (typeof options === "string") {
-    err(`clan-inventory migrate: ${options}\n${MIGRATE_USAGE}`);
-    return 2;
-  }
+  const options = parseCommand(args, stdout, err);
+  if (typeof options === "number") return options;
   // With `-o -` the inventory owns stdout; the plan moves to stderr.
   const planOut = options.output === "-" ? (text: string) => err(text.replace(/\n$/, "")) : stdout;
   try {
@@ -168,31 +162,17 @@ function brief(value: Json): string {
   return text.length > 400 ? text.slice(0, 400) + "…" : text;
 }
 
-function parseArgs(args: string[]): Options | "help" | string {
-  let file: string | undefined;
-  let output: string | undefined;
-  let catalog: string | undefined;
-  let acceptSuggestions = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string | undefined => {
-      const v = eq > 0 ? arg.slice(eq + 1) : args[++i];
-      return v === undefined || v === "" ? undefined : v;
-    };
-    if (flag === "-h" || flag === "--help") return "help";
-    if (flag === "-o" || flag === "--output") {
-      output = value();
-      if (output === undefined) return `${flag} needs a file name (or - for standard output)`;
-    } else if (flag === "--catalog") {
-      catalog = value();
-      if (catalog === undefined) return "--catalog needs a file name";
-    } else if (flag === "--accept-suggestions") acceptSuggestions = true;
-    else if (flag.startsWith("-")) return `unknown option ${flag}`;
-    else if (file === undefined) file = arg;
-    else return `one inventory at a time (got ${file} and ${arg})`;
-  }
-  if (file === undefined) return "which inventory.json? Give its path";
-  return { file, output, catalog, acceptSuggestions };
+function parseCommand(args: string[], out: (text: string) => void, err: (line: string) => void): Options | number {
+  const cli = new CommandLine("migrate", MIGRATE_USAGE, { help: (usage) => out(usage + "\n"), err });
+  const parsed = cli.parse(args, {
+    output: { type: "string", short: "o", missing: "needs a file name (or - for standard output)" },
+    catalog: { type: "string", missing: "needs a file name" },
+    "accept-suggestions": { type: "boolean" },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { values, positionals } = parsed;
+  const [file, extra] = positionals;
+  if (file === undefined) return cli.fail("which inventory.json? Give its path");
+  if (extra !== undefined) return cli.fail(`one inventory at a time (got ${file} and ${extra})`);
+  return { file, output: values.output, catalog: values.catalog, acceptSuggestions: values["accept-suggestions"] ?? false };
 }

@@ -8,11 +8,11 @@
 // beside the inventory file are read. Exit status as validate: 0 Clan evaluates it, 1 Clan fails
 // on something (an instance, a member's settings, a field of the inventory), 2 bad usage or input.
 import { dirname } from "node:path";
-import { parseArgs } from "node:util";
 import { machineDirectories } from "../server/machine-directories";
 import { resolveInventory, resolutionJson, type Resolution } from "../model/resolve/resolve";
 import { resolutionText } from "../model/resolve/resolution-text";
 import { loadCatalog, readInventoryInput } from "./load-inputs";
+import { CommandLine, notOneOf } from "./command-line";
 import { InputError } from "./read-input";
 import { formatPath } from "./validate";
 
@@ -26,31 +26,18 @@ export interface ResolveIo {
 export async function resolveCommand(args: string[], io: Partial<ResolveIo> = {}): Promise<number> {
   const out = io.out ?? ((text: string) => console.log(text));
   const err = io.err ?? ((line: string) => console.error(line));
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        catalog: { type: "string" },
-        "machine-dir": { type: "string", multiple: true },
-        format: { type: "string", default: "text" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    err(`clan-inventory resolve: ${(e as Error).message}\n${RESOLVE_USAGE}`);
-    return 2;
-  }
+  const cli = new CommandLine("resolve", RESOLVE_USAGE, { help: out, err });
+  const parsed = cli.parse(args, {
+    catalog: { type: "string" },
+    "machine-dir": { type: "string", multiple: true },
+    format: { type: "string", default: "text" },
+  });
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    out(RESOLVE_USAGE);
-    return 0;
-  }
-  const usage = (message: string) => (err(`clan-inventory resolve: ${message}\n${RESOLVE_USAGE}`), 2);
-  if (positionals.length === 0) return usage("which inventory? Give its path");
-  if (positionals.length > 1) return usage(`one inventory file at a time (got ${positionals.join(", ")})`);
-  if (values.format !== "json" && values.format !== "text") return usage(`--format must be json or text, not ${values.format}`);
+  if (positionals.length === 0) return cli.fail("which inventory? Give its path");
+  if (positionals.length > 1) return cli.fail(`one inventory file at a time (got ${positionals.join(", ")})`);
+  const wrongFormat = notOneOf("--format", values.format ?? "text", ["json", "text"]);
+  if (wrongFormat) return cli.fail(wrongFormat);
   const file = positionals[0]!;
 
   let resolution: Resolution;
