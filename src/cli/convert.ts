@@ -15,6 +15,7 @@ import { readInventoryNix } from "../formats/nix/parse";
 import { NixPrintError, printNix, printNixSnippet } from "../formats/nix/print";
 import type { Inventory } from "../model/inventory-schema";
 import { CommandLine, notOneOf } from "./command-line";
+import { formatPath } from "../model/path-text";
 import { InputError, located, locatedWarning, readText } from "./read-input";
 
 export const CONVERT_USAGE = "Usage: clan-inventory convert <input.json|input.nix|-> --to nix|json [--snippet] [-o <file>]";
@@ -74,10 +75,6 @@ function read(text: string, name: string, err: (line: string) => void): Inventor
 
 function problems(name: string, list: SourceError[]): string {
   return list.map((p) => located(name, { ...p, message: p.path?.length ? `${p.message} (at ${formatPath(p.path)})` : p.message })).join("\n");
-}
-
-function formatPath(path: readonly (string | number)[]): string {
-  return path.map((k) => (typeof k === "number" ? `[${k}]` : /^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k))).join(".").replace(/\.\[/g, "[");
 }
 
 function write(doc: Inventory, options: Options, name: string): string {

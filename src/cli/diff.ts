@@ -23,7 +23,7 @@ import { readStdin } from "./convert";
 import { InputError, located, readText } from "./read-input";
 import { loadCatalog } from "./load-inputs";
 import { CommandLine, notOneOf } from "./command-line";
-import { formatPath } from "./validate";
+import { formatPath } from "../model/path-text";
 
 export const DIFF_USAGE = "Usage: clan-inventory diff <old> <new> [--catalog <file>] [--format text|markdown|json]   (each: a file, -, or REV:PATH)";
 

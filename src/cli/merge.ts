@@ -19,7 +19,7 @@ import { diagnose } from "../model/diagnostics/index";
 import { isObject, type Json } from "../model/json";
 import { plural } from "../model/plural";
 import { InputError, located, readText } from "./read-input";
-import { formatPath } from "./validate";
+import { formatPath } from "../model/path-text";
 import { loadCatalog } from "./load-inputs";
 import { CommandLine } from "./command-line";
 

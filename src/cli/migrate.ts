@@ -21,12 +21,12 @@ import { clanNixSnippet } from "../formats/nix/migration-snippet";
 import type { Json } from "../model/json";
 import { applyMigration } from "../model/migrate/apply";
 import { MIGRATION_GUIDE_URL } from "../model/migrate/clan-modules";
-import { planMigration, showPath, type Decisions, type MigrationPlan, type ServicePlan } from "../model/migrate/plan";
+import { planMigration, type Decisions, type MigrationPlan, type ServicePlan } from "../model/migrate/plan";
 import { plural } from "../model/plural";
 import { InputError, located, readText } from "./read-input";
 import { loadCatalog } from "./load-inputs";
 import { CommandLine } from "./command-line";
-import { formatPath } from "./validate";
+import { formatPath } from "../model/path-text";
 
 export const MIGRATE_USAGE = "Usage: clan-inventory migrate <inventory.json> [-o <file>|-] [--catalog <file>] [--accept-suggestions]";
 
@@ -109,14 +109,14 @@ export function planText(plan: MigrationPlan, file: string, catalog: Catalog): s
   if (plan.services.length === 0 && plan.problems.length === 0) return `${file}: "services" is empty; migrating removes it (as clan-cli does).\n`;
   lines.push(`Migration of ${file}: ${plural(plan.services.length, "old service instance")} (clan's guide: ${MIGRATION_GUIDE_URL})`, "");
   for (const s of plan.services) {
-    const target = s.newInstance ? `instances.${showPath([s.newInstance])}` : "no instance";
+    const target = s.newInstance ? `instances.${formatPath([s.newInstance])}` : "no instance";
     const module = s.newModule && s.newModule !== s.module ? `${s.module} → ${s.newModule}` : s.module;
-    lines.push(`${showPath(s.from)} → ${target}  [${module}: ${STATUS[s.status]}]`);
+    lines.push(`${formatPath(s.from)} → ${target}  [${module}: ${STATUS[s.status]}]`);
     if (s.nameNote) lines.push(`  name: ${s.nameNote}`);
     if (s.advice) lines.push(`  ${s.advice}`);
     for (const r of s.roles) {
       const parts = [];
-      if (r.machines.length) parts.push(`machines ${r.machines.join(", ")} → roles.${showPath([r.newRole])}.machines.<name> = {}`);
+      if (r.machines.length) parts.push(`machines ${r.machines.join(", ")} → roles.${formatPath([r.newRole])}.machines.<name> = {}`);
       if (r.tags.length) parts.push(`tags ${r.tags.join(", ")} (kept as a list)`);
       if (!parts.length) parts.push("no machines, no tags");
       lines.push(`  role ${r.role}: ${parts.join("; ")}; members: ${r.members.join(", ") || "none"}`);
@@ -126,18 +126,18 @@ export function planText(plan: MigrationPlan, file: string, catalog: Catalog): s
       if (r.unknownRole) lines.push(`    ERROR the ${s.newModule} service has no role "${r.newRole}"${r.unknownRole.suggestion ? `; did you mean "${r.unknownRole.suggestion}"?` : ""} Its roles: ${r.unknownRole.known.join(", ")}. Rename the role in the result.`);
     }
     for (const m of s.settings) {
-      const to = m.to.length ? m.to.map((p) => showPath(p.slice(2))).join(", ") : "left out";
+      const to = m.to.length ? m.to.map((p) => formatPath(p.slice(2))).join(", ") : "left out";
       const tag = { ok: "ok", unchecked: "unchecked", "unknown-key": "UNKNOWN", invalid: "INVALID", "left-out": "left out" }[m.status];
       const renamed = m.renamedFrom ? ` (the new service calls ${m.renamedFrom} ${m.key}${m.note ? `; ${m.note}` : ""})` : "";
-      lines.push(`  setting ${showPath(m.from.slice(3))} → ${to}  [${tag}]${renamed}${m.decision === "rename" ? ` (renamed to ${m.writtenAs})` : ""}`);
+      lines.push(`  setting ${formatPath(m.from.slice(3))} → ${to}  [${tag}]${renamed}${m.decision === "rename" ? ` (renamed to ${m.writtenAs})` : ""}`);
       for (const msg of m.messages) lines.push(`    ${msg}`);
     }
-    for (const a of s.added) lines.push(`  added ${showPath(a.path.slice(2))} = ${JSON.stringify(a.value)}: ${a.reason}`);
-    for (const c of s.clanNix) lines.push(`  to clan.nix: ${showPath(c.from.slice(3)) || "the whole service"} (see the clan.nix lines below)`);
-    for (const l of s.leftovers) lines.push(`  left out: ${showPath(l.path)}: ${l.reason}${l.value === undefined ? "" : `\n    was: ${brief(l.value)}`}`);
+    for (const a of s.added) lines.push(`  added ${formatPath(a.path.slice(2))} = ${JSON.stringify(a.value)}: ${a.reason}`);
+    for (const c of s.clanNix) lines.push(`  to clan.nix: ${formatPath(c.from.slice(3)) || "the whole service"} (see the clan.nix lines below)`);
+    for (const l of s.leftovers) lines.push(`  left out: ${formatPath(l.path)}: ${l.reason}${l.value === undefined ? "" : `\n    was: ${brief(l.value)}`}`);
     lines.push("");
   }
-  for (const p of plan.problems) lines.push(`left out: ${showPath(p.path)}: ${p.reason}`);
+  for (const p of plan.problems) lines.push(`left out: ${formatPath(p.path)}: ${p.reason}`);
   const snippet = clanNixSnippet(plan.services);
   if (snippet) lines.push("clan.nix (JSON cannot hold these):", "", snippet.trimEnd(), "");
   lines.push(summary(plan, catalog));

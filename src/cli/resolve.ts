@@ -14,7 +14,7 @@ import { resolutionText } from "../model/resolve/resolution-text";
 import { loadCatalog, readInventoryInput } from "./load-inputs";
 import { CommandLine, notOneOf } from "./command-line";
 import { InputError } from "./read-input";
-import { formatPath } from "./validate";
+import { formatPath } from "../model/path-text";
 
 export const RESOLVE_USAGE = "Usage: clan-inventory resolve <inventory.json|clan.nix> [--catalog <file>] [--machine-dir NAME …] [--format json|text]";
 

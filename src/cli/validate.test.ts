@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Diagnostic } from "../model/diagnostic";
 import { main } from "./main";
-import { formatPath, validateCommand } from "./validate";
+import { validateCommand } from "./validate";
 
 const dir = mkdtempSync(join(tmpdir(), "clan-validate-"));
 function file(name: string, text: string): string {
@@ -257,8 +257,3 @@ describe("main dispatches to validate", () => {
   });
 });
 
-test("formatPath", () => {
-  expect(formatPath([])).toBe("");
-  expect(formatPath(["machines", "web-1", "tags", 0])).toBe("machines.web-1.tags[0]");
-  expect(formatPath(["instances", "a.b", "", 'q"'])).toBe('instances."a.b"."".' + JSON.stringify('q"'));
-});

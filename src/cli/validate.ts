@@ -27,6 +27,7 @@ import { MAX_INVENTORY_BYTES } from "../formats/inventory-json";
 import { readConflictedInventory, type ConflictView } from "../formats/conflicted-inventory";
 import { plural } from "../model/plural";
 import { CommandLine, notOneOf } from "./command-line";
+import { formatPath } from "../model/path-text";
 
 export const VALIDATE_USAGE = "Usage: clan-inventory validate <inventory.json|clan.nix> [--catalog <file>] [--format text|json]";
 
@@ -116,14 +117,3 @@ function parseValidateArgs(args: string[], out: (line: string) => void, err: (li
 function where(file: string, path: readonly (string | number)[]): string {
   return path.length > 0 ? `${file}:${formatPath(path)}` : file;
 }
-
-/** `instances.backup.roles.client`; keys that are not plain words are quoted, indexes in brackets. */
-export function formatPath(path: readonly (string | number)[]): string {
-  let text = "";
-  for (const k of path) {
-    if (typeof k === "number") text += `[${k}]`;
-    else text += (text === "" ? "" : ".") + (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k));
-  }
-  return text;
-}
-

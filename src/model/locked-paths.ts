@@ -2,6 +2,7 @@
 // local server derives the list from clan's introspection (src/server/readonly-rules.ts); this
 // file holds the one rule both sides apply to an edit: the server to a PUT, the app to a
 // command at the store boundary. Pure: no Node, no DOM.
+import { formatPath } from "./path-text";
 import type { Inventory } from "./inventory-schema";
 import { deepEqual, isObject, own, type Json } from "./json";
 
@@ -47,10 +48,6 @@ function lookup(doc: Json, path: readonly string[]): { present: boolean; value: 
   return { present: true, value: cur };
 }
 
-/** A path for messages: `instances.borgbackup.roles.client.settings`, quoting odd keys. */
-export function formatLockedPath(path: readonly string[]): string {
-  return path.map((k) => (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k))).join(".");
-}
 
 /** The locks an edit from `before` to `after` breaks; empty when the edit may go ahead. */
 export function findLockViolations(before: Inventory, after: Inventory, locks: readonly LockedPath[]): LockViolation[] {
@@ -61,10 +58,10 @@ export function findLockViolations(before: Inventory, after: Inventory, locks: r
     const b = lookup(after, lock.path);
     if (lock.kind === "readonly") {
       if (a.present !== b.present || !deepEqual(a.value, b.value)) {
-        out.push({ lock, message: `${formatLockedPath(lock.path)} is ${lock.reason}: it cannot be changed in inventory.json.` });
+        out.push({ lock, message: `${formatPath(lock.path)} is ${lock.reason}: it cannot be changed in inventory.json.` });
       }
     } else if (a.present && !b.present) {
-      out.push({ lock, message: `${formatLockedPath(lock.path)} is ${lock.reason}: it cannot be removed or renamed in inventory.json.` });
+      out.push({ lock, message: `${formatPath(lock.path)} is ${lock.reason}: it cannot be removed or renamed in inventory.json.` });
     }
   }
   return out;

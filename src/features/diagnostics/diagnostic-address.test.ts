@@ -1,4 +1,4 @@
-import { addressOf, formatPath } from "./diagnostic-address";
+import { addressOf } from "./diagnostic-address";
 
 describe("addressOf", () => {
   it("role members, tags and settings go to their settings pages", () => {
@@ -37,13 +37,5 @@ describe("addressOf", () => {
     expect(addressOf(["meta", "name"])).toBeUndefined();
     expect(addressOf(["services"])).toBeUndefined();
     expect(addressOf([])).toBeUndefined();
-  });
-});
-
-describe("formatPath", () => {
-  it("reads like a property path, quoting what would be ambiguous", () => {
-    expect(formatPath(["instances", "borgbackup", "roles", "client", "tags", 1])).toBe("instances.borgbackup.roles.client.tags[1]");
-    expect(formatPath(["instances", "a.b"])).toBe('instances["a.b"]');
-    expect(formatPath([])).toBe("(the inventory)");
   });
 });

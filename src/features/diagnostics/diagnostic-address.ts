@@ -32,14 +32,3 @@ export function addressOf(path: Path, doc?: Inventory): string | undefined {
       return undefined;
   }
 }
-
-/** A path as people read it: `instances.borgbackup.roles.client`, odd keys quoted, positions in brackets. */
-export function formatPath(path: Path): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else if (/^[A-Za-z0-9_-]+$/.test(key)) out += out ? `.${key}` : key;
-    else out += `[${JSON.stringify(key)}]`;
-  }
-  return out || "(the inventory)";
-}
