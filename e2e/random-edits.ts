@@ -16,10 +16,14 @@ export interface Expected {
   tags: Map<string, Set<string>>;
   /** Machines added to borg/client. */
   members: Set<string>;
+  /** Entries each tab wrote into sshd/server's role-wide `authorizedKeys` map: key -> value. */
+  keys: Map<string, string>;
+  /** How many edits of each kind the tabs made: the journey must have made every kind. */
+  made: Map<string, number>;
 }
 
 export function emptyExpected(): Expected {
-  return { machines: new Map(), sharedTags: new Set(), tags: new Map(), members: new Set() };
+  return { machines: new Map(), sharedTags: new Set(), tags: new Map(), members: new Set(), keys: new Map(), made: new Map() };
 }
 
 const nav = (page: Page, name: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
@@ -38,12 +42,13 @@ async function openMachine(page: Page, name: string) {
   return panel;
 }
 
+const kinds = ["create", "rename", "describe", "tag", "shared-tag", "member", "setting"] as const;
+
 /** One tab's edit sequence: `count` random edits, each awaited; `after` runs after each (a save). */
 export function editor(page: Page, tab: string, seed: number, expected: Expected, after: () => Promise<void> = async () => undefined) {
   const r = rng(seed);
   const own: string[] = [];
   let n = 0;
-  const kinds = ["create", "rename", "describe", "tag", "shared-tag", "member"] as const;
   return async function step(): Promise<string> {
     n++;
     let kind = r.pick(kinds);
@@ -121,19 +126,45 @@ export function editor(page: Page, tab: string, seed: number, expected: Expected
         expected.members.add(target);
         break;
       }
+      case "setting": {
+        // A settings form both tabs edit: each adds its own entry to one map of one role, or
+        // changes the value of one of its earlier entries, so edits of both land in one blob.
+        const mine = [...expected.keys.keys()].filter((k) => k.startsWith(`${tab}-`));
+        const key = mine.length && r.next() < 0.4 ? r.pick(mine) : `${tab}-k${n}`;
+        const value = `ssh-ed25519 ${tab}${n}`;
+        await nav(page, "Instances").click();
+        await page.getByRole("link", { name: /^sshd,/ }).click();
+        await page.getByRole("region", { name: "Role server" }).getByRole("link", { name: "Role settings of server" }).click();
+        const form = page.getByRole("form", { name: "Role-wide settings of sshd/server" });
+        const field = form.getByLabel(`authorizedKeys.${key}`, { exact: true });
+        if (!expected.keys.has(key)) {
+          await form.getByLabel("New entry name for authorizedKeys").fill(key);
+          await form.getByLabel("New entry name for authorizedKeys").press("Enter");
+        }
+        await field.fill(value);
+        await field.press("Enter");
+        await expect(field).toHaveValue(value);
+        expected.keys.set(key, value);
+        break;
+      }
     }
     await after();
+    expected.made.set(kind, (expected.made.get(kind) ?? 0) + 1);
     return `${tab}:${kind}`;
   };
 }
 
 type Doc = {
   machines?: Record<string, { description?: string; tags?: string[] }>;
-  instances?: { borg?: { roles?: { client?: { machines?: Record<string, unknown> } } } };
+  instances?: {
+    borg?: { roles?: { client?: { machines?: Record<string, unknown> } } };
+    sshd?: { roles?: { server?: { settings?: { authorizedKeys?: Record<string, string> } } } };
+  };
 };
 
 /** Every expected edit is in `doc`. */
 export function checkDocument(doc: Doc, expected: Expected) {
+  for (const kind of kinds) expect(expected.made.get(kind) ?? 0, `edits of kind ${kind}`).toBeGreaterThan(0);
   const machines = doc.machines ?? {};
   for (const [name, description] of expected.machines) {
     expect(machines[name], `machine ${name}`).toBeDefined();
@@ -143,6 +174,7 @@ export function checkDocument(doc: Doc, expected: Expected) {
   for (const t of expected.sharedTags) expect(machines.web2?.tags ?? [], "tags of web2").toContain(t);
   const members = Object.keys(doc.instances?.borg?.roles?.client?.machines ?? {});
   for (const m of expected.members) expect(members, "members of borg/client").toContain(m);
+  expect(doc.instances?.sshd?.roles?.server?.settings?.authorizedKeys ?? {}, "sshd/server authorizedKeys").toEqual(Object.fromEntries(expected.keys));
   // Nothing renamed away is left under its old name.
   const created = Object.keys(machines).filter((m) => /^[ab]-[mr]\d+$/.test(m));
   expect(created.sort()).toEqual([...expected.machines.keys()].sort());

@@ -35,7 +35,7 @@ test("two tabs each create a machine: each tab shows both, and so does a fresh t
   await expect(c.getByText("6 machines")).toBeVisible();
 });
 
-test("two tabs make 50 interleaved random edits each (machines, renames, descriptions, tags, members); a fresh tab has every edit of both", async ({ context }) => {
+test("two tabs make 50 interleaved random edits each (machines, renames, descriptions, tags, members, settings); a fresh tab has every edit of both", async ({ context }) => {
   test.setTimeout(1_200_000);
   const a = await context.newPage();
   await openWith(a, fleet, "/machines");
