@@ -116,7 +116,7 @@ export function parseCatalog(value: unknown): ParsedCatalog {
   const rawModules = value["modulesPerSource"];
   const rawSchemas = value["moduleSchemas"];
   if (rawModules === undefined && rawSchemas === undefined) {
-    return failed([], 'This is not a catalog: it has neither "modulesPerSource" nor "moduleSchemas". Make one with the command in the README.', problems);
+    return failed([], 'This is not a catalog: it has neither "modulesPerSource" nor "moduleSchemas". Make one with the command in docs/user-guide.md ("Catalogs").', problems);
   }
 
   let coreInput = DEFAULT_CORE_INPUT;

@@ -33,7 +33,7 @@ export interface Catalog {
   coreInput: string;
   /**
    * Every input of the clan's flake, when the catalog was made from it (the local server, the
-   * README's command): then a module of an input the catalog lacks is certainly missing. Without
+   * the command of docs/user-guide.md "Catalogs"): then a module of an input the catalog lacks is certainly missing. Without
    * it the catalog describes only some inputs, and such a module is unknown, not wrong.
    */
   inputs?: string[];

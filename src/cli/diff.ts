@@ -7,7 +7,7 @@
 // `HEAD~1:inventory.json`); a path that exists as a file is a file even when it holds a colon.
 // JSON output: {"changes": [{kind, path, before, after, summary, machines, …}],
 // "affectedMachines": [sorted names], "deployCommand"?}. Markdown is made for a pull request
-// comment (README: a CI job posting it). Exit 0; 2 for bad usage or an input that cannot be read.
+// comment (docs/cli.md, "Teams on git": a CI job posting it). Exit 0; 2 for bad usage or an input that cannot be read.
 import { execFile } from "node:child_process";
 import { stat } from "node:fs/promises";
 import { detectFormat } from "../formats/detect-format";

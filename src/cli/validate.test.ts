@@ -212,7 +212,7 @@ describe("machines of the clan directory", () => {
   });
 });
 
-describe("a catalog made with the README's nix eval command (no coreInput)", () => {
+describe("a catalog made with the older nix eval command of docs/user-guide.md (no coreInput)", () => {
   test("module.input = null means the input holding clan-core's modules, whatever the flake calls it", async () => {
     // The clan's flake names clan-core `clan`; its catalog has that input and the clan's own modules.
     const empty = { $defs: { Input: { type: "object", additionalProperties: false } } };

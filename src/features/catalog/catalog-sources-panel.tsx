@@ -79,7 +79,7 @@ export function CatalogSourcesPanel({ status }: { status: CatalogStatus }) {
       <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
         Your clan's own catalog, in its directory:{" "}
         <code className="font-mono [overflow-wrap:anywhere]">nix eval --json .#clanInternals.inventoryClass --apply &apos;c: {"{"} inherit (c) modulesPerSource moduleSchemas; {"}"}&apos; &gt; catalog.json</code>{" "}
-        (see the README).
+        (docs/user-guide.md, “Catalogs”, gives the command that also records every default).
       </p>
     </section>
   );

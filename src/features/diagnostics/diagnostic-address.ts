@@ -1,5 +1,5 @@
 // Where the app shows the place a diagnostic points at: its path (keys into the inventory) to
-// one of the app's addresses (README "Addresses the app answers"). Pure, so it is tested alone.
+// one of the app's addresses (docs/testing.md "Addresses the app answers"). Pure, so it is tested alone.
 import { instancePath, machinePath, machineSettingsPath, roleSettingsPath, tagPath, tagSettingsPath } from "../../app/addresses";
 import type { Inventory } from "../../model/inventory-schema";
 import { getIn, type Path } from "../../model/json";

@@ -35,7 +35,7 @@ export function checkReferences(ctx: Context): void {
           "warning",
           problem.code,
           path,
-          `Instance "${inst.name}": its module "${inst.module.ref.name}" comes from input "${inst.module.inputName}", which no loaded catalog describes, so its roles and settings are not checked. Load your clan's catalog (made with the command in the README, or opened in clan directory mode) to check them.`,
+          `Instance "${inst.name}": its module "${inst.module.ref.name}" comes from input "${inst.module.inputName}", which no loaded catalog describes, so its roles and settings are not checked. Load your clan's catalog (made with the command in docs/user-guide.md, "Catalogs", or opened in clan directory mode) to check them.`,
         );
       } else ctx.report("error", problem.code, path, `Instance "${inst.name}": ${problem.message}`);
     }
