@@ -181,7 +181,7 @@ test("without nix, the machines of the clan's machines/ directories are machines
     instances: { backup: { module: { name: "borgbackup" }, roles: { server: { machines: { db: {} } }, client: { machines: { laptop: {} } } } } },
   });
   try {
-    // Clan registers each directory under machines/ as a machine (spec §2.1); nix is not run here.
+    // Clan registers each directory under machines/ as a machine (docs/clan-semantics.md "Machines and tags"); nix is not run here.
     for (const m of ["db", "laptop"]) mkdirSync(join(server.dir, "machines", m), { recursive: true });
     await page.goto(server.url);
     await expect(page.getByTestId("clan-name")).toHaveText("dirs");

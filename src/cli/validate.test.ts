@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Diagnostic } from "../model/diagnostic";
 import { main } from "./main";
-import { formatPath, validateCommand } from "./validate";
+import { validateCommand } from "./validate";
 
 // What the command prints by itself (no io given) goes through writeLine: caught here per stream.
 const written = vi.hoisted(() => ({ 1: [] as string[], 2: [] as string[] }));
@@ -216,7 +216,7 @@ describe("machines of the clan directory", () => {
   });
 });
 
-describe("a catalog made with the README's nix eval command (no coreInput)", () => {
+describe("a catalog made with the older nix eval command of docs/user-guide.md (no coreInput)", () => {
   test("module.input = null means the input holding clan-core's modules, whatever the flake calls it", async () => {
     // The clan's flake names clan-core `clan`; its catalog has that input and the clan's own modules.
     const empty = { $defs: { Input: { type: "object", additionalProperties: false } } };
@@ -255,8 +255,3 @@ describe("main dispatches to validate", () => {
   });
 });
 
-test("formatPath", () => {
-  expect(formatPath([])).toBe("");
-  expect(formatPath(["machines", "web-1", "tags", 0])).toBe("machines.web-1.tags[0]");
-  expect(formatPath(["instances", "a.b", "", 'q"'])).toBe('instances."a.b"."".' + JSON.stringify('q"'));
-});

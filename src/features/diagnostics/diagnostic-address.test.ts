@@ -1,4 +1,4 @@
-import { addressOf, formatPath, memberOf } from "./diagnostic-address";
+import { addressOf, memberOf } from "./diagnostic-address";
 
 describe("memberOf", () => {
   it("names the member when the path is a membership, in either form of tags", () => {
@@ -54,13 +54,5 @@ describe("addressOf", () => {
     expect(addressOf(["meta", "name"])).toBeUndefined();
     expect(addressOf(["services"])).toBeUndefined();
     expect(addressOf([])).toBeUndefined();
-  });
-});
-
-describe("formatPath", () => {
-  it("reads like a property path, quoting what would be ambiguous", () => {
-    expect(formatPath(["instances", "borgbackup", "roles", "client", "tags", 1])).toBe("instances.borgbackup.roles.client.tags[1]");
-    expect(formatPath(["instances", "a.b"])).toBe('instances["a.b"]');
-    expect(formatPath([])).toBe("(the inventory)");
   });
 });

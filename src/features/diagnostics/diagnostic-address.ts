@@ -1,5 +1,5 @@
 // Where the app shows the place a diagnostic points at: its path (keys into the inventory) to
-// one of the app's addresses (README "Addresses the app answers"). Pure, so it is tested alone.
+// one of the app's addresses (docs/testing.md "Addresses the app answers"). Pure, so it is tested alone.
 import { instancePath, machinePath, machineSettingsPath, roleSettingsPath, tagPath, tagSettingsPath } from "../../app/addresses";
 import type { Inventory } from "../../model/inventory-schema";
 import { getIn, type Path } from "../../model/json";
@@ -49,15 +49,4 @@ export function memberOf(path: Path, doc?: Inventory): { instance: string; role:
     if (typeof tag === "string") return { instance, role, member: { kind: "tag", name: tag } };
   }
   return undefined;
-}
-
-/** A path as people read it: `instances.borgbackup.roles.client`, odd keys quoted, positions in brackets. */
-export function formatPath(path: Path): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else if (/^[A-Za-z0-9_-]+$/.test(key)) out += out ? `.${key}` : key;
-    else out += `[${JSON.stringify(key)}]`;
-  }
-  return out || "(the inventory)";
 }

@@ -8,7 +8,8 @@ import { Link } from "wouter";
 import { useDiagnostics } from "../../app/use-diagnostics";
 import { useEditor } from "../../app/store";
 import type { Diagnostic, Severity } from "../../model/diagnostic";
-import { addressOf, formatPath, memberOf } from "./diagnostic-address";
+import { addressOf, memberOf } from "./diagnostic-address";
+import { formatPath } from "../../model/path-text";
 import { instancePath } from "../../app/addresses";
 import { useNarrowScreen } from "../../ui/use-narrow-screen";
 import { revealMember } from "../board/focus-after-move";
@@ -147,8 +148,8 @@ function Entry({ d, doc, narrow }: { d: Diagnostic; doc: Parameters<typeof addre
     <>
       <span className="min-w-0 flex-1 text-slate-800 dark:text-slate-100">{d.message}</span>
       <span className="flex shrink-0 flex-col items-end gap-0.5 text-right sm:max-w-[40%]">
-        <span className="max-w-full truncate font-mono text-xs text-slate-500 dark:text-slate-400" title={formatPath(d.path)}>
-          {formatPath(d.path)}
+        <span className="max-w-full truncate font-mono text-xs text-slate-500 dark:text-slate-400" title={formatPath(d.path, "(the inventory)")}>
+          {formatPath(d.path, "(the inventory)")}
         </span>
         <span className="font-mono text-[11px] text-slate-500 dark:text-slate-500">{d.code}</span>
       </span>

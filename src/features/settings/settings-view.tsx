@@ -40,7 +40,7 @@ export default function SettingsView({ instance, role, target }: SettingsPanelPr
   const catalog = useCatalog();
   // The instance and role as the clan has them (an instance only clan.nix defines is there too);
   // the settings blob as inventory.json holds it, which is what this form edits — unless Nix
-  // owns the blob (spec §4.3: one source per blob), then the form shows Nix's, read-only.
+  // owns the blob (docs/clan-semantics.md "What inventory.json may change": one source per blob), then the form shows Nix's, read-only.
   const inst = useClanSelector((d) => instanceAt(d, instance));
   const roleObj = useClanSelector((d) => roleAt(d, instance, role));
   const fileSettings = useEditor((s) => {

@@ -229,7 +229,7 @@ function namesIn(doc: Inventory | undefined): DocNames {
   return out;
 }
 
-/** Keys each level of the inventory declares (spec §1); everything else is an unknown key. */
+/** Keys each level of the inventory declares (docs/clan-semantics.md "The shape of an inventory"); everything else is an unknown key. */
 const KNOWN = {
   top: ["meta", "machines", "tags", "instances", "modules"],
   meta: ["name", "description", "icon", "domain", "tld"],
