@@ -80,7 +80,7 @@ for (let i = 0; drops.length < DROPS && i < DROPS * 3; i++) {
   await armDropTimer(page, role, machine);
   await page
     .getByRole("listbox", { name: "Machines" })
-    .getByRole("option", { name: machine, exact: true })
+    .getByRole("option", { name: new RegExp(`^${machine}(, already in .+)?$`) })
     .dragTo(page.getByRole("region", { name: `Role ${role}` }), { steps: 4 });
   const ms = await page.evaluate(() => Promise.race([(window as unknown as { __drop: Promise<number> }).__drop, new Promise<number>((r) => setTimeout(() => r(-1), 5000))]));
   // Undo the drop so the fleet stays the same size and the same machines can be dropped again.

@@ -1,4 +1,4 @@
-// Which drag-and-drop library for the role board (design.md "Choices already weighed"): mount
+// Which drag-and-drop library for the role board (the choice is recorded in docs/benchmarks.md, dnd-bench): mount
 // 5,000 draggable rows with each candidate in Chromium and measure the mount time and the heap
 // they keep, against plain React rows without drag and drop. Also the gzip size each adds.
 //   npx tsx bench/dnd-bench.ts            (pragmatic-drag-and-drop, native HTML5, baseline)

@@ -81,7 +81,7 @@ export function generateFleet(size: FleetSize, seed = 42, catalog: Catalog = emb
     if (r.next() < 0.2) m.description = `${kind} machine ${i + 1}`;
     machines[name] = m;
   }
-  // Static tags: teams own machines by list (spec §1.4: inventory.tags.<t> = [machines]).
+  // Static tags: teams own machines by list (docs/clan-semantics.md "Static tags": inventory.tags.<t> = [machines]).
   const tags: JsonObject = {};
   for (const t of TEAMS) tags[`team-${t}`] = r.some(machineNames, Math.max(2, Math.round(nMachines / 25)));
 

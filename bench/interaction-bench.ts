@@ -7,7 +7,7 @@
 //   - wheel-scrolling the fleet matrix (grouping of alike rows off: all 2,000 rows) and the
 //     role board's machine palette;
 //   - opening the Machines page from the navigation; an instance from the instance list;
-//     a settings level from the settings panel's Level links.
+//     a settings level from the settings panel's Level links (or its Level search box's list).
 // For the clicks, "to content" is also reported: to the frame that shows the page's content
 // (a lazy page may paint a "Loading…" first, which is what INP counts).
 //   npx tsx bench/interaction-bench.ts     (builds dist/ first when it is missing)
@@ -104,16 +104,22 @@ const openInstance = await clicks(
   () => `section[aria-label="Role board of ${decodeURIComponent(instances[which]!.split("/").pop()!)}"] section[data-lane]`,
 );
 
-// ---- click: a settings level (the panel's Level links: role-wide, tags, machines)
+// ---- click: a settings level (the panel's Level links: role-wide, tags, machines; in a role
+// with more levels than links, the option of the Level search box, opened before the click)
 const levelStart = await findSettingsWithLevels(page);
+const levelBox = () => page.getByRole("complementary", { name: "Details" }).getByRole("combobox", { name: /^Go to the settings of a tag or machine/ });
 const openLevel = await clicks(
   page,
   CLICKS,
   async () => {
     await nav(page, levelStart.href);
     await page.locator('form[aria-label^="Role-wide settings"]').waitFor();
+    if (levelStart.search) await levelBox().click();
   },
-  () => page.getByRole("complementary", { name: "Details" }).getByRole("link", { name: levelStart.level, exact: true }),
+  () =>
+    levelStart.search
+      ? page.getByRole("complementary", { name: "Details" }).getByRole("option", { name: levelStart.level, exact: true })
+      : page.getByRole("complementary", { name: "Details" }).getByRole("link", { name: levelStart.level, exact: true }),
   'aside[aria-label="Details"] form:not([aria-label^="Role-wide"])',
 );
 
@@ -260,8 +266,8 @@ async function clicks(page: Page, n: number, reset: () => Promise<void>, locate:
   return { inp, content: shown, longest: worst };
 }
 
-/** A role-wide settings address whose panel offers another level (a tag or a machine). */
-async function findSettingsWithLevels(page: Page): Promise<{ href: string; level: string }> {
+/** A role-wide settings address whose panel offers another level (a tag or a machine), as a link or in the Level search box. */
+async function findSettingsWithLevels(page: Page): Promise<{ href: string; level: string; search: boolean }> {
   for (const href of instances) {
     await nav(page, href);
     const link = page.locator("section[data-lane] footer a").first();
@@ -269,8 +275,16 @@ async function findSettingsWithLevels(page: Page): Promise<{ href: string; level
     const settings = await link.getAttribute("href");
     await nav(page, settings!);
     await page.locator('form[aria-label^="Role-wide settings"]').waitFor();
-    const levels = page.getByRole("complementary", { name: "Details" }).getByRole("link", { name: /^(Tag|Machine) / });
-    if ((await levels.count()) > 0) return { href: settings!, level: (await levels.first().textContent())!.trim() };
+    const details = page.getByRole("complementary", { name: "Details" });
+    const levels = details.getByRole("link", { name: /^(Tag|Machine) / });
+    if ((await levels.count()) > 0) return { href: settings!, level: (await levels.first().textContent())!.trim(), search: false };
+    const box = details.getByRole("combobox", { name: /^Go to the settings of a tag or machine/ });
+    if ((await box.count()) > 0) {
+      await box.click();
+      const level = (await details.getByRole("option").first().textContent())!.trim();
+      await page.keyboard.press("Escape");
+      return { href: settings!, level, search: true };
+    }
   }
   throw new Error("no settings panel with a tag or machine level in the first instances");
 }

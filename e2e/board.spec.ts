@@ -1,9 +1,11 @@
 // The role board journey: put machines and tags into roles, move them between roles, take them
 // out — with the mouse (native drag and drop), with the keyboard, and through menus — and undo.
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { openWith } from "./fleet-fixture";
 
 const lane = (page: Page, role: string) => page.getByRole("region", { name: `Role ${role}` });
-const machineOption = (page: Page, name: string) => page.getByRole("listbox", { name: "Machines" }).getByRole("option", { name, exact: true });
+/** A palette machine, whose name says when it is in a role already ("web1, already in client"). */
+const machineOption = (page: Page, name: string) => page.getByRole("listbox", { name: "Machines" }).getByRole("option", { name: new RegExp(`^${name}(, already in .+)?$`) });
 const tagButton = (page: Page, name: string) => page.getByRole("list", { name: "Tags" }).getByRole("button", { name, exact: true });
 /** A machine or tag listed in a lane (a link to its settings there). */
 const inLane = (l: Locator, name: string) => l.getByRole("link", { name, exact: true });
@@ -24,6 +26,9 @@ test("drag a machine and a tag into roles, move between roles, drag out, undo", 
   await machineOption(page, "web1").dragTo(server, { steps: 10 });
   await expect(inLane(server, "web1")).toBeVisible();
   await expect(server.getByText("2 members")).toBeVisible();
+  // the palette marks it, in sight and in its name
+  await expect(machineOption(page, "web1")).toHaveAccessibleName("web1, already in server");
+  await expect(machineOption(page, "web1").getByText("in server", { exact: true })).toBeVisible();
   await expect(announcer(page)).toContainText("Add machine web1 to borgbackup/server");
 
   await tagButton(page, "laptop").dragTo(server, { steps: 10 });
@@ -37,11 +42,13 @@ test("drag a machine and a tag into roles, move between roles, drag out, undo", 
   await expect(inLane(client, "web1")).toBeVisible();
   await expect(inLane(server, "web1")).toHaveCount(0);
   await expect(announcer(page)).toContainText("Move machine web1 from borgbackup/server to client");
+  await expect(machineOption(page, "web1")).toHaveAccessibleName("web1, already in client");
 
   // drag out onto the palette: removed
   await chip(client, "web1").dragTo(page.getByRole("listbox", { name: "Machines" }), { steps: 10 });
   await expect(inLane(client, "web1")).toHaveCount(0);
   await expect(announcer(page)).toContainText("Remove machine web1 from borgbackup/client");
+  await expect(machineOption(page, "web1")).toHaveAccessibleName("web1");
 
   await page.getByRole("button", { name: "Undo" }).click();
   await expect(inLane(client, "web1")).toBeVisible();
@@ -213,4 +220,17 @@ test("the instance list shows module and members; rename and delete from the hea
   await page.getByRole("button", { name: "Delete vpn" }).click();
   await expect(page).toHaveURL(/\/instances$/);
   await expect(list.getByRole("link", { name: /^vpn,/ })).toHaveCount(0);
+});
+
+test("a new palette search starts at the top of the list", async ({ page }) => {
+  const machines = Object.fromEntries(Array.from({ length: 300 }, (_, i) => [`host${String(i).padStart(3, "0")}`, {}]));
+  await openWith(page, { machines, instances: { sshd: { module: { name: "sshd" }, roles: { server: {} } } } }, "/instances/sshd");
+  const list = page.getByRole("listbox", { name: "Machines" });
+  await machineOption(page, "host000").waitFor();
+  await list.hover();
+  for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 400);
+  await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(1000);
+  await page.getByRole("searchbox", { name: "Search machines" }).fill("host1");
+  await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBe(0);
+  await expect(machineOption(page, "host100")).toBeInViewport();
 });

@@ -1,14 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-
-const AUTOSAVE_KEY = "clan-inventory-editor:autosave:v1";
+import { savedDocument } from "./saved-document";
 
 /** The instances of the autosaved document (debounced: poll it with expect.poll). */
-function savedInstances(page: Page): Promise<Record<string, unknown>> {
-  return page.evaluate((key) => {
-    // Until the first edit the document is stored as the original (src/app/autosave.ts).
-    const saved = JSON.parse(localStorage.getItem(key) ?? "{}");
-    return (saved.doc === "=original" ? saved.original?.doc : saved.doc)?.instances ?? {};
-  }, AUTOSAVE_KEY);
+async function savedInstances(page: Page): Promise<Record<string, unknown>> {
+  return (await savedDocument(page))?.instances ?? {};
 }
 
 test("browse the catalog: search, filter by category and input, open a service", async ({ page }) => {
@@ -220,4 +215,31 @@ test("a catalog dropped on the page is loaded as a catalog, not imported as an i
   await expect(page.getByRole("listitem", { name: "Catalog dropped-catalog.json" })).toContainText("1 service");
   await expect(page.getByRole("article", { name: "web" })).toContainText("My web server");
   await expect(page.getByTestId("clan-name")).toHaveText("demo-clan");
+});
+
+test("the nix eval command for a clan's own catalog wraps between words only, also on a phone", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/catalog");
+  const command = page.getByRole("group", { name: "Command for your clan's catalog" });
+  await expect(command).toContainText("nix eval --json .#clanInternals.inventoryClass");
+  // Each character's line, from its box: a new line may only start after a space.
+  const breaks = await command.evaluate((el) => {
+    const text = el.firstChild as Text;
+    const range = document.createRange();
+    const out: string[] = [];
+    let top: number | undefined;
+    for (let i = 0; i < text.length; i++) {
+      range.setStart(text, i);
+      range.setEnd(text, i + 1);
+      const rect = range.getClientRects()[0];
+      if (!rect || text.data[i] === " ") continue;
+      if (top !== undefined && rect.top > top + 2) out.push(text.data.slice(Math.max(0, i - 12), i) + "|" + text.data.slice(i, i + 12));
+      top = rect.top;
+    }
+    return out;
+  });
+  expect(breaks.length).toBeGreaterThan(0); // 390 px is too narrow for one line: the test sees the wrapping
+  for (const b of breaks) expect(b).toMatch(/ \|/);
+  await command.screenshot({ path: test.info().outputPath("catalog-command.png") });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
 });

@@ -59,7 +59,7 @@ test("open a clan, edit, save with Ctrl+S, then resolve a conflict with an edit 
     await expect(dialog).toBeHidden();
     await expect(saveStatus(page)).toHaveText("All changes saved");
     expect(Object.keys(onDisk(server).machines)).toEqual(["web1", "web2", "web3"]);
-    expect(log()[0]).toBe("inventory.json: 2 changes");
+    expect(log()[0]).toBe("inventory.json: 3 changes"); // db1 removed, web3 added, the name
   } finally {
     server.stop();
   }
@@ -181,7 +181,7 @@ test("without nix, the machines of the clan's machines/ directories are machines
     instances: { backup: { module: { name: "borgbackup" }, roles: { server: { machines: { db: {} } }, client: { machines: { laptop: {} } } } } },
   });
   try {
-    // Clan registers each directory under machines/ as a machine (spec §2.1); nix is not run here.
+    // Clan registers each directory under machines/ as a machine (docs/clan-semantics.md "Machines and tags"); nix is not run here.
     for (const m of ["db", "laptop"]) mkdirSync(join(server.dir, "machines", m), { recursive: true });
     await page.goto(server.url);
     await expect(page.getByTestId("clan-name")).toHaveText("dirs");

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { savedDocument } from "./saved-document";
 
 const inventory = (name: string) =>
   Buffer.from(
@@ -24,22 +25,7 @@ test("import a file, undo and redo it, and find it again after a reload", async 
 
   // Autosave is debounced: wait until it has written, then reload.
   // (The saved *document* must be the imported one: the saved original already is after the import.)
-  await expect
-    .poll(() =>
-      page.evaluate(() =>
-        Object.keys(localStorage).some((k) => {
-          try {
-            // Right after an import the document is stored as the original (src/app/autosave.ts).
-            const saved = JSON.parse(localStorage.getItem(k) ?? "null");
-            const doc = saved?.doc === "=original" ? saved?.original?.doc : saved?.doc;
-            return doc?.meta?.name === "imported-clan";
-          } catch {
-            return false;
-          }
-        }),
-      ),
-    )
-    .toBe(true);
+  await expect.poll(async () => (await savedDocument(page))?.meta?.name).toBe("imported-clan");
   await page.reload();
   await expect(page.getByTestId("clan-name")).toHaveText("imported-clan");
   await expect(page).toHaveURL(/\/instances$/);

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { savedDocument } from "./saved-document";
 import { fleet, openWith, rowOf } from "./fleet-fixture";
 
 const table = (page: Page) => page.getByRole("table", { name: "Machines" });
@@ -93,7 +94,7 @@ test("edit a machine's fields; a bad address is refused and an emptied field goe
   await p.getByLabel("Forward SSH agent").selectOption("");
   await p.getByRole("button", { name: "Save changes" }).click();
   await expect(p.getByRole("button", { name: "Save changes" })).toBeDisabled();
-  const saved = () => page.evaluate(() => Object.values(localStorage).join("\n"));
+  const saved = async () => JSON.stringify((await savedDocument(page)) ?? {});
   await expect.poll(saved).toContain("ProxyJump=bastion");
   await expect.poll(saved).not.toContain("Front web server");
   await page.reload();

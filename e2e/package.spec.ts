@@ -7,7 +7,7 @@
 // other journeys are being served from.
 import { test, expect } from "@playwright/test";
 import { spawn, spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 
@@ -46,7 +46,7 @@ test("npm pack makes a package of the bundled command and the built app, without
   packed = (JSON.parse(r.stdout.slice(r.stdout.indexOf("\n[") + 1)) as Packed[])[0]!;
 
   const paths = packed.files.map((f) => f.path);
-  expect(paths).toEqual(expect.arrayContaining(["package.json", "bin/clan-inventory.mjs", "dist/index.html", "dist/cli/clan-inventory.mjs", "public/catalog/clan-core.json"]));
+  expect(paths).toEqual(expect.arrayContaining(["package.json", "bin/clan-inventory.mjs", "dist/index.html", "dist/cli/clan-inventory.cjs", "public/catalog/clan-core.json"]));
   expect(paths.filter((p) => /(^|\/)(src|e2e|bench|fixtures|testing)\/|\.test\.|\.spec\.|\.ts$|\.tsx$|(^|\/)\./.test(p))).toEqual([]);
   // Of scripts/, only what the server runs (the Nix expression that reads a clan's catalog).
   expect(paths.filter((p) => p.startsWith("scripts/"))).toEqual(["scripts/nix/catalog.nix"]);
@@ -97,6 +97,28 @@ test("installed into an empty folder with only Node and npm, offline: validate, 
     const r = run(bin, [command, "--help"]);
     expect(`${command}: ${r.stderr}`).not.toMatch(/unknown command|Cannot find|ERR_[A-Z_]+|TypeError|ReferenceError/);
   }
+});
+
+test("the installed command keeps V8's code cache in the user's cache folder; a damaged cache only costs a compile", () => {
+  const cacheHome = join(tmp, "xdg-cache");
+  const env: NodeJS.ProcessEnv = { ...process.env, XDG_CACHE_HOME: cacheHome };
+  delete env.CLAN_INVENTORY_CODE_CACHE;
+  const validate = () => spawnSync(bin, ["validate", "--format", "json", join(tmp, "wrong.json")], { encoding: "utf8", env });
+  const first = validate();
+  expect(first.status, first.stderr).toBe(1);
+  const folder = join(cacheHome, "clan-inventory", `v8-${process.version}-${process.arch}`);
+  expect(statSync(folder).mode & 0o777).toBe(0o700); // cached code: no one else may write it
+  const cached = readdirSync(folder);
+  expect(cached.length).toBeGreaterThan(0);
+  expect(cached.every((f) => /-[\w-]{8}\.cjs-\d+\.v8$/.test(f))).toBe(true); // chunks named by their content's hash only
+  // The cached run prints the same; so does one with every cache file overwritten with garbage.
+  const second = validate();
+  expect([second.status, second.stdout, second.stderr]).toEqual([first.status, first.stdout, first.stderr]);
+  for (const f of cached) writeFileSync(join(folder, f), "not V8's cached data");
+  const damaged = validate();
+  expect([damaged.status, damaged.stdout, damaged.stderr]).toEqual([first.status, first.stdout, first.stderr]);
+  const off = spawnSync(bin, ["validate", "--format", "json", join(tmp, "wrong.json")], { encoding: "utf8", env: { ...env, CLAN_INVENTORY_CODE_CACHE: "off" } });
+  expect([off.status, off.stdout]).toEqual([first.status, first.stdout]);
 });
 
 test("the installed serve: alone it serves the app; with --clan the page opens the clan's inventory", async ({ page }) => {

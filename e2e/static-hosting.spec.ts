@@ -1,4 +1,4 @@
-// The app on a static host under a path (issue 19): built as the README says,
+// The app on a static host under a path (issue 19): built as docs/user-guide.md says,
 // `npm run build -- --base /clan-editor/` (here into a temporary folder, with Vite's own
 // --outDir, so that the other journeys' dist/ stays), and served by a plain file server that
 // behaves like GitHub Pages: files under the path, anything else its 404.html with status 404.

@@ -4,6 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { fleet, openWith, rowOf } from "./fleet-fixture";
 import { checkDocument, editor, emptyExpected } from "./random-edits";
+import { savedDocument } from "./saved-document";
 
 // A step that cannot go on fails within seconds, not at the end of the long journey's budget.
 test.use({ actionTimeout: 20_000 });
@@ -58,7 +59,7 @@ test("two tabs make 50 interleaved random edits each (machines, renames, descrip
   const c = await context.newPage();
   await c.goto("/machines");
   await expect(c.getByText(`${4 + expected.machines.size} machines`)).toBeVisible();
-  checkDocument(await storedDocument(c), expected);
+  checkDocument((await savedDocument(c))!, expected);
   // And the two tabs show it too.
   for (const p of [a, b]) {
     await expect(p.getByRole("navigation", { name: "Main" })).toBeVisible();
@@ -67,25 +68,6 @@ test("two tabs make 50 interleaved random edits each (machines, renames, descrip
     await expect(p.getByText(`${4 + expected.machines.size} machines`)).toBeVisible();
   }
 });
-
-/** The document the editor keeps in IndexedDB, parsed. */
-function storedDocument(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<never>((resolve) => {
-        const req = indexedDB.open("clan-inventory-editor");
-        req.onsuccess = () => {
-          const tx = req.result.transaction("autosave", "readonly");
-          const doc = tx.objectStore("autosave").get("doc");
-          const original = tx.objectStore("autosave").get("original");
-          tx.oncomplete = () => {
-            const d = doc.result as { text: string | null };
-            resolve(JSON.parse(d.text ?? JSON.parse(JSON.stringify((original.result as { text: string }).text))) as never);
-          };
-        };
-      }),
-  );
-}
 
 test("two tabs set one value: the later wins, the other tab says so with Undo; undo in a tab never takes back the other's edit", async ({ context }) => {
   const a = await context.newPage();

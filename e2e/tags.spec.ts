@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { savedDocument } from "./saved-document";
 import { fleet, openWith, rowOf } from "./fleet-fixture";
 
 async function expectFieldError(field: Locator, message: RegExp) {
@@ -157,14 +158,10 @@ test("a new tag is given to machines in their own tags, as clan-cli does; never 
   await expect(carriers.getByRole("listitem")).toHaveText([/^web1/, /^db/]);
 
   // the export carries eu in the machines' tags and no inventory.tags.eu
-  const saved = () =>
-    page.evaluate(() => {
-      const raw = Object.keys(localStorage)
-        .map((k) => localStorage.getItem(k) ?? "")
-        .find((v) => v.startsWith('{"doc":'));
-      const doc = raw ? (JSON.parse(raw).doc as { machines: Record<string, { tags?: string[] }>; tags?: Record<string, unknown> }) : undefined;
-      return doc && { web1: doc.machines.web1?.tags, web2: doc.machines.web2?.tags, db: doc.machines.db?.tags, staticEu: doc.tags?.eu ?? null };
-    });
+  const saved = async () => {
+    const doc = (await savedDocument(page)) as { machines: Record<string, { tags?: string[] }>; tags?: Record<string, unknown> } | undefined;
+    return doc && { web1: doc.machines.web1?.tags, web2: doc.machines.web2?.tags, db: doc.machines.db?.tags, staticEu: doc.tags?.eu ?? null };
+  };
   await expect.poll(saved).toEqual({ web1: ["web", "eu"], web2: ["web"], db: ["storage", "eu"], staticEu: null });
 });
 
@@ -215,4 +212,14 @@ test("reserved tags are computed; an override is flagged and can be removed", as
   await nixos.getByRole("button", { name: "Remove the override (use the computed list)" }).click();
   await expect(warning).toBeHidden();
   await expect(rowOf(page, "Tags", "nixos")).toContainText(/every machine of class nixos\s*3\s*web1, web2, db/);
+});
+
+test("a tag used by many roles names the first four in its row; the rest are one link away", async ({ page }) => {
+  const roles = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`svc${i}`, { module: { name: "sshd" }, roles: { server: { tags: { web: {} } } } }]));
+  await openWith(page, { machines: { web1: { tags: ["web"] } }, instances: roles }, "/tags");
+  const used = rowOf(page, "Tags", "web").getByRole("list", { name: "Roles using web" });
+  await expect(used.getByRole("link")).toHaveText(["svc0/server", "svc1/server", "svc2/server", "svc3/server", "and 3 more roles"]);
+  await used.getByRole("link", { name: "and 3 more roles" }).click();
+  await expect(page).toHaveURL(/\/tags\/web$/);
+  await expect(tagPanel(page, "web").getByRole("link", { name: "Settings for web in svc6/server" })).toBeVisible();
 });

@@ -14,5 +14,5 @@ if (isBuildFresh([])) {
   const { buildAll } = await import("./build.mjs"); // after ensureDeps: it imports the bundler
   if (!(await buildAll([]))) process.exit(1);
 }
-const serve = spawnSync(process.execPath, [join(root, "dist/cli/clan-inventory.mjs"), "serve", ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
+const serve = spawnSync(process.execPath, [join(root, "dist/cli/clan-inventory.cjs"), "serve", ...process.argv.slice(2)], { cwd: root, stdio: "inherit" });
 process.exit(serve.status ?? 0);

@@ -1,4 +1,4 @@
-// The app's addresses (README "Addresses the app answers"), built in one place so that a name
+// The app's addresses (docs/testing.md "Addresses the app answers"), built in one place so that a name
 // holding '/', '?', '#' or '%' still makes a working link.
 
 const seg = encodeURIComponent;

@@ -4,6 +4,7 @@ import { Router } from "wouter";
 import { ROUTER_BASE } from "./base-path";
 import { Layout } from "./layout";
 import { AppRoutes } from "./routes";
+import { NavigationPending, TransitionLocation, useTransitionLocation } from "./transition-location";
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
@@ -15,16 +16,19 @@ const BenchHooks = new URLSearchParams(window.location.search).has("bench") ? la
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
-      <Router base={ROUTER_BASE}>
-        <Layout>
-          <AppRoutes />
-        </Layout>
-        {BenchHooks && (
-          <Suspense fallback={null}>
-            <BenchHooks />
-          </Suspense>
-        )}
-      </Router>
+      <TransitionLocation>
+        <Router base={ROUTER_BASE} hook={useTransitionLocation}>
+          <NavigationPending />
+          <Layout>
+            <AppRoutes />
+          </Layout>
+          {BenchHooks && (
+            <Suspense fallback={null}>
+              <BenchHooks />
+            </Suspense>
+          )}
+        </Router>
+      </TransitionLocation>
     </QueryClientProvider>
   );
 }

@@ -183,7 +183,10 @@ function Header({ menuOpen, onMenu }: { menuOpen: boolean; onMenu(): void }) {
   );
 }
 
-/** The main navigation: a column at the left from 768 px on; below, a panel the Menu button opens over the page. */
+/**
+ * The main navigation: a column at the left from 768 px on; below, a panel the Menu button opens
+ * over the page — above the sheets (z-40) an open machine, tag or settings panel is on a phone.
+ */
 function SideNav({ open, onClose }: { open: boolean; onClose(): void }) {
   const [location] = useLocation();
   // Following a link (or any change of address) closes the phone menu.
@@ -204,7 +207,7 @@ function SideNav({ open, onClose }: { open: boolean; onClose(): void }) {
       id="main-nav"
       aria-label="Main"
       className={`w-44 shrink-0 border-r border-slate-200 bg-white p-2 dark:border-slate-800 dark:bg-slate-900 ${
-        open ? "max-md:absolute max-md:inset-x-0 max-md:top-0 max-md:z-40 max-md:w-full max-md:border-b max-md:shadow-lg" : "max-md:hidden"
+        open ? "max-md:absolute max-md:inset-x-0 max-md:top-0 max-md:z-50 max-md:w-full max-md:border-b max-md:shadow-lg" : "max-md:hidden"
       }`}
     >
       <ul className="space-y-0.5">

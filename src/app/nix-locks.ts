@@ -1,4 +1,4 @@
-// The locks of what the clan's Nix files define (spec §4.3), and the view of the document with
+// The locks of what the clan's Nix files define (docs/clan-semantics.md "What inventory.json may change"), and the view of the document with
 // those parts laid under it, for every view and for diagnostics. In clan directory mode
 // useLockedPaths() (clan-directory/use-locked-paths.ts, loaded only in that mode, with the
 // overlay code src/model/nix-defined.ts) publishes them here; elsewhere there are no locks and

@@ -1,5 +1,6 @@
 // Errors and notices shown in the page (never only in the console). One list for the whole
 // app: import failures, load failures, refused edits.
+import { formatPath } from "../model/path-text";
 import { create } from "zustand";
 
 export interface Notice {
@@ -32,6 +33,6 @@ export function describeSourceError(e: { message: string; file?: string; line?: 
   const where = [e.file, e.line !== undefined ? `line ${e.line}` : undefined, e.column !== undefined ? `column ${e.column}` : undefined]
     .filter(Boolean)
     .join(", ");
-  const field = e.path && e.path.length ? ` (at ${e.path.join(".")})` : "";
+  const field = e.path && e.path.length ? ` (at ${formatPath(e.path)})` : "";
   return `${where ? where + ": " : ""}${e.message}${field}`;
 }

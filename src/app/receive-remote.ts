@@ -3,6 +3,7 @@
 // the caller (model/doc-merge.ts). When the change replaced a value this tab had set (the later
 // change wins), the tab says so, with an Undo that puts this tab's value back — a new edit of
 // its own, which then wins in turn.
+import { formatPath } from "../model/path-text";
 import { diffDocs, merge3, rebaseOps, type Op } from "../model/doc-merge";
 import type { Inventory } from "../model/inventory-schema";
 import { deepEqual, getIn, type Json } from "../model/json";
@@ -64,7 +65,7 @@ export function receiveMerged(merged: Inventory, where: string, original?: Edito
   const restore = overwrittenOwnValues(before, merged, editor.past);
   editor.receive(merged, original, announcement);
   if (restore.length === 0) return;
-  const what = restore.map((op) => op.path.join(".")).slice(0, 3).join(", ") + (restore.length > 3 ? ` and ${restore.length - 3} more` : "");
+  const what = restore.map((op) => formatPath(op.path)).slice(0, 3).join(", ") + (restore.length > 3 ? ` and ${restore.length - 3} more` : "");
   useNotices.getState().push({
     kind: "info",
     title: `Changed ${where}: ${what}`,

@@ -1,4 +1,4 @@
-// Every page and selection has an address (design.md "Addresses"): this file maps them to
+// Every page and selection has an address (docs/testing.md "Addresses the app answers"): this file maps them to
 // features. The app composes features here, so features never import each other.
 // The role board is the first page most people see and ships in the first chunk; every other
 // page is a lazy chunk, so the JavaScript loaded before any action stays within budget

@@ -1,7 +1,7 @@
 // "What runs here": every instance and role a machine is in, and why — by name, or through
-// which role tags (spec §2.3). Shared by the role board and the machine page so that both
+// which role tags (docs/clan-semantics.md "Members of a role"). Shared by the role board and the machine page so that both
 // explain membership the same way. With `showSettings`, each role also shows the settings the
-// machine really gets there (spec §2.4: a merge of role, machine and tag layers).
+// machine really gets there (docs/clan-semantics.md "A member's settings": a merge of role, machine and tag layers).
 import { useMemo } from "react";
 import { Link } from "wouter";
 import { formatJson } from "../schema/json-types";

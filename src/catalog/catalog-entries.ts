@@ -68,7 +68,7 @@ export function settingsCount(schema: RoleSchema | undefined): number | undefine
   return isObject(props) ? Object.keys(props).length : 0;
 }
 
-/** Names of the instances of a document that use the module `name` of `input` (spec §2.5:
+/** Names of the instances of a document that use the module `name` of `input` (docs/clan-semantics.md "Modules":
  * module.name defaults to the instance name; input null means the core input). */
 export function instancesUsing(instances: JsonObject, coreInput: string, input: string, name: string): string[] {
   return Object.keys(instances).filter((instance) => {

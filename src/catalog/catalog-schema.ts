@@ -1,7 +1,7 @@
 // The catalog file format (issue 3): exactly what clan prints for
 //   nix eval --json .#clanInternals.inventoryClass.modulesPerSource
 //   nix eval --json .#clanInternals.inventoryClass.moduleSchemas
-// in one object, plus an optional `coreInput` (spec §3.4, §5.5):
+// in one object, plus an optional `coreInput` (docs/clan-semantics.md "Service modules and the catalog"):
 //   { "modulesPerSource": { <input>: { <module>: { manifest, roles } } },
 //     "moduleSchemas":    { <input>: { <module>: { <role>: <JSON Schema> } } },
 //     "coreInput": "clan-core",
@@ -39,7 +39,7 @@ export const DEFAULT_CORE_INPUT = "clan-core";
 
 // --- the format, part by part -------------------------------------------------------------
 
-/** manifest.categories: clan's enum (spec §3.2); other strings load with a warning. */
+/** manifest.categories: clan's enum (docs/clan-semantics.md "Service modules and the catalog"); other strings load with a warning. */
 export const CLAN_CATEGORIES = [
   "Audio", "AudioVideo", "Desktop", "Development", "Education", "Game", "Graphics", "Network",
   "Office", "Science", "Settings", "Social", "System", "Uncategorized", "Utility", "Video",
@@ -116,7 +116,7 @@ export function parseCatalog(value: unknown): ParsedCatalog {
   const rawModules = value["modulesPerSource"];
   const rawSchemas = value["moduleSchemas"];
   if (rawModules === undefined && rawSchemas === undefined) {
-    return failed([], 'This is not a catalog: it has neither "modulesPerSource" nor "moduleSchemas". Make one with the command in the README.', problems);
+    return failed([], 'This is not a catalog: it has neither "modulesPerSource" nor "moduleSchemas". Make one with the command in docs/user-guide.md ("Catalogs").', problems);
   }
 
   let coreInput = DEFAULT_CORE_INPUT;

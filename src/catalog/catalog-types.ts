@@ -1,4 +1,4 @@
-// The catalog as clan exposes it (spec §3.4): modulesPerSource and moduleSchemas, keyed by
+// The catalog as clan exposes it (docs/clan-semantics.md "Service modules and the catalog"): modulesPerSource and moduleSchemas, keyed by
 // flake input name, plus which input `module.input = null` means. Parsing and validation of
 // catalog files lives in catalog-schema.ts; this file is only the shape the rest of the code reads.
 import type { JsonObject } from "../model/json";
@@ -23,7 +23,7 @@ export interface ModuleInfo {
   roles: Record<string, { description?: string | null }>;
 }
 
-/** A role's settings schema: clan's JSON Schema dialect, root at `$defs.Input` (spec §3.5). */
+/** A role's settings schema: clan's JSON Schema dialect, root at `$defs.Input` (docs/clan-semantics.md "Role schemas"). */
 export type RoleSchema = JsonObject;
 
 export interface Catalog {
@@ -33,7 +33,7 @@ export interface Catalog {
   coreInput: string;
   /**
    * Every input of the clan's flake, when the catalog was made from it (the local server, the
-   * README's command): then a module of an input the catalog lacks is certainly missing. Without
+   * the command of docs/user-guide.md "Catalogs"): then a module of an input the catalog lacks is certainly missing. Without
    * it the catalog describes only some inputs, and such a module is unknown, not wrong.
    */
   inputs?: string[];

@@ -1,4 +1,4 @@
-// Which flake input is clan-core (spec §5.2): `module.input = null` means that input, under
+// Which flake input is clan-core (docs/clan-semantics.md "Service modules and the catalog"): `module.input = null` means that input, under
 // whatever name the user gave it. clan-cli finds it as the input whose modules contain the first
 // name of `staticModules`. We evaluate only modulesPerSource, so we use the same idea with the
 // names clan-core is known to have: the input (never "self") that holds the most module names of

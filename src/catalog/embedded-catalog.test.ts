@@ -49,7 +49,7 @@ describe("the embedded clan-core catalog", () => {
         const defs = schema["$defs"] as Record<string, JsonObject>;
         for (const [defName, def] of Object.entries(defs)) {
           for (const [prop, p] of Object.entries((def["properties"] ?? {}) as Record<string, JsonObject>)) {
-            // clan puts the text inline for scalars and nullOr, inside the referenced $defs entry otherwise (spec §3.5).
+            // clan puts the text inline for scalars and nullOr, inside the referenced $defs entry otherwise (docs/clan-semantics.md "Role schemas").
             const ref = typeof p["$ref"] === "string" ? p["$ref"].slice("#/$defs/".length) : undefined;
             const text = ref && ref !== "AnyJson" ? defs[ref]?.["description"] : p["description"];
             if (typeof text !== "string" || !text.trim()) missing.push(`${name}/${role}: ${defName}.${prop}`);

@@ -1,4 +1,4 @@
-// Which catalog module an instance uses (spec §2.5): module.name defaults to the instance
+// Which catalog module an instance uses (docs/clan-semantics.md "Modules"): module.name defaults to the instance
 // name; input null (or missing) means the core input; "self" and other names are inputs.
 import type { Catalog, ModuleInfo, RoleSchema } from "./catalog-types";
 import { isObject, own, type Json } from "../model/json";

@@ -68,7 +68,7 @@ describe("the embedded catalog's roleInterfaces", () => {
     expect(interfaces["wireguard"]!["peer"]!.options["controller"]!.type).toEqual({ name: "str", description: "string" });
   });
 
-  it("gives a member with no settings what the oracle gives it (facts of ../shared/tools/clan-oracle)", () => {
+  it("gives a member with no settings what the oracle gives it (the oracle answer recorded in src/model/resolve/fixtures/cases/required-missing.json)", () => {
     // role-interfaces.oracle.test.ts compares every role with the oracle itself; this is the
     // oracle's answer for cases/required-missing (a wireguard peer without controller).
     const peer = interfaceDefaults(interfaces["wireguard"]!["peer"]!);

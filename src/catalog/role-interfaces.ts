@@ -1,6 +1,6 @@
 // Role interfaces as Nix evaluates them: a field of the editor's own beside clan's catalog shape,
 //   roleInterfaces: { <input>: { <module>: { <role>: OptionSet } } }
-// made by scripts/nix/catalog.nix (the README's catalog command, the local server's nix eval and
+// made by scripts/nix/catalog.nix (the catalog command of docs/user-guide.md "Catalogs", the local server's nix eval and
 // `npm run catalog:record-interfaces` for the embedded clan-core catalog).
 //
 // Why: clan's JSON-schema converter leaves out every default that is not a literal JSON value

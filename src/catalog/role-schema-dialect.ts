@@ -1,4 +1,4 @@
-// Is a role schema in clan's JSON Schema dialect (spec §3.5)? clan's generator emits
+// Is a role schema in clan's JSON Schema dialect (docs/clan-semantics.md "Role schemas")? clan's generator emits
 // `{ "$schema", "$defs": { "Input": …, … } }` and only the keywords listed below; `$ref`s point
 // into `$defs`. The editor builds forms from exactly that, so:
 //  - an unreadable schema (not an object, no `$defs.Input`, a `$ref` that leads nowhere) is an

@@ -14,6 +14,8 @@ import { MAX_INVENTORY_BYTES, readInventoryJson, writeInventoryJson, type Source
 import { readInventoryNix } from "../formats/nix/parse";
 import { NixPrintError, printNix, printNixSnippet } from "../formats/nix/print";
 import type { Inventory } from "../model/inventory-schema";
+import { CommandLine, notOneOf } from "./command-line";
+import { formatPath } from "../model/path-text";
 import { InputError, located, locatedWarning, readText } from "./read-input";
 
 export const CONVERT_USAGE = "Usage: clan-inventory convert <input.json|input.nix|-> --to nix|json [--snippet] [-o <file>]";
@@ -34,15 +36,8 @@ interface Options {
 export async function convertCommand(args: string[], io: Partial<ConvertIo> = {}): Promise<number> {
   const out = io.out ?? ((text: string) => process.stdout.write(text));
   const err = io.err ?? ((line: string) => console.error(line));
-  const options = parseArgs(args);
-  if (options === "help") {
-    out(CONVERT_USAGE + "\n");
-    return 0;
-  }
-  if (typeof options === "string") {
-    err(`clan-inventory convert: ${options}\n${CONVERT_USAGE}`);
-    return 2;
-  }
+  const options = parseCommand(args, out, err);
+  if (typeof options === "number") return options;
   const name = options.input === "-" ? "<stdin>" : options.input;
   try {
     const text = options.input === "-" ? await (io.readStdin ?? readStdin)() : await readText(options.input, "inventory", MAX_INVENTORY_BYTES);
@@ -82,10 +77,6 @@ function problems(name: string, list: SourceError[]): string {
   return list.map((p) => located(name, { ...p, message: p.path?.length ? `${p.message} (at ${formatPath(p.path)})` : p.message })).join("\n");
 }
 
-function formatPath(path: readonly (string | number)[]): string {
-  return path.map((k) => (typeof k === "number" ? `[${k}]` : /^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k))).join(".").replace(/\.\[/g, "[");
-}
-
 function write(doc: Inventory, options: Options, name: string): string {
   if (options.to === "json") return writeInventoryJson(doc);
   try {
@@ -96,35 +87,25 @@ function write(doc: Inventory, options: Options, name: string): string {
   }
 }
 
-function parseArgs(args: string[]): Options | "help" | string {
-  let input: string | undefined;
-  let to: string | undefined;
-  let output: string | undefined;
-  let snippet = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string | undefined => {
-      const v = eq > 0 ? arg.slice(eq + 1) : args[++i];
-      return v === undefined || v === "" ? undefined : v;
-    };
-    if (flag === "-h" || flag === "--help") return "help";
-    if (flag === "--to") {
-      to = value();
-      if (to === undefined) return "--to needs a value: nix or json";
-    } else if (flag === "-o" || flag === "--output") {
-      output = value();
-      if (output === undefined) return `${flag} needs a file name`;
-    } else if (flag === "--snippet") snippet = true;
-    else if (flag.startsWith("-") && flag !== "-") return `unknown option ${flag}`;
-    else if (input === undefined) input = arg;
-    else return `one input at a time (got ${input} and ${arg})`;
-  }
-  if (input === undefined) return "which file? Give the inventory's path, or - for standard input";
-  if (to !== "nix" && to !== "json") return to === undefined ? "--to nix or --to json is required" : `--to must be nix or json, not ${to}`;
-  if (snippet && to !== "nix") return "--snippet only goes with --to nix";
-  return { input, to, snippet, output };
+function parseCommand(args: string[], out: (text: string) => void, err: (line: string) => void): Options | number {
+  const cli = new CommandLine("convert", CONVERT_USAGE, { help: (usage) => out(usage + "\n"), err });
+  const parsed = cli.parse(args, {
+    to: { type: "string", missing: "needs a value: nix or json" },
+    output: { type: "string", short: "o", missing: "needs a file name" },
+    snippet: { type: "boolean" },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { values, positionals } = parsed;
+  const [input, extra] = positionals;
+  if (input === undefined) return cli.fail("which file? Give the inventory's path, or - for standard input");
+  if (extra !== undefined) return cli.fail(`one input at a time (got ${input} and ${extra})`);
+  const to = values.to;
+  if (to === undefined) return cli.fail("--to nix or --to json is required");
+  const wrongTo = notOneOf("--to", to, ["nix", "json"]);
+  if (wrongTo) return cli.fail(wrongTo);
+  const snippet = values.snippet ?? false;
+  if (snippet && to !== "nix") return cli.fail("--snippet only goes with --to nix");
+  return { input, to: to as InventoryFormat, snippet, output: values.output };
 }
 
 export async function readStdin(): Promise<string> {

@@ -7,7 +7,7 @@
 // `HEAD~1:inventory.json`); a path that exists as a file is a file even when it holds a colon.
 // JSON output: {"changes": [{kind, path, before, after, summary, machines, …}],
 // "affectedMachines": [sorted names], "deployCommand"?}. Markdown is made for a pull request
-// comment (README: a CI job posting it). Exit 0; 2 for bad usage or an input that cannot be read.
+// comment (docs/cli.md, "Teams on git": a CI job posting it). Exit 0; 2 for bad usage or an input that cannot be read.
 import { execFile } from "node:child_process";
 import { stat } from "node:fs/promises";
 import { detectFormat } from "../formats/detect-format";
@@ -22,7 +22,8 @@ import type { Inventory } from "../model/inventory-schema";
 import { readStdin } from "./convert";
 import { InputError, located, readText } from "./read-input";
 import { loadCatalog } from "./load-inputs";
-import { formatPath } from "./validate";
+import { CommandLine, notOneOf } from "./command-line";
+import { formatPath } from "../model/path-text";
 
 export const DIFF_USAGE = "Usage: clan-inventory diff <old> <new> [--catalog <file>] [--format text|markdown|json]   (each: a file, -, or REV:PATH)";
 
@@ -44,15 +45,8 @@ interface Options {
 export async function diffCommand(args: string[], io: Partial<DiffIo> = {}): Promise<number> {
   const out = io.out ?? ((text: string) => process.stdout.write(text));
   const err = io.err ?? ((line: string) => console.error(line));
-  const options = parseArgs(args);
-  if (options === "help") {
-    out(DIFF_USAGE + "\n");
-    return 0;
-  }
-  if (typeof options === "string") {
-    err(`clan-inventory diff: ${options}\n${DIFF_USAGE}`);
-    return 2;
-  }
+  const options = parseCommand(args, out, err);
+  if (typeof options === "number") return options;
   try {
     const stdin = io.readStdin ?? readStdin;
     const cwd = io.cwd ?? process.cwd();
@@ -117,25 +111,15 @@ function gitShow(spec: string, cwd: string): Promise<string> {
   });
 }
 
-function parseArgs(args: string[]): Options | "help" | string {
-  const files: string[] = [];
-  let catalog: string | undefined;
-  let format = "text";
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = () => (eq > 0 ? arg.slice(eq + 1) : args[++i]);
-    if (flag === "-h" || flag === "--help") return "help";
-    if (flag === "--catalog") {
-      catalog = value();
-      if (!catalog) return "--catalog needs a file";
-    } else if (flag === "--format") format = value() ?? "";
-    else if (flag.startsWith("-") && flag !== "-") return `unknown option ${flag}`;
-    else files.push(arg);
-  }
-  if (files.length !== 2) return `two inventories are needed, the old and the new (got ${files.length})`;
-  if (files[0] === "-" && files[1] === "-") return "only one side can be standard input";
-  if (format !== "text" && format !== "markdown" && format !== "json") return `--format must be text, markdown or json, not ${format}`;
-  return { old: files[0]!, new: files[1]!, catalog, format };
+function parseCommand(args: string[], out: (text: string) => void, err: (line: string) => void): Options | number {
+  const cli = new CommandLine("diff", DIFF_USAGE, { help: (usage) => out(usage + "\n"), err });
+  const parsed = cli.parse(args, { catalog: { type: "string", missing: "needs a file" }, format: { type: "string", default: "text" } });
+  if (typeof parsed === "number") return parsed;
+  const files = parsed.positionals;
+  if (files.length !== 2) return cli.fail(`two inventories are needed, the old and the new (got ${files.length})`);
+  if (files[0] === "-" && files[1] === "-") return cli.fail("only one side can be standard input");
+  const format = parsed.values.format ?? "text";
+  const wrong = notOneOf("--format", format, ["text", "markdown", "json"]);
+  if (wrong) return cli.fail(wrong);
+  return { old: files[0]!, new: files[1]!, catalog: parsed.values.catalog, format: format as Options["format"] };
 }

@@ -11,6 +11,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { delimiter, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { access, constants } from "node:fs/promises";
+import { CommandLine } from "./command-line";
 
 export const GIT_SETUP_USAGE = "Usage: clan-inventory git-setup [<dir>] [--command <how to run clan-inventory>]";
 
@@ -26,19 +27,12 @@ export interface GitSetupIo {
 export async function gitSetupCommand(args: string[], io: Partial<GitSetupIo> = {}): Promise<number> {
   const out = io.out ?? ((line: string) => console.log(line));
   const err = io.err ?? ((line: string) => console.error(line));
-  let dir: string | undefined;
-  let command: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "-h" || arg === "--help") {
-      out(GIT_SETUP_USAGE);
-      return 0;
-    } else if (arg === "--command" && args[i + 1]) command = args[++i];
-    else if (arg.startsWith("-") || dir !== undefined) {
-      err(`clan-inventory git-setup: unexpected ${arg}\n${GIT_SETUP_USAGE}`);
-      return 2;
-    } else dir = arg;
-  }
+  const cli = new CommandLine("git-setup", GIT_SETUP_USAGE, { help: out, err });
+  const parsed = cli.parse(args, { command: { type: "string" } });
+  if (typeof parsed === "number") return parsed;
+  const [dir, extra] = parsed.positionals;
+  if (extra !== undefined) return cli.fail(`unexpected ${extra}`);
+  const command = parsed.values.command;
   const target = resolve(dir ?? ".");
   const inside = await git(target, ["rev-parse", "--is-inside-work-tree"]);
   if (!inside.ok || inside.stdout.trim() !== "true") {

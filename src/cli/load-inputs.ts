@@ -9,7 +9,6 @@ import type { Catalog } from "../catalog/catalog-types";
 import { MAX_INVENTORY_BYTES, readInventoryJson, type ReadResult } from "../formats/inventory-json";
 import { parseJson } from "../formats/json-parse";
 import { detectFormat } from "../formats/detect-format";
-import { readInventoryNix } from "../formats/nix/parse";
 import { InputError, located, locatedWarning, readText } from "./read-input";
 
 /** Catalogs hold every module's JSON Schemas: larger than inventories, still far below this. */
@@ -26,7 +25,8 @@ export type CatalogProblemAt = CatalogProblem & { file: string };
  */
 export async function readInventoryInput(file: string, warn: (line: string) => void): Promise<ReadResult> {
   const text = await readText(file, "inventory", MAX_INVENTORY_BYTES);
-  const nix = detectFormat(text, file) === "nix" ? readInventoryNix(text, file) : undefined;
+  // The Nix reader is a quarter of validate's code: loaded only for a .nix input (issue 19, start-up).
+  const nix = detectFormat(text, file) === "nix" ? (await import("../formats/nix/parse")).readInventoryNix(text, file) : undefined;
   const read = nix ?? readInventoryJson(text, file);
   if (!read.ok && !read.invalid) throw new InputError(located(file, read.error));
   if (nix?.ok) for (const w of nix.warnings) warn(locatedWarning(file, w));

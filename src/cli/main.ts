@@ -1,13 +1,8 @@
 // Entry of the `clan-inventory` command: dispatches to one file per subcommand.
-import { convertCommand } from "./convert";
-import { migrateCommand } from "./migrate";
-import { diffCommand } from "./diff";
-import { gitSetupCommand } from "./git-setup";
-import { mergeCommand } from "./merge";
-import { resolveCommand } from "./resolve";
-import { serveCommand } from "./serve";
-import { validateCommand } from "./validate";
-
+// Each subcommand is imported when it is called, not before: the bundle (scripts/bundle-cli.mjs)
+// then splits into one chunk per subcommand, and `validate` in a pre-commit hook neither parses
+// the server's code nor loads Node's http, net, child_process and crypto modules, which took a
+// fifth of its start-up (docs/benchmarks.md, startup-bench).
 export const USAGE = `Usage:
   clan-inventory validate <inventory.json> [--catalog <file>] [--format text|json]
   clan-inventory resolve <inventory.json> [--catalog <file>] [--machine-dir NAME …] [--format json|text]
@@ -22,21 +17,21 @@ export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case "validate":
-      return validateCommand(rest);
+      return (await import("./validate")).validateCommand(rest);
     case "resolve":
-      return resolveCommand(rest);
+      return (await import("./resolve")).resolveCommand(rest);
     case "convert":
-      return convertCommand(rest);
+      return (await import("./convert")).convertCommand(rest);
     case "migrate":
-      return migrateCommand(rest);
+      return (await import("./migrate")).migrateCommand(rest);
     case "diff":
-      return diffCommand(rest);
+      return (await import("./diff")).diffCommand(rest);
     case "merge":
-      return mergeCommand(rest);
+      return (await import("./merge")).mergeCommand(rest);
     case "git-setup":
-      return gitSetupCommand(rest);
+      return (await import("./git-setup")).gitSetupCommand(rest);
     case "serve":
-      return serveCommand(rest);
+      return (await import("./serve")).serveCommand(rest);
     case undefined:
     case "-h":
     case "--help":

@@ -19,8 +19,9 @@ import { diagnose } from "../model/diagnostics/index";
 import { isObject, type Json } from "../model/json";
 import { plural } from "../model/plural";
 import { InputError, located, readText } from "./read-input";
-import { formatPath } from "./validate";
+import { formatPath } from "../model/path-text";
 import { loadCatalog } from "./load-inputs";
+import { CommandLine } from "./command-line";
 
 export const MERGE_USAGE = "Usage: clan-inventory merge <base> <ours> <theirs> [-o <file>] [--marker-size N] [--catalog <file>]";
 
@@ -41,15 +42,8 @@ interface Options {
 export async function mergeCommand(args: string[], io: Partial<MergeIo> = {}): Promise<number> {
   const out = io.out ?? ((text: string) => process.stdout.write(text));
   const err = io.err ?? ((line: string) => console.error(line));
-  const options = parseArgs(args);
-  if (options === "help") {
-    out(MERGE_USAGE + "\n");
-    return 0;
-  }
-  if (typeof options === "string") {
-    err(`clan-inventory merge: ${options}\n${MERGE_USAGE}`);
-    return 2;
-  }
+  const options = parseCommand(args, out, err);
+  if (typeof options === "number") return options;
   const name = options.output ?? options.ours;
   try {
     const [base, ours, theirs] = await Promise.all([options.base, options.ours, options.theirs].map((f) => readText(f, "inventory", MAX_INVENTORY_BYTES)));
@@ -129,30 +123,18 @@ function gitMergeFile(options: Options): Promise<{ text: string; conflicts: bool
   });
 }
 
-function parseArgs(args: string[]): Options | "help" | string {
-  const files: string[] = [];
-  let output: string | undefined;
-  let markerSize = 7;
-  let catalog: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const value = () => {
-      const v = args[++i];
-      if (v === undefined || v === "") throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    try {
-      if (arg === "-h" || arg === "--help") return "help";
-      else if (arg === "-o" || arg === "--output") output = value();
-      else if (arg === "--marker-size") markerSize = Number(value());
-      else if (arg === "--catalog") catalog = value();
-      else if (arg.startsWith("-") && arg !== "-") return `unknown option ${arg}`;
-      else files.push(arg);
-    } catch (e) {
-      return (e as Error).message;
-    }
-  }
-  if (files.length !== 3) return `three files are needed: base, ours and theirs (got ${files.length})`;
-  if (!Number.isInteger(markerSize) || markerSize < 1) return "--marker-size must be a positive whole number";
-  return { base: files[0]!, ours: files[1]!, theirs: files[2]!, output, markerSize, catalog };
+function parseCommand(args: string[], out: (text: string) => void, err: (line: string) => void): Options | number {
+  const cli = new CommandLine("merge", MERGE_USAGE, { help: (usage) => out(usage + "\n"), err });
+  const parsed = cli.parse(args, {
+    output: { type: "string", short: "o" },
+    "marker-size": { type: "string" },
+    catalog: { type: "string" },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { values, positionals: files } = parsed;
+  if (files.length !== 3) return cli.fail(`three files are needed: base, ours and theirs (got ${files.length})`);
+  // git passes %L, a whole number; anything else is a mistake in the driver's configuration.
+  const markerSize = values["marker-size"] === undefined ? 7 : Number(values["marker-size"]);
+  if (!Number.isInteger(markerSize) || markerSize < 1) return cli.fail("--marker-size must be a positive whole number");
+  return { base: files[0]!, ours: files[1]!, theirs: files[2]!, output: values.output, markerSize, catalog: values.catalog };
 }

@@ -1,7 +1,7 @@
 // `clan-inventory migrate <inventory.json> [-o <file>] [--catalog <file>] [--accept-suggestions]`
 //
 // Migrates the old `inventory.services` (clanModules, clan ≤ 25.11) to `instances`
-// (spec §4.9; the plan is src/model/migrate/plan.ts). Prints the plan on stdout: per old
+// (docs/clan-semantics.md "Migrating services to instances"; the plan is src/model/migrate/plan.ts). Prints the plan on stdout: per old
 // instance the new name, what became of its module, where machines, tags and settings go, every
 // settings key the new role does not know (with "did you mean"), the clan.nix lines for what JSON
 // cannot hold, and what is left out. With -o, writes the migrated inventory there (`-o -`:
@@ -21,11 +21,12 @@ import { clanNixSnippet } from "../formats/nix/migration-snippet";
 import type { Json } from "../model/json";
 import { applyMigration } from "../model/migrate/apply";
 import { MIGRATION_GUIDE_URL } from "../model/migrate/clan-modules";
-import { planMigration, showPath, type Decisions, type MigrationPlan, type ServicePlan } from "../model/migrate/plan";
+import { planMigration, type Decisions, type MigrationPlan, type ServicePlan } from "../model/migrate/plan";
 import { plural } from "../model/plural";
 import { InputError, located, readText } from "./read-input";
 import { loadCatalog } from "./load-inputs";
-import { formatPath } from "./validate";
+import { CommandLine } from "./command-line";
+import { formatPath } from "../model/path-text";
 
 export const MIGRATE_USAGE = "Usage: clan-inventory migrate <inventory.json> [-o <file>|-] [--catalog <file>] [--accept-suggestions]";
 
@@ -44,15 +45,8 @@ interface Options {
 export async function migrateCommand(args: string[], io: Partial<MigrateIo> = {}): Promise<number> {
   const stdout = io.out ?? ((text: string) => process.stdout.write(text));
   const err = io.err ?? ((line: string) => console.error(line));
-  const options = parseArgs(args);
-  if (options === "help") {
-    stdout(MIGRATE_USAGE + "\n");
-    return 0;
-  }
-  if (typeof options === "string") {
-    err(`clan-inventory migrate: ${options}\n${MIGRATE_USAGE}`);
-    return 2;
-  }
+  const options = parseCommand(args, stdout, err);
+  if (typeof options === "number") return options;
   // With `-o -` the inventory owns stdout; the plan moves to stderr.
   const planOut = options.output === "-" ? (text: string) => err(text.replace(/\n$/, "")) : stdout;
   try {
@@ -115,14 +109,14 @@ export function planText(plan: MigrationPlan, file: string, catalog: Catalog): s
   if (plan.services.length === 0 && plan.problems.length === 0) return `${file}: "services" is empty; migrating removes it (as clan-cli does).\n`;
   lines.push(`Migration of ${file}: ${plural(plan.services.length, "old service instance")} (clan's guide: ${MIGRATION_GUIDE_URL})`, "");
   for (const s of plan.services) {
-    const target = s.newInstance ? `instances.${showPath([s.newInstance])}` : "no instance";
+    const target = s.newInstance ? `instances.${formatPath([s.newInstance])}` : "no instance";
     const module = s.newModule && s.newModule !== s.module ? `${s.module} → ${s.newModule}` : s.module;
-    lines.push(`${showPath(s.from)} → ${target}  [${module}: ${STATUS[s.status]}]`);
+    lines.push(`${formatPath(s.from)} → ${target}  [${module}: ${STATUS[s.status]}]`);
     if (s.nameNote) lines.push(`  name: ${s.nameNote}`);
     if (s.advice) lines.push(`  ${s.advice}`);
     for (const r of s.roles) {
       const parts = [];
-      if (r.machines.length) parts.push(`machines ${r.machines.join(", ")} → roles.${showPath([r.newRole])}.machines.<name> = {}`);
+      if (r.machines.length) parts.push(`machines ${r.machines.join(", ")} → roles.${formatPath([r.newRole])}.machines.<name> = {}`);
       if (r.tags.length) parts.push(`tags ${r.tags.join(", ")} (kept as a list)`);
       if (!parts.length) parts.push("no machines, no tags");
       lines.push(`  role ${r.role}: ${parts.join("; ")}; members: ${r.members.join(", ") || "none"}`);
@@ -132,18 +126,18 @@ export function planText(plan: MigrationPlan, file: string, catalog: Catalog): s
       if (r.unknownRole) lines.push(`    ERROR the ${s.newModule} service has no role "${r.newRole}"${r.unknownRole.suggestion ? `; did you mean "${r.unknownRole.suggestion}"?` : ""} Its roles: ${r.unknownRole.known.join(", ")}. Rename the role in the result.`);
     }
     for (const m of s.settings) {
-      const to = m.to.length ? m.to.map((p) => showPath(p.slice(2))).join(", ") : "left out";
+      const to = m.to.length ? m.to.map((p) => formatPath(p.slice(2))).join(", ") : "left out";
       const tag = { ok: "ok", unchecked: "unchecked", "unknown-key": "UNKNOWN", invalid: "INVALID", "left-out": "left out" }[m.status];
       const renamed = m.renamedFrom ? ` (the new service calls ${m.renamedFrom} ${m.key}${m.note ? `; ${m.note}` : ""})` : "";
-      lines.push(`  setting ${showPath(m.from.slice(3))} → ${to}  [${tag}]${renamed}${m.decision === "rename" ? ` (renamed to ${m.writtenAs})` : ""}`);
+      lines.push(`  setting ${formatPath(m.from.slice(3))} → ${to}  [${tag}]${renamed}${m.decision === "rename" ? ` (renamed to ${m.writtenAs})` : ""}`);
       for (const msg of m.messages) lines.push(`    ${msg}`);
     }
-    for (const a of s.added) lines.push(`  added ${showPath(a.path.slice(2))} = ${JSON.stringify(a.value)}: ${a.reason}`);
-    for (const c of s.clanNix) lines.push(`  to clan.nix: ${showPath(c.from.slice(3)) || "the whole service"} (see the clan.nix lines below)`);
-    for (const l of s.leftovers) lines.push(`  left out: ${showPath(l.path)}: ${l.reason}${l.value === undefined ? "" : `\n    was: ${brief(l.value)}`}`);
+    for (const a of s.added) lines.push(`  added ${formatPath(a.path.slice(2))} = ${JSON.stringify(a.value)}: ${a.reason}`);
+    for (const c of s.clanNix) lines.push(`  to clan.nix: ${formatPath(c.from.slice(3)) || "the whole service"} (see the clan.nix lines below)`);
+    for (const l of s.leftovers) lines.push(`  left out: ${formatPath(l.path)}: ${l.reason}${l.value === undefined ? "" : `\n    was: ${brief(l.value)}`}`);
     lines.push("");
   }
-  for (const p of plan.problems) lines.push(`left out: ${showPath(p.path)}: ${p.reason}`);
+  for (const p of plan.problems) lines.push(`left out: ${formatPath(p.path)}: ${p.reason}`);
   const snippet = clanNixSnippet(plan.services);
   if (snippet) lines.push("clan.nix (JSON cannot hold these):", "", snippet.trimEnd(), "");
   lines.push(summary(plan, catalog));
@@ -168,31 +162,17 @@ function brief(value: Json): string {
   return text.length > 400 ? text.slice(0, 400) + "…" : text;
 }
 
-function parseArgs(args: string[]): Options | "help" | string {
-  let file: string | undefined;
-  let output: string | undefined;
-  let catalog: string | undefined;
-  let acceptSuggestions = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const eq = arg.startsWith("--") ? arg.indexOf("=") : -1;
-    const flag = eq > 0 ? arg.slice(0, eq) : arg;
-    const value = (): string | undefined => {
-      const v = eq > 0 ? arg.slice(eq + 1) : args[++i];
-      return v === undefined || v === "" ? undefined : v;
-    };
-    if (flag === "-h" || flag === "--help") return "help";
-    if (flag === "-o" || flag === "--output") {
-      output = value();
-      if (output === undefined) return `${flag} needs a file name (or - for standard output)`;
-    } else if (flag === "--catalog") {
-      catalog = value();
-      if (catalog === undefined) return "--catalog needs a file name";
-    } else if (flag === "--accept-suggestions") acceptSuggestions = true;
-    else if (flag.startsWith("-")) return `unknown option ${flag}`;
-    else if (file === undefined) file = arg;
-    else return `one inventory at a time (got ${file} and ${arg})`;
-  }
-  if (file === undefined) return "which inventory.json? Give its path";
-  return { file, output, catalog, acceptSuggestions };
+function parseCommand(args: string[], out: (text: string) => void, err: (line: string) => void): Options | number {
+  const cli = new CommandLine("migrate", MIGRATE_USAGE, { help: (usage) => out(usage + "\n"), err });
+  const parsed = cli.parse(args, {
+    output: { type: "string", short: "o", missing: "needs a file name (or - for standard output)" },
+    catalog: { type: "string", missing: "needs a file name" },
+    "accept-suggestions": { type: "boolean" },
+  });
+  if (typeof parsed === "number") return parsed;
+  const { values, positionals } = parsed;
+  const [file, extra] = positionals;
+  if (file === undefined) return cli.fail("which inventory.json? Give its path");
+  if (extra !== undefined) return cli.fail(`one inventory at a time (got ${file} and ${extra})`);
+  return { file, output: values.output, catalog: values.catalog, acceptSuggestions: values["accept-suggestions"] ?? false };
 }

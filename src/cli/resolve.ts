@@ -8,13 +8,13 @@
 // beside the inventory file are read. Exit status as validate: 0 Clan evaluates it, 1 Clan fails
 // on something (an instance, a member's settings, a field of the inventory), 2 bad usage or input.
 import { dirname } from "node:path";
-import { parseArgs } from "node:util";
 import { machineDirectories } from "../server/machine-directories";
 import { resolveInventory, resolutionJson, type Resolution } from "../model/resolve/resolve";
 import { resolutionText } from "../model/resolve/resolution-text";
 import { loadCatalog, readInventoryInput } from "./load-inputs";
+import { CommandLine, notOneOf } from "./command-line";
 import { InputError } from "./read-input";
-import { formatPath } from "./validate";
+import { formatPath } from "../model/path-text";
 
 export const RESOLVE_USAGE = "Usage: clan-inventory resolve <inventory.json|clan.nix> [--catalog <file>] [--machine-dir NAME …] [--format json|text]";
 
@@ -26,31 +26,18 @@ export interface ResolveIo {
 export async function resolveCommand(args: string[], io: Partial<ResolveIo> = {}): Promise<number> {
   const out = io.out ?? ((text: string) => console.log(text));
   const err = io.err ?? ((line: string) => console.error(line));
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        catalog: { type: "string" },
-        "machine-dir": { type: "string", multiple: true },
-        format: { type: "string", default: "text" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    err(`clan-inventory resolve: ${(e as Error).message}\n${RESOLVE_USAGE}`);
-    return 2;
-  }
+  const cli = new CommandLine("resolve", RESOLVE_USAGE, { help: out, err });
+  const parsed = cli.parse(args, {
+    catalog: { type: "string" },
+    "machine-dir": { type: "string", multiple: true },
+    format: { type: "string", default: "text" },
+  });
+  if (typeof parsed === "number") return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    out(RESOLVE_USAGE);
-    return 0;
-  }
-  const usage = (message: string) => (err(`clan-inventory resolve: ${message}\n${RESOLVE_USAGE}`), 2);
-  if (positionals.length === 0) return usage("which inventory? Give its path");
-  if (positionals.length > 1) return usage(`one inventory file at a time (got ${positionals.join(", ")})`);
-  if (values.format !== "json" && values.format !== "text") return usage(`--format must be json or text, not ${values.format}`);
+  if (positionals.length === 0) return cli.fail("which inventory? Give its path");
+  if (positionals.length > 1) return cli.fail(`one inventory file at a time (got ${positionals.join(", ")})`);
+  const wrongFormat = notOneOf("--format", values.format ?? "text", ["json", "text"]);
+  if (wrongFormat) return cli.fail(wrongFormat);
   const file = positionals[0]!;
 
   let resolution: Resolution;
@@ -74,7 +61,7 @@ export async function resolveCommand(args: string[], io: Partial<ResolveIo> = {}
   if (values.format === "json") out(JSON.stringify(resolutionJson(resolution), null, 2));
   else out(resolutionText(resolution));
   for (const w of resolution.warnings) err(`${file}: warning: ${w.replace(/\n/g, " ")}`);
-  if (!resolution.defaultsKnown) err(`${file}: note: the catalog does not record every role's defaults (roleInterfaces); settings show only the defaults its JSON Schemas give. Make the catalog with the README's command to see them all.`);
+  if (!resolution.defaultsKnown) err(`${file}: note: the catalog does not record every role's defaults (roleInterfaces); settings show only the defaults its JSON Schemas give. Make the catalog with the command of docs/user-guide.md ("Catalogs") to see them all.`);
   return failures(resolution) > 0 ? 1 : 0;
 }
 

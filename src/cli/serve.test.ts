@@ -21,7 +21,9 @@ describe("clan-inventory serve arguments", () => {
     expect(parseServeArgs(["--clan"])).toHaveProperty("error");
     expect(parseServeArgs(["--clan", "--git-commit"])).toHaveProperty("error");
     expect(parseServeArgs(["--git-commit"])).toEqual({ error: "--git-commit needs --clan <dir>" });
-    expect(parseServeArgs(["--frobnicate"])).toEqual({ error: 'unknown option "--frobnicate"' });
+    expect(parseServeArgs(["--frobnicate"])).toEqual({ error: "unknown option --frobnicate" });
+    expect(parseServeArgs(["--clan"])).toEqual({ error: "--clan needs a value" });
+    expect(parseServeArgs(["--help"])).toEqual({ help: true });
   });
 });
 

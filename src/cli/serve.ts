@@ -10,6 +10,7 @@ import { takeServeLock, type LockResult } from "../server/serve-lock";
 import { findNix } from "../server/nix-eval";
 import { isBuilt } from "../server/static-files";
 import { plural } from "../model/plural";
+import { readCommandLine } from "./command-line";
 
 export const SERVE_USAGE = `Usage: clan-inventory serve [--port N] [--host H] [--clan <dir>] [--git-commit] [--no-nix] [--allow-host NAME]
 
@@ -31,45 +32,23 @@ interface ServeOptions {
   allowHosts: string[];
 }
 
-export function parseServeArgs(args: readonly string[]): ServeOptions | { error: string } {
-  const o: ServeOptions = { port: 4173, host: "127.0.0.1", clan: null, gitCommit: false, noNix: false, allowHosts: [] };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const value = () => {
-      const v = args[++i];
-      if (v === undefined || v.startsWith("--")) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    try {
-      switch (arg) {
-        case "--port": {
-          const v = value();
-          const n = Number(v);
-          if (!/^\d+$/.test(v) || n > 65535) return { error: `--port must be a number from 0 to 65535, not "${v}"` };
-          o.port = n;
-          break;
-        }
-        case "--host":
-          o.host = value();
-          break;
-        case "--clan":
-          o.clan = value();
-          break;
-        case "--git-commit":
-          o.gitCommit = true;
-          break;
-        case "--no-nix":
-          o.noNix = true;
-          break;
-        case "--allow-host":
-          o.allowHosts.push(value());
-          break;
-        default:
-          return { error: `unknown option "${arg}"` };
-      }
-    } catch (e) {
-      return { error: (e as Error).message };
-    }
+export function parseServeArgs(args: readonly string[]): ServeOptions | { help: true } | { error: string } {
+  const read = readCommandLine(args, {
+    port: { type: "string" },
+    host: { type: "string" },
+    clan: { type: "string" },
+    "git-commit": { type: "boolean" },
+    "no-nix": { type: "boolean" },
+    "allow-host": { type: "string", multiple: true },
+  });
+  if ("help" in read || "error" in read) return read;
+  const { values, positionals } = read;
+  if (positionals.length > 0) return { error: `unexpected ${positionals[0]} (serve takes no file; --clan <dir> opens a clan)` };
+  const o: ServeOptions = { port: 4173, host: values.host ?? "127.0.0.1", clan: values.clan ?? null, gitCommit: values["git-commit"] ?? false, noNix: values["no-nix"] ?? false, allowHosts: values["allow-host"] ?? [] };
+  if (values.port !== undefined) {
+    const n = Number(values.port);
+    if (!/^\d+$/.test(values.port) || n > 65535) return { error: `--port must be a number from 0 to 65535, not "${values.port}"` };
+    o.port = n;
   }
   if (o.gitCommit && !o.clan) return { error: "--git-commit needs --clan <dir>" };
   return o;
@@ -78,11 +57,11 @@ export function parseServeArgs(args: readonly string[]): ServeOptions | { error:
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
 export async function serveCommand(args: string[]): Promise<number> {
-  if (args.includes("-h") || args.includes("--help")) {
+  const parsed = parseServeArgs(args);
+  if ("help" in parsed) {
     console.log(SERVE_USAGE);
     return 0;
   }
-  const parsed = parseServeArgs(args);
   if ("error" in parsed) {
     console.error(`clan-inventory serve: ${parsed.error}\n${SERVE_USAGE}`);
     return 2;
@@ -96,13 +75,18 @@ export async function serveCommand(args: string[]): Promise<number> {
     if (lock?.ok) lock.release();
   };
   process.once("exit", releaseLock);
-  // Stopped while still starting (before the handlers below): leave no lock behind.
-  const stopWhileStarting = () => {
+  // One signal handler for the whole life of the server, which first exits at once (stopped while
+  // still starting: leave no lock behind) and, once the server runs, stops it in order. It is never
+  // swapped for another: removing a process's last listener of a signal stops Node's watcher, and
+  // a signal that arrived just before (a Ctrl+C right as the address is printed) is then dropped —
+  // the server would ignore it and run on.
+  let onSignal: () => void = () => {
     releaseLock();
     process.exit(143);
   };
-  process.once("SIGINT", stopWhileStarting);
-  process.once("SIGTERM", stopWhileStarting);
+  const signalled = () => onSignal();
+  process.on("SIGINT", signalled);
+  process.on("SIGTERM", signalled);
   if (parsed.clan !== null) {
     const given = isAbsolute(parsed.clan) ? parsed.clan : resolve(process.cwd(), parsed.clan);
     if (!existsSync(given) || !statSync(given).isDirectory()) {
@@ -175,12 +159,11 @@ export async function serveCommand(args: string[]): Promise<number> {
     clan.readonly.warmUp();
   }
 
-  process.off("SIGINT", stopWhileStarting);
-  process.off("SIGTERM", stopWhileStarting);
   await new Promise<void>((done) => {
-    const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
+    let stopping = false;
+    onSignal = () => {
+      if (stopping) return;
+      stopping = true;
       // Let a save in progress finish before exiting.
       void (clan ? clan.queue.idle() : Promise.resolve())
         .then(() => running.close())
@@ -189,8 +172,8 @@ export async function serveCommand(args: string[]): Promise<number> {
           done();
         });
     };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
   });
+  process.off("SIGINT", signalled);
+  process.off("SIGTERM", signalled);
   return 0;
 }

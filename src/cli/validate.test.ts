@@ -3,7 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Diagnostic } from "../model/diagnostic";
 import { main } from "./main";
-import { formatPath, validateCommand } from "./validate";
+import { validateCommand } from "./validate";
+
+// What the command prints by itself (no io given) goes through writeLine: caught here per stream.
+const written = vi.hoisted(() => ({ 1: [] as string[], 2: [] as string[] }));
+vi.mock("./write-line", () => ({ writeLine: (fd: 1 | 2, line: string) => written[fd].push(line) }));
 
 const dir = mkdtempSync(join(tmpdir(), "clan-validate-"));
 function file(name: string, text: string): string {
@@ -212,7 +216,7 @@ describe("machines of the clan directory", () => {
   });
 });
 
-describe("a catalog made with the README's nix eval command (no coreInput)", () => {
+describe("a catalog made with the older nix eval command of docs/user-guide.md (no coreInput)", () => {
   test("module.input = null means the input holding clan-core's modules, whatever the flake calls it", async () => {
     // The clan's flake names clan-core `clan`; its catalog has that input and the clan's own modules.
     const empty = { $defs: { Input: { type: "object", additionalProperties: false } } };
@@ -241,24 +245,13 @@ describe("a catalog made with the README's nix eval command (no coreInput)", () 
 });
 
 describe("main dispatches to validate", () => {
-  test("in process: exit codes and console output", async () => {
-    const log = vi.spyOn(console, "log").mockImplementation(() => {});
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
-    try {
-      expect(await main(["validate", demo])).toBe(0);
-      expect(await main(["validate", file("main-bad.json", "{")])).toBe(2);
-      expect(error.mock.calls.flat().join("\n")).toMatch(/main-bad\.json:1:2: error: Unexpected end of file/);
-      expect(await main(["validate", "--help"])).toBe(0);
-      expect(log.mock.calls.flat().join("\n")).toMatch(/Usage: clan-inventory validate/);
-    } finally {
-      log.mockRestore();
-      error.mockRestore();
-    }
+  test("in process: exit codes and what goes to stdout and stderr", async () => {
+    expect(await main(["validate", demo])).toBe(0);
+    expect(written[2].join("\n")).toMatch(/demo-inventory\.json: 0 errors, 0 warnings, 0 infos/);
+    expect(await main(["validate", file("main-bad.json", "{")])).toBe(2);
+    expect(written[2].join("\n")).toMatch(/main-bad\.json:1:2: error: Unexpected end of file/);
+    expect(await main(["validate", "--help"])).toBe(0);
+    expect(written[1].join("\n")).toMatch(/Usage: clan-inventory validate/);
   });
 });
 
-test("formatPath", () => {
-  expect(formatPath([])).toBe("");
-  expect(formatPath(["machines", "web-1", "tags", 0])).toBe("machines.web-1.tags[0]");
-  expect(formatPath(["instances", "a.b", "", 'q"'])).toBe('instances."a.b"."".' + JSON.stringify('q"'));
-});

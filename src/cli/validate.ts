@@ -26,6 +26,9 @@ import { InputError, readText } from "./read-input";
 import { MAX_INVENTORY_BYTES } from "../formats/inventory-json";
 import { readConflictedInventory, type ConflictView } from "../formats/conflicted-inventory";
 import { plural } from "../model/plural";
+import { writeLine } from "./write-line";
+import { CommandLine, notOneOf } from "./command-line";
+import { formatPath } from "../model/path-text";
 
 export const VALIDATE_USAGE = "Usage: clan-inventory validate <inventory.json|clan.nix> [--catalog <file>] [--format text|json]";
 
@@ -42,19 +45,12 @@ interface Options {
 }
 
 export async function validateCommand(args: string[], io: Partial<ValidateIo> = {}): Promise<number> {
-  const out = io.out ?? ((line: string) => console.log(line));
-  const err = io.err ?? ((line: string) => console.error(line));
+  const out = io.out ?? ((line: string) => writeLine(1, line));
+  const err = io.err ?? ((line: string) => writeLine(2, line));
   const diagnose = io.diagnose ?? realDiagnose;
 
-  const options = parseArgs(args);
-  if (options === "help") {
-    out(VALIDATE_USAGE);
-    return 0;
-  }
-  if (typeof options === "string") {
-    err(`clan-inventory validate: ${options}\n${VALIDATE_USAGE}`);
-    return 2;
-  }
+  const options = parseValidateArgs(args, out, err);
+  if (typeof options === "number") return options;
 
   let diagnostics: (Diagnostic & { line?: number })[];
   try {
@@ -70,7 +66,7 @@ export async function validateCommand(args: string[], io: Partial<ValidateIo> = 
       diagnostics = read.invalid!.problems.map((p) => ({ severity: "error", code: "invalid-type", message: p.message, path: p.path ?? [] }));
     } else {
       const catalog = await loadCatalog(options.catalog, (p) => err(`${where(p.file, p.path)}: ${p.severity} catalog: ${p.message}`));
-      // Clan registers each directory under machines/ beside the file as a machine (spec §2.1).
+      // Clan registers each directory under machines/ beside the file as a machine (docs/clan-semantics.md "Machines and tags").
       diagnostics = diagnose(read.doc, catalog, { nixMachines: new Set(await machineDirectories(dirname(options.file))) });
     }
   } catch (e) {
@@ -106,48 +102,19 @@ function conflictMessage(c: ConflictView, i: number, count: number): string {
   return `merge conflict ${i + 1} of ${count} (lines ${c.line}-${c.endLine}): ${sides}. Keep one side and remove the markers, or open the file in the editor, which lists both sides`;
 }
 
-function parseArgs(args: string[]): Options | "help" | string {
-  let file: string | undefined;
-  let catalog: string | undefined;
-  let format: string = "text";
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    const value = () => {
-      const v = inline ?? args[++i];
-      if (v === undefined || v === "") throw new UsageError(`${flag} needs a value`);
-      return v;
-    };
-    try {
-      if (flag === "-h" || flag === "--help") return "help";
-      else if (flag === "--catalog") catalog = value();
-      else if (flag === "--format") format = value();
-      else if (flag.startsWith("-") && flag !== "-") return `unknown option ${flag}`;
-      else if (file === undefined) file = arg;
-      else return `one inventory file at a time (got ${file} and ${arg})`;
-    } catch (e) {
-      if (e instanceof UsageError) return e.message;
-      throw e;
-    }
-  }
-  if (file === undefined) return "which inventory.json? Give its path";
-  if (format !== "text" && format !== "json") return `--format must be text or json, not ${format}`;
-  return { file, catalog, format };
+function parseValidateArgs(args: string[], out: (line: string) => void, err: (line: string) => void): Options | number {
+  const cli = new CommandLine("validate", VALIDATE_USAGE, { help: out, err });
+  const parsed = cli.parse(args, { catalog: { type: "string" }, format: { type: "string", default: "text" } });
+  if (typeof parsed === "number") return parsed;
+  const [file, extra] = parsed.positionals;
+  if (file === undefined) return cli.fail("which inventory.json? Give its path");
+  if (extra !== undefined) return cli.fail(`one inventory file at a time (got ${file} and ${extra})`);
+  const format = parsed.values.format ?? "text";
+  const wrong = notOneOf("--format", format, ["text", "json"]);
+  if (wrong) return cli.fail(wrong);
+  return { file, catalog: parsed.values.catalog, format: format as Options["format"] };
 }
-
-class UsageError extends Error {}
 
 function where(file: string, path: readonly (string | number)[]): string {
   return path.length > 0 ? `${file}:${formatPath(path)}` : file;
 }
-
-/** `instances.backup.roles.client`; keys that are not plain words are quoted, indexes in brackets. */
-export function formatPath(path: readonly (string | number)[]): string {
-  let text = "";
-  for (const k of path) {
-    if (typeof k === "number") text += `[${k}]`;
-    else text += (text === "" ? "" : ".") + (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k));
-  }
-  return text;
-}
-

@@ -6,6 +6,7 @@
 // A side's meaning is what changes when only that conflict is switched from OURS to THEIRS
 // (model/semantic-diff.ts between the two documents): conflicts made by the merge driver hold
 // one value each, so each one reads on its own.
+import { formatPath } from "../model/path-text";
 import type { Inventory } from "../model/inventory-schema";
 import { semanticDiff, show, type Change } from "../model/semantic-diff";
 import { parseConflicts, resolveConflicts, type ConflictChoice, type ConflictedText } from "./conflict-markers";
@@ -113,7 +114,7 @@ function side(c: Change, which: "before" | "after"): string | undefined {
       return has ? `${c.machine} tagged ${c.tag}` : undefined;
     case "setting-changed": {
       const where = c.level?.kind === "role" ? "" : ` (${c.level?.kind} ${c.level && "name" in c.level ? c.level.name : ""})`;
-      const at = [role, ...(c.settingPath ?? []).map(String)].join(" ");
+      const at = [role, formatPath(c.settingPath ?? [])].filter(Boolean).join(" ");
       return present ? `${at} = ${show(value)}${where}` : undefined;
     }
     default: {

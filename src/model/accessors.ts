@@ -25,7 +25,7 @@ export function roleMachineNames(role: Json | undefined): string[] {
   return Object.keys(objectAt(role, "machines"));
 }
 
-/** Tag names of a role in either form: `["a","b"]` or `{a: {}, b: {settings}}` (spec §1.6). */
+/** Tag names of a role in either form: `["a","b"]` or `{a: {}, b: {settings}}` (docs/clan-semantics.md "Roles"). */
 export function roleTagNames(role: Json | undefined): string[] {
   const tags = isObject(role) ? own(role, "tags") : undefined;
   if (Array.isArray(tags)) return [...new Set(tags.filter((t): t is string => typeof t === "string"))];

@@ -4,17 +4,18 @@
 // (instance, role) pairs it is a member of, or the final settings it gets in one of them; or when
 // one of its own fields that go into its build changed (BUILD_FIELDS). The resolution itself is a
 // parameter (`Resolve`): `clanResolve(catalog)` is Clan's own (model/resolve, defaults included);
-// `resolveWithMembership` (membership.ts + effective-settings.ts) needs no catalog.
+// `resolveWithoutCatalog` is the same merge without the role schemas (no defaults, no types).
 import { instancesOf, machinesOf, roleMachineNames, roleTagNames, rolesOf } from "./accessors";
 import type { Inventory } from "./inventory-schema";
 import { isObject, own, type Json, type JsonObject } from "./json";
 import { sameText } from "./json-spelled";
-import { effectiveSettings } from "./effective-settings";
 import { membersOfRole } from "./membership";
 import { tagIndex } from "./tags";
 import type { Catalog } from "../catalog/catalog-types";
 import { clanView } from "./resolve/clan-view";
 import { machineTags, resolveInventory } from "./resolve/resolve";
+import { evaluateMember } from "./resolve/member-settings";
+import { UNKNOWN_INTERFACE } from "./resolve/role-interface";
 
 /** For each machine: "<instance>\u0000<role>" of every role it is a member of -> its final settings. */
 export type Resolved = Map<string, Map<string, Json>>;
@@ -37,22 +38,30 @@ export function roleKey(instance: string, role: string): string {
   return `${instance}\u0000${role}`;
 }
 
-/** Resolution from membership.ts and effective-settings.ts (no schema defaults, no catalog). */
-export const resolveWithMembership: Resolve = Object.assign(
+/**
+ * Clan's merge without a catalog: the members Clan computes and each member's blobs merged as the
+ * module system merges them (priorities, mkIf, list order), but with no role schema, so no
+ * defaults and no type checks — for the local server's commit messages, which must not wait for
+ * a catalog, and for tests. A member whose blobs do not merge counts with what does.
+ */
+export const resolveWithoutCatalog: Resolve = Object.assign(
   (doc: Inventory): Resolved => {
+    const view = clanView(doc).doc;
     const out: Resolved = new Map();
-    for (const [instance, inst] of Object.entries(instancesOf(doc))) {
+    for (const [instance, inst] of Object.entries(instancesOf(view))) {
       for (const [role, r] of Object.entries(rolesOf(inst))) {
-        for (const { machine } of membersOfRole(doc, r)) {
+        if (!isObject(r)) continue;
+        for (const { machine, viaTags } of membersOfRole(view, r)) {
           let roles = out.get(machine);
           if (!roles) out.set(machine, (roles = new Map()));
-          roles.set(roleKey(instance, role), effectiveSettings(doc, instance, role, machine).value);
+          const ev = evaluateMember(UNKNOWN_INTERFACE, r, machine, viaTags);
+          roles.set(roleKey(instance, role), ev.ok ? ev.value : { "evaluation fails": ev.value });
         }
       }
     }
     return out;
   },
-  { machineTags: (doc: Inventory) => new Map([...tagIndex(doc).byMachine].map(([m, tags]) => [m, [...tags.keys()]])) },
+  { machineTags: (doc: Inventory) => new Map([...tagIndex(clanView(doc).doc).byMachine].map(([m, tags]) => [m, [...tags.keys()]])) },
 );
 
 /**
@@ -81,7 +90,7 @@ export function clanResolve(catalog: Catalog, machineDirs?: Iterable<string>): R
 }
 
 /** Sorted names of the machines whose resolution or build fields differ. */
-export function affectedMachines(before: Inventory, after: Inventory, resolve: Resolve = resolveWithMembership, options: { everyInstance?: boolean } = {}): string[] {
+export function affectedMachines(before: Inventory, after: Inventory, resolve: Resolve = resolveWithoutCatalog, options: { everyInstance?: boolean } = {}): string[] {
   // `everyInstance`: resolve all of both inventories (tests check the shortcut against it).
   const [lb, la] = options.everyInstance ? [before, after] : withoutUnchangedInstances(before, after, resolve);
   const rb = resolve(lb);

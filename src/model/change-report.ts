@@ -2,7 +2,7 @@
 // pull request comment (`--format markdown`), a commit message (clan directory mode's
 // --git-commit). One place decides how a change reads, so all of them say the same.
 import type { Inventory } from "./inventory-schema";
-import { affectedMachines, deployCommand, resolveWithMembership, type Resolve } from "./affected-machines";
+import { affectedMachines, deployCommand, resolveWithoutCatalog, type Resolve } from "./affected-machines";
 import { semanticDiff, type Change } from "./semantic-diff";
 import { plural } from "./plural";
 
@@ -13,7 +13,7 @@ export interface ChangeReport {
   deployCommand?: string;
 }
 
-export function changeReport(before: Inventory, after: Inventory, resolve: Resolve = resolveWithMembership): ChangeReport {
+export function changeReport(before: Inventory, after: Inventory, resolve: Resolve = resolveWithoutCatalog): ChangeReport {
   const changes = semanticDiff(before, after);
   if (changes.length === 0) return { changes, affectedMachines: [] };
   const affected = affectedMachines(before, after, resolve);

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { deployHostProblem, formatDeployHost, parseDeployHost } from "./deploy-host";
 
-describe("deploy host addresses (spec §1.3)", () => {
+describe("deploy host addresses (docs/clan-semantics.md 'Machine fields')", () => {
   it.each([
     ["web1", { host: "web1", options: [] }],
     ["root@10.0.0.5", { user: "root", host: "10.0.0.5", options: [] }],

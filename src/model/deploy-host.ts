@@ -1,4 +1,4 @@
-// machines.<m>.deploy.targetHost / buildHost (spec §1.3): an SSH destination
+// machines.<m>.deploy.targetHost / buildHost (docs/clan-semantics.md "Machine fields"): an SSH destination
 // `[ssh://][user@]host[:port][?option=value&…]`, IPv6 addresses in brackets. clan-cli parses it
 // with `_parse_ssh_uri` (clan_lib/ssh/remote.py); this accepts what that parser accepts, a little
 // more strictly where clan-cli would only fail later (empty user, port 0, a path, white space).

@@ -1,6 +1,6 @@
 // The stored inventory (what inventory.json holds), as zod schemas. Every object is a
 // looseObject: keys we do not know are kept, because clan (or a newer clan) may know them.
-// Reference: spec/clan-inventory.md §1 (modules/inventoryClass/*.nix in clan-core).
+// Reference: docs/clan-semantics.md "The shape of an inventory" (modules/inventoryClass/*.nix in clan-core).
 import { z } from "./zod";
 import type { JsonObject } from "./json";
 
@@ -34,7 +34,7 @@ export const machineSchema = z.looseObject({
 
 export const memberSchema = z.looseObject({ settings: z.optional(settingsSchema) });
 
-/** Role tags come in two forms: `["a", "b"]` or `{ a: {}, b: { settings } }` (spec §1.6). */
+/** Role tags come in two forms: `["a", "b"]` or `{ a: {}, b: { settings } }` (docs/clan-semantics.md "Roles"). */
 export const roleTagsSchema = z.union([z.array(z.string()), z.record(z.string(), memberSchema)]);
 
 export const roleSchema = z.looseObject({

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { deleteIn, setIn, type Json, type JsonObject } from "./json";
-import { definedInNix, findLockViolations, formatLockedPath, lockAt, lockExplanation, memberLock, nixMachineNames, nixSettingsAt, nixSettingsExplanation, nixValueAt, readOnlyLock, removalLock, tagLock, type LockedPath } from "./locked-paths";
+import { definedInNix, findLockViolations, lockAt, lockExplanation, memberLock, nixMachineNames, nixSettingsAt, nixSettingsExplanation, nixValueAt, readOnlyLock, removalLock, tagLock, type LockedPath } from "./locked-paths";
 
 const readonly = (path: string[]): LockedPath => ({ path, kind: "readonly", reason: "defined in Nix (clan.nix)" });
 const noDelete = (path: string[]): LockedPath => ({ path, kind: "no-delete", reason: "defined in Nix (clan.nix)" });
@@ -83,8 +83,10 @@ describe("lockAt", () => {
   });
 });
 
-it("formats paths, quoting keys that are not plain names", () => {
-  expect(formatLockedPath(["instances", "a.b", "roles"])).toBe('instances."a.b".roles');
+it("names a locked path as every message does, quoting keys that are not plain names (model/path-text.ts)", () => {
+  const locks: LockedPath[] = [{ path: ["instances", "a.b"], kind: "no-delete", reason: "defined in Nix" }];
+  const [v] = findLockViolations({ instances: { "a.b": {} } }, { instances: {} }, locks);
+  expect(v?.message).toBe('instances."a.b" is defined in Nix: it cannot be removed or renamed in inventory.json.');
 });
 
 describe("what the views ask", () => {

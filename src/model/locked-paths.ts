@@ -1,7 +1,8 @@
-// Parts of an inventory that Nix defines and inventory.json cannot change (spec §4.3). The
+// Parts of an inventory that Nix defines and inventory.json cannot change (docs/clan-semantics.md "What inventory.json may change"). The
 // local server derives the list from clan's introspection (src/server/readonly-rules.ts); this
 // file holds the one rule both sides apply to an edit: the server to a PUT, the app to a
 // command at the store boundary. Pure: no Node, no DOM.
+import { formatPath } from "./path-text";
 import type { Inventory } from "./inventory-schema";
 import { deepEqual, isObject, own, type Json } from "./json";
 
@@ -47,10 +48,6 @@ function lookup(doc: Json, path: readonly string[]): { present: boolean; value: 
   return { present: true, value: cur };
 }
 
-/** A path for messages: `instances.borgbackup.roles.client.settings`, quoting odd keys. */
-export function formatLockedPath(path: readonly string[]): string {
-  return path.map((k) => (/^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k))).join(".");
-}
 
 /** The locks an edit from `before` to `after` breaks; empty when the edit may go ahead. */
 export function findLockViolations(before: Inventory, after: Inventory, locks: readonly LockedPath[]): LockViolation[] {
@@ -61,10 +58,10 @@ export function findLockViolations(before: Inventory, after: Inventory, locks: r
     const b = lookup(after, lock.path);
     if (lock.kind === "readonly") {
       if (a.present !== b.present || !deepEqual(a.value, b.value)) {
-        out.push({ lock, message: `${formatLockedPath(lock.path)} is ${lock.reason}: it cannot be changed in inventory.json.` });
+        out.push({ lock, message: `${formatPath(lock.path)} is ${lock.reason}: it cannot be changed in inventory.json.` });
       }
     } else if (a.present && !b.present) {
-      out.push({ lock, message: `${formatLockedPath(lock.path)} is ${lock.reason}: it cannot be removed or renamed in inventory.json.` });
+      out.push({ lock, message: `${formatPath(lock.path)} is ${lock.reason}: it cannot be removed or renamed in inventory.json.` });
     }
   }
   return out;
@@ -173,8 +170,8 @@ export function lockExplanation(lock: LockedPath, action: "change" | "remove" = 
 }
 
 /** The lock that refuses adding a machine or tag to a role ("add") or taking it out ("remove").
- * Adding is refused only below a read-only part (Nix-defined roles accept new members, spec
- * §4.3); removing is refused for members Nix defines, too. */
+ * Adding is refused only below a read-only part (Nix-defined roles accept new members,
+ * docs/clan-semantics.md "What inventory.json may change"); removing is refused for members Nix defines, too. */
 export function memberLock(
   locks: readonly LockedPath[],
   instance: string,
@@ -196,7 +193,7 @@ export function tagLock(locks: readonly LockedPath[], tag: string): LockedPath |
 }
 
 // ── Settings blobs ─────────────────────────────────────────────────────────────────────────
-// Spec §4.3, the recommended rule: a settings blob (role-wide, a tag's, a machine's) is atomic
+// docs/clan-semantics.md "What inventory.json may change", our stricter rule: a settings blob (role-wide, a tag's, a machine's) is atomic
 // and owned by one source. The server locks it read-only when a Nix file defines it (or forces
 // something above it), carrying the value Nix evaluates; so "Nix owns this blob" is exactly "a
 // read-only lock covers its path", and Nix's blob is that lock's value there.

@@ -1,4 +1,4 @@
-// Who is in a role (spec §2.3): machines listed under roles.<r>.machines, plus every machine
+// Who is in a role (docs/clan-semantics.md "Members of a role"): machines listed under roles.<r>.machines, plus every machine
 // carrying one of roles.<r>.tags. A machine listed by name that `machines` does not define
 // still counts (Nix accepts it silently; diagnostics flag it).
 import { instancesOf, roleMachineNames, roleTagNames, rolesOf } from "./accessors";
@@ -36,7 +36,7 @@ export function membersOfRole(doc: Inventory, role: unknown): Member[] {
       else members.set(machine, { machine, explicit: false, viaTags: [tag], known: true });
     }
   }
-  // An explicit member also gets the settings of role tags it carries (spec §2.4 layer 4).
+  // An explicit member also gets the settings of role tags it carries (docs/clan-semantics.md "A member's settings": tag settings apply to every member carrying the tag).
   for (const m of members.values()) {
     if (!m.explicit) continue;
     const tags = index.byMachine.get(m.machine);

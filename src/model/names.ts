@@ -25,7 +25,7 @@ export function tagNameProblem(name: string): string | undefined {
   return undefined;
 }
 
-/** meta.name is `strMatching "[a-zA-Z0-9_-]*"` (anchored) in clan's meta module (spec §1.2). */
+/** meta.name is `strMatching "[a-zA-Z0-9_-]*"` (anchored) in clan's meta module (docs/clan-semantics.md "meta"). */
 export function clanNameProblem(name: string): string | undefined {
   if (!/^[a-zA-Z0-9_-]*$/.test(name)) return `"${name}" may only hold letters, digits, '_' and '-'.`;
   return undefined;

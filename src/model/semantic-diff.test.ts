@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseJson } from "../formats/json-parse";
-import { affectedMachines, deployCommand, resolveWithMembership, type Resolve } from "./affected-machines";
+import { affectedMachines, deployCommand, resolveWithoutCatalog, type Resolve } from "./affected-machines";
 import { changeReport, commitMessageFromReport, reportMarkdown, reportText } from "./change-report";
 import type { Inventory } from "./inventory-schema";
 import type { JsonObject } from "./json";
@@ -117,7 +117,7 @@ describe("affected machines", () => {
         const affected = affectedMachines(before, after);
         if (sameText(before, after)) expect(changes).toEqual([]);
         // Resolving only the instances that can differ finds the same machines as resolving all.
-        expect(affected).toEqual(affectedMachines(before, after, resolveWithMembership, { everyInstance: true }));
+        expect(affected).toEqual(affectedMachines(before, after, resolveWithoutCatalog, { everyInstance: true }));
         if (changes.length === 0) expect(affected).toEqual([]);
         const named = new Set(changes.flatMap((x) => x.machines));
         // A machine brought in by a tag moving between machines is named by the machine change.
@@ -130,7 +130,7 @@ describe("affected machines", () => {
 
 describe("reports", () => {
   const after = edit((d) => ((d.instances.borg.roles.server.machines.web2 = {}), (d.meta.name = "<b>*x*</b>")));
-  const r = changeReport(BASE, after, resolveWithMembership);
+  const r = changeReport(BASE, after, resolveWithoutCatalog);
 
   it("text lists the changes, the machines and the deploy command", () => {
     expect(reportText(r)).toBe(

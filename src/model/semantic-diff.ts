@@ -4,6 +4,7 @@
 // removed from a machine, a setting changed at its path and level, machine fields, meta.
 // Every differing value of the two documents is reported once: what no rule below names (a key
 // Clan does not know, extraModules) is a plain `changed` at its path, so nothing goes unseen.
+import { formatPath } from "./path-text";
 import { instancesOf, machineOwnTags, machinesOf, roleTagNames, rolesOf, staticTagsOf } from "./accessors";
 import type { Inventory } from "./inventory-schema";
 import { isObject, own, type Json, type JsonObject } from "./json";
@@ -31,7 +32,7 @@ export type ChangeKind =
   | "meta-changed"
   | "changed";
 
-/** Which settings blob a setting change is in (effective-settings.ts' layers). */
+/** Which settings blob a setting change is in (settings-layer.ts). */
 export type SettingsLevel = { kind: "role" } | { kind: "machine"; name: string } | { kind: "tag"; name: string };
 
 export interface Change {
@@ -78,10 +79,9 @@ export function show(v: Json | undefined): string {
   return text.length > 80 ? text.slice(0, 77) + "…" : text;
 }
 
-const dotted = (path: readonly (string | number)[]) => path.map((k) => (typeof k === "number" ? `[${k}]` : /^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k))).join(".").replace(/\.\[/g, "[");
 
 function changed(path: (string | number)[], before: Json | undefined, after: Json | undefined, machines: string[]): Change {
-  return { kind: "changed", path, before, after, machines, summary: `${dotted(path)}: ${show(before)} → ${show(after)}` };
+  return { kind: "changed", path, before, after, machines, summary: `${formatPath(path)}: ${show(before)} → ${show(after)}` };
 }
 
 function unionKeys(a: Json | undefined, b: Json | undefined): string[] {
@@ -129,7 +129,7 @@ function diffMeta(before: Inventory, after: Inventory, out: Change[]) {
     before: b,
     after: a,
     machines: [],
-    summary: `${dotted(path)}: ${show(b)} → ${show(a)}`,
+    summary: `${formatPath(path)}: ${show(b)} → ${show(a)}`,
   }), true);
 }
 
@@ -159,7 +159,7 @@ function diffMachines(before: Inventory, after: Inventory, out: Change[]) {
         after: va,
         machine: name,
         machines: [name],
-        summary: `${name}: ${dotted(p)}: ${show(vb)} → ${show(va)}`,
+        summary: `${name}: ${formatPath(p)}: ${show(vb)} → ${show(va)}`,
       }), true);
     }
   }
@@ -297,7 +297,7 @@ function diffRole(before: Inventory, after: Inventory, instance: string, role: s
     settingsChanges(eb, ea, path, { kind: "machine", name: machine }, instance, role, [machine], out);
     for (const key of unionKeys(eb, ea)) if (key !== "settings") leafChanges(eb, ea, [key], out, (p, vb, va) => changed([...path, ...p], vb, va, [machine]));
   }
-  // Members by tag, and the tags' settings (either form of `tags`, spec §1.6).
+  // Members by tag, and the tags' settings (either form of `tags`, docs/clan-semantics.md "Roles").
   const tb = roleTagNames(b);
   const ta = roleTagNames(a);
   const tagsB = isObject(b) ? own(b, "tags") : undefined;
@@ -352,7 +352,7 @@ function settingsChanges(
       settingPath,
       ...(level.kind === "machine" ? { machine: level.name } : level.kind === "tag" ? { tag: level.name } : {}),
       machines,
-      summary: `${roleName(instance, role)} settings (${where})${settingPath.length > 0 ? ` ${dotted(settingPath)}` : ""}: ${show(vb)} → ${show(va)}`,
+      summary: `${roleName(instance, role)} settings (${where})${settingPath.length > 0 ? ` ${formatPath(settingPath)}` : ""}: ${show(vb)} → ${show(va)}`,
     };
   });
 }

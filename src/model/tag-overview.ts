@@ -1,5 +1,5 @@
 // Every tag of an inventory in one list, for the Tags page: who carries it, whether
-// inventory.tags defines it, and which roles select machines by it (spec §1.4, §2.2, §2.3).
+// inventory.tags defines it, and which roles select machines by it (docs/clan-semantics.md "Static tags", "Machines and tags", "Members of a role").
 import { instancesOf, machineOwnTags, machinesOf, roleTagNames, rolesOf, settingsAt, staticTagsOf } from "./accessors";
 import type { Inventory } from "./inventory-schema";
 import { isObject, own } from "./json";

@@ -1,4 +1,4 @@
-// Which machines carry which tags (spec §1.4, §2.2). A machine carries tag t when t is in its
+// Which machines carry which tags (docs/clan-semantics.md "Static tags", "Machines and tags"). A machine carries tag t when t is in its
 // own `tags`, or `inventory.tags.t` lists it. The reserved tags all / nixos / darwin are
 // computed from the machines — unless the inventory defines them, which replaces (does not
 // extend) the computed list.
@@ -52,7 +52,7 @@ function buildTagIndex(doc: Inventory): TagIndex {
   const byMachine = new Map<string, Map<string, TagSource[]>>();
   const add = (machine: string, tag: string, source: TagSource) => {
     const tags = byMachine.get(machine);
-    if (!tags) return; // not a machine of this inventory: never matched (spec §1.4)
+    if (!tags) return; // not a machine of this inventory: never matched (docs/clan-semantics.md "Static tags")
     const sources = tags.get(tag);
     if (sources) {
       if (!sources.some((s) => s.kind === source.kind)) sources.push(source);

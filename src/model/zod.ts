@@ -1,5 +1,5 @@
 // The app's one import of zod. It is zod/mini, the tree-shakable build of zod 4 that
-// ../shared/design.md names for where size matters: the inventory and catalog schemas load before
+// the design chose for where size matters: the inventory and catalog schemas load before
 // anything is on screen, and for what we use it costs ~9 KB gzip against ~28 KB for classic zod
 // (same schemas bundled both ways with Vite; measured when switching, commit history).
 // zod/mini ships no message locale: every message a user sees is written by us from the issue's

@@ -1,4 +1,4 @@
-// Role schema (clan's JSON Schema dialect, spec §3.5) -> FieldNode tree. The dialect in short:
+// Role schema (clan's JSON Schema dialect, docs/clan-semantics.md "Role schemas") -> FieldNode tree. The dialect in short:
 // root at `$defs.Input`, `$ref` to named defs, `readOnly` on every property (an artefact we
 // ignore), nullOr as `oneOf [{type:null}, T]`, attrsOf as `additionalProperties`, attrTag as a
 // `oneOf` of single-key objects, `AnyJson` as a recursive oneOf listing integer AND number,

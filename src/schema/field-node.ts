@@ -1,4 +1,4 @@
-// The form generator's view of a role schema (spec §3.5): one descriptor per schema node, in
+// The form generator's view of a role schema (docs/clan-semantics.md "Role schemas"): one descriptor per schema node, in
 // the words of the editor rather than of JSON Schema. Children are thunks so that `$ref`s are
 // resolved only when a form (or a validator) actually walks there: clan's recursive `AnyJson`
 // and any self-referencing definition never loop.
@@ -13,7 +13,7 @@ interface Common {
 
 export interface PropertyField {
   name: string;
-  /** clan: required = the option has no default (spec §3.5). */
+  /** clan: required = the option has no default (docs/clan-semantics.md "Role schemas"). */
   required: boolean;
   /** Present only when the schema gives a default (scalars only in clan's generator). */
   hasDefault: boolean;

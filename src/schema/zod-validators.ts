@@ -1,5 +1,5 @@
 // FieldNode -> zod validators, two per node: "layer" (every field optional: any layer of a
-// role may supply a required field, spec §2.4) and "merged" (required enforced, for the
+// role may supply a required field, docs/clan-semantics.md "A member's settings") and "merged" (required enforced, for the
 // effective settings of a member). Values are never transformed: the validators only report.
 //
 // Leniency, on purpose and documented: `oneOf` is matched as "the first branch that fits",

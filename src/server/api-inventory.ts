@@ -12,6 +12,9 @@ import { commitMessageForSave } from "./commit-message";
 import { HttpError, MAX_BODY_BYTES, readBody, sendJson } from "./http-util";
 import { assertReplaceable, etagOf, ifMatchAccepts, readInventoryFile, type InventorySnapshot } from "./inventory-file";
 import type { ClanContext } from "./clan-context";
+import { clanResolve, type Resolve } from "../model/affected-machines";
+import { parseCatalog } from "../catalog/catalog-schema";
+import { machineDirectories } from "./machine-directories";
 
 /** Header carrying the labels of the edits since the last save, for the commit message:
  * a JSON array of strings, percent-encoded (header values are ASCII). */
@@ -113,7 +116,7 @@ async function checkAndWrite(ctx: ClanContext, req: IncomingMessage, res: Server
     await writeFileAtomic(ctx.file, canonical);
     ctx.events.saved(etagOf(canonical));
     ctx.readonly.invalidateSoon();
-    const git = await afterSave(ctx.dir, "inventory.json", ctx.gitCommit ? commitMessageForSave(current, doc, labels) : null);
+    const git = await afterSave(ctx.dir, "inventory.json", ctx.gitCommit ? commitMessageForSave(current, doc, labels, await resolveForMessages(ctx)) : null);
     return { status: 200 as const, etag: etagOf(canonical), written: true, git };
   });
 
@@ -136,4 +139,11 @@ function sendConflict(res: ServerResponse, current: InventorySnapshot): void {
     { error: "inventory.json changed on disk since it was read.", etag: current.etag, exists: current.exists, text: current.text },
     { etag: current.etag },
   );
+}
+
+/** Clan's resolution for a commit message: the clan's catalog if loaded, and its machines/ folders. */
+async function resolveForMessages(ctx: ClanContext): Promise<Resolve | undefined> {
+  const catalog = ctx.catalog.loaded();
+  if (!catalog) return undefined;
+  return clanResolve(parseCatalog(catalog).catalog, await machineDirectories(ctx.dir).catch(() => []));
 }

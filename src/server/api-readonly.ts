@@ -1,4 +1,4 @@
-// GET /api/readonly: which parts of the inventory Nix defines (spec §4.3), as a list of locks.
+// GET /api/readonly: which parts of the inventory Nix defines (docs/clan-semantics.md "What inventory.json may change"), as a list of locks.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { readInventoryJson } from "../formats/inventory-json";
 import { sendJson } from "./http-util";

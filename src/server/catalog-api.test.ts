@@ -73,7 +73,7 @@ it("evaluates modulesPerSource, moduleSchemas and the role interfaces, reporting
   expect(Object.keys(result.catalog.moduleSchemas)).toContain("self");
   expect(Object.keys(result.catalog.roleInterfaces ?? {})).toEqual(["clan-core-fork", "self"]);
   expect(await nix.calls()).toEqual([MODULES, SCHEMAS, INVENTORY_CLASS]);
-  // The role interfaces come from the README's expression, passed as text (pure evaluation mode
+  // The role interfaces come from the expression of docs/user-guide.md "Catalogs", passed as text (pure evaluation mode
   // forbids importing a file from outside the flake), keeping only roleInterfaces.
   const args = await nix.argsOf(INVENTORY_CLASS);
   const apply = args[args.indexOf("--apply") + 1]!;

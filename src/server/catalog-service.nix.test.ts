@@ -53,7 +53,7 @@ process.exit(r.status ?? 1);
 }
 
 describe.skipIf(!env.ok)("the local server's catalog, evaluated by Nix 2.8", () => {
-  it("carries every input's role interfaces, from the same catalog.nix text the README gives", async () => {
+  it("carries every input's role interfaces, from the same catalog.nix text docs/user-guide.md gives", async () => {
     const root = await makeTempDir("pinned-nix-");
     const clan = await startTempClan({ nix: await pinnedNix(root), files: { "flake.lock": '{"nodes":{}}' } });
     try {

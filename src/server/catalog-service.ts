@@ -1,5 +1,5 @@
-// The clan's real catalog (spec §3.4, §5.5): `nix eval` of modulesPerSource and moduleSchemas,
-// then the role interfaces (scripts/nix/catalog.nix, the README's catalog command), reported
+// The clan's real catalog (docs/clan-semantics.md "Service modules and the catalog"): `nix eval` of modulesPerSource and moduleSchemas,
+// then the role interfaces (scripts/nix/catalog.nix, the catalog command of docs/user-guide.md), reported
 // step by step, reused while flake.lock and the .nix files stay the same. When nix is missing or
 // the first two fail, the embedded clan-core catalog is the answer, with the reason. When only
 // the role interfaces fail (a clan-core too different for catalog.nix), the catalog comes without
@@ -35,7 +35,7 @@ export async function flakeInputs(clanDir: string): Promise<string[] | undefined
   }
 }
 
-/** The expression that turns inventoryClass into the catalog with roleInterfaces (README, "Catalogs"). */
+/** The expression that turns inventoryClass into the catalog with roleInterfaces (docs/user-guide.md, "Catalogs"). */
 export const CATALOG_NIX_FILE = fileURLToPath(new URL("../../scripts/nix/catalog.nix", import.meta.url));
 /** What the third step evaluates, with `--apply` of catalog.nix's text keeping only roleInterfaces. */
 export const ROLE_INTERFACES_ATTRIBUTE = "clanInternals.inventoryClass";
@@ -66,6 +66,11 @@ export class CatalogService {
 
   constructor(private readonly opts: CatalogServiceOptions) {
     this.hash = opts.hash ?? (() => clanSourceHash(opts.clanDir));
+  }
+
+  /** The clan's own catalog when a load has made it (no waiting for Nix), else null. */
+  loaded(): CatalogData | null {
+    return this.cache?.catalog ?? null;
   }
 
   async embeddedCatalog(): Promise<CatalogData> {

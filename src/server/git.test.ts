@@ -1,4 +1,4 @@
-// Saves in a clan that is a git repository (spec §4.6).
+// Saves in a clan that is a git repository (docs/clan-semantics.md "Saving the file").
 import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";

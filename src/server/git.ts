@@ -1,4 +1,4 @@
-// Git after a save (spec §4.6). Nix flakes in a git repository only see tracked files, so a new
+// Git after a save (docs/clan-semantics.md "Saving the file"). Nix flakes in a git repository only see tracked files, so a new
 // inventory.json must at least be `git add --intent-to-add`ed; with --git-commit every save is
 // committed as clan-cli does it: `inventory.json: <what changed>`, only that file, no hooks.
 // No hooks at all, also not prepare-commit-msg and post-commit, which --no-verify leaves on: a

@@ -17,7 +17,7 @@ import { HttpError } from "./http-util";
 export const ABSENT_ETAG = '"absent"';
 
 export interface InventorySnapshot {
-  /** The file's text; `{}\n` stands for a missing file (spec §4.1: missing = empty). */
+  /** The file's text; `{}\n` stands for a missing file (docs/clan-semantics.md "Where the inventory comes from": missing = empty). */
   text: string;
   exists: boolean;
   etag: string;

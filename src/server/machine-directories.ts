@@ -1,4 +1,4 @@
-// Clan registers every directory under <clan directory>/machines/ as a machine (spec §2.1,
+// Clan registers every directory under <clan directory>/machines/ as a machine (docs/clan-semantics.md "Machines and tags",
 // modules/clan/module.nix): roles and tags may name those machines although no inventory lists
 // them. Read by `validate` beside the file it checks and by the local server when nix cannot
 // tell it what the clan defines. Names only: a directory's contents are never read.

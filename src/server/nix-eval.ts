@@ -142,7 +142,7 @@ export function nixEvalJson(nix: string, flakeDir: string, attribute: string, op
   });
 }
 
-/** The clan's attributes this server evaluates (spec §5.5). */
+/** The clan's attributes this server evaluates (docs/clan-semantics.md "Service modules and the catalog"). */
 export const NIX_ATTRIBUTES = {
   modulesPerSource: "clanInternals.inventoryClass.modulesPerSource",
   moduleSchemas: "clanInternals.inventoryClass.moduleSchemas",

@@ -1,4 +1,4 @@
-// The read-only information of a clan (spec §4.3): nix evaluates the introspection tree and the
+// The read-only information of a clan (docs/clan-semantics.md "What inventory.json may change"): nix evaluates the introspection tree and the
 // serialized inventory once per state of the clan's Nix sources, and the locks are derived from
 // them and the current inventory.json. A save does not change the Nix sources, so the old
 // evaluation keeps serving while a fresh one runs in the background.

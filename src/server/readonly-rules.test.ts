@@ -14,7 +14,7 @@ const find = (path: string, kind?: LockedPath["kind"]) => locks.find((l) => l.pa
 /** Whether the edit `change` of the on-disk document is allowed. */
 const allowed = (change: (doc: JsonObject) => JsonObject) => findLockViolations(onDisk, change(onDisk), locks).length === 0;
 
-describe("locks derived from introspection (spec §4.3, recommended rule)", () => {
+describe("locks derived from introspection (docs/clan-semantics.md 'What inventory.json may change': the stricter rule)", () => {
   it("scalars plainly defined in Nix are read-only, with their Nix value", () => {
     expect(find("meta.name")).toMatchObject({ kind: "readonly", reason: "defined in Nix (clan.nix)", value: "test", files: ["clan.nix"] });
     expect(find("machines.jon.description")).toMatchObject({ kind: "readonly", value: "Jon's machine" });
@@ -59,7 +59,7 @@ describe("locks derived from introspection (spec §4.3, recommended rule)", () =
   });
 });
 
-describe("the spec's table of attempted changes", () => {
+describe("clan-cli's verified outcomes of attempted changes (docs/clan-semantics.md 'What inventory.json may change')", () => {
   const cases: [string, (d: JsonObject) => JsonObject, boolean][] = [
     ["change machines.jon.description (Nix)", (d) => setIn(d, ["machines", "jon", "description"], "new"), false],
     ["set machines.jon.deploy.targetHost (unset in Nix)", (d) => setIn(d, ["machines", "jon", "deploy", "targetHost"], "root@jon"), true],
@@ -120,7 +120,7 @@ describe("the legacy __prio format (nixpkgs < 25.11)", () => {
   });
 });
 
-describe("unwrapping settings (spec §1.8)", () => {
+describe("unwrapping settings (docs/clan-semantics.md 'The serialized inventory')", () => {
   it("unwraps at the three settings paths only", () => {
     const wrapped = (v: Json) => ({ imports: [{ _file: "x, via option y", imports: [v] }] });
     const inv = {

@@ -1,9 +1,9 @@
-// From clan's introspection to the locks the editor respects (spec §4.3). Introspection is a
+// From clan's introspection to the locks the editor respects (docs/clan-semantics.md "What inventory.json may change"). Introspection is a
 // tree mirroring the inventory options; each node has `__this = {prio, files, headType,
 // nullable, total}` where `files` are the files of the winning definitions. (Older nixpkgs give
 // only `__prio`; then inventory.json's own content stands in for `files`, as clan-cli does.)
 //
-// The spec's recommended rule, stricter than clan-cli where clan-cli lets broken cases through:
+// Our rule (docs/clan-semantics.md "What inventory.json may change"), stricter than clan-cli where clan-cli lets broken cases through:
 // - priority below 100 (mkForce…): the value and everything below it is read-only;
 // - a settings blob is atomic and owned by one source: editable only when it is defined solely in
 //   inventory.json, or not defined at all (priority 1500 = the `{}` default, or none);

@@ -1,6 +1,6 @@
 // What the catalog and the read-only information of a clan depend on, as one hash: flake.lock
 // (the inputs, clan-core among them), every .nix file of the clan, and the names of the
-// machines/ directories (each is a machine, spec §2.1). Results of `nix eval` are reused while
+// machines/ directories (each is a machine, docs/clan-semantics.md "Machines and tags"). Results of `nix eval` are reused while
 // the hash stays the same.
 import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";

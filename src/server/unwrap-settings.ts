@@ -1,4 +1,4 @@
-// Settings blobs in clan's serialized inventory come wrapped as modules (spec §1.8):
+// Settings blobs in clan's serialized inventory come wrapped as modules (docs/clan-semantics.md "The serialized inventory"):
 //   {"imports":[{"_file":"<source>, via option <path>","imports":[<value>]}]}
 // clan-cli unwraps them only at the three settings paths; so do we, and nowhere else.
 import { isObject, type Json, type JsonObject } from "../model/json";

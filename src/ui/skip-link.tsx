@@ -21,7 +21,7 @@ export function SkipLink({ to, children }: { to: string; children: string }) {
       onClick={(e) => {
         const target = document.getElementById(to);
         if (!target) return;
-        e.preventDefault(); // no change of address: the page's address is its state (design.md)
+        e.preventDefault(); // no change of address: the page's address is its state (docs/architecture.md)
         target.focus();
         target.scrollIntoView?.({ block: "start" });
       }}

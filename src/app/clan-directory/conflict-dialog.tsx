@@ -8,8 +8,11 @@ import { Dialog } from "../../ui/dialog";
 import { describeSourceError } from "../notices";
 import { useEditor } from "../store";
 import type { InventoryVersion } from "./inventory-api";
-import { countChanges, lineDiff, type DiffRow } from "./line-diff";
+import { lineDiff, type DiffRow } from "../../ui/line-diff";
 import { plural, pluralWord } from "../../model/plural";
+
+/** Rows of the differences table at most (a file rewritten wholesale shows as replaced). */
+const MAX_ROWS = 1500;
 
 export interface ConflictDialogProps {
   theirs: InventoryVersion;
@@ -25,8 +28,8 @@ export default function ConflictDialog({ theirs, saving, onTakeTheirs, onOverwri
   const read = useMemo(() => readInventoryJson(theirs.text, "inventory.json"), [theirs.text]);
   // Compare like with like: the version on disk in the same canonical form as yours.
   const theirsText = read.ok ? writeInventoryJson(read.doc) : theirs.text;
-  const rows = useMemo(() => lineDiff(theirsText, mineText), [theirsText, mineText]);
-  const changes = countChanges(rows);
+  // Disk is the old side, yours the new; at most MAX_ROWS rows in the DOM (the table is not virtualized).
+  const { rows, removed: onlyOnDisk, added: onlyInYours } = useMemo(() => lineDiff(theirsText, mineText, { maxRows: MAX_ROWS }), [theirsText, mineText]);
 
   return (
     <Dialog title="inventory.json changed on disk" onClose={onClose} wide>
@@ -43,11 +46,11 @@ export default function ConflictDialog({ theirs, saving, onTakeTheirs, onOverwri
         <div className="flex flex-wrap items-center gap-4 text-xs">
           <span className="inline-flex items-center gap-1.5">
             <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-red-200 dark:bg-red-900" />
-            only on disk: {plural(changes.theirs, "line")}
+            only on disk: {plural(onlyOnDisk, "line")}
           </span>
           <span className="inline-flex items-center gap-1.5">
             <span aria-hidden className="inline-block h-3 w-3 rounded-sm bg-emerald-200 dark:bg-emerald-900" />
-            only in yours: {plural(changes.mine, "line")}
+            only in yours: {plural(onlyInYours, "line")}
           </span>
         </div>
         <div
@@ -97,12 +100,12 @@ function DiffLine({ row }: { row: DiffRow }) {
     return (
       <tr className="text-slate-500">
         <td colSpan={4} className="bg-slate-100 px-2 py-0.5 text-center italic dark:bg-slate-900">
-          … {plural(row.theirs + row.mine + row.same, "more line")} not shown ({row.theirs} only on disk, {row.mine} only in yours): open the two versions below to read them in full …
+          … {plural(row.removed + row.added + row.same, "more line")} not shown ({row.removed} only on disk, {row.added} only in yours): open the two versions below to read them in full …
         </td>
       </tr>
     );
   }
-  if (row.kind === "fold") {
+  if (row.kind === "skip") {
     return (
       <tr className="text-slate-500">
         <td colSpan={4} className="bg-slate-100 px-2 py-0.5 text-center italic dark:bg-slate-900">
@@ -111,18 +114,19 @@ function DiffLine({ row }: { row: DiffRow }) {
       </tr>
     );
   }
+  // "del": only in the version on disk; "add": only in yours.
   const style =
-    row.kind === "theirs"
+    row.kind === "del"
       ? "bg-red-50 text-red-900 dark:bg-red-950/60 dark:text-red-100"
-      : row.kind === "mine"
+      : row.kind === "add"
         ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950/60 dark:text-emerald-100"
         : "text-slate-700 dark:text-slate-300";
-  const sign = row.kind === "theirs" ? "−" : row.kind === "mine" ? "+" : " ";
-  const label = row.kind === "theirs" ? "only on disk" : row.kind === "mine" ? "only in yours" : "in both";
+  const sign = row.kind === "del" ? "−" : row.kind === "add" ? "+" : " ";
+  const label = row.kind === "del" ? "only on disk" : row.kind === "add" ? "only in yours" : "in both";
   return (
     <tr className={style}>
-      <td className="w-10 select-none px-1 text-right text-slate-500">{row.theirsLine ?? ""}</td>
-      <td className="w-10 select-none px-1 text-right text-slate-500">{row.mineLine ?? ""}</td>
+      <td className="w-10 select-none px-1 text-right text-slate-500">{row.oldLine ?? ""}</td>
+      <td className="w-10 select-none px-1 text-right text-slate-500">{row.newLine ?? ""}</td>
       <td className="w-4 select-none px-1 text-center" aria-label={label}>
         {sign}
       </td>

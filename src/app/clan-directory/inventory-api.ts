@@ -1,5 +1,6 @@
 // The local server's inventory API as fetchers and react-query options (src/server/api-inventory.ts
 // is the other side): GET gives the file's text and ETag, PUT saves on the version it names.
+import { formatPath } from "../../model/path-text";
 import { queryOptions } from "@tanstack/react-query";
 import { writeInventoryJson } from "../../formats/inventory-json";
 import type { Inventory } from "../../model/inventory-schema";
@@ -52,7 +53,7 @@ export class SaveLocked extends Error {
 async function errorText(res: Response): Promise<string> {
   const body = (await res.json().catch(() => null)) as { error?: string; issues?: { message: string; path?: (string | number)[] }[] } | null;
   const issue = body?.issues?.[0];
-  const detail = issue ? ` ${issue.path?.length ? issue.path.join(".") + ": " : ""}${issue.message}` : "";
+  const detail = issue ? ` ${issue.path?.length ? formatPath(issue.path) + ": " : ""}${issue.message}` : "";
   return `${body?.error ?? `${res.status} ${res.statusText}`}${detail}`;
 }
 

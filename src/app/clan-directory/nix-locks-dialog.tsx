@@ -1,7 +1,8 @@
-// The list of what the clan's Nix files define (spec §4.3), for people: each locked path, why,
+// The list of what the clan's Nix files define (docs/clan-semantics.md "What inventory.json may change"), for people: each locked path, why,
 // and Nix's value when the server could evaluate it. Views show the same locks at their fields
 // through useLockedPaths(); this list shows them all in one place.
-import { formatLockedPath, type LockedPath } from "../../model/locked-paths";
+import type { LockedPath } from "../../model/locked-paths";
+import { formatPath } from "../../model/path-text";
 import { Dialog } from "../../ui/dialog";
 
 function preview(value: unknown): string {
@@ -10,7 +11,7 @@ function preview(value: unknown): string {
 }
 
 export default function NixLocksDialog({ locks, warning, onClose }: { locks: readonly LockedPath[]; warning?: string; onClose(): void }) {
-  const sorted = [...locks].sort((a, b) => formatLockedPath(a.path).localeCompare(formatLockedPath(b.path)));
+  const sorted = [...locks].sort((a, b) => formatPath(a.path).localeCompare(formatPath(b.path)));
   return (
     <Dialog title="Defined in Nix" onClose={onClose} wide>
       <div className="space-y-3 text-sm">
@@ -40,7 +41,7 @@ export default function NixLocksDialog({ locks, warning, onClose }: { locks: rea
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
               {sorted.map((lock) => (
                 <tr key={`${lock.kind}:${lock.path.join("\u0000")}`}>
-                  <td className="px-3 py-1.5 font-mono break-all">{formatLockedPath(lock.path)}</td>
+                  <td className="px-3 py-1.5 font-mono break-all">{formatPath(lock.path)}</td>
                   <td className="px-3 py-1.5 whitespace-nowrap">{lock.kind === "readonly" ? "read-only" : "kept"}</td>
                   <td className="px-3 py-1.5">{lock.reason}</td>
                   <td className="px-3 py-1.5 font-mono break-all text-slate-600 dark:text-slate-400">{"value" in lock ? preview(lock.value) : ""}</td>

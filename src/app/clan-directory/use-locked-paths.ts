@@ -1,4 +1,4 @@
-// What Nix defines, for every view (spec §4.3): `useLockedPaths()` gives the locks the local
+// What Nix defines, for every view (docs/clan-semantics.md "What inventory.json may change"): `useLockedPaths()` gives the locks the local
 // server derived from clan's introspection, so a view can show a value as "defined in Nix" and
 // not offer to edit or delete it; `lockAt(locks, path)` (src/model/locked-paths.ts) finds the
 // lock covering a field. The store refuses edits of locked paths in one place (the edit guard

@@ -1,7 +1,7 @@
 // The role board of one instance as data: one lane per role of the module (from the catalog),
 // plus a lane for each role the inventory uses that the module lacks (an error with a fix);
 // each lane with its explicit machines, its tags and the machines they bring, the resolved
-// members and the module's constraints with their violations (spec §3.2).
+// members and the module's constraints with their violations (docs/clan-semantics.md "Service modules and the catalog").
 import type { Catalog } from "../../catalog/catalog-types";
 import { moduleRefOf, resolveModule, type ResolvedModule } from "../../catalog/resolve-module";
 import { instanceAt, instancesOf, roleMachineNames, roleTagNames, rolesOf } from "../../model/accessors";
@@ -20,7 +20,7 @@ export interface LaneTag {
 
 export interface LaneExplicit {
   name: string;
-  /** Defined in inventory.machines (Nix accepts unknown names silently: spec §2.3). */
+  /** Defined in inventory.machines (Nix accepts unknown names silently: docs/clan-semantics.md "Members of a role"). */
   known: boolean;
   hasSettings: boolean;
   /** Role tags the machine also carries. */

@@ -14,7 +14,9 @@ import { useBoardDraggable } from "./dnd";
 import type { BoardDrag } from "./drop-command";
 import { addToRoleItem, type BoardContext } from "./item-menus";
 import { startKeyboardMove } from "./keyboard-move";
-import { filterMachines, machineRows, machinesAndTags, type MachineRow, type TagRow } from "./palette-data";
+import { filterMachines, listOfRoles, machineRows, machinesAndTags, rolesByMachine, type MachineRow, type TagRow } from "./palette-data";
+import { instanceAt } from "../../model/accessors";
+import { own } from "../../model/json";
 import { clickSelect, dragSet, pruneSelection, selectAll, toggle } from "./selection";
 
 const ROW = 46;
@@ -27,6 +29,11 @@ export function MachinePalette({ ctx, tags }: { ctx: BoardContext | null; tags: 
   // objects) does not rebuild them.
   const rows = useMemo(() => machineRows(machinesAndTags(machines, staticTags)), [machines, staticTags]);
   const nixMachines = nixMachineNames(useLocks());
+  // Which machines are in a role of this instance already (marked on their rows); recomputed
+  // only when the instance's roles change.
+  const instance = ctx?.instance;
+  const instanceRoles = useClanSelector((d) => (instance === undefined ? undefined : own(instanceAt(d, instance) ?? {}, "roles")));
+  const inRoles = useMemo(() => rolesByMachine(instanceRoles), [instanceRoles]);
   const filter = useBoard((s) => s.filter);
   const setFilter = useBoard((s) => s.setFilter);
   const selection = useBoard((s) => s.selection);
@@ -227,6 +234,7 @@ export function MachinePalette({ ctx, tags }: { ctx: BoardContext | null; tags: 
                 top={v.start}
                 selected={selection.selected.has(row.name)}
                 nix={nixMachines.has(row.name)}
+                inRoles={inRoles.get(row.name)}
                 active={v.index === active}
                 onPick={onPick}
                 getDrag={getDrag}
@@ -252,12 +260,14 @@ interface OptionProps {
   selected: boolean;
   /** The clan's Nix files define the machine (marked; it may be in Nix only). */
   nix: boolean;
+  /** The roles of the open instance the machine is in already (by name). */
+  inRoles: string[] | undefined;
   active: boolean;
   onPick: (name: string, index: number, mods: { shift: boolean; toggle: boolean }) => void;
   getDrag: (name: string) => BoardDrag;
 }
 
-const MachineOption = memo(function MachineOption({ id, index, row, top, selected, nix, active, onPick, getDrag }: OptionProps) {
+const MachineOption = memo(function MachineOption({ id, index, row, top, selected, nix, inRoles, active, onPick, getDrag }: OptionProps) {
   const ref = useRef<HTMLDivElement>(null);
   useBoardDraggable(ref, () => getDrag(row.name));
   return (
@@ -285,8 +295,18 @@ const MachineOption = memo(function MachineOption({ id, index, row, top, selecte
       </span>
       <span className="min-w-0 flex-1">
         <span className="flex items-center gap-1.5">
-          <span className="truncate text-sm font-medium text-slate-900 dark:text-slate-100">{row.name}</span>
-          {/* The option's name is the machine's; class, tags and Nix are its description (aria-description). */}
+          {/* The option's name: "web1", or "web1, already in client" (the words inside this span:
+              between flex items the accessibility tree would put a space before the comma). */}
+          <span className="truncate text-sm font-medium text-slate-900 dark:text-slate-100">
+            {row.name}
+            {inRoles && <span className="sr-inline">, already in {listOfRoles(inRoles)}</span>}
+          </span>
+          {inRoles && (
+            <span aria-hidden="true" title={`Already in ${listOfRoles(inRoles)}`} className="min-w-0 max-w-[8rem] shrink truncate rounded bg-emerald-100 px-1 py-px text-[10px] font-medium text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
+              in {listOfRoles(inRoles)}
+            </span>
+          )}
+          {/* Class, tags and Nix are the option's description (aria-description), not its name. */}
           <span aria-hidden="true" className="flex flex-1 items-center gap-1.5">
             <ClassBadge machineClass={row.machineClass} />
             {nix && <NixLockMark compact title="Defined in Nix" className="ml-auto" />}

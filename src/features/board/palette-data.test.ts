@@ -1,4 +1,18 @@
-import { filterMachines, machineRows, tagRows, NO_FILTER } from "./palette-data";
+import { filterMachines, listOfRoles, machineRows, rolesByMachine, tagRows, NO_FILTER } from "./palette-data";
+
+test("rolesByMachine: the roles each machine is in by name, in the roles' order; tags do not count", () => {
+  const roles = { client: { machines: { web1: {}, web2: {} }, tags: { all: {} } }, server: { machines: { web1: {} } }, peer: {} };
+  const by = rolesByMachine(roles);
+  expect(Object.fromEntries(by)).toEqual({ web1: ["client", "server"], web2: ["client"] });
+  expect(rolesByMachine(undefined).size).toBe(0);
+  expect(rolesByMachine([] as never).size).toBe(0);
+});
+
+test("listOfRoles reads as a sentence", () => {
+  expect(listOfRoles(["client"])).toBe("client");
+  expect(listOfRoles(["client", "server"])).toBe("client and server");
+  expect(listOfRoles(["a", "b", "c"])).toBe("a, b and c");
+});
 
 const doc = {
   machines: {

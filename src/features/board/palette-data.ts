@@ -1,6 +1,7 @@
 // What the palettes list: every machine with its class and effective tags, every tag in use with
 // its machine count, and the filter over machines (search words, one tag, one class).
-import { machineClassOf, machinesOf, staticTagsOf } from "../../model/accessors";
+import { machineClassOf, machinesOf, roleMachineNames, rolesOf, staticTagsOf } from "../../model/accessors";
+import type { Json } from "../../model/json";
 import type { Inventory } from "../../model/inventory-schema";
 import { isObject, own } from "../../model/json";
 import { RESERVED_TAGS, isReservedTag, tagIndex } from "../../model/tags";
@@ -30,6 +31,29 @@ export function machineRows(doc: Inventory): MachineRow[] {
     const tags = [...(index.byMachine.get(name)?.keys() ?? [])].filter((t) => !isReservedTag(t));
     return { name, machineClass: machineClassOf(m), tags, description };
   });
+}
+
+/**
+ * The roles of one instance each machine is in by name (`roles.<r>.machines.<m>`), in the
+ * roles' order: the palette marks these machines "already in …" (adding them again changes
+ * nothing). Takes the instance's `roles` object, so a view recomputes only when it changes.
+ */
+export function rolesByMachine(roles: Json | undefined): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const all = rolesOf(isObject(roles) ? { roles } : undefined);
+  for (const role of Object.keys(all)) {
+    for (const m of roleMachineNames(all[role])) {
+      const list = out.get(m);
+      if (list) list.push(role);
+      else out.set(m, [role]);
+    }
+  }
+  return out;
+}
+
+/** "client", "client and server", "client, server and peer". */
+export function listOfRoles(roles: readonly string[]): string {
+  return roles.length < 2 ? (roles[0] ?? "") : `${roles.slice(0, -1).join(", ")} and ${roles[roles.length - 1]}`;
 }
 
 export interface TagRow {

@@ -32,7 +32,7 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
   const locks = useLocks();
   const rolePath = ["instances", instance, "roles", lane.role];
   const nixLock = definedInNix(locks, rolePath);
-  // Nix-defined roles still take members (spec §4.3); only a read-only one refuses them.
+  // Nix-defined roles still take members (docs/clan-semantics.md "What inventory.json may change"); only a read-only one refuses them.
   const closed = readOnlyLock(locks, [...rolePath, "machines"]);
   const lockId = `lane-lock-${lane.role}`;
   const kbTarget = useKeyboardTarget();

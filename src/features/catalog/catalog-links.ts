@@ -1,4 +1,4 @@
-// Addresses of the catalog pages. Module names may hold '@' and '/' (spec §1.5), so both parts
+// Addresses of the catalog pages. Module names may hold '@' and '/' (docs/clan-semantics.md "Instances"), so both parts
 // are encoded as one path segment each.
 import { plural } from "../../model/plural";
 

@@ -76,11 +76,12 @@ export function CatalogSourcesPanel({ status }: { status: CatalogStatus }) {
           Add the embedded clan-core catalog again
         </Button>
       )}
-      <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">
-        Your clan's own catalog, in its directory:{" "}
-        <code className="font-mono [overflow-wrap:anywhere]">nix eval --json .#clanInternals.inventoryClass --apply &apos;c: {"{"} inherit (c) modulesPerSource moduleSchemas; {"}"}&apos; &gt; catalog.json</code>{" "}
-        (see the README).
-      </p>
+      <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">Your clan's own catalog, in its directory (docs/user-guide.md, “Catalogs”, gives the command that also records every default):</p>
+      {/* Wraps between words only (a command broken inside a word reads as another command);
+          a word wider than the panel scrolls inside the block instead. */}
+      <pre role="group" aria-label="Command for your clan's catalog" tabIndex={0} className="mt-1 overflow-x-auto whitespace-pre-wrap rounded bg-slate-100 px-2 py-1 font-mono text-xs text-slate-800 [overflow-wrap:normal] [word-break:normal] dark:bg-slate-800 dark:text-slate-200">
+        {"nix eval --json .#clanInternals.inventoryClass --apply 'c: { inherit (c) modulesPerSource moduleSchemas; }' > catalog.json"}
+      </pre>
     </section>
   );
 }

@@ -2,8 +2,8 @@
 // `<name>-2`, `<name>-3`, … so several instances of one service need no typing. What is written
 // is the minimal faithful form (moduleValueFor in src/model/commands/instances.ts): `module.name`
 // only when it differs from the instance name, `module.input` only for a non-core input — an
-// absent input means null, the core input (spec §2.5), which is also what clan-cli persists
-// (it never writes a null that equals the default, spec §4.4).
+// absent input means null, the core input (docs/clan-semantics.md "Modules"), which is also what clan-cli persists
+// (it never writes a null that equals the default, docs/clan-semantics.md "What an edit writes").
 import { useId, useState, type FormEvent } from "react";
 import { useLocation } from "wouter";
 import { addInstance, freeInstanceName } from "../../model/commands/instances";

@@ -1,4 +1,4 @@
-// Where in the app a change can be seen and edited (README "Addresses the app answers").
+// Where in the app a change can be seen and edited (docs/testing.md "Addresses the app answers").
 import { instancePath, machinePath, machineSettingsPath, roleSettingsPath, tagPath, tagSettingsPath } from "../../app/addresses";
 import type { Change } from "../../model/semantic-diff";
 

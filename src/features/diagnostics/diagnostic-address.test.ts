@@ -1,4 +1,21 @@
-import { addressOf, formatPath } from "./diagnostic-address";
+import { addressOf, memberOf } from "./diagnostic-address";
+
+describe("memberOf", () => {
+  it("names the member when the path is a membership, in either form of tags", () => {
+    expect(memberOf(["instances", "sshd", "roles", "server", "machines", "ghost"])).toEqual({ instance: "sshd", role: "server", member: { kind: "machine", name: "ghost" } });
+    expect(memberOf(["instances", "sshd", "roles", "server", "tags", "web"])).toEqual({ instance: "sshd", role: "server", member: { kind: "tag", name: "web" } });
+    const doc = { instances: { i: { roles: { r: { tags: ["web", "gpu"] } } } } };
+    expect(memberOf(["instances", "i", "roles", "r", "tags", 1], doc)).toEqual({ instance: "i", role: "r", member: { kind: "tag", name: "gpu" } });
+  });
+
+  it("is undefined for settings, roles and anything else", () => {
+    expect(memberOf(["instances", "sshd", "roles", "server", "machines", "web1", "settings"])).toBeUndefined();
+    expect(memberOf(["instances", "sshd", "roles", "server", "settings", "x"])).toBeUndefined();
+    expect(memberOf(["instances", "sshd", "roles", "server"])).toBeUndefined();
+    expect(memberOf(["machines", "web1", "tags", 0, "x", "y"])).toBeUndefined();
+    expect(memberOf(["instances", "i", "roles", "r", "tags", 1])).toBeUndefined(); // no document to read the position
+  });
+});
 
 describe("addressOf", () => {
   it("role members, tags and settings go to their settings pages", () => {
@@ -37,13 +54,5 @@ describe("addressOf", () => {
     expect(addressOf(["meta", "name"])).toBeUndefined();
     expect(addressOf(["services"])).toBeUndefined();
     expect(addressOf([])).toBeUndefined();
-  });
-});
-
-describe("formatPath", () => {
-  it("reads like a property path, quoting what would be ambiguous", () => {
-    expect(formatPath(["instances", "borgbackup", "roles", "client", "tags", 1])).toBe("instances.borgbackup.roles.client.tags[1]");
-    expect(formatPath(["instances", "a.b"])).toBe('instances["a.b"]');
-    expect(formatPath([])).toBe("(the inventory)");
   });
 });

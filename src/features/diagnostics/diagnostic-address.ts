@@ -1,8 +1,9 @@
 // Where the app shows the place a diagnostic points at: its path (keys into the inventory) to
-// one of the app's addresses (README "Addresses the app answers"). Pure, so it is tested alone.
+// one of the app's addresses (docs/testing.md "Addresses the app answers"). Pure, so it is tested alone.
 import { instancePath, machinePath, machineSettingsPath, roleSettingsPath, tagPath, tagSettingsPath } from "../../app/addresses";
 import type { Inventory } from "../../model/inventory-schema";
 import { getIn, type Path } from "../../model/json";
+import type { MemberRef } from "../../model/commands/members";
 
 /**
  * The address of the page that shows `path`, or undefined when no page does (meta, unknown
@@ -33,13 +34,19 @@ export function addressOf(path: Path, doc?: Inventory): string | undefined {
   }
 }
 
-/** A path as people read it: `instances.borgbackup.roles.client`, odd keys quoted, positions in brackets. */
-export function formatPath(path: Path): string {
-  let out = "";
-  for (const key of path) {
-    if (typeof key === "number") out += `[${key}]`;
-    else if (/^[A-Za-z0-9_-]+$/.test(key)) out += out ? `.${key}` : key;
-    else out += `[${JSON.stringify(key)}]`;
+/**
+ * The role member a diagnostic is about when its path is the membership itself
+ * (`instances.<i>.roles.<r>.machines.<m>` or `….tags.<t>`, nothing deeper), else undefined. On a
+ * phone such a jump shows the member on the board, where it can be moved or removed, rather than
+ * its settings sheet, which would cover the board (diagnostics-bar.tsx).
+ */
+export function memberOf(path: Path, doc?: Inventory): { instance: string; role: string; member: MemberRef } | undefined {
+  const [top, instance, sub, role, kind, member] = path;
+  if (path.length !== 6 || top !== "instances" || sub !== "roles" || typeof instance !== "string" || typeof role !== "string") return undefined;
+  if (kind === "machines" && typeof member === "string") return { instance, role, member: { kind: "machine", name: member } };
+  if (kind === "tags") {
+    const tag = typeof member === "number" && doc ? getIn(doc, path) : member;
+    if (typeof tag === "string") return { instance, role, member: { kind: "tag", name: tag } };
   }
-  return out || "(the inventory)";
+  return undefined;
 }

@@ -1,12 +1,18 @@
 // The diagnostics bar at the foot of every page: counts of errors, warnings and infos in one
 // compact row, and on demand the list grouped by severity, each entry a link to the page that
 // shows its place (diagnostic-address.ts). Closed it takes one line, so the board keeps its room.
+// On a phone the open list would cover the place a jump goes to: there a jump folds it, and a
+// problem with a role's member shows that member on the board (not its settings sheet).
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Link } from "wouter";
 import { useDiagnostics } from "../../app/use-diagnostics";
 import { useEditor } from "../../app/store";
 import type { Diagnostic, Severity } from "../../model/diagnostic";
-import { addressOf, formatPath } from "./diagnostic-address";
+import { addressOf, memberOf } from "./diagnostic-address";
+import { formatPath } from "../../model/path-text";
+import { instancePath } from "../../app/addresses";
+import { useNarrowScreen } from "../../ui/use-narrow-screen";
+import { revealMember } from "../board/focus-after-move";
 import { useDiagnosticsBar } from "./diagnostics-bar-state";
 import { plural } from "../../model/plural";
 
@@ -48,6 +54,7 @@ export function DiagnosticsBar() {
   const focusRequest = useDiagnosticsBar((s) => s.focusRequest);
   const toggle = useRef<HTMLButtonElement>(null);
   const listId = useId();
+  const narrow = useNarrowScreen();
 
   // The header's count asks for the bar: open it and move the focus here.
   useEffect(() => {
@@ -102,13 +109,13 @@ export function DiagnosticsBar() {
         {diagnostics.length === 0 && <span className="whitespace-nowrap text-slate-600 max-sm:hidden dark:text-slate-400">No problems found.</span>}
       </div>
       <div id={listId} hidden={!open} className="max-h-[40vh] overflow-auto border-t border-slate-200 dark:border-slate-800">
-        {open && (diagnostics.length === 0 ? <p className="px-4 py-3 text-slate-500">No problems found.</p> : groups.map((g) => g.items.length > 0 && <Group key={g.severity} group={g} doc={doc} />))}
+        {open && (diagnostics.length === 0 ? <p className="px-4 py-3 text-slate-500">No problems found.</p> : groups.map((g) => g.items.length > 0 && <Group key={g.severity} group={g} doc={doc} narrow={narrow} />))}
       </div>
     </footer>
   );
 }
 
-function Group({ group, doc }: { group: (typeof SEVERITIES)[number] & { items: Diagnostic[] }; doc: Parameters<typeof addressOf>[1] }) {
+function Group({ group, doc, narrow }: { group: (typeof SEVERITIES)[number] & { items: Diagnostic[] }; doc: Parameters<typeof addressOf>[1]; narrow: boolean }) {
   const [all, setAll] = useState(false);
   const headingId = useId();
   const shown = all ? group.items : group.items.slice(0, FIRST);
@@ -121,7 +128,7 @@ function Group({ group, doc }: { group: (typeof SEVERITIES)[number] & { items: D
       <ul className="divide-y divide-slate-100 dark:divide-slate-800">
         {shown.map((d, i) => (
           <li key={i}>
-            <Entry d={d} href={addressOf(d.path, doc)} />
+            <Entry d={d} doc={doc} narrow={narrow} />
           </li>
         ))}
       </ul>
@@ -134,13 +141,15 @@ function Group({ group, doc }: { group: (typeof SEVERITIES)[number] & { items: D
   );
 }
 
-function Entry({ d, href }: { d: Diagnostic; href: string | undefined }) {
+function Entry({ d, doc, narrow }: { d: Diagnostic; doc: Parameters<typeof addressOf>[1]; narrow: boolean }) {
+  const member = narrow ? memberOf(d.path, doc) : undefined;
+  const href = member ? instancePath(member.instance) : addressOf(d.path, doc);
   const body = (
     <>
       <span className="min-w-0 flex-1 text-slate-800 dark:text-slate-100">{d.message}</span>
       <span className="flex shrink-0 flex-col items-end gap-0.5 text-right sm:max-w-[40%]">
-        <span className="max-w-full truncate font-mono text-xs text-slate-500 dark:text-slate-400" title={formatPath(d.path)}>
-          {formatPath(d.path)}
+        <span className="max-w-full truncate font-mono text-xs text-slate-500 dark:text-slate-400" title={formatPath(d.path, "(the inventory)")}>
+          {formatPath(d.path, "(the inventory)")}
         </span>
         <span className="font-mono text-[11px] text-slate-500 dark:text-slate-500">{d.code}</span>
       </span>
@@ -149,7 +158,14 @@ function Entry({ d, href }: { d: Diagnostic; href: string | undefined }) {
   const cls = "flex items-start gap-4 px-4 py-1.5";
   if (!href) return <div className={cls}>{body}</div>;
   return (
-    <Link href={href} className={`${cls} hover:bg-indigo-50 focus-visible:-outline-offset-2 dark:hover:bg-indigo-950/40`}>
+    <Link
+      href={href}
+      onClick={() => {
+        if (!narrow) return; // beside a wide page the list stays open, for the next problem
+        useDiagnosticsBar.getState().setOpen(false);
+        if (member) revealMember(member.role, member.member);
+      }}
+      className={`${cls} hover:bg-indigo-50 focus-visible:-outline-offset-2 dark:hover:bg-indigo-950/40`}>
       {body}
     </Link>
   );

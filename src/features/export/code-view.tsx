@@ -4,8 +4,8 @@
 import { useRef } from "react";
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { highlightLine, TOKEN_CLASSES, type Language } from "./highlight";
-import type { DiffRow } from "./line-diff";
-import { pluralWord } from "../../model/plural";
+import type { DiffRow } from "../../ui/line-diff";
+import { plural, pluralWord } from "../../model/plural";
 
 const ROW = 20;
 
@@ -51,6 +51,13 @@ const MARKS = { line: "", same: " ", add: "+", del: "−", skip: "" };
 
 function Row({ row, language, gutter, top }: { row: CodeRow; language: Language; gutter: number; top: number }) {
   const style = { position: "absolute" as const, top, left: 0, right: 0, height: ROW };
+  if (row.kind === "cut") {
+    return (
+      <div style={style} className={`px-3 ${ROW_CLASSES.skip}`}>
+        ⋯ {plural(row.removed + row.added + row.same, "more line")} not shown ({row.removed} removed, {row.added} added)
+      </div>
+    );
+  }
   if (row.kind === "skip") {
     return (
       <div style={style} className={`px-3 ${ROW_CLASSES.skip}`}>

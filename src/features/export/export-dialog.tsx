@@ -1,6 +1,7 @@
 // The Export dialog: errors from the diagnostics first (with "Export anyway"), then the export
 // panel, loaded on first use so that the Nix printer, highlighter and diff are not part of the
 // start-up bundle.
+import { formatPath } from "../../model/path-text";
 import { lazy, Suspense, useState } from "react";
 import { useDiagnostics } from "../../app/use-diagnostics";
 import type { Diagnostic } from "../../model/diagnostic";
@@ -43,7 +44,7 @@ function ErrorsFirst({ errors, onExportAnyway, onCancel }: { errors: Diagnostic[
         {errors.slice(0, LISTED).map((d, i) => (
           <li key={i} className="rounded-md border border-slate-200 px-3 py-2 dark:border-slate-700">
             <span className="font-medium">{d.message}</span>
-            {d.path.length > 0 && <span className="ml-2 font-mono text-xs text-slate-500 dark:text-slate-400">{d.path.join(".")}</span>}
+            {d.path.length > 0 && <span className="ml-2 font-mono text-xs text-slate-500 dark:text-slate-400">{formatPath(d.path)}</span>}
           </li>
         ))}
         {errors.length > LISTED && <li className="px-3 text-slate-500">and {errors.length - LISTED} more (see the diagnostics bar)</li>}

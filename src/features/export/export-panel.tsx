@@ -5,7 +5,7 @@ import { useEditor } from "../../app/store";
 import { Button } from "../../ui/button";
 import { CodeView, type CodeRow } from "./code-view";
 import { EXPORT_FORMATS, renderFormat, type ExportFormatId } from "./export-formats";
-import { lineDiff } from "./line-diff";
+import { lineDiff } from "../../ui/line-diff";
 
 type View = "preview" | "changes";
 

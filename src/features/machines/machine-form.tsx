@@ -1,4 +1,4 @@
-// The fields of one machine (spec §1.3). Save writes only the fields the user changed, as one
+// The fields of one machine (docs/clan-semantics.md "Machine fields"). Save writes only the fields the user changed, as one
 // undoable step; an emptied field removes its key. Errors show at their field.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useMemo } from "react";

@@ -1,4 +1,4 @@
-// The effective tags of one machine and where each comes from (spec §2.2): its own list,
+// The effective tags of one machine and where each comes from (docs/clan-semantics.md "Machines and tags"): its own list,
 // inventory.tags.<t>, or computed by Clan (all / nixos / darwin). Own and static tags can be
 // taken off here; new tags go into the machine's own list.
 import { useMemo } from "react";

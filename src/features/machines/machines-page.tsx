@@ -13,7 +13,7 @@ import { Button } from "../../ui/button";
 import { inputClass } from "../../ui/form-field";
 import { ListPage } from "../../ui/list-page";
 import { MachineDetail } from "./machine-detail";
-import { filterRows, machineRows, sortRows, withNixOnlyMachines } from "./machine-rows";
+import { filterRows, machineRows, sortRows, withNixOnlyMachines, type MachineRow, type RowFilter, type SortDir, type SortKey } from "./machine-rows";
 import { MachineTable } from "./machine-table";
 import { useMachinesView } from "./machines-view";
 import { NewMachineDialog } from "./new-machine-dialog";
@@ -33,7 +33,7 @@ export function MachinesPage() {
   // The clan's view holds the tags Nix gives the machines only Nix defines.
   const clan = useClanDoc();
   const rows = useMemo(() => withNixOnlyMachines(machineRows(doc), nixMachines, doc, clan), [doc, nixMachines, clan]);
-  const shown = useMemo(() => sortRows(filterRows(rows, filter), sort.key, sort.dir), [rows, filter, sort]);
+  const shown = useMemo(() => shownRows(rows, filter, sort), [rows, filter, sort]);
   useEffect(() => {
     const machines = machinesOf(doc);
     prune((name) => own(machines, name) !== undefined);
@@ -62,6 +62,17 @@ export function MachinesPage() {
       {creating && <NewMachineDialog onClose={() => setCreating(false)} />}
     </ListPage>
   );
+}
+
+// The last table's rows, kept across visits: coming back to the page with the same fleet,
+// filter and order (all three keep their identity until they change) sorts nothing again.
+let lastShown: { rows: MachineRow[]; filter: RowFilter; sort: { key: SortKey; dir: SortDir }; shown: MachineRow[] } | undefined;
+
+function shownRows(rows: MachineRow[], filter: RowFilter, sort: { key: SortKey; dir: SortDir }): MachineRow[] {
+  if (lastShown && lastShown.rows === rows && lastShown.filter === filter && lastShown.sort === sort) return lastShown.shown;
+  const shown = sortRows(filterRows(rows, filter), sort.key, sort.dir);
+  lastShown = { rows, filter, sort, shown };
+  return shown;
 }
 
 function Filters() {

@@ -1,6 +1,6 @@
 // The fleet matrix as data: machines × instances, each cell the machine's roles in that instance
 // and why (by name or through tags), with sorting and filtering. Built once per document in one
-// pass over every role's members (spec §2.3 through membersOfRole).
+// pass over every role's members (docs/clan-semantics.md "Members of a role" through membersOfRole).
 import { moduleRefOf } from "../../catalog/resolve-module";
 import { instancesOf, machinesOf, rolesOf } from "../../model/accessors";
 import type { Inventory } from "../../model/inventory-schema";

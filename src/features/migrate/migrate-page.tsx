@@ -1,5 +1,5 @@
 // "Migrate to instances" (/migrate): the plan for an inventory that still has the old
-// `services` (clanModules, clan ≤ 25.11; spec §4.9), one section per old instance, and one
+// `services` (clanModules, clan ≤ 25.11; docs/clan-semantics.md "Migrating services to instances"), one section per old instance, and one
 // button that applies it all as one command (one undo). The plan is computed from the document
 // as it is, so an edit elsewhere or an undo shows the plan again. After applying, the page keeps
 // what is still to do by hand: the clan.nix lines, the leftovers, the vars to rename.
@@ -11,7 +11,8 @@ import { useCatalog } from "../../app/use-catalog";
 import { clanNixSnippet } from "../../formats/nix/migration-snippet";
 import { migrateServices } from "../../model/migrate/apply";
 import { MIGRATION_GUIDE_URL } from "../../model/migrate/clan-modules";
-import { planMigration, showPath, type Decisions, type KeyMove, type MigrationPlan, type ServicePlan } from "../../model/migrate/plan";
+import { formatPath } from "../../model/path-text";
+import { planMigration, type Decisions, type KeyMove, type MigrationPlan, type ServicePlan } from "../../model/migrate/plan";
 import { plural } from "../../model/plural";
 import { Button } from "../../ui/button";
 import { useMigrationResult } from "./migration-result";
@@ -109,8 +110,8 @@ function StillToDo({ plan }: { plan: MigrationPlan }) {
           </h2>
           <ul className="list-disc space-y-1 pl-5 text-sm">
             {notMigrated.map((s) => (
-              <li key={showPath(s.from)}>
-                <Code>{showPath(s.from)}</Code>: {s.advice}
+              <li key={formatPath(s.from)}>
+                <Code>{formatPath(s.from)}</Code>: {s.advice}
                 <details className="mt-1">
                   <summary className="cursor-pointer text-xs text-slate-600 dark:text-slate-300">What it held</summary>
                   <pre className="mt-1 max-h-40 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800">{JSON.stringify(s.leftovers[0]?.value ?? null, null, 2)}</pre>
@@ -127,7 +128,7 @@ function StillToDo({ plan }: { plan: MigrationPlan }) {
           </h2>
           <ul className="list-disc space-y-1 pl-5 text-sm">
             {manual.map((s) => (
-              <li key={showPath(s.from)}>
+              <li key={formatPath(s.from)}>
                 <Code>{s.newInstance}</Code>: {s.advice}
               </li>
             ))}
@@ -172,12 +173,12 @@ function Plan({ plan, decisions, setDecisions, onApply, error }: { plan: Migrati
         </p>
       )}
       {plan.problems.map((p) => (
-        <p key={showPath(p.path)} className="text-sm">
-          <Code>{showPath(p.path)}</Code>: {p.reason}
+        <p key={formatPath(p.path)} className="text-sm">
+          <Code>{formatPath(p.path)}</Code>: {p.reason}
         </p>
       ))}
       {plan.services.map((s) => (
-        <ServiceCard key={showPath(s.from)} plan={s} decisions={decisions} decide={decide} />
+        <ServiceCard key={formatPath(s.from)} plan={s} decisions={decisions} decide={decide} />
       ))}
       <StillToDo plan={plan} />
     </div>
@@ -185,7 +186,7 @@ function Plan({ plan, decisions, setDecisions, onApply, error }: { plan: Migrati
 }
 
 function ServiceCard({ plan: s, decisions, decide }: { plan: ServicePlan; decisions: Decisions; decide: (id: string, v: string | null | undefined) => void }) {
-  const title = showPath(s.from);
+  const title = formatPath(s.from);
   const headingId = `svc-${title}`;
   return (
     <section aria-labelledby={headingId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900">
@@ -229,18 +230,18 @@ function ServiceCard({ plan: s, decisions, decide }: { plan: ServicePlan; decisi
       )}
       {s.settings.length > 0 && <SettingsTable moves={s.settings} decisions={decisions} decide={decide} title={title} />}
       {s.added.map((a) => (
-        <p key={showPath(a.path)} className="text-sm">
-          Added <Code>{showPath(a.path.slice(2))}</Code> = <Code>{JSON.stringify(a.value)}</Code>: {a.reason}
+        <p key={formatPath(a.path)} className="text-sm">
+          Added <Code>{formatPath(a.path.slice(2))}</Code> = <Code>{JSON.stringify(a.value)}</Code>: {a.reason}
         </p>
       ))}
-      {s.clanNix.length > 0 && <p className="text-sm">Goes to clan.nix (below): {s.clanNix.map((c) => showPath(c.from.slice(3)) || "the whole service").join(", ")}.</p>}
+      {s.clanNix.length > 0 && <p className="text-sm">Goes to clan.nix (below): {s.clanNix.map((c) => formatPath(c.from.slice(3)) || "the whole service").join(", ")}.</p>}
       {s.leftovers.length > 0 && (
         <div className="space-y-1">
           <p className="text-sm font-medium">Left out</p>
           <ul className="space-y-1 text-sm">
             {s.leftovers.map((l) => (
-              <li key={showPath(l.path)}>
-                <Code>{showPath(l.path)}</Code>: {l.reason}
+              <li key={formatPath(l.path)}>
+                <Code>{formatPath(l.path)}</Code>: {l.reason}
                 {l.value !== undefined && <pre className="mt-1 max-h-40 overflow-auto rounded bg-slate-100 p-2 font-mono text-xs dark:bg-slate-800">{JSON.stringify(l.value, null, 2)}</pre>}
               </li>
             ))}
@@ -269,8 +270,8 @@ function SettingsTable({ moves, decisions, decide, title }: { moves: KeyMove[]; 
           const current = Object.prototype.hasOwnProperty.call(decisions, m.id) ? (decisions[m.id] === null ? "leave-out" : `rename:${decisions[m.id]}`) : "keep";
           return (
             <tr key={m.id} className="border-t border-slate-100 align-top dark:border-slate-800">
-              <td className="py-1 pr-3 font-mono text-xs">{showPath(m.from.slice(3))}</td>
-              <td className="py-1 pr-3 font-mono text-xs">{m.to.length ? m.to.map((p) => showPath(p.slice(2))).join(", ") : "—"}</td>
+              <td className="py-1 pr-3 font-mono text-xs">{formatPath(m.from.slice(3))}</td>
+              <td className="py-1 pr-3 font-mono text-xs">{m.to.length ? m.to.map((p) => formatPath(p.slice(2))).join(", ") : "—"}</td>
               <td className="py-1">
                 <span className={m.status === "ok" ? "text-emerald-700 dark:text-emerald-400" : m.status === "unchecked" ? "text-slate-500" : "text-red-700 dark:text-red-300"}>{CHECK[m.status]}</span>
                 {m.renamedFrom && <span className="block text-xs text-slate-600 dark:text-slate-300">The new service calls {m.renamedFrom} “{m.key}”.{m.note ? ` ${m.note}` : ""}</span>}

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// One role schema holding every construct of clan's JSON Schema dialect (spec §3.5) and the
+// One role schema holding every construct of clan's JSON Schema dialect (docs/clan-semantics.md "Role schemas") and the
 // forms other clan versions and generators add (anyOf, type lists, annotations): the form
 // renders a labelled control for every nested option of a filled-in value, validation agrees
 // with Nix on what is wrong, and wrong values render as errors instead of throwing.

@@ -7,7 +7,7 @@ import { useClanDoc, useLocks } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
 import { keepSettingIn } from "../../model/commands/resolve-conflict";
 import { setSettingPriority } from "../../model/commands/settings";
-import { layerLabel, layerPath, type Layer } from "../../model/effective-settings";
+import { layerLabel, layerPath, type Layer } from "../../model/settings-layer";
 import type { Json } from "../../model/json";
 import { nixSettingsAt } from "../../model/locked-paths";
 import { roleMembers, type Member } from "../../model/membership";
@@ -76,7 +76,7 @@ export function EffectivePanel({ instance, role, machine, iface }: { instance: s
       </p>
       {!iface.recorded && (
         <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">
-          The catalog records only some of this role&apos;s defaults (those its JSON Schema gives): an option shown without a value may still have one. The embedded catalog and one made with the README&apos;s command record them all.
+          The catalog records only some of this role&apos;s defaults (those its JSON Schema gives): an option shown without a value may still have one. The embedded catalog and one made with the command of docs/user-guide.md (“Catalogs”) record them all.
         </p>
       )}
 

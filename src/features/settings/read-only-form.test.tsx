@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-// A settings blob Nix owns (spec §4.3): the form shows its values with every control read-only
+// A settings blob Nix owns (docs/clan-semantics.md "What inventory.json may change"): the form shows its values with every control read-only
 // but reachable — text `readonly`, the other controls aria-disabled, all described by the note
 // at the top — and no gesture becomes an edit.
 import { render, screen, within } from "@testing-library/react";

@@ -2,8 +2,6 @@
 // from the role's schema, plus, for a machine, its effective settings. Loaded lazily by
 // settings-panel.tsx: the forms code is its own chunk.
 import { useCallback, useMemo } from "react";
-import { Link } from "wouter";
-import { machineSettingsPath, roleSettingsPath, tagSettingsPath } from "../../app/addresses";
 import { useClanDoc, useClanSelector, useLocks } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
 import { useCatalog } from "../../app/use-catalog";
@@ -11,7 +9,7 @@ import { moduleRefOf, resolveModule } from "../../catalog/resolve-module";
 import { instanceAt, roleAt, roleMachineNames, roleTagNames } from "../../model/accessors";
 import { setSettingPriority, setSettings } from "../../model/commands/settings";
 import { overridePriority, rewrapPriorities, unwrapPriorities } from "../../model/resolve/priority-wrappers";
-import { layerPath, type Layer } from "../../model/effective-settings";
+import { layerPath, type Layer } from "../../model/settings-layer";
 import { getIn, isObject, own, type Json, type JsonObject, type Path } from "../../model/json";
 import { nixSettingsAt, nixSettingsExplanation } from "../../model/locked-paths";
 import { sameText } from "../../model/json-spelled";
@@ -26,6 +24,7 @@ import { compileRoleSchema } from "../../schema/compile-schema";
 import { putSetting, removeSetting } from "../../schema/settings-edit";
 import { validateSettings } from "../../schema/validate";
 import { EffectivePanel } from "./effective-panel";
+import { LevelPicker } from "./level-picker";
 import type { SettingsPanelProps } from "./settings-panel";
 import { SettingsForm } from "./settings-form";
 import { pluralWord } from "../../model/plural";
@@ -48,7 +47,7 @@ export default function SettingsView({ instance, role, target }: SettingsPanelPr
   const catalog = useCatalog();
   // The instance and role as the clan has them (an instance only clan.nix defines is there too);
   // the settings blob as inventory.json holds it, which is what this form edits — unless Nix
-  // owns the blob (spec §4.3: one source per blob), then the form shows Nix's, read-only.
+  // owns the blob (docs/clan-semantics.md "What inventory.json may change": one source per blob), then the form shows Nix's, read-only.
   const inst = useClanSelector((d) => instanceAt(d, instance));
   const roleObj = useClanSelector((d) => roleAt(d, instance, role));
   const fileSettings = useEditor((s) => {
@@ -116,7 +115,7 @@ export default function SettingsView({ instance, role, target }: SettingsPanelPr
 
   return (
     <Panel title={`${instance} / ${role}`}>
-      <LevelNav instance={instance} role={role} layer={layer} machines={machines} tags={tags} />
+      <LevelPicker instance={instance} role={role} layer={layer} machines={machines} tags={tags} />
       <h3 className="mb-1 text-sm font-semibold text-slate-700 dark:text-slate-200">{describeLayer(layer)}</h3>
       {resolved.problem && <p className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">{resolved.problem.message} The settings are edited as JSON.</p>}
       {!resolved.problem && !schema && <p className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">The catalog has no schema for role “{role}” of {resolved.ref.name}: the settings are edited as JSON.</p>}
@@ -176,27 +175,5 @@ function MissingLayer({ instance, role, layer }: { instance: string; role: strin
         ? `${layer.name} is in ${instance}/${role} through the ${pluralWord(member.viaTags.length, "tag")} ${member.viaTags.join(", ")}, not by name. Add it to the role by name to give it settings of its own, or edit the tag's settings.`
         : `${layer.name} is not a member of ${instance}/${role}.`}
     </p>
-  );
-}
-
-function LevelNav({ instance, role, layer, machines, tags }: { instance: string; role: string; layer: Layer; machines: string[]; tags: string[] }) {
-  const link = (href: string, text: string, current: boolean) => (
-    <Link
-      key={href}
-      href={href}
-      aria-current={current ? "page" : undefined}
-      className={`rounded-md px-2 py-0.5 text-sm ${current ? "bg-indigo-600 text-white" : "text-indigo-700 hover:bg-indigo-50 dark:text-indigo-300 dark:hover:bg-slate-800"}`}
-    >
-      {text}
-    </Link>
-  );
-  const is = (kind: string, name?: string) => layer.kind === kind && (kind === "role" || (layer.kind !== "role" && layer.name === name));
-  return (
-    <nav aria-label="Settings levels" className="mb-3 flex flex-wrap items-center gap-1 text-sm">
-      <span className="mr-1 text-xs uppercase tracking-wide text-slate-500">Level</span>
-      {link(roleSettingsPath(instance, role), "Role-wide", is("role"))}
-      {tags.map((t) => link(tagSettingsPath(instance, role, t), `Tag ${t}`, is("tag", t)))}
-      {machines.map((m) => link(machineSettingsPath(instance, role, m), `Machine ${m}`, is("machine", m)))}
-    </nav>
   );
 }

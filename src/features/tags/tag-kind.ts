@@ -1,4 +1,4 @@
-// How a tag is defined, in words, for the Tags page (spec §1.4, §2.2, §2.3).
+// How a tag is defined, in words, for the Tags page (docs/clan-semantics.md "Static tags", "Machines and tags", "Members of a role").
 import type { TagSummary } from "../../model/tag-overview";
 
 const COMPUTED: Record<string, string> = {

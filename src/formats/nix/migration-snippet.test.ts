@@ -6,7 +6,7 @@ describe("clan.nix lines of a migration", () => {
   it("turns old extraModules strings (relative to the clan root) into Nix paths", () => {
     expect(nixPath("nixosModules/borgbackup.nix")).toBe("./nixosModules/borgbackup.nix");
     expect(nixPath("./a.nix")).toBe("./a.nix");
-    expect(nixPath("../shared/b.nix")).toBe("../shared/b.nix");
+    expect(nixPath("../other/b.nix")).toBe("../other/b.nix");
     expect(nixPath("/etc/nixos/c.nix")).toBe("/etc/nixos/c.nix");
     expect(nixPath("my modules/d.nix")).toBe('(./. + "/my modules/d.nix")');
     expect(nixPath("x${y}.nix")).toBe('(./. + "/x\\${y}.nix")');

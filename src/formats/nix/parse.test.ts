@@ -141,7 +141,7 @@ describe("finding the inventory", () => {
   it("takes `inventory` from a clan.nix module and steps over machine code", () => {
     const r = ok(readInventoryNix(fixture("clan.nix"), "clan.nix"));
     expect(r.source).toEqual({ attrPath: "inventory", line: 7, column: 3 });
-    // clan copies the clan's own `meta` into inventory.meta (spec §0): it is part of the inventory.
+    // clan copies the clan's own `meta` into inventory.meta (docs/clan-semantics.md "Where the inventory comes from"): it is part of the inventory.
     expect(Object.keys(r.doc)).toEqual(["meta", "machines", "instances"]);
     expect(r.doc.meta).toEqual({ name: "template-clan" });
     expect(r.doc.machines).toEqual({ jon: { tags: ["desktop"] }, sara: { deploy: { targetHost: "root@sara.local" } } });

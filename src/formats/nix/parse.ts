@@ -776,7 +776,7 @@ function duplicate(p: Parser, keys: readonly string[], pos: number, prev: number
 // Finding the inventory in a file that may contain code
 
 // The clan's own `meta` beside the inventory (`meta` of clan.nix, `clan.meta` of flake-parts,
-// `meta` passed to clan-core.lib.clan) is copied by clan into inventory.meta (spec §0), so it is
+// `meta` passed to clan-core.lib.clan) is copied by clan into inventory.meta (docs/clan-semantics.md "Where the inventory comes from"), so it is
 // read too and merged into the inventory's meta.
 const TARGETS: readonly (readonly string[])[] = [["inventory"], ["clan", "inventory"], ["meta"], ["clan", "meta"]];
 

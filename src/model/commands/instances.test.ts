@@ -1,5 +1,5 @@
 // Property tests of the instance commands as the catalog uses them: whatever the document, a
-// created instance refers to exactly the module that was picked (spec §2.5), renaming never
+// created instance refers to exactly the module that was picked (docs/clan-semantics.md "Modules"), renaming never
 // changes which module an instance uses, and deleting a created instance gives the document back.
 import fc from "fast-check";
 import { moduleRefOf } from "../../catalog/resolve-module";

@@ -13,7 +13,7 @@ export interface NewModuleRef {
 
 /**
  * The smallest `module` value that means `ref` for an instance called `instance`: `module.name`
- * defaults to the instance name and `module.input` to null (spec §2.5), and only what differs
+ * defaults to the instance name and `module.input` to null (docs/clan-semantics.md "Modules"), and only what differs
  * from a default is written.
  */
 export function moduleValueFor(instance: string, ref: NewModuleRef): JsonObject | undefined {

@@ -38,7 +38,7 @@ export function addMachine(name: string, data: JsonObject = {}): Command {
 const CHECKED_FIELDS = [["description"], ["icon"], ["machineClass"], ["deploy", "targetHost"], ["deploy", "buildHost"], ["deploy", "forwardAgent"]];
 
 /**
- * Why a value cannot go into a field of a machine (spec §1.3), for the fields the editor offers;
+ * Why a value cannot go into a field of a machine (docs/clan-semantics.md "Machine fields"), for the fields the editor offers;
  * other fields are not checked. `null` is what Nix's `nullOr` options accept besides a value.
  */
 export function machineFieldProblem(field: readonly string[], value: Json): string | undefined {

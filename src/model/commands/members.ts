@@ -65,7 +65,7 @@ function addMachine(role: JsonObject, machine: string, entry: JsonObject): JsonO
 }
 
 /**
- * Adds a tag keeping the form the role already uses (spec §1.6): a list stays a list unless the
+ * Adds a tag keeping the form the role already uses (docs/clan-semantics.md "Roles"): a list stays a list unless the
  * entry carries settings, which only the attrset form can hold; a role without tags gets the
  * attrset form `{ t = { }; }`.
  */

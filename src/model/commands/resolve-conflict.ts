@@ -1,9 +1,9 @@
-// Resolving a "conflicting definition values" error (spec §2.4): Nix refuses the same scalar
+// Resolving a "conflicting definition values" error (docs/clan-semantics.md "A member's settings"): Nix refuses the same scalar
 // set to different values in two layers, and JSON cannot give one layer priority. The fix is to
 // keep the value of one layer and remove the path from the others — one undoable step.
 import { settingsAt } from "../accessors";
 import type { Command } from "../command";
-import { layerLabel, layerPath, type Layer } from "../effective-settings";
+import { layerLabel, layerPath, type Layer } from "../settings-layer";
 import type { Inventory } from "../inventory-schema";
 import { deleteIn, getIn, isObject, type JsonObject } from "../json";
 import { setSettings } from "./settings";

@@ -1,5 +1,5 @@
 // Whole-role edits, used to repair an instance that names a role its module does not have
-// (spec §2.6: an unknown role name is an error of the service evaluation). Either its members go
+// (docs/clan-semantics.md "Modules": an unknown role name is an error of the service evaluation). Either its members go
 // to a role that exists, or the role is dropped.
 import { roleAt, roleMachineNames, roleTagNames } from "../accessors";
 import { CommandError, type Command } from "../command";

@@ -2,7 +2,7 @@
 // set is stored: an empty settings object removes the `settings` key.
 import { roleMachineNames, roleTagNames } from "../accessors";
 import { CommandError, type Command } from "../command";
-import { layerLabel, type Layer } from "../effective-settings";
+import { layerLabel, type Layer } from "../settings-layer";
 import { isObject, objectAt, own, withKey, withoutKey, type JsonObject } from "../json";
 import { MK_DEFAULT_PRIORITY } from "../resolve/module-properties";
 import { withPriorityAt } from "../resolve/priority-wrappers";

@@ -109,7 +109,7 @@ export function renameTag(from: string, to: string): Command {
 
 /**
  * Sets the static list of a tag; `undefined` removes the static definition. A reserved tag may
- * only be edited or removed where the inventory overrides it already (spec §1.4: defining it
+ * only be edited or removed where the inventory overrides it already (docs/clan-semantics.md "Static tags": defining it
  * replaces Clan's computed list, which the editor never starts by itself).
  */
 export function setStaticTag(tag: string, machines: string[] | undefined): Command {
@@ -151,7 +151,7 @@ export function addStaticTag(tag: string, machines: string[]): Command {
 
 /**
  * Adds machines to an existing static list (`inventory.tags.<tag>`). Only machines of the
- * inventory: Nix accepts other names but never matches them (spec §1.4), so it would be a typo.
+ * inventory: Nix accepts other names but never matches them (docs/clan-semantics.md "Static tags"), so it would be a typo.
  */
 export function addMachinesToStaticTag(tag: string, machines: string[]): Command {
   return {

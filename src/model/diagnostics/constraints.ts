@@ -1,7 +1,7 @@
-// A module's manifest constraints (spec §3.2), checked like clan's cliChecks: maxInstances per
+// A module's manifest constraints (docs/clan-semantics.md "Service modules and the catalog"), checked like clan's cliChecks: maxInstances per
 // (input, module) — `input: null` and `input: "clan-core"` are different service groups in Nix
-// (spec §2.5), so they are counted apart — and minMachines / maxMachines per role of each
-// instance, counting resolved members, unknown machines included (spec §2.3).
+// (docs/clan-semantics.md "Modules"), so they are counted apart — and minMachines / maxMachines per role of each
+// instance, counting resolved members, unknown machines included (docs/clan-semantics.md "Members of a role").
 import type { Context, InstanceEntry } from "./context";
 import { nameList, roleLabel } from "./context";
 import { plural } from "../plural";

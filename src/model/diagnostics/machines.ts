@@ -1,5 +1,5 @@
 // Machine fields Nix accepts but clan-cli cannot use: deploy addresses it cannot parse
-// (spec §1.3; the parser is src/model/deploy-host.ts, shared with the machine commands).
+// (docs/clan-semantics.md "Machine fields"; the parser is src/model/deploy-host.ts, shared with the machine commands).
 import { machinesOf } from "../accessors";
 import { deployHostProblem } from "../deploy-host";
 import { isObject, own } from "../json";

@@ -1,4 +1,4 @@
-// Names that break Clan (spec §1.2, §1.3, §1.5). The rules themselves live in src/model/names.ts,
+// Names that break Clan (docs/clan-semantics.md "meta", "Machine fields", "Instances"). The rules themselves live in src/model/names.ts,
 // shared with the commands that refuse such names; here they are applied to what was imported.
 import { instancesOf, machinesOf, metaOf } from "../accessors";
 import { isObject, own } from "../json";

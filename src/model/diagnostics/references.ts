@@ -1,5 +1,5 @@
 // References that point nowhere: machines named in a role that the inventory does not define,
-// and modules or inputs the catalog does not know (spec §2.3, §2.5, §2.6).
+// and modules or inputs the catalog does not know (docs/clan-semantics.md "Members of a role", "Modules").
 import { machinesOf } from "../accessors";
 import { own } from "../json";
 import { closest } from "../closest-name";
@@ -12,7 +12,7 @@ export function checkReferences(ctx: Context): void {
       for (const { machine, known } of role.members) {
         // A machine only the Nix files define (e.g. machines/<name>/) is a real machine.
         if (known || ctx.nixMachines.has(machine)) continue;
-        // Nix accepts this silently (spec §2.3): the service sees a member, counts it for its
+        // Nix accepts this silently (docs/clan-semantics.md "Members of a role"): the service sees a member, counts it for its
         // constraints, and no machine is ever built for it. That is never what the user meant.
         const hint = closest(machine, machines);
         ctx.report(
@@ -35,7 +35,7 @@ export function checkReferences(ctx: Context): void {
           "warning",
           problem.code,
           path,
-          `Instance "${inst.name}": its module "${inst.module.ref.name}" comes from input "${inst.module.inputName}", which no loaded catalog describes, so its roles and settings are not checked. Load your clan's catalog (made with the command in the README, or opened in clan directory mode) to check them.`,
+          `Instance "${inst.name}": its module "${inst.module.ref.name}" comes from input "${inst.module.inputName}", which no loaded catalog describes, so its roles and settings are not checked. Load your clan's catalog (made with the command in docs/user-guide.md, "Catalogs", or opened in clan directory mode) to check them.`,
         );
       } else ctx.report("error", problem.code, path, `Instance "${inst.name}": ${problem.message}`);
     }

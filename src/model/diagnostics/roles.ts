@@ -1,5 +1,5 @@
-// Roles an instance uses must be roles of its module (spec §3.3); a role without members is
-// valid but does nothing (spec §2.3).
+// Roles an instance uses must be roles of its module (docs/clan-semantics.md "Service modules and the catalog"); a role without members is
+// valid but does nothing (docs/clan-semantics.md "Members of a role").
 import { roleLabel, type Context } from "./context";
 import { closest } from "../closest-name";
 import { roleTagNames } from "../accessors";

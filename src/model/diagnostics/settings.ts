@@ -11,8 +11,9 @@
 //
 // Members that get the same blobs share one evaluation (member-settings.ts), so a role with
 // 2,000 members by tag costs one or two.
+import { formatPath } from "../path-text";
 import { moduleRefOf } from "../../catalog/resolve-module";
-import { layerPath, type Layer } from "../effective-settings";
+import { layerPath, type Layer } from "../settings-layer";
 import { isObject, objectAt, own, type Json, type JsonObject } from "../json";
 import { evaluateDefinitions, evaluateMember, type MemberEvaluation } from "../resolve/member-settings";
 import type { EvalProblem } from "../resolve/evaluate-options";
@@ -251,8 +252,7 @@ function membersText(machines: string[]): string {
   return unique.length === 1 ? `member "${unique[0]}"` : `${unique.length} members (${nameList(unique)})`;
 }
 
+/** The option's path in quotes; evaluate-options writes a list position as a "[n]" key. */
 function showPath(path: readonly (string | number)[]): string {
-  let out = "";
-  for (const k of path) out += typeof k === "number" ? `[${k}]` : String(k).startsWith("[") ? String(k) : out ? `.${k}` : String(k);
-  return `"${out}"`;
+  return `"${formatPath(path.map((k) => (typeof k === "string" && /^\[\d+\]$/.test(k) ? Number(k.slice(1, -1)) : k)))}"`;
 }

@@ -1,7 +1,8 @@
-// Does the document have the shape Clan's inventory options accept (spec §1)? Field types come
+// Does the document have the shape Clan's inventory options accept (docs/clan-semantics.md "The shape of an inventory")? Field types come
 // from inventorySchema (one definition of the shape); the walk over attribute sets (machines,
 // instances, roles, …) is done here so that every key is seen, including `__proto__`, which zod
 // skips in records. Keys Clan does not declare are reported where they are, and kept.
+import { formatPath } from "../path-text";
 import { z } from "../zod";
 import {
   deploySchema,
@@ -20,7 +21,7 @@ const entryCache = new WeakMap<object, Memo>();
 
 type Path = (string | number)[];
 
-/** Keys Clan declares at each level (spec §1.1–§1.6); anything else is "option does not exist". */
+/** Keys Clan declares at each level (docs/clan-semantics.md "The shape of an inventory"); anything else is "option does not exist". */
 const TOP_LEVEL = ["meta", "machines", "tags", "instances", "modules"];
 /** Options clan declares for itself; defining them in inventory.json is a mistake. */
 const INTERNAL_TOP_LEVEL = ["_inventoryFile", "assertions", "noInstanceOptions", "options"];
@@ -110,7 +111,7 @@ function checkRole(ctx: Context, label: string, role: Json, path: Path) {
   if (Array.isArray(tags)) fields(ctx, roleTagList, tags, [...path, "tags"]);
   else if (isObject(tags)) forEntries(ctx, role, "tags", (tag, entry, p) => checkMember(ctx, `tag "${tag}" in ${label}`, entry, p), path);
   else if (tags !== undefined) {
-    ctx.report("error", "invalid-type", [...path, "tags"], `${path.join(".")}.tags must be a list of tag names (["web"]) or an object of tags ({"web": {}}) (found ${describe(tags)}).`);
+    ctx.report("error", "invalid-type", [...path, "tags"], `${formatPath([...path, "tags"])} must be a list of tag names (["web"]) or an object of tags ({"web": {}}) (found ${describe(tags)}).`);
   }
   const extraModules = own(role, "extraModules");
   if (extraModules !== undefined) {
@@ -160,7 +161,7 @@ function fields(ctx: Context, schema: z.ZodMiniType, value: Json, path: Path) {
   if (result.success) return;
   for (const issue of result.error.issues) {
     const at = [...path, ...(issue.path as Path)];
-    ctx.report("error", "invalid-type", at, `${at.join(".") || "The inventory"} ${issueText(schema, issue, value)}`);
+    ctx.report("error", "invalid-type", at, `${formatPath(at, "The inventory")} ${issueText(schema, issue, value)}`);
   }
 }
 
@@ -200,7 +201,7 @@ function unwrapOptional(s: unknown): unknown {
 }
 
 function typeError(ctx: Context, path: Path, expected: string, value: Json) {
-  ctx.report("error", "invalid-type", path, `${path.join(".")} must be ${expected} (found ${describe(value)}).`);
+  ctx.report("error", "invalid-type", path, `${formatPath(path)} must be ${expected} (found ${describe(value)}).`);
 }
 
 const EXPECTED: Record<string, string> = { int: "an integer", record: "an object", object: "an object", array: "a list" };

@@ -1,4 +1,4 @@
-// Tags that select nobody, and reserved tags replaced by hand (spec §1.4, §2.2, §2.3).
+// Tags that select nobody, and reserved tags replaced by hand (docs/clan-semantics.md "Static tags", "Machines and tags", "Members of a role").
 import { roleTagNames, staticTagsOf } from "../accessors";
 import { own } from "../json";
 import { tagIndex } from "../tags";

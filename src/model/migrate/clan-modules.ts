@@ -1,5 +1,5 @@
 // What became of each clanModule that clan ≤ 25.11 could use under `inventory.services`
-// (spec §4.9, from the status table of clan-core's guide "Migrating from clanModules to
+// (docs/clan-semantics.md "Migrating services to instances", from the status table of clan-core's guide "Migrating from clanModules to
 // clanServices", docs/src/guides/migrations/migrate-inventory-services.md). One entry per old
 // module; the planner (plan.ts) decides everything else from this table and the catalog.
 import type { JsonObject } from "../json";

@@ -1,4 +1,4 @@
-// Whether an inventory still has old `services` to migrate (spec §4.9). Its own small file: the
+// Whether an inventory still has old `services` to migrate (docs/clan-semantics.md "Migrating services to instances"). Its own small file: the
 // app's shell asks this on every document, and must not load the planner to do so.
 import type { Inventory } from "../inventory-schema";
 import { isObject, own } from "../json";

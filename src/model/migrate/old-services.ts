@@ -1,4 +1,4 @@
-// Reading the old `inventory.services` shape (clan ≤ 25.11, spec §4.9) into plain records:
+// Reading the old `inventory.services` shape (clan ≤ 25.11, docs/clan-semantics.md "Migrating services to instances") into plain records:
 //   services.<module>.<name> = {
 //     roles.<r> = { machines = [names]; tags = [tags]; config = {…}; extraModules = ["path"] };
 //     machines.<m>.config = {…};   config = {…};   meta = {…}; }

@@ -1,8 +1,9 @@
-// The migration plan of `inventory.services` (clanModules) to `instances` (spec §4.9): for every
+// The migration plan of `inventory.services` (clanModules) to `instances` (docs/clan-semantics.md "Migrating services to instances"): for every
 // old instance, the new instance (or why there is none), where each machine, tag and setting
 // goes, which settings keys the new role does not know (with "did you mean"), what only Nix can
 // hold (clan.nix), and what is left behind. Pure: the CLI prints it, the app shows it, apply.ts
 // writes it. Nothing of the old services is dropped without an entry in the plan.
+import { formatPath } from "../path-text";
 import type { Catalog } from "../../catalog/catalog-types";
 import { resolveModule } from "../../catalog/resolve-module";
 import { compileRoleSchema } from "../../schema/compile-schema";
@@ -177,7 +178,7 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
   const roleOf = (oldRole: string): string => roleRenameOf(old.module, oldRole) ?? oldRole;
   const target = ["instances", name];
 
-  // Roles: machines become attribute sets, tags stay a list (spec §1.6 accepts both forms).
+  // Roles: machines become attribute sets, tags stay a list (docs/clan-semantics.md "Roles" accepts both forms).
   const roles = new Map<string, { machines: Map<string, JsonObject | undefined>; tags: string[]; settings: JsonObject | undefined }>();
   for (const r of old.roles) {
     const knownRoles = schemas ? Object.keys(schemas) : undefined;
@@ -221,7 +222,7 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
     else {
       const merged = mergeValues(existing, move.value);
       if (merged.ok) blob.value = put(blob.value, move.writtenAs, merged.value);
-      else move.messages.push(`${showPath([...path, move.writtenAs])} is also set by ${blob.moves.find((m) => m.writtenAs === move.writtenAs)?.from.join(".")}, to a different value (${merged.where}); the old service could not have evaluated either. The first value is kept.`);
+      else move.messages.push(`${formatPath([...path, move.writtenAs])} is also set by ${blob.moves.find((m) => m.writtenAs === move.writtenAs)?.from.join(".")}, to a different value (${merged.where}); the old service could not have evaluated either. The first value is kept.`);
     }
     blob.moves.push(move);
     move.to.push([...path, move.writtenAs]);
@@ -552,10 +553,6 @@ export function expectedMembers(s: ServicePlan): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const r of s.roles) out.set(r.newRole, [...new Set([...(out.get(r.newRole) ?? []), ...r.members])].sort());
   return out;
-}
-
-export function showPath(path: Path): string {
-  return path.map((k) => (typeof k === "number" ? `[${k}]` : /^[A-Za-z0-9_-]+$/.test(k) ? k : JSON.stringify(k))).join(".").replace(/\.\[/g, "[");
 }
 
 /** Sets a key as data (a key named `__proto__` too): on a copy, or in place when `inPlace`. */

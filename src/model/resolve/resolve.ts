@@ -5,7 +5,7 @@
 // and the settings diagnostics all read this one resolution.
 import type { Catalog } from "../../catalog/catalog-types";
 import { moduleRefOf, resolveModule } from "../../catalog/resolve-module";
-import type { Layer } from "../effective-settings";
+import type { Layer } from "../settings-layer";
 import { isObject, own, type Json, type JsonObject } from "../json";
 import { clanView, type ViewProblem } from "./clan-view";
 import type { EvalProblem, Origin } from "./evaluate-options";

@@ -7,7 +7,7 @@
 // take them away on purpose. The property tests use it to check that nothing else is lost.
 import fc from "fast-check";
 import type { Command } from "../command";
-import type { Layer } from "../effective-settings";
+import type { Layer } from "../settings-layer";
 import type { Inventory } from "../inventory-schema";
 import { isObject, own, type Json } from "../json";
 import { roleMachineNames, roleTagNames, roleAt } from "../accessors";
@@ -229,7 +229,7 @@ function namesIn(doc: Inventory | undefined): DocNames {
   return out;
 }
 
-/** Keys each level of the inventory declares (spec §1); everything else is an unknown key. */
+/** Keys each level of the inventory declares (docs/clan-semantics.md "The shape of an inventory"); everything else is an unknown key. */
 const KNOWN = {
   top: ["meta", "machines", "tags", "instances", "modules"],
   meta: ["name", "description", "icon", "domain", "tld"],

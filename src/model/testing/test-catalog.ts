@@ -1,4 +1,4 @@
-// A small catalog for model tests: shaped like clan's (spec §3.4, §3.5), made up, so tests say
+// A small catalog for model tests: shaped like clan's (docs/clan-semantics.md "Service modules and the catalog", "Role schemas"), made up, so tests say
 // exactly what they rely on. Modules: backup (roles client, server, with settings schemas),
 // vpn (constraints: one instance; controller exactly one machine, moon at most two).
 import type { Catalog, RoleSchema } from "../../catalog/catalog-types";
