@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Catalog, RoleSchema } from "../src/catalog/catalog-types";
-import type { Json, JsonObject } from "../src/model/json";
+import type { Json, JsonObject } from "../src/lib/json";
 
 export type FleetSize = "S" | "M" | "L";
 export const FLEET_SIZES: Record<FleetSize, { machines: number; instances: number }> = {

@@ -10,7 +10,7 @@
 // fields, so wall-clock ratios of small forms say little; bench/lib/main-thread.ts). Figures
 // are reported for each side and as ratios ours/theirs (medians); the render target (<= 0.5)
 // is judged on main-thread time.
-import type { Json } from "../src/model/json";
+import type { Json } from "../src/lib/json";
 import { embeddedCatalog } from "./fleet";
 import { launchChromium } from "./lib/browser";
 import { buildAndServePeer, mount, openPeerPage, timeKeystrokes, timeMounts, type Mountable, type Side } from "./lib/peer-page";

@@ -13,7 +13,7 @@
 //   wait alone is ~16 ms here (bench/lib/main-thread.ts says why), so the wall figure cannot
 //   meet a 16 ms target for any page, even one with nothing on it.
 // Run: npx tsx bench/settings-bench.ts
-import type { Json } from "../src/model/json";
+import type { Json } from "../src/lib/json";
 import { embeddedCatalog } from "./fleet";
 import { launchChromium } from "./lib/browser";
 import { buildAndServePeer, mount, openPeerPage, timeKeystrokes, type Keystrokes } from "./lib/peer-page";

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 
 // The app is served under a Content-Security-Policy without 'unsafe-eval' (index.html and the
-// server). Nothing the app itself runs may trip it: zod must stay jitless (src/model/zod.ts),
+// server). Nothing the app itself runs may trip it: zod must stay jitless (src/lib/zod.ts),
 // no library may reach for eval or new Function, no inline script. Every page that validates
 // something is visited, and the browser's violation reports are collected from the start.
 test("no page of the editor trips the Content-Security-Policy", async ({ page }) => {

@@ -11,8 +11,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 import { readInventoryJson, writeInventoryJson } from "../src/formats/inventory-json";
-import { deleteIn, getIn, isObject, setIn, type Json, type JsonObject, type Path } from "../src/model/json";
-import { orderedKeys, setLayout } from "../src/model/json-layout";
+import { deleteIn, getIn, isObject, setIn, type Json, type JsonObject, type Path } from "../src/lib/json";
+import { orderedKeys, setLayout } from "../src/lib/json-layout";
 
 type Edit = (base: JsonObject) => ((doc: JsonObject) => JsonObject) | undefined;
 

@@ -12,7 +12,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseCatalog } from "../src/catalog/catalog-schema";
 import { readInventoryJson, writeInventoryJson } from "../src/formats/inventory-json";
-import type { Json, JsonObject } from "../src/model/json";
+import type { Json, JsonObject } from "../src/lib/json";
 import { applyMigration } from "../src/model/migrate/apply";
 import { KNOWN_CLAN_MODULES, fateOf } from "../src/model/migrate/clan-modules";
 import { planMigration } from "../src/model/migrate/plan";

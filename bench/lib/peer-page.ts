@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser, Locator, Page } from "@playwright/test";
-import type { Json } from "../../src/model/json";
+import type { Json } from "../../src/lib/json";
 import { preparePage, startStaticServer, type Server } from "./browser";
 import { traceMainThread } from "./main-thread";
 

@@ -14,7 +14,7 @@ import Form from "@rjsf/core";
 import type { RJSFSchema } from "@rjsf/utils";
 import { customizeValidator } from "@rjsf/validator-ajv8";
 import Ajv2020 from "ajv/dist/2020";
-import type { Json, JsonObject, Path } from "../../src/model/json";
+import type { Json, JsonObject, Path } from "../../src/lib/json";
 import { compileRoleSchema } from "../../src/schema/compile-schema";
 import { putSetting, removeSetting } from "../../src/schema/settings-edit";
 import { validateSettings } from "../../src/schema/validate";

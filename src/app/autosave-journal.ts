@@ -8,7 +8,7 @@
 // fit (a large import), the IndexedDB write started beside it is all there is.
 import { diffDocs, rebaseOps } from "../model/doc-merge";
 import type { Inventory } from "../model/inventory-schema";
-import { isObject } from "../model/json";
+import { isObject } from "../lib/json";
 import { MAX_DEPTH, parseJson } from "../formats/json-parse";
 import { writeJson } from "../formats/json-write";
 import { entryFromText, entryText } from "./history-text";

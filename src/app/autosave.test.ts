@@ -12,7 +12,7 @@ import { setSettings } from "../model/commands/settings";
 import { printNix } from "../formats/nix/print";
 import { compileRoleSchema } from "../schema/compile-schema";
 import { putSetting } from "../schema/settings-edit";
-import type { JsonObject } from "../model/json";
+import type { JsonObject } from "../lib/json";
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -23,7 +23,7 @@
 // autosave is off, and the browser asks before the tab is closed, until a write succeeds again.
 import { merge3 } from "../model/doc-merge";
 import type { Inventory } from "../model/inventory-schema";
-import { isObject, type Json } from "../model/json";
+import { isObject, type Json } from "../lib/json";
 import { MAX_DEPTH, parseJson } from "../formats/json-parse";
 import { writeJson } from "../formats/json-write";
 import { openAutosaveDb, readPrefix, readRecords, writeTransaction, type DocRecord, type HistoryRecord, type OriginalRecord } from "./autosave-db";

@@ -3,7 +3,7 @@
 // The writer and parser of inventory files keep the layout of the values (key order, `1.0`);
 // a number that is itself the value of an op keeps its spelling in `bs`/`as`.
 import type { Op } from "../model/doc-merge";
-import { isObject, own, type Json, type JsonObject } from "../model/json";
+import { isObject, own, type Json, type JsonObject } from "../lib/json";
 import { MAX_DEPTH, parseJson } from "../formats/json-parse";
 import { writeJson } from "../formats/json-write";
 import { historyEntry, type HistoryEntry } from "./store";

@@ -6,7 +6,7 @@
 import { formatPath } from "../model/path-text";
 import { diffDocs, merge3, rebaseOps, type Op } from "../model/doc-merge";
 import type { Inventory } from "../model/inventory-schema";
-import { deepEqual, getIn, type Json } from "../model/json";
+import { deepEqual, getIn, type Json } from "../lib/json";
 import { useNotices } from "./notices";
 import { useEditor, type EditorState, type HistoryEntry } from "./store";
 

@@ -5,7 +5,7 @@ import type { ReactElement } from "react";
 import { Router } from "wouter";
 import { memoryLocation } from "wouter/memory-location";
 import { parseJson } from "../formats/json-parse";
-import type { JsonObject } from "../model/json";
+import type { JsonObject } from "../lib/json";
 import { useEditor } from "./store";
 import { WhatRunsHere, why } from "./what-runs-here";
 

@@ -2,7 +2,7 @@
 // description and category, with what a card shows (settings per role, instances using it).
 import type { Catalog, ModuleInfo, RoleSchema } from "./catalog-types";
 import { moduleRefOf } from "./resolve-module";
-import { isObject, type JsonObject } from "../model/json";
+import { isObject, type JsonObject } from "../lib/json";
 
 export interface CatalogEntry {
   input: string;

@@ -12,9 +12,9 @@
 // part becomes a problem naming its JSON path; unknown keys are kept and reported, never fatal.
 // The zod schemas below are the one description of each part; the walk around them only
 // decides what a failure costs (one field, one role schema, one module) instead of the file.
-import { expectedTypeText, z } from "../model/zod";
+import { expectedTypeText, z } from "../lib/zod";
 import type { Catalog, ModuleInfo, ModuleManifest, RoleSchema } from "./catalog-types";
-import { isObject, type Json, type JsonObject } from "../model/json";
+import { isObject, type Json, type JsonObject } from "../lib/json";
 import { roleSchemaProblems } from "./role-schema-dialect";
 import { parseRoleInterfaces } from "./role-interfaces";
 
@@ -292,7 +292,7 @@ function issuePath(error: z.core.$ZodError): (string | number)[] {
   return (error.issues[0]?.path ?? []).filter((k): k is string | number => typeof k !== "symbol");
 }
 
-/** The first issue in words (zod/mini has no message text of its own; see src/model/zod.ts). */
+/** The first issue in words (zod/mini has no message text of its own; see src/lib/zod.ts). */
 function issueText(error: z.core.$ZodError, value: unknown): string {
   const issue = error.issues[0];
   if (!issue) return "invalid value";

@@ -1,7 +1,7 @@
 // The catalog as clan exposes it (docs/clan-semantics.md "Service modules and the catalog"): modulesPerSource and moduleSchemas, keyed by
 // flake input name, plus which input `module.input = null` means. Parsing and validation of
 // catalog files lives in catalog-schema.ts; this file is only the shape the rest of the code reads.
-import type { JsonObject } from "../model/json";
+import type { JsonObject } from "../lib/json";
 import type { RoleInterfaces } from "./role-interfaces";
 
 export interface RoleConstraints {

@@ -5,7 +5,7 @@
 // where ../shared exists; the checks of the file alone always run.
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { isObject, type Json, type JsonObject } from "../model/json";
+import { isObject, type Json, type JsonObject } from "../lib/json";
 import { parseCatalog } from "./catalog-schema";
 
 const embeddedPath = fileURLToPath(new URL("../../public/catalog/clan-core.json", import.meta.url));

@@ -1,7 +1,7 @@
 // Which catalog module an instance uses (docs/clan-semantics.md "Modules"): module.name defaults to the instance
 // name; input null (or missing) means the core input; "self" and other names are inputs.
 import type { Catalog, ModuleInfo, RoleSchema } from "./catalog-types";
-import { isObject, own, type Json } from "../model/json";
+import { isObject, own, type Json } from "../lib/json";
 
 export interface ModuleRef {
   name: string;

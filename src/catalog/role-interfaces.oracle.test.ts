@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { evalCatalogText, evalPinnedCatalog } from "../../scripts/oracle-env.mjs";
-import type { JsonObject } from "../model/json";
+import type { JsonObject } from "../lib/json";
 import { interfaceDefaults } from "../model/testing/interface-defaults";
 import { oracleAvailable, type OracleAnswer } from "../model/testing/oracle";
 import { parseCatalog } from "./catalog-schema";

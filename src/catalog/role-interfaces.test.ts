@@ -3,7 +3,7 @@
 // No nix needed here; role-interfaces.oracle.test.ts checks the recording against clan itself.
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Json, JsonObject } from "../model/json";
+import type { Json, JsonObject } from "../lib/json";
 import { interfaceDefaults } from "../model/testing/interface-defaults";
 import { formatJsonPath, parseCatalog } from "./catalog-schema";
 import { mergeCatalogs } from "./merge-catalogs";

@@ -17,7 +17,7 @@
 //
 // Parsing is tolerant like the rest of the catalog (catalog-schema.ts): a malformed role or
 // option is left out and reported with its JSON path; the rest loads.
-import { isObject, type Json } from "../model/json";
+import { isObject, type Json } from "../lib/json";
 
 /** What nixpkgs lib's submodules pass as `name` when they are evaluated without one. */
 export const NAME_PLACEHOLDER = "\u2039name\u203a";

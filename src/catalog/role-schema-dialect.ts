@@ -8,7 +8,7 @@
 //  - `anyOf` and `const` are read (as `oneOf` and a one-value `enum`), and annotations, which
 //    change no value's meaning (`$exportedModuleInfo` of older clan versions, `x-…` extensions,
 //    `title`, `examples`, …), are passed over: neither is worth a warning.
-import { isObject, type Json } from "../model/json";
+import { isObject, type Json } from "../lib/json";
 
 export const DIALECT_KEYWORDS = new Set([
   "type", "properties", "required", "additionalProperties", "items", "enum", "oneOf",

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { parseJson } from "../formats/json-parse";
 import { mergeJsonTexts } from "../formats/merge-json-text";
-import { sameText } from "../model/json-spelled";
+import { sameText } from "../lib/json-spelled";
 import { readConflictedInventory, resolveConflictedInventory } from "../formats/conflicted-inventory";
 import { gitSetupCommand } from "./git-setup";
 import { validateCommand } from "./validate";

@@ -1,7 +1,7 @@
 // `clan-inventory merge BASE OURS THEIRS [-o OUT] [--marker-size N] [--catalog C]`: git's merge
 // driver for inventory.json (`clan-inventory git-setup` installs it; src/cli/git-setup.ts).
 //
-// Merges the JSON trees (model/json-merge.ts) and writes the result in OURS' layout to OUT
+// Merges the JSON trees (lib/json-merge.ts) and writes the result in OURS' layout to OUT
 // (git passes OURS' own file, %A) or stdout. Exit status, as git expects from a driver:
 //   0  merged cleanly. Diagnostics that neither side had but the merge has (branch A set a
 //      role-wide value, branch B the same option on a machine: a settings conflict now) are
@@ -16,7 +16,7 @@ import { readInventoryJson, MAX_INVENTORY_BYTES } from "../formats/inventory-jso
 import { mergeJsonTexts } from "../formats/merge-json-text";
 import type { Diagnostic } from "../model/diagnostic";
 import { diagnose } from "../model/diagnostics/index";
-import { isObject, type Json } from "../model/json";
+import { isObject, type Json } from "../lib/json";
 import { plural } from "../model/plural";
 import { InputError, located, readText } from "./read-input";
 import { formatPath } from "../model/path-text";

@@ -18,7 +18,7 @@ import type { Catalog } from "../catalog/catalog-types";
 import { detectFormat } from "../formats/detect-format";
 import { MAX_INVENTORY_BYTES, readInventoryJson, writeInventoryJson } from "../formats/inventory-json";
 import { clanNixSnippet } from "../formats/nix/migration-snippet";
-import type { Json } from "../model/json";
+import type { Json } from "../lib/json";
 import { applyMigration } from "../model/migrate/apply";
 import { MIGRATION_GUIDE_URL } from "../model/migrate/clan-modules";
 import { planMigration, type Decisions, type MigrationPlan, type ServicePlan } from "../model/migrate/plan";

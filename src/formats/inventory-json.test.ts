@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
-import { renameKey, setIn, withKey, withoutKey, type Json, type JsonObject } from "../model/json";
+import { renameKey, setIn, withKey, withoutKey, type Json, type JsonObject } from "../lib/json";
 import { MAX_INVENTORY_BYTES, readInventoryJson, writeInventoryJson } from "./inventory-json";
 import { type Ast, arr, inventoryAst, jsonAst, obj, objectAst, render } from "./json-arbitraries.test-util";
 import { MAX_DEPTH, parseJson } from "./json-parse";

@@ -11,7 +11,7 @@
 // Writing: canonical text (src/formats/json-write.ts) plus a trailing newline; only what the
 // document holds, never defaults. For canonical input, write(read(x)) === x, byte for byte.
 import type { Inventory } from "../model/inventory-schema";
-import { isObject } from "../model/json";
+import { isObject } from "../lib/json";
 import { parseJson, lineColumn } from "./json-parse";
 import { writeJson } from "./json-write";
 import { inventoryProblems } from "./inventory-problems";

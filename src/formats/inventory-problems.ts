@@ -1,7 +1,7 @@
 // Checks a parsed inventory against inventorySchema and says what is wrong in words a user
 // understands, with the field's path and, found in the text, its line and column.
-import { expectedTypeText, type z } from "../model/zod";
-import { getIn, isObject, type Json, type JsonObject } from "../model/json";
+import { expectedTypeText, type z } from "../lib/zod";
+import { getIn, isObject, type Json, type JsonObject } from "../lib/json";
 import { inventorySchema } from "../model/inventory-schema";
 import { clanView } from "../model/resolve/clan-view";
 import { lineColumn, locatePath } from "./json-parse";

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { deepEqual, type Json } from "../model/json";
+import { deepEqual, type Json } from "../lib/json";
 import { MAX_DEPTH, lineColumn, locatePath, parseJson } from "./json-parse";
 
 function error(text: string) {

@@ -6,11 +6,11 @@
 //    refuses documents nested deeper than MAX_DEPTH with the position of the bracket;
 //  - stores every key as data: `__proto__` becomes an own property, never the prototype;
 //  - refuses duplicate keys (readers disagree on which one wins, and one would be lost on save);
-//  - remembers key order and number spellings JS cannot keep (see src/model/json-layout.ts).
+//  - remembers key order and number spellings JS cannot keep (see src/lib/json-layout.ts).
 // It follows RFC 8259 strictly: no comments, no trailing commas, no single quotes.
-import type { Json, JsonObject } from "../model/json";
-import { isIndexKey, setLayout } from "../model/json-layout";
-import { canonicalJsonNumber } from "../model/number-text";
+import type { Json, JsonObject } from "../lib/json";
+import { isIndexKey, setLayout } from "../lib/json-layout";
+import { canonicalJsonNumber } from "../lib/number-text";
 
 /**
  * Deepest nesting accepted. clan-cli reads inventory.json with Python's json module, whose

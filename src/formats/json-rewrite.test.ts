@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { setIn, type Json, type JsonObject } from "../model/json";
+import { setIn, type Json, type JsonObject } from "../lib/json";
 import { jsonAst, type Ast } from "./json-arbitraries.test-util";
 import { parseJson } from "./json-parse";
 import { writeLike } from "./json-rewrite";

@@ -5,10 +5,10 @@
 // (json-write.ts) at their depth, with the old text's indent unit and line ending.
 // The merge driver writes its result this way (merge-json-text.ts), so a merge changes the
 // lines of what was merged and nothing else.
-import { isObject, own, type Json, type JsonObject } from "../model/json";
-import { numberSpelling, orderedKeys } from "../model/json-layout";
-import { jsonNumberText } from "../model/number-text";
-import { sameWritten } from "../model/json-spelled";
+import { isObject, own, type Json, type JsonObject } from "../lib/json";
+import { numberSpelling, orderedKeys } from "../lib/json-layout";
+import { jsonNumberText } from "../lib/number-text";
+import { sameWritten } from "../lib/json-spelled";
 import { writeJson } from "./json-write";
 import type { TextLayout } from "./json-text-layout";
 

@@ -1,14 +1,14 @@
 // Canonical JSON text: what JSON.stringify(value, null, 2) prints (2-space indent, one member or
 // element per line, `{}` and `[]` for empty ones; also what Python's json.dumps(indent=2,
 // ensure_ascii=False) prints), with two differences that keep a file the way it was read:
-//  - keys in document order (src/model/json-layout.ts), not JS's integer-keys-first order;
+//  - keys in document order (src/lib/json-layout.ts), not JS's integer-keys-first order;
 //  - numbers in their original spelling while unchanged (`1.0` stays a float for Nix), and
-//    integers below 2^63 with their exact digits (src/model/number-text.ts), as the Nix printer.
+//    integers below 2^63 with their exact digits (src/lib/number-text.ts), as the Nix printer.
 // Strings are escaped only where JSON requires it; other characters are written as they are,
 // so the UTF-8 file shows "café", not "caf\u00e9".
-import type { Json, JsonObject } from "../model/json";
-import { numberSpelling, orderedKeys } from "../model/json-layout";
-import { jsonNumberText } from "../model/number-text";
+import type { Json, JsonObject } from "../lib/json";
+import { numberSpelling, orderedKeys } from "../lib/json-layout";
+import { jsonNumberText } from "../lib/number-text";
 
 /** The canonical text of a JSON value, without a trailing newline. */
 export function writeJson(value: Json): string {

@@ -4,10 +4,10 @@
 // no conflict; and merging a side with an unchanged other side gives that side back, byte for byte.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { deleteIn, isObject, setIn, type Json, type JsonObject, type Path } from "../model/json";
-import { numberSpelling, orderedKeys, setLayout } from "../model/json-layout";
-import { mergeJson } from "../model/json-merge";
-import { sameText } from "../model/json-spelled";
+import { deleteIn, isObject, setIn, type Json, type JsonObject, type Path } from "../lib/json";
+import { numberSpelling, orderedKeys, setLayout } from "../lib/json-layout";
+import { mergeJson } from "../lib/json-merge";
+import { sameText } from "../lib/json-spelled";
 import { arbitraryInventory, jsonValue } from "../model/testing/arbitrary-inventory";
 import { parseJson } from "./json-parse";
 import { writeJson } from "./json-write";

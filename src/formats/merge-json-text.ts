@@ -1,12 +1,12 @@
 // The text side of the three-way merge driver: reads BASE, OURS and THEIRS, merges their trees
-// (model/json-merge.ts) and writes the result in OURS' layout, copying OURS' own text for every
+// (lib/json-merge.ts) and writes the result in OURS' layout, copying OURS' own text for every
 // value the merge kept (formats/json-rewrite.ts). When values conflict, the two
 // merged versions (OURS' value at each conflict, THEIRS' value at each) are written and compared
 // line by line: they differ only around the conflicting values, so git's conflict markers go
 // around the smallest hunks that hold them, and everything else is merged text.
 import { diffArrays } from "diff";
-import type { Json, Path } from "../model/json";
-import { mergeJson, type MergeConflict } from "../model/json-merge";
+import type { Json, Path } from "../lib/json";
+import { mergeJson, type MergeConflict } from "../lib/json-merge";
 import { parseJson, type JsonSyntaxError } from "./json-parse";
 import { detectLayout } from "./json-text-layout";
 import { writeLike } from "./json-rewrite";

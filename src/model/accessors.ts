@@ -1,7 +1,7 @@
 // Typed, tolerant reads of the document. An imported inventory may hold anything; these
 // readers skip what does not have the expected shape (diagnostics report it) instead of throwing.
 import type { Inventory } from "./inventory-schema";
-import { isObject, objectAt, own, type Json, type JsonObject } from "./json";
+import { isObject, objectAt, own, type Json, type JsonObject } from "../lib/json";
 
 export const machinesOf = (doc: Inventory): JsonObject => objectAt(doc, "machines");
 export const instancesOf = (doc: Inventory): JsonObject => objectAt(doc, "instances");

@@ -7,8 +7,8 @@
 // `resolveWithoutCatalog` is the same merge without the role schemas (no defaults, no types).
 import { instancesOf, machinesOf, roleMachineNames, roleTagNames, rolesOf } from "./accessors";
 import type { Inventory } from "./inventory-schema";
-import { isObject, own, type Json, type JsonObject } from "./json";
-import { sameText } from "./json-spelled";
+import { isObject, own, type Json, type JsonObject } from "../lib/json";
+import { sameText } from "../lib/json-spelled";
 import { membersOfRole } from "./membership";
 import { tagIndex } from "./tags";
 import type { Catalog } from "../catalog/catalog-types";

@@ -1,4 +1,4 @@
-import type { Path } from "./json";
+import type { Path } from "../lib/json";
 
 export type Severity = "error" | "warning" | "info";
 

@@ -12,8 +12,8 @@
 //
 // Everything keeps the document's layout (json-layout.ts): key order of both sides, number
 // spellings of the values taken.
-import { isObject, own, deepEqual, type Json, type JsonObject } from "./json";
-import { numberSpelling, orderedKeys, setLayout } from "./json-layout";
+import { isObject, own, deepEqual, type Json, type JsonObject } from "../lib/json";
+import { numberSpelling, orderedKeys, setLayout } from "../lib/json-layout";
 
 /** A value or its absence (a key that is not there). */
 export type Maybe = Json | undefined;

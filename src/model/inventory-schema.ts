@@ -1,8 +1,8 @@
 // The stored inventory (what inventory.json holds), as zod schemas. Every object is a
 // looseObject: keys we do not know are kept, because clan (or a newer clan) may know them.
 // Reference: docs/clan-semantics.md "The shape of an inventory" (modules/inventoryClass/*.nix in clan-core).
-import { z } from "./zod";
-import type { JsonObject } from "./json";
+import { z } from "../lib/zod";
+import type { JsonObject } from "../lib/json";
 
 const json: z.ZodMiniType<unknown> = z.unknown();
 /** A settings blob: any JSON object (its shape comes from the role schema, see src/schema). */
@@ -71,6 +71,6 @@ export type InventoryData = z.infer<typeof inventorySchema>;
 
 /**
  * The document the editor holds: plain JSON, checked against inventorySchema when it comes in.
- * Commands work on it as JSON (src/model/json.ts) so nothing unknown is ever dropped.
+ * Commands work on it as JSON (src/lib/json.ts) so nothing unknown is ever dropped.
  */
 export type Inventory = JsonObject;

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { deleteIn, setIn, type Json, type JsonObject } from "./json";
+import { deleteIn, setIn, type Json, type JsonObject } from "../lib/json";
 import { definedInNix, findLockViolations, lockAt, lockExplanation, memberLock, nixMachineNames, nixSettingsAt, nixSettingsExplanation, nixValueAt, readOnlyLock, removalLock, tagLock, type LockedPath } from "./locked-paths";
 
 const readonly = (path: string[]): LockedPath => ({ path, kind: "readonly", reason: "defined in Nix (clan.nix)" });

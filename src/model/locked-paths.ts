@@ -4,7 +4,7 @@
 // command at the store boundary. Pure: no Node, no DOM.
 import { formatPath } from "./path-text";
 import type { Inventory } from "./inventory-schema";
-import { deepEqual, isObject, own, type Json } from "./json";
+import { deepEqual, isObject, own, type Json } from "../lib/json";
 
 /**
  * - `readonly`: the value at `path` (with everything below it) must stay exactly as it is in

@@ -3,7 +3,7 @@
 // still counts (Nix accepts it silently; diagnostics flag it).
 import { instancesOf, roleMachineNames, roleTagNames, rolesOf } from "./accessors";
 import type { Inventory } from "./inventory-schema";
-import { isObject, own } from "./json";
+import { isObject, own } from "../lib/json";
 import { machinesWithTag, tagIndex } from "./tags";
 
 export interface Member {

@@ -1,6 +1,6 @@
 import { diagnose } from "./diagnostics/index";
 import type { Inventory } from "./inventory-schema";
-import { getIn } from "./json";
+import { getIn } from "../lib/json";
 import { withNixDefined } from "./nix-defined";
 
 const nix = {

@@ -6,7 +6,7 @@
 // Clan directory mode only: loaded with its lazy code (clan-directory/use-locked-paths.ts), which
 // publishes the overlay to src/app/nix-locks.ts. Pure: no Node, no DOM.
 import type { Inventory } from "./inventory-schema";
-import { getIn, isObject, own, setIn, withKey, type Json, type JsonObject } from "./json";
+import { getIn, isObject, own, setIn, withKey, type Json, type JsonObject } from "../lib/json";
 
 /** `doc` wins: a Nix value only fills what the file leaves out. Both sides cannot disagree on a
  * value (Nix would fail, and the locks keep the editor from doing it), so this is a plain merge

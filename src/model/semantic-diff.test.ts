@@ -4,8 +4,8 @@ import { parseJson } from "../formats/json-parse";
 import { affectedMachines, deployCommand, resolveWithoutCatalog, type Resolve } from "./affected-machines";
 import { changeReport, commitMessageFromReport, reportMarkdown, reportText } from "./change-report";
 import type { Inventory } from "./inventory-schema";
-import type { JsonObject } from "./json";
-import { sameText } from "./json-spelled";
+import type { JsonObject } from "../lib/json";
+import { sameText } from "../lib/json-spelled";
 import { semanticDiff } from "./semantic-diff";
 import { arbitraryEditedPair } from "./testing/arbitrary-command";
 

@@ -7,9 +7,9 @@
 import { formatPath } from "./path-text";
 import { instancesOf, machineOwnTags, machinesOf, roleTagNames, rolesOf, staticTagsOf } from "./accessors";
 import type { Inventory } from "./inventory-schema";
-import { isObject, own, type Json, type JsonObject } from "./json";
-import { orderedKeys } from "./json-layout";
-import { sameText, spellingAt } from "./json-spelled";
+import { isObject, own, type Json, type JsonObject } from "../lib/json";
+import { orderedKeys } from "../lib/json-layout";
+import { sameText, spellingAt } from "../lib/json-spelled";
 import { membersOfRole } from "./membership";
 import { machinesWithTag } from "./tags";
 

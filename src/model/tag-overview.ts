@@ -2,7 +2,7 @@
 // inventory.tags defines it, and which roles select machines by it (docs/clan-semantics.md "Static tags", "Machines and tags", "Members of a role").
 import { instancesOf, machineOwnTags, machinesOf, roleTagNames, rolesOf, settingsAt, staticTagsOf } from "./accessors";
 import type { Inventory } from "./inventory-schema";
-import { isObject, own } from "./json";
+import { isObject, own } from "../lib/json";
 import { RESERVED_TAGS, isReservedTag, tagIndex } from "./tags";
 
 export interface TagUse {

@@ -4,7 +4,7 @@
 // extend) the computed list.
 import { machineClassOf, machineOwnTags, machinesOf, staticTagsOf } from "./accessors";
 import type { Inventory } from "./inventory-schema";
-import { isObject, own } from "./json";
+import { isObject, own } from "../lib/json";
 
 export const RESERVED_TAGS = ["all", "nixos", "darwin"] as const;
 export type ReservedTag = (typeof RESERVED_TAGS)[number];

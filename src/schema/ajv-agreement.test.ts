@@ -10,7 +10,7 @@ import { compileRoleSchema } from "./compile-schema";
 import type { FieldNode } from "./field-node";
 import { acceptsType, jsonTypeOf } from "./json-types";
 import { validateSettings } from "./validate";
-import { isObject, type Json, type JsonObject } from "../model/json";
+import { isObject, type Json, type JsonObject } from "../lib/json";
 import { anyJsonDef } from "./testing/any-json-def";
 
 const catalog = JSON.parse(readFileSync(new URL("../../public/catalog/clan-core.json", import.meta.url), "utf8")) as {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { compileRoleSchema } from "./compile-schema";
 import type { FieldNode } from "./field-node";
-import type { Json, JsonObject } from "../model/json";
+import type { Json, JsonObject } from "../lib/json";
 
 const catalog = JSON.parse(readFileSync(new URL("../../public/catalog/clan-core.json", import.meta.url), "utf8")) as {
   moduleSchemas: Record<string, Record<string, Record<string, JsonObject>>>;

@@ -3,7 +3,7 @@
 // ignore), nullOr as `oneOf [{type:null}, T]`, attrsOf as `additionalProperties`, attrTag as a
 // `oneOf` of single-key objects, `AnyJson` as a recursive oneOf listing integer AND number,
 // required = "has no default". Anything else still compiles: to a JSON field that says why.
-import { isObject, own, type Json, type JsonObject } from "../model/json";
+import { isObject, own, type Json, type JsonObject } from "../lib/json";
 import type { FieldNode, PropertyField } from "./field-node";
 
 const ROOT_DEF = "Input";

@@ -2,7 +2,7 @@
 // the words of the editor rather than of JSON Schema. Children are thunks so that `$ref`s are
 // resolved only when a form (or a validator) actually walks there: clan's recursive `AnyJson`
 // and any self-referencing definition never loop.
-import type { Json } from "../model/json";
+import type { Json } from "../lib/json";
 
 interface Common {
   /** Help text from the schema (Markdown, may use nixpkgs roles like {option}`x`). */

@@ -1,8 +1,8 @@
 // Words for JSON values and field kinds, shared by validators and widgets so that a message
 // reads the same wherever it is shown.
-import { isObject, type Json } from "../model/json";
-import { numberSpelling, orderedKeys } from "../model/json-layout";
-import { jsonNumberText } from "../model/number-text";
+import { isObject, type Json } from "../lib/json";
+import { numberSpelling, orderedKeys } from "../lib/json-layout";
+import { jsonNumberText } from "../lib/number-text";
 import type { FieldNode } from "./field-node";
 
 export type JsonType = "null" | "boolean" | "integer" | "number" | "string" | "array" | "object";
@@ -73,7 +73,7 @@ export function describeValue(value: unknown): string {
 
 /**
  * A value on one line, as inventory.json writes it: numbers keep their spelling (`2.0` stays a
- * float, model/number-text.ts), `spelling` being that of a number given alone.
+ * float, lib/number-text.ts), `spelling` being that of a number given alone.
  */
 export function formatJson(value: Json, spelling?: string): string {
   if (typeof value === "number") return jsonNumberText(value, spelling);

@@ -1,7 +1,7 @@
 import { compileRoleSchema } from "./compile-schema";
 import { initialValue, initialVariant, isSet, nodeAt, putSetting, removeSetting, spellingFor } from "./settings-edit";
-import { getIn, setIn, type Json, type JsonObject } from "../model/json";
-import { movedItem, sameText, withItem, withoutItem } from "../model/json-spelled";
+import { getIn, setIn, type Json, type JsonObject } from "../lib/json";
+import { movedItem, sameText, withItem, withoutItem } from "../lib/json-spelled";
 import { writeJson } from "../formats/json-write";
 import { parseJson } from "../formats/json-parse";
 import { printNix } from "../formats/nix/print";

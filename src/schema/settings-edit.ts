@@ -1,8 +1,8 @@
 // Pure edits of one settings layer, guided by the field tree: what a new entry starts as, and
 // removing a value without leaving empty option groups behind ("only what the user set is
 // written"). Map entries and list items are values the user created, so they are never pruned.
-import { deleteIn, getIn, isObject, own, setIn, withKey, type Json, type JsonObject, type Path } from "../model/json";
-import { floatSpelling } from "../model/number-text";
+import { deleteIn, getIn, isObject, own, setIn, withKey, type Json, type JsonObject, type Path } from "../lib/json";
+import { floatSpelling } from "../lib/number-text";
 import type { FieldNode, PropertyField } from "./field-node";
 import { acceptsType, jsonTypeOf } from "./json-types";
 
@@ -119,7 +119,7 @@ function removeOne(blob: JsonObject, path: Path): JsonObject {
  * option (Nix `types.float`, or `types.number`) is spelled as a float, `2` -> `2.0`, because
  * `types.float` refuses the int `2` and the JSON and Nix writers would write `2`. An `integer`
  * option keeps ints, and free JSON (AnyJson) keeps what was typed: there `2` is an int.
- * The spelling is kept in the document's layout (model/json-layout.ts, beside the value, like a
+ * The spelling is kept in the document's layout (lib/json-layout.ts, beside the value, like a
  * `1.0` read from a file), so the value itself stays a plain number for every other reader,
  * and undo, autosave (written and read as JSON text) and export all keep it. Only values the
  * user sets pass here: a `2` read from a file stays `2` until it is edited.

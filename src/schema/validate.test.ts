@@ -1,5 +1,5 @@
 import { validateSettings } from "./validate";
-import type { JsonObject } from "../model/json";
+import type { JsonObject } from "../lib/json";
 import { anyJsonDef } from "./testing/any-json-def";
 
 const borg: JsonObject = {

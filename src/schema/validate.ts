@@ -1,7 +1,7 @@
 // Validate a settings blob against a role schema: the one entry point for the forms, the
 // effective-settings panel and the diagnostics. `merged: false` checks one layer (required
 // fields may come from another layer); `merged: true` checks a member's merged settings.
-import type { Json } from "../model/json";
+import type { Json } from "../lib/json";
 import { compileRoleSchema } from "./compile-schema";
 import { validatorFor, type IssueKind } from "./zod-validators";
 

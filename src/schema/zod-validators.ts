@@ -6,8 +6,8 @@
 // so a value matching two branches is not an error (JSON Schema's oneOf would reject it).
 // This matters for clan's AnyJson and Nix `number`, which list both integer and number: 1 is
 // valid here, and invalid to a strict JSON Schema validator.
-import { z } from "../model/zod";
-import { deepEqual, isObject, own, type Json } from "../model/json";
+import { z } from "../lib/zod";
+import { deepEqual, isObject, own, type Json } from "../lib/json";
 import type { FieldNode } from "./field-node";
 import { acceptsType, describeValue, formatJson, jsonTypeOf, kindLabel } from "./json-types";
 

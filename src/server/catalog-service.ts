@@ -7,7 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { isObject, type JsonObject } from "../model/json";
+import { isObject, type JsonObject } from "../lib/json";
 import { detectCoreInput } from "../catalog/core-input";
 import { NIX_ATTRIBUTES, NixEvalError, nixEvalJson } from "./nix-eval";
 import { clanSourceHash } from "./source-hash";

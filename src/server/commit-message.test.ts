@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { parseCatalog } from "../catalog/catalog-schema";
 import { EMBEDDED_CATALOG } from "../cli/load-inputs";
 import { clanResolve } from "../model/affected-machines";
-import type { JsonObject } from "../model/json";
+import type { JsonObject } from "../lib/json";
 import { resolveInventory } from "../model/resolve/resolve";
 import { commitMessageForSave } from "./commit-message";
 

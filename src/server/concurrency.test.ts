@@ -4,7 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeInventoryJson } from "../formats/inventory-json";
-import { isObject } from "../model/json";
+import { isObject } from "../lib/json";
 import { etagOf } from "./inventory-file";
 import { putInventory, startTempClan, type TempClan } from "./testing/temp-clan";
 

@@ -7,7 +7,7 @@ import { readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeInventoryJson } from "../formats/inventory-json";
-import type { JsonObject } from "../model/json";
+import type { JsonObject } from "../lib/json";
 import { makeTempDir } from "./testing/temp-clan";
 
 const BIN = fileURLToPath(new URL("../../bin/clan-inventory.mjs", import.meta.url));

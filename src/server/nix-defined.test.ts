@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { getIn, type JsonObject } from "../model/json";
+import { getIn, type JsonObject } from "../lib/json";
 import { nixDefinedInventory } from "./nix-defined";
 import { deriveLocks } from "./readonly-rules";
 import { unwrapSerializedInventory } from "./unwrap-settings";

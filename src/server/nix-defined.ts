@@ -5,7 +5,7 @@
 // same here as where edits are refused: a no-delete lock is an entry Nix defines, a read-only
 // lock carries the value Nix gives. Values inventory.json adds are not part of it.
 import type { Inventory } from "../model/inventory-schema";
-import { getIn, isObject, setIn, type Json, type JsonObject } from "../model/json";
+import { getIn, isObject, setIn, type Json, type JsonObject } from "../lib/json";
 import type { LockedPath } from "../model/locked-paths";
 import { isReservedTag } from "../model/tags";
 

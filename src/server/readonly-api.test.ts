@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { writeInventoryJson } from "../formats/inventory-json";
-import { setIn, type JsonObject } from "../model/json";
+import { setIn, type JsonObject } from "../lib/json";
 import type { LockedPath } from "../model/locked-paths";
 import { makeFakeNix, type FakeNix } from "./testing/fake-nix";
 import { putInventory, startTempClan, type TempClan } from "./testing/temp-clan";

@@ -4,7 +4,7 @@
 // evaluation keeps serving while a fresh one runs in the background.
 import type { Inventory } from "../model/inventory-schema";
 import type { LockedPath } from "../model/locked-paths";
-import type { Json } from "../model/json";
+import type { Json } from "../lib/json";
 import { nixDefinedInventory } from "./nix-defined";
 import { machineDirectories } from "./machine-directories";
 import { deriveLocks } from "./readonly-rules";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { findLockViolations, type LockedPath } from "../model/locked-paths";
-import { setIn, deleteIn, type Json, type JsonObject } from "../model/json";
+import { setIn, deleteIn, type Json, type JsonObject } from "../lib/json";
 import { deriveLocks, displayFile } from "./readonly-rules";
 import { unwrapSerializedInventory } from "./unwrap-settings";
 

@@ -14,7 +14,7 @@
 //   the evaluated inventory tells which tags exist beyond those in inventory.json).
 import type { Inventory } from "../model/inventory-schema";
 import type { LockedPath } from "../model/locked-paths";
-import { getIn, isObject, own, type Json, type JsonObject } from "../model/json";
+import { getIn, isObject, own, type Json, type JsonObject } from "../lib/json";
 
 interface NodeInfo {
   prio: number | null;

@@ -1,7 +1,7 @@
 // Settings blobs in clan's serialized inventory come wrapped as modules (docs/clan-semantics.md "The serialized inventory"):
 //   {"imports":[{"_file":"<source>, via option <path>","imports":[<value>]}]}
 // clan-cli unwraps them only at the three settings paths; so do we, and nowhere else.
-import { isObject, type Json, type JsonObject } from "../model/json";
+import { isObject, type Json, type JsonObject } from "../lib/json";
 
 /** The value inside a wrapped settings blob; a value that is not wrapped is returned as is. */
 export function unwrapSettingsValue(value: Json): Json {

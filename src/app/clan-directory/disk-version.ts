@@ -8,7 +8,7 @@
 import { readInventoryJson } from "../../formats/inventory-json";
 import { merge3, type Conflict } from "../../model/doc-merge";
 import type { Inventory } from "../../model/inventory-schema";
-import { deepEqual } from "../../model/json";
+import { deepEqual } from "../../lib/json";
 import { describeSourceError, useNotices } from "../notices";
 import { receiveMerged } from "../receive-remote";
 import { useEditor } from "../store";

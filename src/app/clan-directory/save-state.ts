@@ -3,7 +3,7 @@
 // changes, and a pending conflict. The editor's own store (../store.ts) stays unaware of files.
 import { create } from "zustand";
 import type { Inventory } from "../../model/inventory-schema";
-import { deepEqual } from "../../model/json";
+import { deepEqual } from "../../lib/json";
 import type { HistoryEntry } from "../store";
 import { useEditor } from "../store";
 import type { InventoryVersion } from "./inventory-api";

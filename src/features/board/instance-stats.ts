@@ -3,7 +3,7 @@
 // instances it touched (and everything when machines or tags change, as it must).
 import { rolesOf } from "../../model/accessors";
 import type { Inventory } from "../../model/inventory-schema";
-import { isObject, type Json } from "../../model/json";
+import { isObject, type Json } from "../../lib/json";
 import { membersOfRole } from "../../model/membership";
 
 const cache = new WeakMap<object, { machines: unknown; tags: unknown; count: number }>();

@@ -6,7 +6,7 @@ import type { Catalog } from "../../catalog/catalog-types";
 import { moduleRefOf, resolveModule, type ResolvedModule } from "../../catalog/resolve-module";
 import { instanceAt, instancesOf, roleMachineNames, roleTagNames, rolesOf } from "../../model/accessors";
 import type { Inventory } from "../../model/inventory-schema";
-import { isObject, own, type JsonObject } from "../../model/json";
+import { isObject, own, type JsonObject } from "../../lib/json";
 import { membersOfRole, type Member } from "../../model/membership";
 import { machinesWithTag, tagIndex } from "../../model/tags";
 import { plural } from "../../model/plural";

@@ -16,7 +16,7 @@ import { addToRoleItem, type BoardContext } from "./item-menus";
 import { startKeyboardMove } from "./keyboard-move";
 import { filterMachines, listOfRoles, machineRows, machinesAndTags, rolesByMachine, type MachineRow, type TagRow } from "./palette-data";
 import { instanceAt } from "../../model/accessors";
-import { own } from "../../model/json";
+import { own } from "../../lib/json";
 import { clickSelect, dragSet, pruneSelection, selectAll, toggle } from "./selection";
 
 const ROW = 46;

@@ -1,9 +1,9 @@
 // What the palettes list: every machine with its class and effective tags, every tag in use with
 // its machine count, and the filter over machines (search words, one tag, one class).
 import { machineClassOf, machinesOf, roleMachineNames, rolesOf, staticTagsOf } from "../../model/accessors";
-import type { Json } from "../../model/json";
+import type { Json } from "../../lib/json";
 import type { Inventory } from "../../model/inventory-schema";
-import { isObject, own } from "../../model/json";
+import { isObject, own } from "../../lib/json";
 import { RESERVED_TAGS, isReservedTag, tagIndex } from "../../model/tags";
 
 /**

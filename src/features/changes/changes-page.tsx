@@ -10,7 +10,7 @@ import { changeMark, changeReport } from "../../model/change-report";
 import { clanResolve } from "../../model/affected-machines";
 import { useCatalog } from "../../app/use-catalog";
 import { instancesOf, machinesOf } from "../../model/accessors";
-import { own } from "../../model/json";
+import { own } from "../../lib/json";
 import { plural } from "../../model/plural";
 import type { Change } from "../../model/semantic-diff";
 import { Button } from "../../ui/button";

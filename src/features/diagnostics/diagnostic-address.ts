@@ -2,7 +2,7 @@
 // one of the app's addresses (docs/testing.md "Addresses the app answers"). Pure, so it is tested alone.
 import { instancePath, machinePath, machineSettingsPath, roleSettingsPath, tagPath, tagSettingsPath } from "../../app/addresses";
 import type { Inventory } from "../../model/inventory-schema";
-import { getIn, type Path } from "../../model/json";
+import { getIn, type Path } from "../../lib/json";
 import type { MemberRef } from "../../model/commands/members";
 
 /**

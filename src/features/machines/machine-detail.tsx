@@ -7,7 +7,7 @@ import { definedInNix, lockExplanation, nixMachineNames, removalLock } from "../
 import { LockableButton, NixLockMark } from "../../ui/nix-lock-mark";
 import { WhatRunsHere } from "../../app/what-runs-here";
 import { machinesOf } from "../../model/accessors";
-import { own } from "../../model/json";
+import { own } from "../../lib/json";
 import { DetailPanel, PanelNote, PanelSection, PanelSections } from "../../ui/detail-panel";
 import { DeleteMachineDialog } from "./delete-machine-dialog";
 import { MachineForm } from "./machine-form";

@@ -1,9 +1,9 @@
 // The machine forms' fields and their checks. The checks are the model's (deploy-host.ts; the
 // name dialog checks names with names.ts): zod only carries them to react-hook-form, so each
 // rule stays in one place.
-import { z } from "../../model/zod";
+import { z } from "../../lib/zod";
 import { deployHostProblem } from "../../model/deploy-host";
-import { getIn, isObject, type Json } from "../../model/json";
+import { getIn, isObject, type Json } from "../../lib/json";
 import type { MachineFieldChange } from "../../model/commands/machines";
 
 const problem = (check: (v: string) => string | undefined) => (v: string, ctx: z.core.$RefinementCtx<string>) => {

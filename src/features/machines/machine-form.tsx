@@ -7,7 +7,7 @@ import { useLocks } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
 import { lockExplanation, nixValueAt, readOnlyLock, type LockedPath } from "../../model/locked-paths";
 import { editMachine } from "../../model/commands/machines";
-import type { Json } from "../../model/json";
+import type { Json } from "../../lib/json";
 import { Button } from "../../ui/button";
 import { SelectField, TextField } from "../../ui/form-field";
 import { changesFrom, fieldPathOf, fieldTextOf, formFieldOf, formValuesOf, machineFormSchema, type MachineFormValues } from "./machine-form-schema";

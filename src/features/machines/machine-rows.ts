@@ -2,7 +2,7 @@
 // table stays a thin view and these rules are tested without a browser.
 import { machineClassOf, machinesOf, staticTagsOf } from "../../model/accessors";
 import type { Inventory } from "../../model/inventory-schema";
-import { getIn, isObject, own } from "../../model/json";
+import { getIn, isObject, own } from "../../lib/json";
 import { placementIndex } from "../../model/placement-index";
 import { tagIndex } from "../../model/tags";
 

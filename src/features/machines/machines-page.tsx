@@ -7,7 +7,7 @@ import { useClanDoc, useLocks } from "../../app/nix-locks";
 import { useEditor } from "../../app/store";
 import { nixMachineNames } from "../../model/locked-paths";
 import { machinesOf } from "../../model/accessors";
-import { own } from "../../model/json";
+import { own } from "../../lib/json";
 import { tagOverview } from "../../model/tag-overview";
 import { Button } from "../../ui/button";
 import { inputClass } from "../../ui/form-field";

@@ -4,7 +4,7 @@
 // renders a labelled control for every nested option of a filled-in value, validation agrees
 // with Nix on what is wrong, and wrong values render as errors instead of throwing.
 import { cleanup, render, screen } from "@testing-library/react";
-import type { Json, JsonObject } from "../../model/json";
+import type { Json, JsonObject } from "../../lib/json";
 import { compileRoleSchema } from "../../schema/compile-schema";
 import { validateSettings } from "../../schema/validate";
 import { SettingsForm } from "./settings-form";

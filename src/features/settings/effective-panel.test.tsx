@@ -2,7 +2,7 @@
 import { render, screen, within } from "@testing-library/react";
 import { useEditor } from "../../app/store";
 import { parseJson } from "../../formats/json-parse";
-import type { JsonObject } from "../../model/json";
+import type { JsonObject } from "../../lib/json";
 import { interfaceFromSchema } from "../../model/resolve/schema-interface";
 import { publishNixLocks } from "../../app/nix-locks";
 import type { Inventory } from "../../model/inventory-schema";

@@ -8,7 +8,7 @@ import { useEditor } from "../../app/store";
 import { keepSettingIn } from "../../model/commands/resolve-conflict";
 import { setSettingPriority } from "../../model/commands/settings";
 import { layerLabel, layerPath, type Layer } from "../../model/settings-layer";
-import type { Json } from "../../model/json";
+import type { Json } from "../../lib/json";
 import { nixSettingsAt } from "../../model/locked-paths";
 import { roleMembers, type Member } from "../../model/membership";
 import { nameList } from "../../model/diagnostics/context";

@@ -6,7 +6,7 @@
 import { cleanup, render, screen } from "@testing-library/react";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { JsonObject } from "../../model/json";
+import type { JsonObject } from "../../lib/json";
 import { compileRoleSchema } from "../../schema/compile-schema";
 import { validateSettings } from "../../schema/validate";
 import { SettingsForm } from "./settings-form";

@@ -3,10 +3,10 @@
 // it, and the widget for its kind. Fields are memoised on primitive props and read their own
 // slice of the form store, so an edit re-renders the edited field and its ancestors only.
 import { memo, useState, type ReactNode } from "react";
-import type { Json } from "../../model/json";
+import type { Json } from "../../lib/json";
 import type { FieldNode, PropertyField } from "../../schema/field-node";
 import { acceptsType, defaultText, jsonTypeOf, kindLabel } from "../../schema/json-types";
-import { deepEqual } from "../../model/json";
+import { deepEqual } from "../../lib/json";
 import { describedByIds, elementId, readOnlyProps, useFieldSlice, useFormCtx, useInherited, usePath, usePriority } from "./form-context";
 import { MK_DEFAULT_PRIORITY } from "../../model/resolve/module-properties";
 import { priorityLabel } from "../../model/resolve/sources";

@@ -5,8 +5,8 @@ import { createContext, useContext, useMemo } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { createStore, useStore, type StoreApi } from "zustand";
 import { useShallow } from "zustand/react/shallow";
-import { getIn, type Json, type JsonObject, type Path } from "../../model/json";
-import { spellingAt } from "../../model/json-spelled";
+import { getIn, type Json, type JsonObject, type Path } from "../../lib/json";
+import { spellingAt } from "../../lib/json-spelled";
 import type { FieldNode } from "../../schema/field-node";
 import type { SettingsIssue } from "../../schema/validate";
 

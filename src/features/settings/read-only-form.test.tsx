@@ -4,7 +4,7 @@
 // at the top — and no gesture becomes an edit.
 import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import type { JsonObject } from "../../model/json";
+import type { JsonObject } from "../../lib/json";
 import { compileRoleSchema } from "../../schema/compile-schema";
 import { SettingsForm } from "./settings-form";
 

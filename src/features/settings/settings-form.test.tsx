@@ -2,7 +2,7 @@
 import { act, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
-import { getIn, type Json, type JsonObject, type Path } from "../../model/json";
+import { getIn, type Json, type JsonObject, type Path } from "../../lib/json";
 import { compileRoleSchema } from "../../schema/compile-schema";
 import { putSetting, removeSetting } from "../../schema/settings-edit";
 import { validateSettings } from "../../schema/validate";

@@ -3,7 +3,7 @@
 // own slice), and `commit` turns each finished field edit into one command of the caller.
 import { memo, useLayoutEffect, useMemo, useRef, useState } from "react";
 import { useForm } from "react-hook-form";
-import type { Json, JsonObject, Path } from "../../model/json";
+import type { Json, JsonObject, Path } from "../../lib/json";
 import type { FieldNode } from "../../schema/field-node";
 import type { SettingsIssue } from "../../schema/validate";
 import { createFormStore, FormContext, type Inherited, keyOf, snapshotOf, useCommitted, useFormCtx, useIssueText, type FormContextValue } from "./form-context";

@@ -10,9 +10,9 @@ import { instanceAt, roleAt, roleMachineNames, roleTagNames } from "../../model/
 import { setSettingPriority, setSettings } from "../../model/commands/settings";
 import { overridePriority, rewrapPriorities, unwrapPriorities } from "../../model/resolve/priority-wrappers";
 import { layerPath, type Layer } from "../../model/settings-layer";
-import { getIn, isObject, own, type Json, type JsonObject, type Path } from "../../model/json";
+import { getIn, isObject, own, type Json, type JsonObject, type Path } from "../../lib/json";
 import { nixSettingsAt, nixSettingsExplanation } from "../../model/locked-paths";
-import { sameText } from "../../model/json-spelled";
+import { sameText } from "../../lib/json-spelled";
 import { roleMembers } from "../../model/membership";
 import { onInstanceOutsideFile } from "../../model/commands/outside-file";
 import { interfaceOf } from "../../model/resolve/role-interface";

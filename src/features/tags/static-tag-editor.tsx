@@ -9,7 +9,7 @@ import { nixMachineNames } from "../../model/locked-paths";
 import { machinesOf } from "../../model/accessors";
 import { addMachinesToStaticTag, addStaticTag, setStaticTag } from "../../model/commands/tags";
 import type { Command } from "../../model/command";
-import { own } from "../../model/json";
+import { own } from "../../lib/json";
 import type { TagSummary } from "../../model/tag-overview";
 import { Button } from "../../ui/button";
 import { ChipListEditor, type Chip } from "../../ui/chip-list-editor";

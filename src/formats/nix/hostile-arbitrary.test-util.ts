@@ -2,7 +2,7 @@
 // quotes, backslashes, `${`, `''`, unicode (astral too), newlines, CR, tabs, keywords and
 // dots as keys, empty keys, and numbers of every size Nix can read.
 import fc from "fast-check";
-import type { Json, JsonObject } from "../../model/json";
+import type { Json, JsonObject } from "../../lib/json";
 
 const FRAGMENTS = [
   '"', "\\", "${", "$", "$$", "$${", "\\${", "''", "'", "'''", "''$", "''\\", "\n", "\r", "\r\n", "\t", " ", "  ",

@@ -4,7 +4,7 @@
 // replaces. Attribute paths are written dotted, so the lines can go into the attribute set
 // clan.nix returns next to an existing `inventory = { … };` (Nix merges such definitions).
 import type { ClanNixItem, ServicePlan } from "../../model/migrate/plan";
-import { isObject, type Json } from "../../model/json";
+import { isObject, type Json } from "../../lib/json";
 import { printAttrName, printString, printValue } from "./print";
 
 export function clanNixSnippet(services: readonly ServicePlan[]): string {

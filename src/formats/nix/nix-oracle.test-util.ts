@@ -4,8 +4,8 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Json } from "../../model/json";
-import { numberSpelling } from "../../model/json-layout";
+import type { Json } from "../../lib/json";
+import { numberSpelling } from "../../lib/json-layout";
 
 /** Whether `nix-instantiate` runs here (Debian: `apt-get install nix-bin`). */
 export function hasNixInstantiate(): boolean {
@@ -29,7 +29,7 @@ export function nixOracleAvailability(): { available: boolean; notice: string } 
 
 /**
  * JSON text that Nix 2.8's builtins.fromJSON reads as the value the editor holds, number
- * spellings included (model/json-layout.ts: `1.0` stays a float, long integers keep their
+ * spellings included (lib/json-layout.ts: `1.0` stays a float, long integers keep their
  * digits). fromJSON reads integral JSON numbers as exact 64-bit integers and wraps around past
  * 2^63; JSON.stringify writes the shortest digits that read back to the same double (2^63 − 1024
  * becomes 9223372036854775000, a different integer). So integers past 2^53 are written with all

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
-import type { Json, JsonObject } from "../../model/json";
+import type { Json, JsonObject } from "../../lib/json";
 import { writeJson } from "../json-write";
 import { parseJson } from "../json-parse";
 import { inventoryAst, render, type Ast } from "../json-arbitraries.test-util";

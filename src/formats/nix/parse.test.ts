@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { JsonObject } from "../../model/json";
+import type { JsonObject } from "../../lib/json";
 import { writeJson } from "../json-write";
 import { parseNixValue, readInventoryNix, stripIndentation, type NixReadResult } from "./parse";
 import { printNix } from "./print";

@@ -21,12 +21,12 @@
 // Duplicate attributes and attribute-set merging follow Nix's parser exactly: `a.b = 1; a.c = 2;`
 // and `a = { b = 1; }; a = { c = 2; };` merge, `a = 1; a = 2;` is an error. Key order of the
 // result is the order of first definition in the file.
-import type { Json, JsonObject } from "../../model/json";
+import type { Json, JsonObject } from "../../lib/json";
 import { MAX_INVENTORY_BYTES, tooLarge, type SourceError } from "../inventory-json";
 import { inventoryProblems } from "../inventory-problems";
 import { Lexer, NixError, lineColumn, type LexerState, type Token } from "./lexer";
-import { isIndexKey, setLayout } from "../../model/json-layout";
-import { canonicalJsonNumber, floatSpelling } from "../../model/number-text";
+import { isIndexKey, setLayout } from "../../lib/json-layout";
+import { canonicalJsonNumber, floatSpelling } from "../../lib/number-text";
 import { showAttrPath } from "./names";
 
 const HINT = "Only plain data can be imported: `nix eval --json` turns Nix code into data (JSON) to import instead.";
@@ -168,7 +168,7 @@ class Parser {
   readonly lx: Lexer;
   /** Where each name of each set was defined; only kept on the second pass (NeedPositions). */
   readonly positions: Map<Attrs, Map<string, number>> | null;
-  /** Key order and number spellings that plain JS values cannot keep (model/json-layout.ts). */
+  /** Key order and number spellings that plain JS values cannot keep (lib/json-layout.ts). */
   readonly orders = new Map<object, string[]>();
   readonly layouts = new Map<object, { numbers?: Map<string, string> }>();
   /** The type (and, past 2^53, the exact digits) of the number parsed last. */
@@ -213,7 +213,7 @@ class Parser {
     if (n.exact !== undefined && canonicalJsonNumber(v) !== n.exact.toString()) return n.exact.toString();
     return undefined;
   }
-  /** Hands the recorded layouts to model/json-layout.ts once the values are complete. */
+  /** Hands the recorded layouts to lib/json-layout.ts once the values are complete. */
   finishLayouts(): void {
     for (const [container, order] of this.orders) setLayout(container, order, this.layouts.get(container)?.numbers);
     for (const [container, lay] of this.layouts) if (!this.orders.has(container)) setLayout(container, undefined, lay.numbers);

@@ -10,13 +10,13 @@
 //   that reads back to the same double, with a decimal point (Nix has no `1e5`: it reads `1` and
 //   a variable `e5`). Nix 2.8 refuses subnormal floats (strtod reports ERANGE), so they are
 //   refused here too. Negative numbers in lists get parentheses: `[ -1 ]` is a syntax error.
-// - a number read from a file keeps its type and digits (model/json-layout.ts): JSON `1.0` is a
+// - a number read from a file keeps its type and digits (lib/json-layout.ts): JSON `1.0` is a
 //   float to Nix and is written `1.0` (types.float rejects the int `1`); an integer past 2^53
 //   keeps all its digits.
 // Key order is the document's, also for keys JS enumerates first ("1", "22").
-import type { Json, JsonObject } from "../../model/json";
-import { numberSpelling, orderedKeys } from "../../model/json-layout";
-import { integerText, spellingMeans } from "../../model/number-text";
+import type { Json, JsonObject } from "../../lib/json";
+import { numberSpelling, orderedKeys } from "../../lib/json-layout";
+import { integerText, spellingMeans } from "../../lib/number-text";
 import { isBareAttrName, showAttrPath } from "./names";
 
 export class NixPrintError extends Error {

@@ -1,6 +1,6 @@
 // Property tests: the printer and the parser are inverse, and printing is stable.
 import fc from "fast-check";
-import { deepEqual, type Json } from "../../model/json";
+import { deepEqual, type Json } from "../../lib/json";
 import { hostileInventory, hostileValue } from "./hostile-arbitrary.test-util";
 import { parseNixValue, readNixInventoryData as readInventoryNix } from "./parse";
 import { printNix, printNixSnippet, printValue } from "./print";

@@ -6,7 +6,7 @@ import { useEditor } from "../../app/store";
 import { moveMembers } from "./members";
 import { CommandError } from "../command";
 import type { Inventory } from "../inventory-schema";
-import { deepEqual, getIn, type Json } from "../json";
+import { deepEqual, getIn, type Json } from "../../lib/json";
 import { arbitraryCommand, unknownKeysOf, type CommandCase } from "../testing/arbitrary-command";
 import { arbitraryInventory, deepFreeze } from "../testing/arbitrary-inventory";
 

@@ -2,7 +2,7 @@
 import { instanceAt, roleAt } from "../accessors";
 import { CommandError } from "../command";
 import type { Inventory } from "../inventory-schema";
-import { deleteIn, isObject, setIn, type JsonObject } from "../json";
+import { deleteIn, isObject, setIn, type JsonObject } from "../../lib/json";
 
 export function requireInstance(doc: Inventory, instance: string): JsonObject {
   const inst = instanceAt(doc, instance);

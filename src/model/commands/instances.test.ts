@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { moduleRefOf } from "../../catalog/resolve-module";
 import type { Inventory } from "../inventory-schema";
-import { deepEqual, type JsonObject } from "../json";
+import { deepEqual, type JsonObject } from "../../lib/json";
 import { addInstance, deleteInstance, freeInstanceName, renameInstance } from "./instances";
 
 const name = fc.constantFrom("sshd", "sshd-2", "users", "wifi", "@clan/borgbackup", "x", "__proto__");

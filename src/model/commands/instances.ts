@@ -2,7 +2,7 @@
 import { instancesOf } from "../accessors";
 import { CommandError, type Command } from "../command";
 import type { Inventory } from "../inventory-schema";
-import { deleteIn, isObject, own, renameKey, setIn, withKey, type JsonObject } from "../json";
+import { deleteIn, isObject, own, renameKey, setIn, withKey, type JsonObject } from "../../lib/json";
 import { instanceNameProblem } from "../names";
 
 export interface NewModuleRef {

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { CommandError } from "../command";
 import type { Inventory } from "../inventory-schema";
-import { deepEqual } from "../json";
+import { deepEqual } from "../../lib/json";
 import { placementsOf } from "../membership";
 import { tagsOfMachine } from "../tags";
 import { addMachine, deleteMachine, editMachine, machineFieldProblem, machineReferences, renameMachine, setMachineField } from "./machines";

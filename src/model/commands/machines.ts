@@ -3,7 +3,7 @@
 import { instancesOf, machinesOf, rolesOf, staticTagsOf } from "../accessors";
 import { CommandError, type Command } from "../command";
 import type { Inventory } from "../inventory-schema";
-import { deleteIn, getIn, isObject, objectAt, own, renameKey, setIn, withKey, withoutKey, type Json, type JsonObject } from "../json";
+import { deleteIn, getIn, isObject, objectAt, own, renameKey, setIn, withKey, withoutKey, type Json, type JsonObject } from "../../lib/json";
 import { deployHostProblem } from "../deploy-host";
 import { findNameIgnoringCase, machineNameProblem } from "../names";
 import { dropIfEmpty } from "./doc-paths";

@@ -4,7 +4,7 @@
 import { roleTagNames } from "../accessors";
 import { CommandError, type Command } from "../command";
 import type { Inventory } from "../inventory-schema";
-import { isObject, objectAt, own, withKey, withoutKey, type Json, type JsonObject } from "../json";
+import { isObject, objectAt, own, withKey, withoutKey, type Json, type JsonObject } from "../../lib/json";
 import { dropIfEmpty, putRole, roleOrEmpty } from "./doc-paths";
 
 export type MemberRef = { kind: "machine"; name: string } | { kind: "tag"; name: string };

@@ -2,7 +2,7 @@
 // directory mode, src/model/nix-defined.ts): the board and the settings forms wrap their command
 // in onInstanceOutsideFile, so the file gets only what the user adds; creating or renaming an
 // instance goes through newInstanceName, so a Nix instance's name is not taken twice.
-import { getIn, isObject, setIn } from "../json";
+import { getIn, isObject, setIn } from "../../lib/json";
 import { CommandError, type Command } from "../command";
 import type { Inventory } from "../inventory-schema";
 

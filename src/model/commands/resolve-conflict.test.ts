@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { Inventory } from "../inventory-schema";
-import { getIn, type JsonObject } from "../json";
+import { getIn, type JsonObject } from "../../lib/json";
 import { evaluateMember } from "../resolve/member-settings";
 import { UNKNOWN_INTERFACE } from "../resolve/role-interface";
 import { keepSettingIn } from "./resolve-conflict";

@@ -5,7 +5,7 @@ import { settingsAt } from "../accessors";
 import type { Command } from "../command";
 import { layerLabel, layerPath, type Layer } from "../settings-layer";
 import type { Inventory } from "../inventory-schema";
-import { deleteIn, getIn, isObject, type JsonObject } from "../json";
+import { deleteIn, getIn, isObject, type JsonObject } from "../../lib/json";
 import { setSettings } from "./settings";
 
 /**

@@ -3,7 +3,7 @@
 // to a role that exists, or the role is dropped.
 import { roleAt, roleMachineNames, roleTagNames } from "../accessors";
 import { CommandError, type Command } from "../command";
-import { deleteIn, isObject, own } from "../json";
+import { deleteIn, isObject, own } from "../../lib/json";
 import { requireInstance } from "./doc-paths";
 import { moveMembers, type MemberRef } from "./members";
 

@@ -3,7 +3,7 @@
 import { roleMachineNames, roleTagNames } from "../accessors";
 import { CommandError, type Command } from "../command";
 import { layerLabel, type Layer } from "../settings-layer";
-import { isObject, objectAt, own, withKey, withoutKey, type JsonObject } from "../json";
+import { isObject, objectAt, own, withKey, withoutKey, type JsonObject } from "../../lib/json";
 import { MK_DEFAULT_PRIORITY } from "../resolve/module-properties";
 import { withPriorityAt } from "../resolve/priority-wrappers";
 import { putRole, roleOrEmpty } from "./doc-paths";

@@ -4,7 +4,7 @@
 import { machineOwnTags, machinesOf, staticTagsOf } from "../accessors";
 import { CommandError, type Command } from "../command";
 import type { Inventory } from "../inventory-schema";
-import { deleteIn, isObject, own, renameKey, setIn, withKey } from "../json";
+import { deleteIn, isObject, own, renameKey, setIn, withKey } from "../../lib/json";
 import { tagNameProblem } from "../names";
 import { isReservedTag, tagIndex } from "../tags";
 import { mapRoles } from "./machines";

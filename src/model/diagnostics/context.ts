@@ -5,7 +5,7 @@ import { moduleRefOf, resolveModule, type ResolvedModule } from "../../catalog/r
 import { instancesOf, rolesOf } from "../accessors";
 import type { Diagnostic, Severity } from "../diagnostic";
 import type { Inventory } from "../inventory-schema";
-import { isObject, type Json, type JsonObject } from "../json";
+import { isObject, type Json, type JsonObject } from "../../lib/json";
 import { membersOfRole, type Member } from "../membership";
 import { tagIndex, type TagIndex } from "../tags";
 

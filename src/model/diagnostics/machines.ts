@@ -2,7 +2,7 @@
 // (docs/clan-semantics.md "Machine fields"; the parser is src/model/deploy-host.ts, shared with the machine commands).
 import { machinesOf } from "../accessors";
 import { deployHostProblem } from "../deploy-host";
-import { isObject, own } from "../json";
+import { isObject, own } from "../../lib/json";
 import { memo, type Context, type Memo } from "./context";
 
 const cache = new WeakMap<object, Memo>();

@@ -1,7 +1,7 @@
 // Names that break Clan (docs/clan-semantics.md "meta", "Machine fields", "Instances"). The rules themselves live in src/model/names.ts,
 // shared with the commands that refuse such names; here they are applied to what was imported.
 import { instancesOf, machinesOf, metaOf } from "../accessors";
-import { isObject, own } from "../json";
+import { isObject, own } from "../../lib/json";
 import { clanNameProblem, domainProblem, domainVersionProblem, instanceNameProblem, machineNameProblem } from "../names";
 import { memo, type Context, type Memo } from "./context";
 

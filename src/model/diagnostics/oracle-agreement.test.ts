@@ -8,7 +8,7 @@
 // Clan accepts silently while building nothing for it. And one failure is documented as a
 // warning: a removed option nobody sets fails only an evaluation that reads every setting.
 import { describe, expect, it } from "vitest";
-import type { JsonObject } from "../json";
+import type { JsonObject } from "../../lib/json";
 import { catalogForOracleArgs } from "../resolve/testing/oracle-catalog";
 import type { OracleAnswer } from "../testing/oracle";
 import { loadOracleFixtures, machineDirsOf, type FixtureKind } from "../testing/oracle-fixtures";

@@ -1,7 +1,7 @@
 // References that point nowhere: machines named in a role that the inventory does not define,
 // and modules or inputs the catalog does not know (docs/clan-semantics.md "Members of a role", "Modules").
 import { machinesOf } from "../accessors";
-import { own } from "../json";
+import { own } from "../../lib/json";
 import { closest } from "../closest-name";
 import { roleLabel, type Context } from "./context";
 

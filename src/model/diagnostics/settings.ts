@@ -14,7 +14,7 @@
 import { formatPath } from "../path-text";
 import { moduleRefOf } from "../../catalog/resolve-module";
 import { layerPath, type Layer } from "../settings-layer";
-import { isObject, objectAt, own, type Json, type JsonObject } from "../json";
+import { isObject, objectAt, own, type Json, type JsonObject } from "../../lib/json";
 import { evaluateDefinitions, evaluateMember, type MemberEvaluation } from "../resolve/member-settings";
 import type { EvalProblem } from "../resolve/evaluate-options";
 import type { OptionSet } from "../resolve/option-types";

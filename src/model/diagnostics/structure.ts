@@ -3,7 +3,7 @@
 // instances, roles, …) is done here so that every key is seen, including `__proto__`, which zod
 // skips in records. Keys Clan does not declare are reported where they are, and kept.
 import { formatPath } from "../path-text";
-import { z } from "../zod";
+import { z } from "../../lib/zod";
 import {
   deploySchema,
   instanceSchema,
@@ -13,7 +13,7 @@ import {
   roleSchema,
   roleTagsSchema,
 } from "../inventory-schema";
-import { getIn, isObject, own, type Json, type JsonObject } from "../json";
+import { getIn, isObject, own, type Json, type JsonObject } from "../../lib/json";
 import { closest } from "../closest-name";
 import { memo, type Context, type Memo } from "./context";
 

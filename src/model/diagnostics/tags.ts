@@ -1,6 +1,6 @@
 // Tags that select nobody, and reserved tags replaced by hand (docs/clan-semantics.md "Static tags", "Machines and tags", "Members of a role").
 import { roleTagNames, staticTagsOf } from "../accessors";
-import { own } from "../json";
+import { own } from "../../lib/json";
 import { tagIndex } from "../tags";
 import { roleLabel, type Context } from "./context";
 

@@ -5,7 +5,7 @@
 import type { Catalog } from "../../catalog/catalog-types";
 import { CommandError, type Command } from "../command";
 import type { Inventory } from "../inventory-schema";
-import { isObject, own, renameKey, withKey, withoutKey, type JsonObject } from "../json";
+import { isObject, own, renameKey, withKey, withoutKey, type JsonObject } from "../../lib/json";
 import { planMigration, type Decisions, type MigrationPlan } from "./plan";
 
 export function applyMigration(doc: Inventory, plan: MigrationPlan): Inventory {

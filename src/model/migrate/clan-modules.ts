@@ -2,7 +2,7 @@
 // (docs/clan-semantics.md "Migrating services to instances", from the status table of clan-core's guide "Migrating from clanModules to
 // clanServices", docs/src/guides/migrations/migrate-inventory-services.md). One entry per old
 // module; the planner (plan.ts) decides everything else from this table and the catalog.
-import type { JsonObject } from "../json";
+import type { JsonObject } from "../../lib/json";
 
 export type ModuleFate =
   /** A clanService of the same name replaced it. */

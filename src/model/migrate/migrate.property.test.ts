@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCatalog } from "../../catalog/catalog-schema";
 import type { Inventory } from "../inventory-schema";
-import { isObject, type Json, type JsonObject } from "../json";
+import { isObject, type Json, type JsonObject } from "../../lib/json";
 import { roleMembers } from "../membership";
 import { deepFreeze, jsonValue, objectOf } from "../testing/arbitrary-inventory";
 import { applyMigration } from "./apply";

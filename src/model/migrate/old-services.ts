@@ -5,7 +5,7 @@
 // Reading is lenient (old files were written by hand): a list or an attribute set of machines,
 // `imports` as the older spelling of `extraModules`; anything else is kept as a leftover so the
 // plan can name it.
-import { isObject, own, type Json, type JsonObject } from "../json";
+import { isObject, own, type Json, type JsonObject } from "../../lib/json";
 
 export interface OldRole {
   name: string;

@@ -4,7 +4,7 @@ import { parseCatalog } from "../../catalog/catalog-schema";
 import { readInventoryJson, writeInventoryJson } from "../../formats/inventory-json";
 import { diagnose } from "../diagnostics/index";
 import type { Inventory } from "../inventory-schema";
-import { deepEqual, type JsonObject } from "../json";
+import { deepEqual, type JsonObject } from "../../lib/json";
 import { roleMembers } from "../membership";
 import { resolveInventory } from "../resolve/resolve";
 import { applyMigration, migrateServices } from "./apply";

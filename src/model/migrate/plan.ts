@@ -11,7 +11,7 @@ import { validateSettings } from "../../schema/validate";
 import { instancesOf } from "../accessors";
 import { closest } from "../closest-name";
 import type { Inventory } from "../inventory-schema";
-import { deepEqual, isObject, own, type Json, type JsonObject } from "../json";
+import { deepEqual, isObject, own, type Json, type JsonObject } from "../../lib/json";
 import { membersOfRole } from "../membership";
 import { fateOf, renamesOf, roleRenameOf, type FateStatus, type ModuleFate } from "./clan-modules";
 import { readOldServices, type OldInstance, type OldRole } from "./old-services";

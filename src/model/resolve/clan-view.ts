@@ -6,8 +6,8 @@
 // (member-settings.ts applies them).
 // Subtrees without properties are returned as they are (same object), so the view of a large
 // inventory costs a walk, and nothing is copied.
-import { isObject, own, type Json, type JsonObject } from "../json";
-import { carrySpellings } from "../json-layout";
+import { isObject, own, type Json, type JsonObject } from "../../lib/json";
+import { carrySpellings } from "../../lib/json-layout";
 import { dischargeProperties, filterOverrides, PropertyError, sortProperties, type Definition } from "./module-properties";
 import { nixEquals, put, toNix } from "./nix-value";
 

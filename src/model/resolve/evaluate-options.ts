@@ -15,7 +15,7 @@ import {
   sortProperties,
   type Definition,
 } from "./module-properties";
-import type { Json } from "../json";
+import type { Json } from "../../lib/json";
 import { attrNames, fromNix, isAttrs, nixEquals, nixTypeOf, put, showNix, type NixAttrs, type NixValue } from "./nix-value";
 import { checkType, describeType, NAME_PLACEHOLDER, type NixType, type OptionDecl, type OptionSet } from "./option-types";
 

@@ -4,7 +4,7 @@
 // (resolve.conformance.test.ts).
 import { parseJson } from "../../formats/json-parse";
 import { writeJson } from "../../formats/json-write";
-import { isObject, type JsonObject } from "../json";
+import { isObject, type JsonObject } from "../../lib/json";
 import { membersOfRole } from "../membership";
 import { evaluateMember } from "./member-settings";
 import { fromNix } from "./nix-value";

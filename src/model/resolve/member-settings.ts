@@ -3,7 +3,7 @@
 // `{ imports = [ machine settings ] ++ settings of the role's tags it carries (a→z) }` beside the
 // role settings (modules/clan/distributed-services.nix), and evalModules lists the definitions of
 // interface, role, machine, tags a→z in reverse: tags z→a, machine, role.
-import { isObject, own, type Json, type JsonObject } from "../json";
+import { isObject, own, type Json, type JsonObject } from "../../lib/json";
 import { evaluateSettings, type EvalProblem, type Origin } from "./evaluate-options";
 import { dischargeProperties, filterOverrides, PropertyError, type Definition } from "./module-properties";
 import { compareNames, fromNix, isAttrs, toNix, type NixValue } from "./nix-value";

@@ -2,10 +2,10 @@
 // integer and `2.0` a float: `types.int` refuses the second and `types.float` the first. JSON
 // values in JS lose that difference, so the resolver works on a copy where floats are wrapped
 // (NixFloat) and integers stay plain numbers. The spelling of every number comes from the
-// document's layout (model/json-layout.ts), so a file's `2.0` stays a float.
-import { isObject, own, type Json, type JsonObject } from "../json";
-import { numberSpelling, setLayout } from "../json-layout";
-import { floatSpelling } from "../number-text";
+// document's layout (lib/json-layout.ts), so a file's `2.0` stays a float.
+import { isObject, own, type Json, type JsonObject } from "../../lib/json";
+import { numberSpelling, setLayout } from "../../lib/json-layout";
+import { floatSpelling } from "../../lib/number-text";
 
 export class NixFloat {
   /** `spelling`: how the file wrote it (`0.50`), kept for display and writing. */

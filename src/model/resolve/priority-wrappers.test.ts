@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseJson } from "../../formats/json-parse";
 import { writeJson } from "../../formats/json-write";
-import { setIn, type JsonObject } from "../json";
+import { setIn, type JsonObject } from "../../lib/json";
 import { overridePriority, pathKey, rewrapPriorities, unwrapPriorities, withPriorityAt } from "./priority-wrappers";
 
 const parse = (text: string) => {

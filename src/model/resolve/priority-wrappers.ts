@@ -2,7 +2,7 @@
 // wrapped as `{"_type":"override","priority":P,"content":v}` (mkDefault is P = 1000): the form
 // edits v, shows P beside the field, and an edit of v keeps the wrapper — the very object when
 // the value is unchanged, so a file is written back byte for byte.
-import { isObject, own, withKey, type Json, type JsonObject } from "../json";
+import { isObject, own, withKey, type Json, type JsonObject } from "../../lib/json";
 
 export interface Unwrapped {
   /** The blob with every option-level priority wrapper replaced by its content. */

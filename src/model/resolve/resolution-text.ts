@@ -1,6 +1,6 @@
 // `clan-inventory resolve --format text`: per machine, what runs on it, each setting with its
 // value and where it comes from; then the instances Clan cannot evaluate and its warnings.
-import type { Json } from "../json";
+import type { Json } from "../../lib/json";
 import type { Origin } from "./evaluate-options";
 import { settingRows } from "./setting-rows";
 import type { MemberResolution, Resolution, Source } from "./resolve";

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { generateInventory } from "../testing/generate-inventory";
 import { oracleAvailable } from "../testing/oracle";
 import { loadOracleFixtures, machineDirsOf, type FixtureKind } from "../testing/oracle-fixtures";
-import type { JsonObject } from "../json";
+import type { JsonObject } from "../../lib/json";
 import { resolveInventory, resolutionJson } from "./resolve";
 import { compareWithOracle } from "./testing/compare-oracle";
 import { catalogForOracleArgs } from "./testing/oracle-catalog";

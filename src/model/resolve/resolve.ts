@@ -6,7 +6,7 @@
 import type { Catalog } from "../../catalog/catalog-types";
 import { moduleRefOf, resolveModule } from "../../catalog/resolve-module";
 import type { Layer } from "../settings-layer";
-import { isObject, own, type Json, type JsonObject } from "../json";
+import { isObject, own, type Json, type JsonObject } from "../../lib/json";
 import { clanView, type ViewProblem } from "./clan-view";
 import type { EvalProblem, Origin } from "./evaluate-options";
 import { evaluateMember, type MemberEvaluation } from "./member-settings";

@@ -2,7 +2,7 @@
 // catalog (`roleInterfaces`, exact: types as Nix merges them, every default as Nix evaluates
 // it), else one read from the role's JSON Schema (schema-interface.ts, defaults partly unknown).
 import type { Catalog } from "../../catalog/catalog-types";
-import { isObject, own, type Json, type JsonObject } from "../json";
+import { isObject, own, type Json, type JsonObject } from "../../lib/json";
 import { toNix } from "./nix-value";
 import type { NixType, OptionDecl, OptionSet } from "./option-types";
 import { interfaceFromSchema } from "./schema-interface";

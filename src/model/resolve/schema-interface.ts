@@ -8,7 +8,7 @@
 //  - `number` may be Nix's float or number: read as int-or-float;
 //  - a nested object may be nested options or a submodule: read as nested options (list order
 //    inside differs between the two; see docs/clan-semantics.md).
-import type { Json } from "../json";
+import type { Json } from "../../lib/json";
 import { compileRoleSchema } from "../../schema/compile-schema";
 import type { FieldNode } from "../../schema/field-node";
 import { toNix } from "./nix-value";

@@ -2,8 +2,8 @@
 // effective settings panel and "What runs on <m>" list them. A set whose entries have origins of
 // their own (nested options, a submodule, an attribute set merged from several layers) is listed
 // entry by entry; anything else is one row.
-import { isObject, type Json } from "../json";
-import { numberSpelling } from "../json-layout";
+import { isObject, type Json } from "../../lib/json";
+import { numberSpelling } from "../../lib/json-layout";
 import { originKey, type Origin } from "./evaluate-options";
 import type { Source } from "./resolve";
 

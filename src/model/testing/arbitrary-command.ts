@@ -9,7 +9,7 @@ import fc from "fast-check";
 import type { Command } from "../command";
 import type { Layer } from "../settings-layer";
 import type { Inventory } from "../inventory-schema";
-import { isObject, own, type Json } from "../json";
+import { isObject, own, type Json } from "../../lib/json";
 import { roleMachineNames, roleTagNames, roleAt } from "../accessors";
 import { addInstance, deleteInstance, renameInstance } from "../commands/instances";
 import { addMachine, deleteMachine, editMachine, renameMachine, setMachineField } from "../commands/machines";

@@ -8,7 +8,7 @@
 // that generated commands hit existing things often (see NAMES).
 import fc from "fast-check";
 import type { Inventory } from "../inventory-schema";
-import type { Json, JsonObject } from "../json";
+import type { Json, JsonObject } from "../../lib/json";
 
 export interface ArbitraryInventoryOptions {
   /** Names and keys like `__proto__`, `constructor`, `a.b`, `` (default true). */

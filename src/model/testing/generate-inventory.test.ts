@@ -1,6 +1,6 @@
 // The seeded generator: the same seed gives the same inventory, and over the recorded seeds every
 // situation issue 14 asks for occurs (so the recorded oracle answers cover them).
-import { isObject, type Json, type JsonObject } from "../json";
+import { isObject, type Json, type JsonObject } from "../../lib/json";
 import { generateInventory } from "./generate-inventory";
 
 const SEEDS = Array.from({ length: 320 }, (_, i) => i + 1);

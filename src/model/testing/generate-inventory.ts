@@ -19,7 +19,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { InterfaceType, OptionSet } from "../../catalog/role-interfaces";
-import { isObject, type Json, type JsonObject } from "../json";
+import { isObject, type Json, type JsonObject } from "../../lib/json";
 
 /** How often each kind of trouble is put into an inventory (per chance to put it in). */
 export const FAULT_RATES = {

@@ -2,7 +2,7 @@
 // interface (src/catalog/role-interfaces.ts) — the settings are the interface's defaults. The
 // tests compare this with the clan-oracle to prove the recording right; it is not the editor's
 // resolution (that merges layers and priorities, src/model/resolve/).
-import type { Json, JsonObject } from "../json";
+import type { Json, JsonObject } from "../../lib/json";
 import { NAME_PLACEHOLDER, type InterfaceType, type OptionSet } from "../../catalog/role-interfaces";
 
 export interface DefaultsResult {

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { JsonObject } from "../json";
+import type { JsonObject } from "../../lib/json";
 import type { OracleAnswer } from "./oracle";
 
 export type FixtureKind = "cases" | "data" | "generated";

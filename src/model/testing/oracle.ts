@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, isAbsolute, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Json, JsonObject } from "../json";
+import type { Json, JsonObject } from "../../lib/json";
 
 /** One role of one instance, as the oracle reports it. */
 export interface OracleRole {

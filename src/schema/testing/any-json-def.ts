@@ -1,6 +1,6 @@
 // clan's `AnyJson` definition, as its role schemas carry it in $defs for options typed
 // `anything` / `attrsOf anything`: the schema tests use the same one.
-import type { JsonObject } from "../../model/json";
+import type { JsonObject } from "../../lib/json";
 
 export const anyJsonDef: JsonObject = {
   oneOf: [

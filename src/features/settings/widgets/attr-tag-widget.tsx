@@ -2,7 +2,7 @@
 // arrow keys move between tabs, Enter or Space chooses). Choosing a variant replaces the value
 // with that variant's starting value, as one undoable step.
 import { useRef, useState, type KeyboardEvent } from "react";
-import { isObject } from "../../../model/json";
+import { isObject } from "../../../lib/json";
 import { initialVariant } from "../../../schema/settings-edit";
 import { Field, isBlock } from "../field";
 import { childLabel, elementId, keyOf, readOnlyProps, useFormCtx, usePath } from "../form-context";

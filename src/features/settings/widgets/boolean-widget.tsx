@@ -4,7 +4,7 @@
 // they are three radio buttons, like the nullable widget's: one click or one arrow key stores
 // any of them, `false` included (a checkbox needed check + uncheck for that).
 import { useState } from "react";
-import type { Json } from "../../../model/json";
+import type { Json } from "../../../lib/json";
 import { elementId, readOnlyProps, useFormCtx, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";
 import { CHOICE_REFUSED, ERROR_TEXT } from "./styles";

@@ -1,4 +1,4 @@
-import type { Json } from "../../../model/json";
+import type { Json } from "../../../lib/json";
 import type { FieldNode, PropertyField } from "../../../schema/field-node";
 
 /** What every widget receives from the field around it. */
@@ -8,7 +8,7 @@ export interface ControlProps {
   /** Accessible name: the option's path, e.g. "destinations.a.repo". */
   label: string;
   committed: Json | undefined;
-  /** How a committed number is written, when not plainly (`2.0`, `1e5`): see model/number-text.ts. */
+  /** How a committed number is written, when not plainly (`2.0`, `1e5`): see lib/number-text.ts. */
   spelling?: string;
   depth: number;
   /** The option this value belongs to (for its default), when it is an option. */

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { deepEqual, type Json } from "../../../model/json";
+import { deepEqual, type Json } from "../../../lib/json";
 import { defaultText, formatJson } from "../../../schema/json-types";
 import { elementId, readOnlyProps, useFormCtx, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";

@@ -1,8 +1,8 @@
 import { useState } from "react";
 import { parseJson } from "../../../formats/json-parse";
 import { writeJson } from "../../../formats/json-write";
-import type { Json } from "../../../model/json";
-import { jsonNumberText } from "../../../model/number-text";
+import type { Json } from "../../../lib/json";
+import { jsonNumberText } from "../../../lib/number-text";
 import type { ControlProps } from "./control-props";
 import { ERROR_TEXT, MONO_INPUT } from "./styles";
 import { useDraft, type Parsed } from "./use-draft";

@@ -1,8 +1,8 @@
 // listOf: items with Add, Remove, Move up and Move down buttons (keyboard-reachable; focus
 // follows the moved item). Each change of the list is one command.
 import { useRef } from "react";
-import type { Json } from "../../../model/json";
-import { movedItem, withItem, withoutItem } from "../../../model/json-spelled";
+import type { Json } from "../../../lib/json";
+import { movedItem, withItem, withoutItem } from "../../../lib/json-spelled";
 import { initialValue, spellingFor } from "../../../schema/settings-edit";
 import { Field, isBlock } from "../field";
 import { childLabel, elementId, keyOf, readOnlyProps, useFormCtx, usePath } from "../form-context";

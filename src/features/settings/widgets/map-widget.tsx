@@ -2,7 +2,7 @@
 // (committed on blur or Enter), and each row keeps a stable React key across renames, so the
 // input never loses focus. Empty and duplicate names are refused with a message at the key.
 import { useEffect, useRef, useState } from "react";
-import { isObject, own, renameKey, withKey, withoutKey, type JsonObject } from "../../../model/json";
+import { isObject, own, renameKey, withKey, withoutKey, type JsonObject } from "../../../lib/json";
 import type { FieldNode } from "../../../schema/field-node";
 import { initialValue, spellingFor } from "../../../schema/settings-edit";
 import { Field, isBlock } from "../field";

@@ -1,4 +1,4 @@
-import { jsonNumberText } from "../../../model/number-text";
+import { jsonNumberText } from "../../../lib/number-text";
 import { defaultText } from "../../../schema/json-types";
 import type { ControlProps } from "./control-props";
 import { ERROR_TEXT, INPUT } from "./styles";

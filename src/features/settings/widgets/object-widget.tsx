@@ -1,8 +1,8 @@
 // A group of options (a submodule): one field per declared option, then the keys the schema
 // does not declare. Freeform groups edit those like a map; otherwise each unknown key is shown
 // as it is stored, with its error and a Remove button — never dropped silently.
-import { isObject, own, type Json } from "../../../model/json";
-import { spellingAt } from "../../../model/json-spelled";
+import { isObject, own, type Json } from "../../../lib/json";
+import { spellingAt } from "../../../lib/json-spelled";
 import { Field } from "../field";
 import { childLabel, keyOf, readOnlyProps, useFormCtx, useIssueText, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";

@@ -4,7 +4,7 @@
 // written on blur or Enter — one command, one undo step per field edit, never per keystroke —
 // and only when the parsed draft differs from what is stored.
 import { useEffect, useEffectEvent, useRef, useState, type ChangeEvent, type KeyboardEvent } from "react";
-import type { Json } from "../../../model/json";
+import type { Json } from "../../../lib/json";
 import { elementId, fieldName, useFormCtx, usePath } from "../form-context";
 
 /** A draft read: its value (`spelling`: how a number was typed, when that is not plain), or why not. */

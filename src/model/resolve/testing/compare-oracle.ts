@@ -2,7 +2,7 @@
 // same machines and tags, the same instances failing, the same members, the same final settings
 // (floats within 1e-6 relative: Nix 2.8 prints 6 significant digits) and the same options
 // without a value. Returns what differs, in words, for test failures to show.
-import { isObject, type Json, type JsonObject } from "../../json";
+import { isObject, type Json, type JsonObject } from "../../../lib/json";
 
 export function compareWithOracle(ours: JsonObject, oracle: JsonObject): string[] {
   const diffs: string[] = [];

@@ -28,7 +28,7 @@ export function getIn(value: Json | undefined, path: Path): Json | undefined {
 /**
  * Returns a copy of `obj` with `key` set. An existing key keeps its position; a new key
  * goes last. Uses defineProperty so that a key named `__proto__` is stored as data.
- * `spelling` is the text a number value is to be written with (model/number-text.ts).
+ * `spelling` is the text a number value is to be written with (lib/number-text.ts).
  */
 export function withKey(obj: JsonObject, key: string, value: Json, spelling?: string): JsonObject {
   const out: JsonObject = {};

@@ -1,4 +1,4 @@
-// JSON helpers that keep number spellings (model/number-text.ts, model/json-layout.ts): list
+// JSON helpers that keep number spellings (lib/number-text.ts, lib/json-layout.ts): list
 // rearrangements that move each item's spelling with it, the spelling of a number at a key, and
 // an equality that tells `2` from `2.0`. Only the settings forms use them, so they live apart
 // from json.ts (in the app's first JavaScript) and load with the forms.
@@ -39,7 +39,7 @@ export function spellingAt(container: Json | undefined, key: string | number): s
 }
 
 /**
- * deepEqual that also tells `2` from `2.0` (and other spellings, model/number-text.ts): two
+ * deepEqual that also tells `2` from `2.0` (and other spellings, lib/number-text.ts): two
  * values that are written the same. An edit that changes only a number's type must not be
  * dropped as "no change".
  */

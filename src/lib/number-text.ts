@@ -3,7 +3,7 @@
 //  - an integer below 2^63 in magnitude (Nix's int range) is written with the exact digits of
 //    the double, never JS's shortest form: String(2 ** 60) is "1152921504606847000", which a
 //    64-bit reader (Nix, Python) takes for a different integer than the stored 1152921504606846976;
-//  - a remembered spelling (model/json-layout.ts) is written instead while it still means the
+//  - a remembered spelling (lib/json-layout.ts) is written instead while it still means the
 //    value, so what a file or the user said (`1.0`, `-0`, `1e5`) is kept until the value changes;
 //  - a whole number meant as a float gets a spelling with a decimal point (floatSpelling).
 

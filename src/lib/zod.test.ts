@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
-// One import of zod for the whole app (src/model/zod.ts): classic zod in any module would bring
+// One import of zod for the whole app (src/lib/zod.ts): classic zod in any module would bring
 // back ~20 KB gzip to the first load and its CSP-tripping JIT probe.
 const srcDir = join(__dirname, "..");
 
@@ -10,9 +10,9 @@ function sources(dir: string): string[] {
 }
 
 describe("zod", () => {
-  it("is imported only through src/model/zod.ts", () => {
+  it("is imported only through src/lib/zod.ts", () => {
     const offenders = sources(srcDir)
-      .filter((f) => !f.endsWith(join("model", "zod.ts")))
+      .filter((f) => !f.endsWith(join("lib", "zod.ts")))
       .filter((f) => /from\s+["']zod(\/[^"']*)?["']/.test(readFileSync(f, "utf8")))
       .map((f) => relative(srcDir, f));
     expect(offenders).toEqual([]);

@@ -11,7 +11,7 @@
 // Key order: OURS' order is kept and what THEIRS adds goes after the key THEIRS has before it
 // (after what OURS added there). When OURS kept BASE's order and THEIRS reordered (sorted the
 // machines, say), THEIRS' order is the change and is taken, with OURS' additions placed likewise.
-// Number spellings (`1.0`, model/json-layout.ts) travel with the side each value comes from, and
+// Number spellings (`1.0`, lib/json-layout.ts) travel with the side each value comes from, and
 // a number is "changed" when its spelling changes (`1` -> `1.0` makes an int a float to Nix).
 import { isObject, own, type Json, type JsonObject, type Path } from "./json";
 import { orderedKeys, setLayout } from "./json-layout";
