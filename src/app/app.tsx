@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { lazy, Suspense } from "react";
 import { Router } from "wouter";
-import { ROUTER_BASE } from "./base-path";
+import { ROUTER_BASE } from "../state/base-path";
 import { Layout } from "./layout";
 import { AppRoutes } from "./routes";
 import { NavigationPending, TransitionLocation, useTransitionLocation } from "./transition-location";

@@ -12,7 +12,7 @@ import { isObject } from "../lib/json";
 import { MAX_DEPTH, parseJson } from "../formats/json-parse";
 import { writeJson } from "../formats/json-write";
 import { entryFromText, entryText } from "./history-text";
-import { historyEntry, type EditorState, type HistoryEntry } from "./store";
+import { historyEntry, type EditorState, type HistoryEntry } from "../state/store";
 
 const PREFIX = "clan-inventory-editor:journal:";
 

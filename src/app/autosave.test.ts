@@ -5,8 +5,8 @@ import { readInventoryJson, writeInventoryJson } from "../formats/inventory-json
 import { writeJson } from "../formats/json-write";
 import { LEGACY_KEY, loadAutosave, resetAutosaveDbForTests, startAutosave, tabId, type AutosaveHandle } from "./autosave";
 import { openAutosaveDb, readRecords, writeTransaction, type DocRecord } from "./autosave-db";
-import { useNotices } from "./notices";
-import { HISTORY_LIMIT, useEditor } from "./store";
+import { useNotices } from "../state/notices";
+import { HISTORY_LIMIT, useEditor } from "../state/store";
 import { addMachine, renameMachine, setMachineField } from "../model/commands/machines";
 import { setSettings } from "../model/commands/settings";
 import { printNix } from "../formats/nix/print";

@@ -28,10 +28,10 @@ import { MAX_DEPTH, parseJson } from "../formats/json-parse";
 import { writeJson } from "../formats/json-write";
 import { openAutosaveDb, readPrefix, readRecords, writeTransaction, type DocRecord, type HistoryRecord, type OriginalRecord } from "./autosave-db";
 import { entryFromText, entryText } from "./history-text";
-import { useNotices } from "./notices";
+import { useNotices } from "../state/notices";
 import { readJournals, removeJournals, removeOwnJournal, replayJournals, writeJournal } from "./autosave-journal";
 import { receiveMerged } from "./receive-remote";
-import { HISTORY_LIMIT, useEditor, type EditorState, type HistoryEntry } from "./store";
+import { HISTORY_LIMIT, useEditor, type EditorState, type HistoryEntry } from "../state/store";
 
 /** The copy earlier versions kept in localStorage. */
 export const LEGACY_KEY = "clan-inventory-editor:autosave:v1";

@@ -8,8 +8,8 @@ import { readInventoryJson, writeInventoryJson } from "../formats/inventory-json
 import { readInventoryNix } from "../formats/nix/parse";
 import { printNix } from "../formats/nix/print";
 import { diagnose } from "../model/diagnostics/index";
-import { useEditor } from "./store";
-import { useCatalog } from "./use-catalog";
+import { useEditor } from "../state/store";
+import { useCatalog } from "../state/use-catalog";
 
 export interface ClanBenchHook {
   /** How many modules the active catalog holds (0 while it loads). */

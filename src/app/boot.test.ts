@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { boot, fileNameOf } from "./boot";
-import { useNotices } from "./notices";
-import { useEditor } from "./store";
+import { useNotices } from "../state/notices";
+import { useEditor } from "../state/store";
 
 /** Serves `files` (path -> text) to the app's fetch. */
 function serve(files: Record<string, string>) {

@@ -2,11 +2,11 @@
 // demo inventory shipped in public/. The URL's text is read like an imported file: JSON or Nix
 // by the name's extension, else by content, with the same error words (import-file.ts).
 import { loadAutosave, type Stored } from "./autosave";
-import { publicFile } from "./base-path";
+import { publicFile } from "../state/base-path";
 import { readFailureDetail, readInventoryText } from "./import-file";
-import { useNotices } from "./notices";
-import { useEditor } from "./store";
-import { fetchAddressText } from "./remote-address";
+import { useNotices } from "../state/notices";
+import { useEditor } from "../state/store";
+import { fetchAddressText } from "../state/remote-address";
 
 /** An inventory read from an address: as large as an imported file may be (the CLI says 10 MB). */
 const MAX_INVENTORY_BYTES = 10 * 1024 * 1024;

@@ -6,7 +6,7 @@ import type { Op } from "../model/doc-merge";
 import { isObject, own, type Json, type JsonObject } from "../lib/json";
 import { MAX_DEPTH, parseJson } from "../formats/json-parse";
 import { writeJson } from "../formats/json-write";
-import { historyEntry, type HistoryEntry } from "./store";
+import { historyEntry, type HistoryEntry } from "../state/store";
 
 const written = new WeakMap<HistoryEntry, string>();
 

@@ -5,9 +5,9 @@
 import { detectFormat, type InventoryFormat } from "../formats/detect-format";
 import { MAX_INVENTORY_BYTES, readInventoryJson, type SourceError } from "../formats/inventory-json";
 import type { Inventory } from "../model/inventory-schema";
-import { describeSourceError, useNotices } from "./notices";
-import { useEditor } from "./store";
-import { askToResolve, hasConflictMarkers, onConflictsResolved } from "./merge-conflicts";
+import { describeSourceError, useNotices } from "../state/notices";
+import { useEditor } from "../state/store";
+import { askToResolve, hasConflictMarkers, onConflictsResolved } from "../state/merge-conflicts";
 import { plural } from "../model/plural";
 
 /** Files larger than this are refused before reading: an inventory is far smaller. */

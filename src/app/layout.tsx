@@ -2,13 +2,13 @@ import { lazy, Suspense, useCallback, useEffect, useState, type ReactNode } from
 import { Link, useLocation } from "wouter";
 import { Button } from "../ui/button";
 import { ExportDialog } from "../features/export/export-dialog";
-import { useEditor } from "./store";
-import { useDiagnostics } from "./use-diagnostics";
+import { useEditor } from "../state/store";
+import { useDiagnostics } from "../state/use-diagnostics";
 import { importFile } from "./import-file";
 import { openDroppedFile } from "./open-dropped-file";
-import { useNotices } from "./notices";
+import { useNotices } from "../state/notices";
 import { boot } from "./boot";
-import { publicFile } from "./base-path";
+import { publicFile } from "../state/base-path";
 import { pruneHistories, startAutosave } from "./autosave";
 import { useUndoShortcuts } from "./use-undo-shortcuts";
 import { useFileDrop } from "./use-file-drop";
@@ -16,13 +16,13 @@ import { DiagnosticsBar } from "../features/diagnostics/diagnostics-bar";
 import { MigrateBanner } from "../features/migrate/migrate-banner";
 import { useDiagnosticsBar } from "../features/diagnostics/diagnostics-bar-state";
 import { useQueryClient } from "@tanstack/react-query";
-import { isClanDirectoryMode } from "./clan-directory/session";
+import { isClanDirectoryMode } from "../state/clan-directory/session";
 import { plural } from "../model/plural";
 import { FileButton } from "../ui/file-button";
 import { SkipLink, SkipLinkSlot } from "../ui/skip-link";
-import { useLocks } from "./nix-locks";
+import { useLocks } from "../state/nix-locks";
 import { nixValueAt } from "../model/locked-paths";
-import { useMergeConflicts } from "./merge-conflicts";
+import { useMergeConflicts } from "../state/merge-conflicts";
 
 // Clan directory mode's code is loaded only in that mode.
 const ClanDirectoryControls = lazy(() => import("./clan-directory/clan-directory-controls").then((m) => ({ default: m.ClanDirectoryControls })));

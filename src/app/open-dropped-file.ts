@@ -1,8 +1,8 @@
 // A file dropped on the page is either a catalog (it has modulesPerSource / moduleSchemas) or an
 // inventory; the content decides, so the user need not aim at a particular place.
-import { addCatalogFileText, looksLikeCatalog, MAX_CATALOG_BYTES } from "./catalog-sources";
+import { addCatalogFileText, looksLikeCatalog, MAX_CATALOG_BYTES } from "../state/catalog-sources";
 import { importFile, importText } from "./import-file";
-import { useNotices } from "./notices";
+import { useNotices } from "../state/notices";
 
 export async function openDroppedFile(file: File): Promise<void> {
   if (file.size > MAX_CATALOG_BYTES || !/\.json$/i.test(file.name)) return importFile(file);

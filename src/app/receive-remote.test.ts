@@ -2,7 +2,7 @@ import { addMachine, setMachineField } from "../model/commands/machines";
 import { addTagToMachines } from "../model/commands/tags";
 import { diffDocs } from "../model/doc-merge";
 import { overwrittenOwnValues } from "./receive-remote";
-import { historyEntry } from "./store";
+import { historyEntry } from "../state/store";
 
 describe("values of this tab another tab replaced", () => {
   const base = { machines: { a: {}, web2: { tags: ["web"] } } };

@@ -7,8 +7,8 @@ import { formatPath } from "../model/path-text";
 import { diffDocs, merge3, rebaseOps, type Op } from "../model/doc-merge";
 import type { Inventory } from "../model/inventory-schema";
 import { deepEqual, getIn, type Json } from "../lib/json";
-import { useNotices } from "./notices";
-import { useEditor, type EditorState, type HistoryEntry } from "./store";
+import { useNotices } from "../state/notices";
+import { useEditor, type EditorState, type HistoryEntry } from "../state/store";
 
 /** Ops of this tab's history looked at; enough for 100 ordinary edits, bounded for imports. */
 const MAX_OWN_OPS = 20_000;

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import { useEditor } from "./store";
+import { useEditor } from "../state/store";
 
 /** Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z (and Ctrl+Y) redoes — except while typing in a field,
  * where the browser's own text undo is what the user means. */

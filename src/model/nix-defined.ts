@@ -4,7 +4,7 @@
 // Nix defines are in the palette, and `meta.name` set in Nix counts as set. Commands never read
 // it: they edit inventory.json itself, so nothing of Nix's is ever copied into the file.
 // Clan directory mode only: loaded with its lazy code (clan-directory/use-locked-paths.ts), which
-// publishes the overlay to src/app/nix-locks.ts. Pure: no Node, no DOM.
+// publishes the overlay to src/state/nix-locks.ts. Pure: no Node, no DOM.
 import type { Inventory } from "./inventory-schema";
 import { getIn, isObject, own, setIn, withKey, type Json, type JsonObject } from "../lib/json";
 

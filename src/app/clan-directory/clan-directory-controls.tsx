@@ -5,10 +5,10 @@
 import { useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useEffect, useState } from "react";
 import { Button } from "../../ui/button";
-import { useCatalogSources } from "../catalog-sources";
-import { sessionQuery } from "./inventory-api";
-import { trackUnsavedChanges, useSaveState } from "./save-state";
-import { useServerCatalogProgress } from "./server-catalog";
+import { useCatalogSources } from "../../state/catalog-sources";
+import { sessionQuery } from "../../state/clan-directory/inventory-api";
+import { trackUnsavedChanges, useSaveState } from "../../state/clan-directory/save-state";
+import { useServerCatalogProgress } from "../../state/clan-directory/server-catalog";
 import { useDiskWatch } from "./use-disk-watch";
 import { useLockedPaths, useLockGuard } from "./use-locked-paths";
 import { useSaveInventory, useSaveShortcut, useWarnBeforeLeaving } from "./use-save-inventory";

@@ -5,9 +5,9 @@ import { useMemo } from "react";
 import { readInventoryJson, writeInventoryJson } from "../../formats/inventory-json";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";
-import { describeSourceError } from "../notices";
-import { useEditor } from "../store";
-import type { InventoryVersion } from "./inventory-api";
+import { describeSourceError } from "../../state/notices";
+import { useEditor } from "../../state/store";
+import type { InventoryVersion } from "../../state/clan-directory/inventory-api";
 import { lineDiff, type DiffRow } from "../../ui/line-diff";
 import { plural, pluralWord } from "../../model/plural";
 

@@ -9,12 +9,12 @@ import { readInventoryJson } from "../../formats/inventory-json";
 import { merge3, type Conflict } from "../../model/doc-merge";
 import type { Inventory } from "../../model/inventory-schema";
 import { deepEqual } from "../../lib/json";
-import { describeSourceError, useNotices } from "../notices";
+import { describeSourceError, useNotices } from "../../state/notices";
 import { receiveMerged } from "../receive-remote";
-import { useEditor } from "../store";
-import type { InventoryVersion } from "./inventory-api";
+import { useEditor } from "../../state/store";
+import type { InventoryVersion } from "../../state/clan-directory/inventory-api";
 import { FILE_NAME } from "./open-inventory";
-import { useSaveState } from "./save-state";
+import { useSaveState } from "../../state/clan-directory/save-state";
 
 export type DiskOutcome = "same" | "merged" | "conflict" | "unreadable";
 

@@ -2,13 +2,13 @@
 // react-query, and again when the user takes the version on disk after a conflict.
 import type { QueryClient } from "@tanstack/react-query";
 import { readInventoryJson } from "../../formats/inventory-json";
-import { describeSourceError, useNotices } from "../notices";
-import { useEditor } from "../store";
-import { inventoryQuery, type InventoryVersion } from "./inventory-api";
-import { markSaved, useSaveState } from "./save-state";
-import { clanDirectoryToken } from "./session";
+import { describeSourceError, useNotices } from "../../state/notices";
+import { useEditor } from "../../state/store";
+import { inventoryQuery, type InventoryVersion } from "../../state/clan-directory/inventory-api";
+import { markSaved, useSaveState } from "../../state/clan-directory/save-state";
+import { clanDirectoryToken } from "../../state/clan-directory/session";
 import { withoutLockCheck } from "./use-locked-paths";
-import { askToResolve, hasConflictMarkers, onConflictsResolved } from "../merge-conflicts";
+import { askToResolve, hasConflictMarkers, onConflictsResolved } from "../../state/merge-conflicts";
 import type { Inventory } from "../../model/inventory-schema";
 import { plural } from "../../model/plural";
 

@@ -6,9 +6,9 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { takeDiskVersion } from "./disk-version";
-import { fetchInventory, inventoryQuery } from "./inventory-api";
-import { useSaveState } from "./save-state";
-import { clanDirectoryToken } from "./session";
+import { fetchInventory, inventoryQuery } from "../../state/clan-directory/inventory-api";
+import { useSaveState } from "../../state/clan-directory/save-state";
+import { clanDirectoryToken } from "../../state/clan-directory/session";
 
 export function useDiskWatch(): void {
   const queryClient = useQueryClient();

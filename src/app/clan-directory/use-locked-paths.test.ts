@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { renderHook } from "@testing-library/react";
 import type { LockedPath } from "../../model/locked-paths";
-import { useEditor } from "../store";
+import { useEditor } from "../../state/store";
 import { lockRefusal, useLockGuard, withoutLockCheck } from "./use-locked-paths";
 
 const locks: LockedPath[] = [{ path: ["meta", "name"], kind: "readonly", reason: "defined in Nix (clan.nix)", value: "nix-name" }];

@@ -8,10 +8,10 @@ import { useEffect } from "react";
 import type { Inventory } from "../../model/inventory-schema";
 import { findLockViolations, type LockedPath } from "../../model/locked-paths";
 import { withNixDefined } from "../../model/nix-defined";
-import { publishNixLocks } from "../nix-locks";
-import { setEditGuard } from "../store";
-import { readonlyQuery } from "./inventory-api";
-import { isClanDirectoryMode } from "./session";
+import { publishNixLocks } from "../../state/nix-locks";
+import { setEditGuard } from "../../state/store";
+import { readonlyQuery } from "../../state/clan-directory/inventory-api";
+import { isClanDirectoryMode } from "../../state/clan-directory/session";
 
 export interface LockedPaths {
   locks: LockedPath[];
@@ -60,7 +60,7 @@ export function lockRefusal(before: Parameters<typeof findLockViolations>[0], af
 }
 
 /** Keeps the store's edit guard in step with the latest locks, and publishes them and the view of
- * the document with what Nix defines to the views and diagnostics (src/app/nix-locks.ts);
+ * the document with what Nix defines to the views and diagnostics (src/state/nix-locks.ts);
  * mounted once in clan mode. */
 export function useLockGuard(locks: readonly LockedPath[], nix: Inventory | null = null): void {
   useEffect(() => {

@@ -3,12 +3,12 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useCallback, useEffect } from "react";
 import { writeInventoryJson } from "../../formats/inventory-json";
-import { useNotices } from "../notices";
-import { useEditor } from "../store";
-import { inventoryQuery, readonlyQuery, saveInventory, SaveConflict, SaveLocked } from "./inventory-api";
+import { useNotices } from "../../state/notices";
+import { useEditor } from "../../state/store";
+import { inventoryQuery, readonlyQuery, saveInventory, SaveConflict, SaveLocked } from "../../state/clan-directory/inventory-api";
 import { takeDiskVersion } from "./disk-version";
 import { openVersion } from "./open-inventory";
-import { labelsSinceSave, markSaved, useSaveState } from "./save-state";
+import { labelsSinceSave, markSaved, useSaveState } from "../../state/clan-directory/save-state";
 
 export interface SaveActions {
   /** Saves the editor's document on the version it was opened from. */

@@ -2,15 +2,15 @@
 // map it with dropCommand, apply it through the editor store, and announce what happened in
 // words a screen-reader user can follow (the store announces the command's label; we add the
 // resulting member count).
-import { clanDoc, useNixLocks } from "../../app/nix-locks";
-import { useEditor } from "../../app/store";
+import { clanDoc, useNixLocks } from "../../state/nix-locks";
+import { useEditor } from "../../state/store";
 import { roleAt, roleMachineNames, roleTagNames } from "../../model/accessors";
 import { memberLock } from "../../model/locked-paths";
 import { onInstanceOutsideFile } from "../../model/commands/outside-file";
 import { roleMembers } from "../../model/membership";
 import { describeMembers, dropCommand, type BoardDrag, type BoardTarget } from "./drop-command";
 import { plural } from "../../model/plural";
-import { useNotices } from "../../app/notices";
+import { useNotices } from "../../state/notices";
 
 export function performDrop(drag: BoardDrag, target: BoardTarget): boolean {
   const editor = useEditor.getState();

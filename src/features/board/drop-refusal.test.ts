@@ -1,5 +1,5 @@
-import { publishNixLocks } from "../../app/nix-locks";
-import { useEditor } from "../../app/store";
+import { publishNixLocks } from "../../state/nix-locks";
+import { useEditor } from "../../state/store";
 import type { LockedPath } from "../../model/locked-paths";
 import { dropRefusal, performDrop } from "./board-actions";
 import type { BoardDrag } from "./drop-command";

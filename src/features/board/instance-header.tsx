@@ -2,9 +2,9 @@
 // maxInstances, problems finding the module, and rename / delete.
 import { lazy, Suspense, useState } from "react";
 import { Link, useLocation } from "wouter";
-import { useEditor } from "../../app/store";
+import { useEditor } from "../../state/store";
 import { deleteInstance } from "../../model/commands/instances";
-import { useLocks } from "../../app/nix-locks";
+import { useLocks } from "../../state/nix-locks";
 import { definedInNix, lockExplanation, removalLock } from "../../model/locked-paths";
 import { Button } from "../../ui/button";
 import { LockableButton, NixLockMark } from "../../ui/nix-lock-mark";

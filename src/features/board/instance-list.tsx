@@ -4,9 +4,9 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useMemo, useRef, useState } from "react";
 import { Link } from "wouter";
-import { instancePath } from "../../app/addresses";
-import { useClanDoc, useLocks } from "../../app/nix-locks";
-import { useDiagnostics } from "../../app/use-diagnostics";
+import { instancePath } from "../../state/addresses";
+import { useClanDoc, useLocks } from "../../state/nix-locks";
+import { useDiagnostics } from "../../state/use-diagnostics";
 import { moduleRefOf } from "../../catalog/resolve-module";
 import { definedInNix } from "../../model/locked-paths";
 import { NixLockMark } from "../../ui/nix-lock-mark";

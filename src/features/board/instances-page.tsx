@@ -2,8 +2,8 @@
 // selected, its role board (role-board.tsx: palettes, lanes, the settings panel).
 import { lazy, Suspense, type ReactNode } from "react";
 import { Link, useParams } from "wouter";
-import { decodeParam } from "../../app/addresses";
-import { useClanSelector } from "../../app/nix-locks";
+import { decodeParam } from "../../state/addresses";
+import { useClanSelector } from "../../state/nix-locks";
 import { InstanceList } from "./instance-list";
 import { useNarrowScreen } from "../../ui/use-narrow-screen";
 import { PageSkipLinks, SkipLink } from "../../ui/skip-link";

@@ -2,7 +2,7 @@
 // arrow keys go from role to role (and to "remove" for lane items), Enter drops, Escape puts it
 // back. Each step is announced through the live region; the target lane is highlighted.
 import { useEffect } from "react";
-import { useEditor } from "../../app/store";
+import { useEditor } from "../../state/store";
 import { performDrop, targetLabel } from "./board-actions";
 import { useBoard } from "./board-store";
 import { describeMembers, type BoardDrag, type BoardTarget } from "./drop-command";

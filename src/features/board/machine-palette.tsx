@@ -4,7 +4,7 @@
 // screen exist (and only they are registered as draggables).
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { useClanSelector, useLocks } from "../../app/nix-locks";
+import { useClanSelector, useLocks } from "../../state/nix-locks";
 import { nixMachineNames } from "../../model/locked-paths";
 import { NixLockMark } from "../../ui/nix-lock-mark";
 import { MenuButton, type MenuHandle } from "../../ui/menu";

@@ -1,7 +1,7 @@
 // A drop of several machines into a role that lists some of them already: the others are added,
 // and the ones that were there are named, in the announcement and in a notice on the page.
-import { useNotices } from "../../app/notices";
-import { useEditor } from "../../app/store";
+import { useNotices } from "../../state/notices";
+import { useEditor } from "../../state/store";
 import type { Inventory } from "../../model/inventory-schema";
 import { performDrop } from "./board-actions";
 

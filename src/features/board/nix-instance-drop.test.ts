@@ -1,6 +1,6 @@
 // Drops into an instance only clan.nix defines: performDrop writes the one added member.
-import { publishNixLocks } from "../../app/nix-locks";
-import { useEditor } from "../../app/store";
+import { publishNixLocks } from "../../state/nix-locks";
+import { useEditor } from "../../state/store";
 import type { Inventory } from "../../model/inventory-schema";
 import type { LockedPath } from "../../model/locked-paths";
 import { withNixDefined } from "../../model/nix-defined";

@@ -1,9 +1,9 @@
 // Renaming an instance: a module name that defaulted to the old name is written out so the
 // instance keeps its module (renameInstance). The name is taken without surrounding spaces.
 import { useLocation } from "wouter";
-import { instancePath } from "../../app/addresses";
-import { clanDoc } from "../../app/nix-locks";
-import { useEditor } from "../../app/store";
+import { instancePath } from "../../state/addresses";
+import { clanDoc } from "../../state/nix-locks";
+import { useEditor } from "../../state/store";
 import { renameInstance } from "../../model/commands/instances";
 import { newInstanceName } from "../../model/commands/outside-file";
 import { instanceNameProblem } from "../../model/names";

@@ -4,10 +4,10 @@
 // and drop and the palettes: the instance list (instances-page.tsx) shows without it.
 import { useMemo, useRef, type ReactNode } from "react";
 import { Link } from "wouter";
-import { instancePath } from "../../app/addresses";
-import { clanDoc, useClanDoc } from "../../app/nix-locks";
-import { useEditor } from "../../app/store";
-import { useCatalog } from "../../app/use-catalog";
+import { instancePath } from "../../state/addresses";
+import { clanDoc, useClanDoc } from "../../state/nix-locks";
+import { useEditor } from "../../state/store";
+import { useCatalog } from "../../state/use-catalog";
 import { roleAt, roleMachineNames, roleTagNames } from "../../model/accessors";
 import { useBoard } from "./board-store";
 import { useBoardDropTarget, useBoardMonitor } from "./dnd";

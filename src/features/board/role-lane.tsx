@@ -3,12 +3,12 @@
 // that are members only through a tag, the resolved member count and the module's constraints.
 import { useRef, useState, type KeyboardEvent } from "react";
 import { Link, useLocation } from "wouter";
-import { machineSettingsPath, roleSettingsPath, tagSettingsPath } from "../../app/addresses";
-import { useEditor } from "../../app/store";
+import { machineSettingsPath, roleSettingsPath, tagSettingsPath } from "../../state/addresses";
+import { useEditor } from "../../state/store";
 import { dropRole, relocateRole } from "../../model/commands/roles";
 import type { MemberRef } from "../../model/commands/members";
 import { MenuButton } from "../../ui/menu";
-import { useLocks } from "../../app/nix-locks";
+import { useLocks } from "../../state/nix-locks";
 import { definedInNix, lockExplanation, nixMachineNames, readOnlyLock, removalLock } from "../../model/locked-paths";
 import { NixLockMark } from "../../ui/nix-lock-mark";
 import { dropRefusal, performDrop } from "./board-actions";

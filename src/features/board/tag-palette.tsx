@@ -2,7 +2,7 @@
 // machine count. A tag dropped on a role brings every machine that carries it, now and later.
 import { useRef } from "react";
 import { useLocation } from "wouter";
-import { tagPath } from "../../app/addresses";
+import { tagPath } from "../../state/addresses";
 import { MenuButton } from "../../ui/menu";
 import { useBoard } from "./board-store";
 import { useBoardDraggable } from "./dnd";

@@ -2,8 +2,8 @@
 // controls to load another one (file or address) or remove one.
 import { useState, type FormEvent } from "react";
 import { formatJsonPath, type CatalogProblem } from "../../catalog/catalog-schema";
-import { addCatalogFile, addCatalogUrl, restoreEmbeddedCatalog, sourceKindLabel, useCatalogSources } from "../../app/catalog-sources";
-import type { CatalogStatus, SourceStatus } from "../../app/use-catalog";
+import { addCatalogFile, addCatalogUrl, restoreEmbeddedCatalog, sourceKindLabel, useCatalogSources } from "../../state/catalog-sources";
+import type { CatalogStatus, SourceStatus } from "../../state/use-catalog";
 import { Button } from "../../ui/button";
 import { plural } from "../../model/plural";
 import { FileButton } from "../../ui/file-button";

@@ -7,9 +7,9 @@
 import { useId, useState, type FormEvent } from "react";
 import { useLocation } from "wouter";
 import { addInstance, freeInstanceName } from "../../model/commands/instances";
-import { clanDoc, useClanDoc } from "../../app/nix-locks";
+import { clanDoc, useClanDoc } from "../../state/nix-locks";
 import { newInstanceName } from "../../model/commands/outside-file";
-import { useEditor } from "../../app/store";
+import { useEditor } from "../../state/store";
 import { Button } from "../../ui/button";
 import { instanceHref } from "./catalog-links";
 

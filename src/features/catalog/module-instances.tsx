@@ -3,8 +3,8 @@
 import { useId, useState, type FormEvent } from "react";
 import { Link } from "wouter";
 import { deleteInstance, renameInstance } from "../../model/commands/instances";
-import { clanDoc, useLocks } from "../../app/nix-locks";
-import { useEditor } from "../../app/store";
+import { clanDoc, useLocks } from "../../state/nix-locks";
+import { useEditor } from "../../state/store";
 import { newInstanceName } from "../../model/commands/outside-file";
 import { lockExplanation, removalLock } from "../../model/locked-paths";
 import { LockableButton } from "../../ui/nix-lock-mark";

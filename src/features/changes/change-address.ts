@@ -1,5 +1,5 @@
 // Where in the app a change can be seen and edited (docs/testing.md "Addresses the app answers").
-import { instancePath, machinePath, machineSettingsPath, roleSettingsPath, tagPath, tagSettingsPath } from "../../app/addresses";
+import { instancePath, machinePath, machineSettingsPath, roleSettingsPath, tagPath, tagSettingsPath } from "../../state/addresses";
 import type { Change } from "../../model/semantic-diff";
 
 /** The app's address for a change, or undefined when no page shows it (meta, unknown keys). */

@@ -4,11 +4,11 @@
 // The same report is the commit message of a save with --git-commit (server/api-inventory.ts).
 import { useMemo, useState } from "react";
 import { Link } from "wouter";
-import { useSaveState } from "../../app/clan-directory/save-state";
-import { useEditor } from "../../app/store";
+import { useSaveState } from "../../state/clan-directory/save-state";
+import { useEditor } from "../../state/store";
 import { changeMark, changeReport } from "../../model/change-report";
 import { clanResolve } from "../../model/affected-machines";
-import { useCatalog } from "../../app/use-catalog";
+import { useCatalog } from "../../state/use-catalog";
 import { instancesOf, machinesOf } from "../../model/accessors";
 import { own } from "../../lib/json";
 import { plural } from "../../model/plural";

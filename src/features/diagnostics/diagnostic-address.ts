@@ -1,6 +1,6 @@
 // Where the app shows the place a diagnostic points at: its path (keys into the inventory) to
 // one of the app's addresses (docs/testing.md "Addresses the app answers"). Pure, so it is tested alone.
-import { instancePath, machinePath, machineSettingsPath, roleSettingsPath, tagPath, tagSettingsPath } from "../../app/addresses";
+import { instancePath, machinePath, machineSettingsPath, roleSettingsPath, tagPath, tagSettingsPath } from "../../state/addresses";
 import type { Inventory } from "../../model/inventory-schema";
 import { getIn, type Path } from "../../lib/json";
 import type { MemberRef } from "../../model/commands/members";

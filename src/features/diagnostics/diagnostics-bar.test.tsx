@@ -8,7 +8,7 @@ import { DiagnosticsBar } from "./diagnostics-bar";
 import { useDiagnosticsBar } from "./diagnostics-bar-state";
 
 let findings: Diagnostic[] = [];
-vi.mock("../../app/use-diagnostics", () => ({ useDiagnostics: () => findings }));
+vi.mock("../../state/use-diagnostics", () => ({ useDiagnostics: () => findings }));
 
 const error = (i: number): Diagnostic => ({ severity: "error", code: "unknown-machine", message: `Machine "m${i}" is missing`, path: ["instances", "svc", "roles", "r", "machines", `m${i}`] });
 

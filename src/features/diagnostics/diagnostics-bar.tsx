@@ -5,12 +5,12 @@
 // problem with a role's member shows that member on the board (not its settings sheet).
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Link } from "wouter";
-import { useDiagnostics } from "../../app/use-diagnostics";
-import { useEditor } from "../../app/store";
+import { useDiagnostics } from "../../state/use-diagnostics";
+import { useEditor } from "../../state/store";
 import type { Diagnostic, Severity } from "../../model/diagnostic";
 import { addressOf, memberOf } from "./diagnostic-address";
 import { formatPath } from "../../model/path-text";
-import { instancePath } from "../../app/addresses";
+import { instancePath } from "../../state/addresses";
 import { useNarrowScreen } from "../../ui/use-narrow-screen";
 import { revealMember } from "../board/focus-after-move";
 import { useDiagnosticsBar } from "./diagnostics-bar-state";

@@ -1,13 +1,13 @@
 // @vitest-environment jsdom
 import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { useEditor } from "../../app/store";
+import { useEditor } from "../../state/store";
 import type { Diagnostic } from "../../model/diagnostic";
 import { printNix, printNixSnippet } from "../../formats/nix/print";
 import { ExportDialog } from "./export-dialog";
 
 const diagnostics = vi.hoisted(() => ({ list: [] as Diagnostic[] }));
-vi.mock("../../app/use-diagnostics", () => ({ useDiagnostics: () => diagnostics.list }));
+vi.mock("../../state/use-diagnostics", () => ({ useDiagnostics: () => diagnostics.list }));
 
 const doc = { meta: { name: "demo" }, machines: { web1: { tags: ["web"] } } };
 

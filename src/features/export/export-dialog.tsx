@@ -3,7 +3,7 @@
 // start-up bundle.
 import { formatPath } from "../../model/path-text";
 import { lazy, Suspense, useState } from "react";
-import { useDiagnostics } from "../../app/use-diagnostics";
+import { useDiagnostics } from "../../state/use-diagnostics";
 import type { Diagnostic } from "../../model/diagnostic";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";

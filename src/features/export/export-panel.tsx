@@ -1,7 +1,7 @@
 // The body of the Export dialog, loaded on first use (it brings the Nix printer, the highlighter
 // and the diff): choose a format, see it, see what changed since the import, copy or download.
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { useEditor } from "../../app/store";
+import { useEditor } from "../../state/store";
 import { Button } from "../../ui/button";
 import { CodeView, type CodeRow } from "./code-view";
 import { EXPORT_FORMATS, renderFormat, type ExportFormatId } from "./export-formats";

@@ -2,7 +2,7 @@
 // there), static tag lists, and roles it only joined through tags. Undo brings all of it back.
 import { useMemo } from "react";
 import { useLocation } from "wouter";
-import { useEditor } from "../../app/store";
+import { useEditor } from "../../state/store";
 import { deleteMachine, machineReferences } from "../../model/commands/machines";
 import { placementsOf } from "../../model/membership";
 import { Button } from "../../ui/button";

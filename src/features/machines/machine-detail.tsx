@@ -1,11 +1,11 @@
 // The panel of one machine (/machines/<m>): its fields, its effective tags and where they come
 // from, and what runs on it — every role in every instance with the settings it gets there.
 import { useState } from "react";
-import { useLocks } from "../../app/nix-locks";
-import { useEditor } from "../../app/store";
+import { useLocks } from "../../state/nix-locks";
+import { useEditor } from "../../state/store";
 import { definedInNix, lockExplanation, nixMachineNames, removalLock } from "../../model/locked-paths";
 import { LockableButton, NixLockMark } from "../../ui/nix-lock-mark";
-import { WhatRunsHere } from "../../app/what-runs-here";
+import { WhatRunsHere } from "../../ui/what-runs-here";
 import { machinesOf } from "../../model/accessors";
 import { own } from "../../lib/json";
 import { DetailPanel, PanelNote, PanelSection, PanelSections } from "../../ui/detail-panel";

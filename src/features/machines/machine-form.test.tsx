@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { render, screen } from "@testing-library/react";
-import { publishNixLocks } from "../../app/nix-locks";
+import { publishNixLocks } from "../../state/nix-locks";
 import { MachineForm } from "./machine-form";
 
 describe("MachineForm with fields Nix defines", () => {

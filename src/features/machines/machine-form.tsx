@@ -3,8 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useEffect, useMemo } from "react";
 import { useForm } from "react-hook-form";
-import { useLocks } from "../../app/nix-locks";
-import { useEditor } from "../../app/store";
+import { useLocks } from "../../state/nix-locks";
+import { useEditor } from "../../state/store";
 import { lockExplanation, nixValueAt, readOnlyLock, type LockedPath } from "../../model/locked-paths";
 import { editMachine } from "../../model/commands/machines";
 import type { Json } from "../../lib/json";

@@ -3,8 +3,8 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useDeferredValue, useEffect, useEffectEvent, useRef } from "react";
 import { Link } from "wouter";
-import { machinePath } from "../../app/addresses";
-import { useLocks } from "../../app/nix-locks";
+import { machinePath } from "../../state/addresses";
+import { useLocks } from "../../state/nix-locks";
 import { definedInNix, lockExplanation, removalLock } from "../../model/locked-paths";
 import { LockIcon, NixLockMark } from "../../ui/nix-lock-mark";
 import type { MachineRow, SortKey } from "./machine-rows";

@@ -3,9 +3,9 @@
 // taken off here; new tags go into the machine's own list.
 import { useMemo } from "react";
 import { Link } from "wouter";
-import { tagPath } from "../../app/addresses";
-import { useClanDoc, useLocks } from "../../app/nix-locks";
-import { useEditor } from "../../app/store";
+import { tagPath } from "../../state/addresses";
+import { useClanDoc, useLocks } from "../../state/nix-locks";
+import { useEditor } from "../../state/store";
 import { lockExplanation, readOnlyLock } from "../../model/locked-paths";
 import { addTagToMachines, removeTagFromMachines } from "../../model/commands/tags";
 import { tagsOfMachine, type TagSource } from "../../model/tags";

@@ -2,9 +2,9 @@
 // thousands of machines), tags for a multi-selection, and the panel of the opened machine.
 import { useEffect, useMemo, useState } from "react";
 import { useParams } from "wouter";
-import { decodeParam } from "../../app/addresses";
-import { useClanDoc, useLocks } from "../../app/nix-locks";
-import { useEditor } from "../../app/store";
+import { decodeParam } from "../../state/addresses";
+import { useClanDoc, useLocks } from "../../state/nix-locks";
+import { useEditor } from "../../state/store";
 import { nixMachineNames } from "../../model/locked-paths";
 import { machinesOf } from "../../model/accessors";
 import { own } from "../../lib/json";

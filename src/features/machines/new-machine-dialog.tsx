@@ -3,8 +3,8 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useForm } from "react-hook-form";
 import { useLocation } from "wouter";
-import { machinePath } from "../../app/addresses";
-import { useEditor } from "../../app/store";
+import { machinePath } from "../../state/addresses";
+import { useEditor } from "../../state/store";
 import { addMachine } from "../../model/commands/machines";
 import { machineNameProblem } from "../../model/names";
 import { SelectField, TextField } from "../../ui/form-field";

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { render, screen, within } from "@testing-library/react";
 import { beforeEach, expect, test } from "vitest";
-import { useEditor } from "../../app/store";
+import { useEditor } from "../../state/store";
 import { RenameMachineDialog } from "./rename-machine-dialog";
 
 beforeEach(() => {

@@ -4,8 +4,8 @@
 // the clan's machines/<name>/ directory, its vars and its secrets are keyed by the name.
 import { useMemo } from "react";
 import { useLocation } from "wouter";
-import { machinePath } from "../../app/addresses";
-import { useEditor } from "../../app/store";
+import { machinePath } from "../../state/addresses";
+import { useEditor } from "../../state/store";
 import { machineReferences, renameMachine } from "../../model/commands/machines";
 import { machineNameProblem } from "../../model/names";
 import { plural } from "../../model/plural";

@@ -1,7 +1,7 @@
 // Tags for many machines at once: the machines ticked in the table get a tag added or removed
 // in one undoable step. Bad tag names and removals that change nothing are refused at the field.
 import { useState } from "react";
-import { useEditor } from "../../app/store";
+import { useEditor } from "../../state/store";
 import { addTagToMachines, removeTagFromMachines } from "../../model/commands/tags";
 import { Button } from "../../ui/button";
 import { TextField } from "../../ui/form-field";

@@ -1,7 +1,7 @@
 // A <datalist> of the tags in use anywhere (machines, inventory.tags, roles), offered while
 // typing a tag; never the computed ones, which cannot be assigned.
 import { useMemo } from "react";
-import { useEditor } from "../../app/store";
+import { useEditor } from "../../state/store";
 import { tagOverview } from "../../model/tag-overview";
 
 export function TagSuggestions({ id }: { id: string }) {

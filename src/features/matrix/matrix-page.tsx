@@ -5,10 +5,10 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { Fragment, memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { Link, useLocation, useSearch } from "wouter";
-import { instancePath, machineSettingsPath } from "../../app/addresses";
-import { ROUTER_BASE } from "../../app/base-path";
-import { useClanDoc } from "../../app/nix-locks";
-import { WhatRunsHere } from "../../app/what-runs-here";
+import { instancePath, machineSettingsPath } from "../../state/addresses";
+import { ROUTER_BASE } from "../../state/base-path";
+import { useClanDoc } from "../../state/nix-locks";
+import { WhatRunsHere } from "../../ui/what-runs-here";
 import { tagIndex } from "../../model/tags";
 import { DEFAULT_VIEW, GROUP_FROM, groupRows, matrixData, visibleInstances, visibleMachines, type CellRole, type InstanceSort, type MachineSort, type MatrixRowItem, type MatrixView } from "./matrix-data";
 

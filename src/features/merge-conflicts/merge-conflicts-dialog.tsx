@@ -1,12 +1,12 @@
 // Resolving an inventory.json that git left with conflict markers: each conflict with what each
 // side means ("ours: web1 in borgbackup/client; theirs: removed") and its text, a choice per
 // conflict (ours, theirs, or both when both together are JSON), and the clean document.
-// Loaded only while conflicts are pending (app/merge-conflicts.ts).
+// Loaded only while conflicts are pending (state/merge-conflicts.ts).
 import { useId, useMemo, useState } from "react";
 import type { ConflictChoice } from "../../formats/conflict-markers";
 import { readConflictedInventory, resolveConflictedInventory, type ConflictView } from "../../formats/conflicted-inventory";
-import { describeSourceError } from "../../app/notices";
-import { finishResolving, useMergeConflicts, type PendingConflicts } from "../../app/merge-conflicts";
+import { describeSourceError } from "../../state/notices";
+import { finishResolving, useMergeConflicts, type PendingConflicts } from "../../state/merge-conflicts";
 import { plural } from "../../model/plural";
 import { Button } from "../../ui/button";
 import { Dialog } from "../../ui/dialog";

@@ -2,7 +2,7 @@
 // an inventory, and the way out is one click away. Small on purpose (it is in the first chunk):
 // the planner loads with the page.
 import { Link, useLocation } from "wouter";
-import { useEditor } from "../../app/store";
+import { useEditor } from "../../state/store";
 import { needsMigration } from "../../model/migrate/needs-migration";
 
 export function MigrateBanner() {

@@ -5,9 +5,9 @@
 // what is still to do by hand: the clan.nix lines, the leftovers, the vars to rename.
 import { useMemo, useState } from "react";
 import { Link } from "wouter";
-import { instancePath } from "../../app/addresses";
-import { useEditor } from "../../app/store";
-import { useCatalog } from "../../app/use-catalog";
+import { instancePath } from "../../state/addresses";
+import { useEditor } from "../../state/store";
+import { useCatalog } from "../../state/use-catalog";
 import { clanNixSnippet } from "../../formats/nix/migration-snippet";
 import { migrateServices } from "../../model/migrate/apply";
 import { MIGRATION_GUIDE_URL } from "../../model/migrate/clan-modules";

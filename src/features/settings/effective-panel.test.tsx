@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { render, screen, within } from "@testing-library/react";
-import { useEditor } from "../../app/store";
+import { useEditor } from "../../state/store";
 import { parseJson } from "../../formats/json-parse";
 import type { JsonObject } from "../../lib/json";
 import { interfaceFromSchema } from "../../model/resolve/schema-interface";
-import { publishNixLocks } from "../../app/nix-locks";
+import { publishNixLocks } from "../../state/nix-locks";
 import type { Inventory } from "../../model/inventory-schema";
 import type { LockedPath } from "../../model/locked-paths";
 import { withNixDefined } from "../../model/nix-defined";

@@ -3,8 +3,8 @@
 // defaults that apply, conflicting values (which Nix refuses) with fixes that say which members
 // they change, options with no value, and anything else Clan would stop on.
 import { useMemo } from "react";
-import { useClanDoc, useLocks } from "../../app/nix-locks";
-import { useEditor } from "../../app/store";
+import { useClanDoc, useLocks } from "../../state/nix-locks";
+import { useEditor } from "../../state/store";
 import { keepSettingIn } from "../../model/commands/resolve-conflict";
 import { setSettingPriority } from "../../model/commands/settings";
 import { layerLabel, layerPath, type Layer } from "../../model/settings-layer";

@@ -5,7 +5,7 @@
 // lists the first matches (ARIA combobox with a listbox: arrows, Enter, Escape, typing filters).
 import { useEffect, useId, useMemo, useState, type KeyboardEvent } from "react";
 import { Link, useLocation } from "wouter";
-import { machineSettingsPath, roleSettingsPath, tagSettingsPath } from "../../app/addresses";
+import { machineSettingsPath, roleSettingsPath, tagSettingsPath } from "../../state/addresses";
 import type { Layer } from "../../model/settings-layer";
 
 /** Up to this many tag and machine levels, they show as links. */

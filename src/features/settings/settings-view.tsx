@@ -2,9 +2,9 @@
 // from the role's schema, plus, for a machine, its effective settings. Loaded lazily by
 // settings-panel.tsx: the forms code is its own chunk.
 import { useCallback, useMemo } from "react";
-import { useClanDoc, useClanSelector, useLocks } from "../../app/nix-locks";
-import { useEditor } from "../../app/store";
-import { useCatalog } from "../../app/use-catalog";
+import { useClanDoc, useClanSelector, useLocks } from "../../state/nix-locks";
+import { useEditor } from "../../state/store";
+import { useCatalog } from "../../state/use-catalog";
 import { moduleRefOf, resolveModule } from "../../catalog/resolve-module";
 import { instanceAt, roleAt, roleMachineNames, roleTagNames } from "../../model/accessors";
 import { setSettingPriority, setSettings } from "../../model/commands/settings";

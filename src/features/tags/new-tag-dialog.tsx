@@ -3,8 +3,8 @@
 // Static lists stay available on a tag's page, for those who keep them.
 import { useId, useMemo, useState } from "react";
 import { useLocation } from "wouter";
-import { tagPath } from "../../app/addresses";
-import { useEditor } from "../../app/store";
+import { tagPath } from "../../state/addresses";
+import { useEditor } from "../../state/store";
 import { machinesOf } from "../../model/accessors";
 import { createTag } from "../../model/commands/tags";
 import { tagNameProblem } from "../../model/names";

@@ -1,8 +1,8 @@
 // Renames a tag everywhere in one step: machines' own tags, inventory.tags, and role tags with
 // their settings (renameTag). A name in use, empty or with spaces is refused at the field.
 import { useLocation } from "wouter";
-import { tagPath } from "../../app/addresses";
-import { useEditor } from "../../app/store";
+import { tagPath } from "../../state/addresses";
+import { useEditor } from "../../state/store";
 import { renameTag } from "../../model/commands/tags";
 import { tagNameProblem } from "../../model/names";
 import { NameForm } from "../../ui/name-dialog";

@@ -2,9 +2,9 @@
 // this inventory are kept (Nix ignores them) but flagged, and can be taken out.
 import { useMemo } from "react";
 import { Link } from "wouter";
-import { machinePath } from "../../app/addresses";
-import { useLocks } from "../../app/nix-locks";
-import { useEditor } from "../../app/store";
+import { machinePath } from "../../state/addresses";
+import { useLocks } from "../../state/nix-locks";
+import { useEditor } from "../../state/store";
 import { nixMachineNames } from "../../model/locked-paths";
 import { machinesOf } from "../../model/accessors";
 import { addMachinesToStaticTag, addStaticTag, setStaticTag } from "../../model/commands/tags";

@@ -2,9 +2,9 @@
 // machines carrying it and the roles that select machines by it.
 import { useMemo } from "react";
 import { Link } from "wouter";
-import { instancePath, machinePath, tagSettingsPath } from "../../app/addresses";
-import { useLocks } from "../../app/nix-locks";
-import { useEditor } from "../../app/store";
+import { instancePath, machinePath, tagSettingsPath } from "../../state/addresses";
+import { useLocks } from "../../state/nix-locks";
+import { useEditor } from "../../state/store";
 import { lockExplanation, tagLock } from "../../model/locked-paths";
 import { NixLockMark } from "../../ui/nix-lock-mark";
 import type { TagSummary } from "../../model/tag-overview";

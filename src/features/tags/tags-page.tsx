@@ -2,8 +2,8 @@
 // tags all / nixos / darwin shown as computed, with a warning where the inventory overrides them.
 import { useMemo, useState } from "react";
 import { Link, useParams } from "wouter";
-import { decodeParam, instancePath, tagPath } from "../../app/addresses";
-import { useEditor } from "../../app/store";
+import { decodeParam, instancePath, tagPath } from "../../state/addresses";
+import { useEditor } from "../../state/store";
 import { tagOverview, type TagSummary } from "../../model/tag-overview";
 import { Button } from "../../ui/button";
 import { inputClass } from "../../ui/form-field";
@@ -12,7 +12,7 @@ import { NewTagDialog } from "./new-tag-dialog";
 import { overrideWarning, tagKind } from "./tag-kind";
 import { TagDetail } from "./tag-detail";
 import { plural } from "../../model/plural";
-import { useLocks } from "../../app/nix-locks";
+import { useLocks } from "../../state/nix-locks";
 import { lockExplanation, tagLock } from "../../model/locked-paths";
 import { NixLockMark } from "../../ui/nix-lock-mark";
 

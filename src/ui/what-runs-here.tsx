@@ -8,10 +8,10 @@ import { formatJson } from "../schema/json-types";
 import { resolveMember } from "../model/resolve/resolve";
 import { settingRows } from "../model/resolve/setting-rows";
 import { originLabel, sourceLabel } from "../model/resolve/sources";
-import { useCatalog } from "./use-catalog";
+import { useCatalog } from "../state/use-catalog";
 import { placementsOf, type Placement } from "../model/membership";
-import { instancePath, machineSettingsPath } from "./addresses";
-import { useClanDoc } from "./nix-locks";
+import { instancePath, machineSettingsPath } from "../state/addresses";
+import { useClanDoc } from "../state/nix-locks";
 import { pluralWord } from "../model/plural";
 
 export interface WhatRunsHereProps {

@@ -2,13 +2,13 @@
 // nothing Clan-unknown is lost, the input is never written to, and undo/redo through the app's
 // store walks back and forth through exactly the same documents.
 import fc from "fast-check";
-import { useEditor } from "../../app/store";
-import { moveMembers } from "./members";
-import { CommandError } from "../command";
-import type { Inventory } from "../inventory-schema";
-import { deepEqual, getIn, type Json } from "../../lib/json";
-import { arbitraryCommand, unknownKeysOf, type CommandCase } from "../testing/arbitrary-command";
-import { arbitraryInventory, deepFreeze } from "../testing/arbitrary-inventory";
+import { useEditor } from "./store";
+import { moveMembers } from "../model/commands/members";
+import { CommandError } from "../model/command";
+import type { Inventory } from "../model/inventory-schema";
+import { deepEqual, getIn, type Json } from "../lib/json";
+import { arbitraryCommand, unknownKeysOf, type CommandCase } from "../model/testing/arbitrary-command";
+import { arbitraryInventory, deepFreeze } from "../model/testing/arbitrary-inventory";
 
 const arbitraryCommandCase = (command: CommandCase["command"]): CommandCase => ({ command, text: command.label, relocate: (p) => p });
 

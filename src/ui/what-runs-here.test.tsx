@@ -6,7 +6,7 @@ import { Router } from "wouter";
 import { memoryLocation } from "wouter/memory-location";
 import { parseJson } from "../formats/json-parse";
 import type { JsonObject } from "../lib/json";
-import { useEditor } from "./store";
+import { useEditor } from "../state/store";
 import { WhatRunsHere, why } from "./what-runs-here";
 
 // The settings shown come from the app's catalog (react-query); here it loads nothing, so the
