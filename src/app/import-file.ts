@@ -3,7 +3,8 @@
 // the new one reads cleanly; otherwise the error is shown and nothing is lost.
 // readInventoryText is also how `?inventory=<url>` reads its text (boot.ts): one reader for both.
 import { detectFormat, type InventoryFormat } from "../formats/detect-format";
-import { MAX_INVENTORY_BYTES, readInventoryJson, type SourceError } from "../formats/inventory-json";
+import { MAX_INVENTORY_BYTES, readInventoryJson } from "../formats/inventory-json";
+import type { SourceError } from "../formats/source-error";
 import type { Inventory } from "../model/inventory-schema";
 import { describeSourceError, useNotices } from "../state/notices";
 import { useEditor } from "../state/store";

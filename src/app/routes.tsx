@@ -6,7 +6,8 @@
 import { lazy, Suspense, type ReactNode } from "react";
 import { Redirect, Route, Switch, useParams } from "wouter";
 import { InstancesPage } from "../features/board/instances-page";
-import { SettingsPanel, type SettingsTarget } from "../features/settings/settings-panel";
+import { SettingsPanel } from "../features/settings/settings-panel";
+import type { Layer } from "../model/settings-layer";
 
 const CatalogPage = lazy(() => import("../features/catalog/catalog-page").then((m) => ({ default: m.CatalogPage })));
 const MachinesPage = lazy(() => import("../features/machines/machines-page").then((m) => ({ default: m.MachinesPage })));
@@ -19,9 +20,9 @@ function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<p className="p-6 text-sm text-slate-500">Loading…</p>}>{children}</Suspense>;
 }
 
-function InstanceSettingsRoute({ kind }: { kind: SettingsTarget["kind"] }) {
+function InstanceSettingsRoute({ kind }: { kind: Layer["kind"] }) {
   const p = useParams<{ instance: string; role: string; name?: string }>();
-  const target: SettingsTarget = kind === "role" ? { kind } : { kind, name: p.name ?? "" };
+  const target: Layer = kind === "role" ? { kind } : { kind, name: p.name ?? "" };
   return <SettingsPanel instance={p.instance} role={p.role} target={target} />;
 }
 

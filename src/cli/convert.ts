@@ -10,7 +10,8 @@
 // conversion (a path read as a string) go to stderr as `file:line:column: warning: message`.
 import { writeFile } from "node:fs/promises";
 import { detectFormat, type InventoryFormat } from "../formats/detect-format";
-import { MAX_INVENTORY_BYTES, readInventoryJson, writeInventoryJson, type SourceError } from "../formats/inventory-json";
+import { MAX_INVENTORY_BYTES, readInventoryJson, writeInventoryJson } from "../formats/inventory-json";
+import type { SourceError } from "../formats/source-error";
 import { readInventoryNix } from "../formats/nix/parse";
 import { NixPrintError, printNix, printNixSnippet } from "../formats/nix/print";
 import type { Inventory } from "../model/inventory-schema";

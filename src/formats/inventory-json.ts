@@ -15,18 +15,10 @@ import { isObject } from "../lib/json";
 import { parseJson, lineColumn } from "./json-parse";
 import { writeJson } from "./json-write";
 import { inventoryProblems } from "./inventory-problems";
+import type { SourceError } from "./source-error";
 
 /** Larger texts are refused before parsing: real inventories are kilobytes, rarely a megabyte. */
 export const MAX_INVENTORY_BYTES = 10 * 1024 * 1024;
-
-export interface SourceError {
-  message: string;
-  file?: string;
-  line?: number;
-  column?: number;
-  /** Keys into the document, when the problem is a field. */
-  path?: (string | number)[];
-}
 
 export type ReadResult =
   | { ok: true; doc: Inventory }

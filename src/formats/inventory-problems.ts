@@ -5,7 +5,7 @@ import { getIn, isObject, type Json, type JsonObject } from "../lib/json";
 import { inventorySchema } from "../model/inventory-schema";
 import { clanView } from "../model/resolve/clan-view";
 import { lineColumn, locatePath } from "./json-parse";
-import type { SourceError } from "./inventory-json";
+import type { SourceError } from "./source-error";
 
 /** Beyond this many problems, positions are not looked up (each lookup scans the text). */
 const LOCATED_PROBLEMS = 50;

@@ -5,7 +5,6 @@
 import { watch, type FSWatcher } from "node:fs";
 import { stat } from "node:fs/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { ClanContext } from "./clan-context";
 import { readInventoryFile } from "./inventory-file";
 
 const POLL_MS = 2000;
@@ -22,7 +21,8 @@ export class InventoryEvents {
   /** Saves announced so far: a check that read the file before a save must not announce it. */
   private saves = 0;
 
-  constructor(private readonly ctx: Pick<ClanContext, "dir" | "file">) {}
+  /** `dir` is the clan's flake root, `file` its inventory.json (as in ClanContext). */
+  constructor(private readonly ctx: { dir: string; file: string }) {}
 
   handle(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(200, { "content-type": "text/event-stream; charset=utf-8", "cache-control": "no-store", connection: "keep-alive" });

@@ -16,7 +16,7 @@ import type { EvalProblem } from "../../model/resolve/evaluate-options";
 import { evaluateMember } from "../../model/resolve/member-settings";
 import { MK_DEFAULT_PRIORITY } from "../../model/resolve/module-properties";
 import type { RoleInterface } from "../../model/resolve/role-interface";
-import type { Source } from "../../model/resolve/resolve";
+import type { Source } from "../../model/resolve/sources";
 import { settingRows } from "../../model/resolve/setting-rows";
 import { priorityLabel } from "../../model/resolve/sources";
 import { roleAt } from "../../model/accessors";

@@ -2,18 +2,11 @@
 // …/tags/:t). The forms code (react-hook-form, widgets, validators) is a lazy chunk: it loads
 // when a settings address is opened, not with the app.
 import { lazy, Suspense } from "react";
-
-export type SettingsTarget = { kind: "role" } | { kind: "machine"; name: string } | { kind: "tag"; name: string };
-
-export interface SettingsPanelProps {
-  instance: string;
-  role: string;
-  target: SettingsTarget;
-}
+import type { SettingsViewProps } from "./settings-view";
 
 const SettingsView = lazy(() => import("./settings-view"));
 
-export function SettingsPanel(props: SettingsPanelProps) {
+export function SettingsPanel(props: SettingsViewProps) {
   return (
     <Suspense fallback={<p className="mt-4 text-sm text-slate-500">Loading settings…</p>}>
       <SettingsView {...props} />

@@ -25,7 +25,6 @@ import { putSetting, removeSetting } from "../../schema/settings-edit";
 import { validateSettings } from "../../schema/validate";
 import { EffectivePanel } from "./effective-panel";
 import { LevelPicker } from "./level-picker";
-import type { SettingsPanelProps } from "./settings-panel";
 import { SettingsForm } from "./settings-form";
 import { pluralWord } from "../../model/plural";
 
@@ -42,7 +41,14 @@ function describeLayer(layer: Layer): string {
   return layer.kind === "role" ? "Role-wide settings" : layer.kind === "tag" ? `Settings of tag ${layer.name}` : `Settings of machine ${layer.name}`;
 }
 
-export default function SettingsView({ instance, role, target }: SettingsPanelProps) {
+export interface SettingsViewProps {
+  instance: string;
+  role: string;
+  /** The role-wide settings, or those of one machine or tag of the role. */
+  target: Layer;
+}
+
+export default function SettingsView({ instance, role, target }: SettingsViewProps) {
   const layer = useStableLayer(target);
   const catalog = useCatalog();
   // The instance and role as the clan has them (an instance only clan.nix defines is there too);

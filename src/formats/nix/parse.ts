@@ -22,7 +22,8 @@
 // and `a = { b = 1; }; a = { c = 2; };` merge, `a = 1; a = 2;` is an error. Key order of the
 // result is the order of first definition in the file.
 import type { Json, JsonObject } from "../../lib/json";
-import { MAX_INVENTORY_BYTES, tooLarge, type SourceError } from "../inventory-json";
+import { MAX_INVENTORY_BYTES, tooLarge } from "../inventory-json";
+import type { SourceError } from "../source-error";
 import { inventoryProblems } from "../inventory-problems";
 import { Lexer, NixError, lineColumn, type LexerState, type Token } from "./lexer";
 import { isIndexKey, setLayout } from "../../lib/json-layout";

@@ -18,7 +18,7 @@ import { isObject, objectAt, own, type Json, type JsonObject } from "../../lib/j
 import { evaluateDefinitions, evaluateMember, type MemberEvaluation } from "../resolve/member-settings";
 import type { EvalProblem } from "../resolve/evaluate-options";
 import type { OptionSet } from "../resolve/option-types";
-import type { Source } from "../resolve/resolve";
+import type { Source } from "../resolve/sources";
 import { interfaceOf, UNKNOWN_INTERFACE } from "../resolve/role-interface";
 import { toNix } from "../resolve/nix-value";
 import type { Severity } from "../diagnostic";

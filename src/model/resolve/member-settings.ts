@@ -8,7 +8,7 @@ import { evaluateSettings, type EvalProblem, type Origin } from "./evaluate-opti
 import { dischargeProperties, filterOverrides, PropertyError, type Definition } from "./module-properties";
 import { compareNames, fromNix, isAttrs, toNix, type NixValue } from "./nix-value";
 import type { OptionSet } from "./option-types";
-import type { Source } from "./resolve";
+import type { Source } from "./sources";
 
 export interface MemberEvaluation {
   /** The final settings, defaults included (what does evaluate, when something fails). */

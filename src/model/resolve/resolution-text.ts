@@ -3,7 +3,8 @@
 import type { Json } from "../../lib/json";
 import type { Origin } from "./evaluate-options";
 import { settingRows } from "./setting-rows";
-import type { MemberResolution, Resolution, Source } from "./resolve";
+import type { MemberResolution, Resolution } from "./resolve";
+import type { Source } from "./sources";
 import { originLabel } from "./sources";
 
 export function resolutionText(r: Resolution): string {

@@ -5,7 +5,6 @@
 // and the settings diagnostics all read this one resolution.
 import type { Catalog } from "../../catalog/catalog-types";
 import { moduleRefOf, resolveModule } from "../../catalog/resolve-module";
-import type { Layer } from "../settings-layer";
 import { isObject, own, type Json, type JsonObject } from "../../lib/json";
 import { clanView, type ViewProblem } from "./clan-view";
 import type { EvalProblem, Origin } from "./evaluate-options";
@@ -13,8 +12,8 @@ import { evaluateMember, type MemberEvaluation } from "./member-settings";
 import { attrNames } from "./nix-value";
 import type { OptionSet } from "./option-types";
 import { interfaceOf, UNKNOWN_INTERFACE } from "./role-interface";
+import type { Source } from "./sources";
 
-export type Source = Layer | { kind: "default" };
 
 export interface MemberResolution {
   machine: string;

@@ -5,7 +5,7 @@
 import { isObject, type Json } from "../../lib/json";
 import { numberSpelling } from "../../lib/json-layout";
 import { originKey, type Origin } from "./evaluate-options";
-import type { Source } from "./resolve";
+import type { Source } from "./sources";
 
 export interface SettingRow {
   path: string[];

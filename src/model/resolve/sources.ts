@@ -1,7 +1,10 @@
 // Where a value of the final settings comes from, in words: the one way the CLI's text, the
 // effective settings panel and the diagnostics name a layer and a priority.
 import { MK_DEFAULT_PRIORITY, MK_FORCE_PRIORITY, OPTION_DEFAULT_PRIORITY, DEFAULT_PRIORITY } from "./module-properties";
-import type { Source } from "./resolve";
+import type { Layer } from "../settings-layer";
+
+/** Where a value comes from: one of the role's layers, or the option's default. */
+export type Source = Layer | { kind: "default" };
 
 export function sourceLabel(source: Source): string {
   switch (source.kind) {
