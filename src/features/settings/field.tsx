@@ -3,11 +3,10 @@
 // it, and the widget for its kind. Fields are memoised on primitive props and read their own
 // slice of the form store, so an edit re-renders the edited field and its ancestors only.
 import { memo, useState, type ReactNode } from "react";
-import type { Json } from "../../lib/json";
 import type { FieldNode, PropertyField } from "../../schema/field-node";
-import { acceptsType, defaultText, jsonTypeOf, kindLabel } from "../../schema/json-types";
-import { deepEqual } from "../../lib/json";
-import { describedByIds, elementId, readOnlyProps, useFieldSlice, useFormCtx, useInherited, usePath, usePriority } from "./form-context";
+import { defaultText, kindLabel } from "../../schema/json-types";
+import { fitsWidget, isBlock } from "./field-kind";
+import { describedByIds, elementId, readOnlyProps, useFieldSlice, useFormCtx, useInherited, usePath, usePriority, type FieldProps, type FieldRegistry } from "./form-context";
 import { MK_DEFAULT_PRIORITY } from "../../model/resolve/module-properties";
 import { priorityLabel } from "../../model/resolve/sources";
 import { HelpText } from "./help-text";
@@ -24,31 +23,6 @@ import { ObjectWidget } from "./widgets/object-widget";
 import { StringWidget } from "./widgets/string-widget";
 import { ERROR_TEXT, SMALL_BUTTON } from "./widgets/styles";
 import { UnionWidget } from "./widgets/union-widget";
-
-/** Does the stored value have the shape the widget edits? If not it is shown as JSON, kept as is. */
-export function fitsWidget(node: FieldNode, value: Json | undefined): boolean {
-  if (value === undefined) return true;
-  const type = jsonTypeOf(value);
-  if (!type || !acceptsType(node, type)) return false;
-  if (node.kind === "enum") return node.values.some((v) => deepEqual(v, value));
-  return true;
-}
-
-export function isBlock(node: FieldNode): boolean {
-  switch (node.kind) {
-    case "object":
-    case "map":
-    case "list":
-    case "attrTag":
-      return true;
-    case "nullable":
-      return isBlock(node.inner());
-    case "union":
-      return node.branches.some(isBlock);
-    default:
-      return false;
-  }
-}
 
 /** The widget for a node (no label around it). Hook-free: callable as a function. */
 export function Control(props: ControlProps) {
@@ -82,21 +56,6 @@ export function Control(props: ControlProps) {
   }
 }
 
-export interface FieldProps {
-  pathKey: string;
-  node: FieldNode;
-  /** The visible name (option name, entry name, "Item 2"). */
-  name: string;
-  label: string;
-  prop?: PropertyField;
-  depth: number;
-  /** Map entries and list items: their container offers Remove, so no Reset here. */
-  removable?: boolean;
-  /** Extra controls in the header (Remove, Move up…), from the container. */
-  actions?: ReactNode;
-  /** Only the widget and its issues: the container shows the name (map entries). */
-  bare?: boolean;
-}
 
 export const Field = memo(function Field({ pathKey, node, name, label, prop, depth, removable, actions, bare }: FieldProps) {
   const ctx = useFormCtx();
@@ -281,3 +240,6 @@ function ResetButton({ pathKey, label, prop }: { pathKey: string; label: string;
     </>
   );
 }
+
+/** The field components the form hands its container widgets (form-context.ts). */
+export const FIELD_REGISTRY: FieldRegistry = { Field, Control };

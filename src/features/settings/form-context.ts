@@ -1,14 +1,15 @@
 // What every field of a settings form reads: the committed layer value and its issues (from a
 // small store, so each field subscribes to its own slice and nothing else), react-hook-form
 // for drafts, and `commit`, which turns one finished field edit into one command.
-import { createContext, useContext, useMemo } from "react";
+import { createContext, useContext, useMemo, type ComponentType, type ReactNode } from "react";
 import type { UseFormReturn } from "react-hook-form";
 import { createStore, useStore, type StoreApi } from "zustand";
 import { useShallow } from "zustand/react/shallow";
 import { getIn, type Json, type JsonObject, type Path } from "../../lib/json";
 import { spellingAt } from "../../lib/json-spelled";
-import type { FieldNode } from "../../schema/field-node";
+import type { FieldNode, PropertyField } from "../../schema/field-node";
 import type { SettingsIssue } from "../../schema/validate";
+import type { ControlProps } from "./widgets/control-props";
 
 export type KeyedIssue = SettingsIssue & { key: string };
 
@@ -53,8 +54,38 @@ export function snapshotOf(value: JsonObject, issues: KeyedIssue[], priorities: 
   return { value, issues, textAt, insideOf, priorities, inherited };
 }
 
+/** What a field is given: the option (or entry, or item) at a path and how it is shown. */
+export interface FieldProps {
+  pathKey: string;
+  node: FieldNode;
+  /** The visible name (option name, entry name, "Item 2"). */
+  name: string;
+  label: string;
+  prop?: PropertyField;
+  depth: number;
+  /** Map entries and list items: their container offers Remove, so no Reset here. */
+  removable?: boolean;
+  /** Extra controls in the header (Remove, Move up…), from the container. */
+  actions?: ReactNode;
+  /** Only the widget and its issues: the container shows the name (map entries). */
+  bare?: boolean;
+}
+
+/**
+ * The components container widgets (objects, lists, maps, unions…) render their children with.
+ * They get them from the form, as rjsf's widgets get theirs from its registry, so that a widget
+ * does not import the field that imports every widget (field.tsx provides them).
+ */
+export interface FieldRegistry {
+  /** A child option with its label, help and issues. */
+  Field: ComponentType<FieldProps>;
+  /** A bare widget for a node (no label), chosen by its kind. Hook-free: called as a function. */
+  Control: (props: ControlProps) => ReactNode;
+}
+
 export interface FormContextValue {
   store: StoreApi<FormSnapshot>;
+  registry: FieldRegistry;
   /** react-hook-form, holding the drafts of text-like fields (registered, uncontrolled inputs). */
   form: Pick<UseFormReturn<Record<string, unknown>>, "register" | "getValues" | "setValue">;
   root: FieldNode;

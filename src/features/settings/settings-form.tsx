@@ -6,6 +6,7 @@ import { useForm } from "react-hook-form";
 import type { Json, JsonObject, Path } from "../../lib/json";
 import type { FieldNode } from "../../schema/field-node";
 import type { SettingsIssue } from "../../schema/validate";
+import { FIELD_REGISTRY } from "./field";
 import { createFormStore, FormContext, type Inherited, keyOf, snapshotOf, useCommitted, useFormCtx, useIssueText, type FormContextValue } from "./form-context";
 import { JsonWidget } from "./widgets/json-widget";
 import { ObjectWidget } from "./widgets/object-widget";
@@ -63,6 +64,7 @@ export function SettingsForm({ root, value, issues, commit, title, idPrefix = "s
   const ctx = useMemo<FormContextValue>(
     () => ({
       store,
+      registry: FIELD_REGISTRY,
       form: { register: form.register, getValues: form.getValues, setValue: form.setValue },
       root,
       // Read-only: the controls say so and stay put (controlled ones snap back), and no gesture

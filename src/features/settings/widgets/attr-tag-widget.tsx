@@ -4,13 +4,14 @@
 import { useRef, useState, type KeyboardEvent } from "react";
 import { isObject } from "../../../lib/json";
 import { initialVariant } from "../../../schema/settings-edit";
-import { Field, isBlock } from "../field";
+import { isBlock } from "../field-kind";
 import { childLabel, elementId, keyOf, readOnlyProps, useFormCtx, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";
 import { ERROR_TEXT } from "./styles";
 
 export function AttrTagWidget({ pathKey, node, label, committed, depth }: ControlProps) {
   const ctx = useFormCtx();
+  const { Field } = ctx.registry;
   const path = usePath(pathKey);
   const tabs = useRef<(HTMLButtonElement | null)[]>([]);
   const [refused, setRefused] = useState<string>();

@@ -4,13 +4,14 @@ import { useRef } from "react";
 import type { Json } from "../../../lib/json";
 import { movedItem, withItem, withoutItem } from "../../../lib/json-spelled";
 import { initialValue, spellingFor } from "../../../schema/settings-edit";
-import { Field, isBlock } from "../field";
+import { isBlock } from "../field-kind";
 import { childLabel, elementId, keyOf, readOnlyProps, useFormCtx, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";
 import { DANGER_BUTTON, SMALL_BUTTON } from "./styles";
 
 export function ListWidget({ pathKey, node, label, committed, depth }: ControlProps) {
   const ctx = useFormCtx();
+  const { Field } = ctx.registry;
   const path = usePath(pathKey);
   const container = useRef<HTMLDivElement>(null);
   if (node.kind !== "list") return null;

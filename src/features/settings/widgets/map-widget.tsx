@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import { isObject, own, renameKey, withKey, withoutKey, type JsonObject } from "../../../lib/json";
 import type { FieldNode } from "../../../schema/field-node";
 import { initialValue, spellingFor } from "../../../schema/settings-edit";
-import { Field, isBlock } from "../field";
+import { isBlock } from "../field-kind";
 import { childLabel, elementId, keyOf, readOnlyProps, useFormCtx, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";
 import { DANGER_BUTTON, ERROR_TEXT, INPUT, SMALL_BUTTON } from "./styles";
@@ -130,6 +130,7 @@ function MapEntry({ mapPath, entryKey, label, valueNode, depth, onRename, onRemo
   onRemove: () => void;
 }) {
   const ctx = useFormCtx();
+  const { Field } = ctx.registry;
   const [draft, setDraft] = useState<string>();
   const [error, setError] = useState<string>();
   const entryPath = keyOf([...(JSON.parse(mapPath) as (string | number)[]), entryKey]);

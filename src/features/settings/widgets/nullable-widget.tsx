@@ -2,7 +2,6 @@
 // text may be ""). Radio buttons choose the state; the value's own widget edits the value.
 import { useState } from "react";
 import { initialValue } from "../../../schema/settings-edit";
-import { Control } from "../field";
 import { elementId, readOnlyProps, useFormCtx, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";
 import { CHOICE_REFUSED, ERROR_TEXT } from "./styles";
@@ -12,6 +11,7 @@ type Mode = "unset" | "null" | "value";
 export function NullableWidget(props: ControlProps) {
   const { pathKey, node, label, committed, describedBy } = props;
   const ctx = useFormCtx();
+  const { Control } = ctx.registry;
   const path = usePath(pathKey);
   const [refused, setRefused] = useState<string>();
   if (node.kind !== "nullable") return null;

@@ -3,7 +3,6 @@
 // as it is stored, with its error and a Remove button — never dropped silently.
 import { isObject, own, type Json } from "../../../lib/json";
 import { spellingAt } from "../../../lib/json-spelled";
-import { Field } from "../field";
 import { childLabel, keyOf, readOnlyProps, useFormCtx, useIssueText, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";
 import { toJsonText } from "./json-widget";
@@ -11,6 +10,7 @@ import { MapEntries } from "./map-widget";
 import { DANGER_BUTTON, ERROR_TEXT } from "./styles";
 
 export function ObjectWidget({ pathKey, node, label, committed, depth }: ControlProps) {
+  const { Field } = useFormCtx().registry;
   const path = usePath(pathKey);
   if (node.kind !== "object") return null;
   const value = isObject(committed) ? committed : {};

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { kindLabel } from "../../../schema/json-types";
 import { initialValue } from "../../../schema/settings-edit";
 import { validatorFor } from "../../../schema/zod-validators";
-import { Control, fitsWidget } from "../field";
+import { fitsWidget } from "../field-kind";
 import { elementId, readOnlyProps, useFormCtx, usePath } from "../form-context";
 import type { ControlProps } from "./control-props";
 import { ERROR_TEXT, INPUT } from "./styles";
@@ -12,6 +12,7 @@ import { ERROR_TEXT, INPUT } from "./styles";
 export function UnionWidget(props: ControlProps) {
   const { pathKey, node, label, committed } = props;
   const ctx = useFormCtx();
+  const { Control } = ctx.registry;
   const path = usePath(pathKey);
   const [picked, setPicked] = useState<number>();
   const [refused, setRefused] = useState<string>();
