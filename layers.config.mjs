@@ -36,9 +36,10 @@ export default {
     // Node side: the local server and the command line.
     { name: "server", folder: "src/server", mayImport: [...core], forbidPackages: ["react", "react-dom", "wouter", "zustand", "@tanstack"] },
     { name: "cli", folder: "src/cli", mayImport: [...core, "server"], forbidPackages: ["react", "react-dom", "wouter", "zustand", "@tanstack"] },
-    // Browser side: shared components, shared state, features, the shell.
-    { name: "ui", folder: "src/ui", mayImport: [...core], forbidPackages: ["node:"] },
-    { name: "state", folder: "src/state", mayImport: [...core, "ui"], forbidPackages: ["node:"] },
+    // Browser side: shared state (the editor's store, Nix locks, catalog, addresses), shared
+    // components (which may read the state: WhatRunsHere), features, the shell.
+    { name: "state", folder: "src/state", mayImport: [...core], forbidPackages: ["node:"] },
+    { name: "ui", folder: "src/ui", mayImport: [...core, "state"], forbidPackages: ["node:"] },
     { name: "features", folder: "src/features", mayImport: [...core, "ui", "state"], forbidPackages: ["node:"], eachFolderIsolated: true },
     { name: "app", folder: "src/app", mayImport: [...core, "ui", "state", "features"], forbidPackages: ["node:"] },
     // src/main.tsx starts the app; src/test-setup.ts prepares every unit test.

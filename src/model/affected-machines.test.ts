@@ -7,16 +7,17 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Catalog } from "../catalog/catalog-types";
-import { loadCatalog } from "../cli/load-inputs";
+import { parseCatalog } from "../catalog/catalog-schema";
 import { readInventoryJson } from "../formats/inventory-json";
 import { affectedMachines, clanResolve } from "./affected-machines";
 import type { Inventory } from "./inventory-schema";
 import { resolveInventory } from "./resolve/resolve";
 import { arbitraryEditedPair } from "./testing/arbitrary-command";
 
+// The catalog the CLI embeds (src/cli/load-inputs.ts reads the same file).
 let catalog: Catalog;
-beforeAll(async () => {
-  catalog = await loadCatalog(undefined, () => {});
+beforeAll(() => {
+  catalog = parseCatalog(JSON.parse(readFileSync(new URL("../../public/catalog/clan-core.json", import.meta.url), "utf8"))).catalog;
 });
 
 /** Each machine's memberships with final settings, straight from resolveInventory. */

@@ -2,13 +2,13 @@
 // schemas' defaults once the clan's catalog is loaded.
 import { readFileSync } from "node:fs";
 import { parseCatalog } from "../catalog/catalog-schema";
-import { EMBEDDED_CATALOG } from "../cli/load-inputs";
 import { clanResolve } from "../model/affected-machines";
 import type { JsonObject } from "../lib/json";
 import { resolveInventory } from "../model/resolve/resolve";
 import { commitMessageForSave } from "./commit-message";
 
-const catalog = parseCatalog(JSON.parse(readFileSync(EMBEDDED_CATALOG, "utf8"))).catalog;
+// The catalog the CLI embeds (src/cli/load-inputs.ts reads the same file).
+const catalog = parseCatalog(JSON.parse(readFileSync(new URL("../../public/catalog/clan-core.json", import.meta.url), "utf8"))).catalog;
 const before: JsonObject = {
   machines: { web1: {}, web2: {} },
   instances: { borgbackup: { roles: { client: { machines: { web1: {} } }, server: { machines: { web2: {} } } } } },

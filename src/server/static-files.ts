@@ -1,7 +1,7 @@
 // The built app (dist/). The files are listed once at start and looked up by address in that
 // list: no part of a request is ever joined into a file-system path. Every address that is not
 // a file is a page of the single-page app and gets index.html.
-import { CONNECT_SRC } from "../state/remote-address";
+import { CONNECT_SRC } from "../lib/connect-src";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import type { IncomingMessage, ServerResponse } from "node:http";

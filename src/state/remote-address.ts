@@ -1,12 +1,9 @@
 // Reading an inventory or a catalog from an address (`?inventory=`, `?catalog=`, Catalog → Load
-// address). The page's Content-Security-Policy (index.html and src/server/static-files.ts) lets
-// it connect to this site, to any https address and to this computer over http (127.0.0.1,
-// localhost, any port): the places a clan's files are served from. Other http addresses would be
-// blocked by the browser with a bare "Failed to fetch", so they are refused here first, saying
-// why. What is read is only ever parsed as data (JSON, the data subset of Nix), never run.
-
-/** The connect-src the page's policy allows; one place for index.html's and the server's. */
-export const CONNECT_SRC = "'self' https: http://127.0.0.1:* http://localhost:*";
+// address). The page's Content-Security-Policy (src/lib/connect-src.ts) lets it connect to this
+// site, to any https address and to this computer over http (127.0.0.1, localhost, any port): the
+// places a clan's files are served from. Other http addresses would be blocked by the browser with
+// a bare "Failed to fetch", so they are refused here first, saying why. What is read is only ever
+// parsed as data (JSON, the data subset of Nix), never run.
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost"]);
 

@@ -2,16 +2,11 @@
 // another lane (or nowhere, when removed). Without help the focus falls to the page's body and a
 // keyboard user starts over from the top. This puts it on the item at its new place, or — when
 // the item left the board — on the lane it left. Lanes and their items carry data-lane and
-// data-member for this (role-lane.tsx). A jump from a problem on a phone uses the same search
-// (revealMember).
-import type { MemberRef } from "../../model/commands/members";
+// data-member for this (role-lane.tsx); src/ui/member-focus.ts finds them.
+import { focusWhenRendered, memberSelector } from "../../ui/member-focus";
 import type { BoardDrag, BoardTarget } from "./drop-command";
 
 const FRAMES = 30; // the new place renders within a frame or two; give up after half a second
-
-export function memberSelector(role: string, member: MemberRef): string {
-  return `[data-lane="${CSS.escape(role)}"] [data-member="${CSS.escape(`${member.kind}:${member.name}`)}"]`;
-}
 
 /** Focus the moved item's new place (or the lane it left) once the board has rendered it. */
 export function focusAfterMove(drag: BoardDrag, target: BoardTarget) {
@@ -28,31 +23,4 @@ export function focusAfterMove(drag: BoardDrag, target: BoardTarget) {
     return lane?.querySelector<HTMLElement>("[data-member] a[href]") ?? lane;
   };
   focusWhenRendered(find, FRAMES);
-}
-
-/**
- * Scrolls a role member into view and focuses it (its link) once the board shows it: a jump
- * from a problem on a phone, where the board may still be loading (its own chunk), hence the
- * longer wait. Nothing happens when it never shows (the member was removed meanwhile).
- */
-export function revealMember(role: string, member: MemberRef) {
-  const find = () => {
-    const item = document.querySelector<HTMLElement>(memberSelector(role, member));
-    return item?.querySelector<HTMLElement>("a[href], button") ?? item;
-  };
-  focusWhenRendered(find, 300, "center");
-}
-
-function focusWhenRendered(find: () => HTMLElement | null, maxFrames: number, block: ScrollLogicalPosition = "nearest") {
-  let frames = 0;
-  const attempt = () => {
-    const el = find();
-    if (el && el.isConnected) {
-      el.focus();
-      el.scrollIntoView?.({ block });
-      return;
-    }
-    if (++frames < maxFrames) requestAnimationFrame(attempt);
-  };
-  requestAnimationFrame(attempt);
 }

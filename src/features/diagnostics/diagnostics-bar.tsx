@@ -12,7 +12,7 @@ import { addressOf, memberOf } from "./diagnostic-address";
 import { formatPath } from "../../model/path-text";
 import { instancePath } from "../../state/addresses";
 import { useNarrowScreen } from "../../ui/use-narrow-screen";
-import { revealMember } from "../board/focus-after-move";
+import { revealMember } from "../../ui/member-focus";
 import { useDiagnosticsBar } from "./diagnostics-bar-state";
 import { plural } from "../../model/plural";
 
