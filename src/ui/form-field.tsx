@@ -2,12 +2,10 @@
 // pointing at the message, so a screen reader reads the problem with the field. Works with
 // react-hook-form's `register(...)` spread (React 19 passes `ref` as a prop).
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref, type SelectHTMLAttributes } from "react";
+import { inputClass } from "./input";
 
-export const inputClass =
-  "block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 placeholder:text-slate-400 " +
-  "focus-visible:border-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-0 focus-visible:outline-indigo-500 " +
-  "aria-[invalid=true]:border-red-500 disabled:bg-slate-100 disabled:text-slate-500 " +
-  "dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:aria-[invalid=true]:border-red-400 dark:disabled:bg-slate-900";
+/** Fields fill their container's width. */
+const CONTROL_CLASS = inputClass("form", "block w-full");
 
 interface FieldShellProps {
   label: ReactNode;
@@ -57,7 +55,7 @@ function FieldShell({ label, error, hint, className = "", control }: FieldShellP
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-700 dark:text-slate-200">
         {label}
       </label>
-      {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, className: inputClass })}
+      {control({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy, className: CONTROL_CLASS })}
       <Messages error={error} hint={hint} errorId={errorId} hintId={hintId} />
     </div>
   );

@@ -12,7 +12,7 @@ import { definedInNix } from "../../model/locked-paths";
 import { NixLockMark } from "../../ui/nix-lock-mark";
 import { instancesOf } from "../../model/accessors";
 import type { Inventory } from "../../model/inventory-schema";
-import { INPUT } from "./palette-styles";
+import { Input } from "../../ui/input";
 import { instanceMemberCount } from "./instance-stats";
 import { plural } from "../../model/plural";
 
@@ -112,7 +112,7 @@ function FullInstanceList({ selected, onFold }: { selected: string | null; onFol
             </button>
           )}
         </div>
-        <input type="search" aria-label="Filter instances" placeholder="Filter by name or module" value={query} onChange={(e) => setQuery(e.currentTarget.value)} className={INPUT} />
+        <Input density="compact" type="search" aria-label="Filter instances" placeholder="Filter by name or module" value={query} onChange={(e) => setQuery(e.currentTarget.value)} className="w-full" />
       </div>
       <div ref={listRef} className="min-h-0 flex-1 overflow-y-auto">
         {names.length === 0 && (

@@ -9,7 +9,7 @@ import { nixMachineNames } from "../../model/locked-paths";
 import { NixLockMark } from "../../ui/nix-lock-mark";
 import { MenuButton, type MenuHandle } from "../../ui/menu";
 import { useBoard } from "./board-store";
-import { INPUT, INPUT_BASE } from "./palette-styles";
+import { Input, Select } from "../../ui/input";
 import { useBoardDraggable } from "./dnd";
 import type { BoardDrag } from "./drop-command";
 import { addToRoleItem, type BoardContext } from "./item-menus";
@@ -162,33 +162,35 @@ export function MachinePalette({ ctx, tags }: { ctx: BoardContext | null; tags: 
             {visible.length === rows.length ? rows.length.toLocaleString("en") : `${visible.length.toLocaleString("en")} of ${rows.length.toLocaleString("en")}`}
           </span>
         </div>
-        <input
+        <Input
+          density="compact"
           type="search"
           aria-label="Search machines"
           placeholder="Search name, tag, description"
           value={filter.query}
           onChange={(e) => setFilter({ query: e.currentTarget.value })}
-          className={INPUT}
+          className="w-full"
         />
         <div className="flex gap-2">
-          <select aria-label="Filter by tag" value={filter.tag ?? ""} onChange={(e) => setFilter({ tag: e.currentTarget.value || null })} className={`${INPUT_BASE} min-w-0 flex-1`}>
+          <Select density="compact" aria-label="Filter by tag" value={filter.tag ?? ""} onChange={(e) => setFilter({ tag: e.currentTarget.value || null })} className="min-w-0 flex-1">
             <option value="">Any tag</option>
             {tags.map((t) => (
               <option key={t.name} value={t.name}>
                 {t.name} ({t.count})
               </option>
             ))}
-          </select>
-          <select
+          </Select>
+          <Select
+            density="compact"
             aria-label="Filter by class"
             value={filter.machineClass ?? ""}
             onChange={(e) => setFilter({ machineClass: (e.currentTarget.value || null) as "nixos" | "darwin" | null })}
-            className={`${INPUT_BASE} w-28 shrink-0`}
+            className="w-28 shrink-0"
           >
             <option value="">Any class</option>
             <option value="nixos">nixos</option>
             <option value="darwin">darwin</option>
-          </select>
+          </Select>
         </div>
         <div className="flex flex-wrap items-center gap-1.5">
           <button type="button" className={SMALL_BUTTON} onClick={() => setSelection(selectAll(selection, order))} disabled={!visible.length}>

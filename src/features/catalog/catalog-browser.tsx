@@ -9,6 +9,7 @@ import { useCatalogStatus } from "../../state/use-catalog";
 import { CatalogSourcesPanel } from "./catalog-sources-panel";
 import { moduleHref, settingsLabel } from "./catalog-links";
 import { preloadMarkdown } from "./markdown-loader";
+import { Input, Select } from "../../ui/input";
 import { plural } from "../../model/plural";
 
 /** Kept while the app runs, so that coming back from a service finds the list as it was left. */
@@ -18,9 +19,6 @@ const useFilter = create<CatalogFilter & { set(p: Partial<CatalogFilter>): void 
   input: null,
   set: (p) => set(p),
 }));
-
-const selectClass =
-  "rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:outline-2 focus:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800";
 
 export function CatalogBrowser() {
   const status = useCatalogStatus();
@@ -49,29 +47,28 @@ export function CatalogBrowser() {
       <div className="flex flex-wrap items-end gap-3" role="search">
         <label className="flex min-w-64 flex-1 flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
           Search
-          <input
+          <Input
             type="search"
             aria-label="Search services"
             value={query}
             onChange={(e) => set({ query: e.target.value })}
             placeholder="Name, description or category"
-            className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-900 focus:outline-2 focus:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100"
           />
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
           Category
-          <select value={category ?? ""} onChange={(e) => set({ category: e.target.value || null })} className={selectClass}>
+          <Select value={category ?? ""} onChange={(e) => set({ category: e.target.value || null })} >
             <option value="">All categories</option>
             {categories.map((c) => (
               <option key={c} value={c}>
                 {c}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
           Input
-          <select value={input ?? ""} onChange={(e) => set({ input: e.target.value || null })} className={selectClass}>
+          <Select value={input ?? ""} onChange={(e) => set({ input: e.target.value || null })} >
             <option value="">All inputs</option>
             {inputs.map((i) => (
               <option key={i} value={i}>
@@ -79,7 +76,7 @@ export function CatalogBrowser() {
                 {i === status.catalog.coreInput ? " (core)" : ""}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
       </div>
 

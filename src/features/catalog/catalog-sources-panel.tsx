@@ -7,6 +7,7 @@ import type { CatalogStatus, SourceStatus } from "../../state/use-catalog";
 import { Button } from "../../ui/button";
 import { plural } from "../../model/plural";
 import { FileButton } from "../../ui/file-button";
+import { Input } from "../../ui/input";
 
 export function CatalogSourcesPanel({ status }: { status: CatalogStatus }) {
   const [fileError, setFileError] = useState<string | null>(null);
@@ -38,13 +39,13 @@ export function CatalogSourcesPanel({ status }: { status: CatalogStatus }) {
           Load catalog…
         </FileButton>
         <form onSubmit={submitUrl} className="flex items-center gap-2">
-          <input
+          <Input
             type="url"
             value={url}
             onChange={(e) => setUrl(e.target.value)}
             placeholder="https://…/catalog.json"
             aria-label="Catalog address"
-            className="w-56 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm focus:outline-2 focus:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800"
+            className="w-56"
           />
           <Button type="submit" disabled={!url.trim()}>
             Load address

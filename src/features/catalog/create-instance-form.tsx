@@ -11,6 +11,7 @@ import { clanDoc, useClanDoc } from "../../state/nix-locks";
 import { newInstanceName } from "../../model/commands/outside-file";
 import { useEditor } from "../../state/store";
 import { Button } from "../../ui/button";
+import { Input } from "../../ui/input";
 import { instanceHref } from "./catalog-links";
 
 export function CreateInstanceForm({ module, moduleInput }: { module: string; moduleInput: string | null }) {
@@ -41,7 +42,7 @@ export function CreateInstanceForm({ module, moduleInput }: { module: string; mo
       <label htmlFor={`${id}-name`} className="block text-xs font-medium text-slate-600 dark:text-slate-400">
         Instance name
       </label>
-      <input
+      <Input
         id={`${id}-name`}
         value={name}
         onChange={(e) => {
@@ -50,7 +51,7 @@ export function CreateInstanceForm({ module, moduleInput }: { module: string; mo
         }}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : `${id}-hint`}
-        className="w-full rounded-md border border-slate-300 bg-white px-2 py-1.5 font-mono text-sm focus:outline-2 focus:outline-indigo-500 aria-[invalid]:border-red-500 dark:border-slate-600 dark:bg-slate-800"
+        className="w-full font-mono"
       />
       {error ? (
         <p id={`${id}-error`} role="alert" className="text-xs text-red-700 dark:text-red-300">

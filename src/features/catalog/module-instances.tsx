@@ -10,6 +10,7 @@ import { lockExplanation, removalLock } from "../../model/locked-paths";
 import { LockableButton } from "../../ui/nix-lock-mark";
 import { Button } from "../../ui/button";
 import { instanceHref } from "./catalog-links";
+import { Input } from "../../ui/input";
 import { plural } from "../../model/plural";
 
 export function ModuleInstances({ names }: { names: string[] }) {
@@ -72,7 +73,7 @@ function InstanceRow({ name, onDeleted }: { name: string; onDeleted: () => void 
             New name for {name}
           </label>
           <div className="flex gap-1">
-            <input
+            <Input
               id={`${id}-rename`}
               autoFocus
               value={value}
@@ -82,7 +83,8 @@ function InstanceRow({ name, onDeleted }: { name: string; onDeleted: () => void 
               }}
               onKeyDown={(e) => e.key === "Escape" && setRenaming(false)}
               aria-invalid={error ? true : undefined}
-              className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1 font-mono text-sm focus:outline-2 focus:outline-indigo-500 dark:border-slate-600 dark:bg-slate-800"
+              density="compact"
+              className="min-w-0 flex-1 font-mono"
             />
             <Button type="submit" variant="primary">
               Save

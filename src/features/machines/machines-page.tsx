@@ -10,7 +10,7 @@ import { machinesOf } from "../../model/accessors";
 import { own } from "../../lib/json";
 import { tagOverview } from "../../model/tag-overview";
 import { Button } from "../../ui/button";
-import { inputClass } from "../../ui/form-field";
+import { Input, Select } from "../../ui/input";
 import { ListPage } from "../../ui/list-page";
 import { MachineDetail } from "./machine-detail";
 import { filterRows, machineRows, sortRows, withNixOnlyMachines, type MachineRow, type RowFilter, type SortDir, type SortKey } from "./machine-rows";
@@ -80,23 +80,22 @@ function Filters() {
   const filter = useMachinesView((s) => s.filter);
   const setFilter = useMachinesView((s) => s.setFilter);
   const tags = useMemo(() => tagOverview(doc).filter((t) => t.machines.length > 0 && !(t.reserved && !t.overridden)), [doc]);
-  const small = inputClass.replace("w-full", "w-auto");
   return (
     <div role="search" aria-label="Filter machines" className="flex flex-wrap items-center gap-2">
-      <input
+      <Input
         type="search"
         aria-label="Filter machines"
         placeholder="Name, tag, host, description…"
         value={filter.text}
         onChange={(e) => setFilter({ text: e.currentTarget.value })}
-        className={inputClass.replace("w-full", "w-72")}
+        className="w-72"
       />
-      <select aria-label="Filter by class" value={filter.machineClass} onChange={(e) => setFilter({ machineClass: e.currentTarget.value as never })} className={small}>
+      <Select aria-label="Filter by class" value={filter.machineClass} onChange={(e) => setFilter({ machineClass: e.currentTarget.value as never })}>
         <option value="">Any class</option>
         <option value="nixos">nixos</option>
         <option value="darwin">darwin</option>
-      </select>
-      <select aria-label="Filter by tag" value={filter.tag} onChange={(e) => setFilter({ tag: e.currentTarget.value })} className={small}>
+      </Select>
+      <Select aria-label="Filter by tag" value={filter.tag} onChange={(e) => setFilter({ tag: e.currentTarget.value })}>
         <option value="">Any tag</option>
         {tags.map((t) => (
           <option key={t.tag} value={t.tag}>
@@ -104,7 +103,7 @@ function Filters() {
           </option>
         ))}
         {filter.tag && !tags.some((t) => t.tag === filter.tag) && <option value={filter.tag}>{filter.tag} (0)</option>}
-      </select>
+      </Select>
     </div>
   );
 }

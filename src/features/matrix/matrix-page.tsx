@@ -9,6 +9,7 @@ import { instancePath, machineSettingsPath } from "../../state/addresses";
 import { ROUTER_BASE } from "../../state/base-path";
 import { useClanDoc } from "../../state/nix-locks";
 import { WhatRunsHere } from "../../ui/what-runs-here";
+import { Input, Select } from "../../ui/input";
 import { tagIndex } from "../../model/tags";
 import { DEFAULT_VIEW, GROUP_FROM, groupRows, matrixData, visibleInstances, visibleMachines, type CellRole, type InstanceSort, type MachineSort, type MatrixRowItem, type MatrixView } from "./matrix-data";
 
@@ -53,33 +54,33 @@ export function MatrixPage() {
             </p>
           </div>
           <Field label="Search machines">
-            <input type="search" aria-label="Search machines" value={view.machineQuery} onChange={(e) => patch({ machineQuery: e.currentTarget.value })} className={`${INPUT} w-36`} placeholder="name" />
+            <Input density="compact" type="search" aria-label="Search machines" value={view.machineQuery} onChange={(e) => patch({ machineQuery: e.currentTarget.value })} className="w-36" placeholder="name" />
           </Field>
           <Field label="Search instances">
-            <input type="search" aria-label="Search instances" value={view.instanceQuery} onChange={(e) => patch({ instanceQuery: e.currentTarget.value })} className={`${INPUT} w-40`} placeholder="name or module" />
+            <Input density="compact" type="search" aria-label="Search instances" value={view.instanceQuery} onChange={(e) => patch({ instanceQuery: e.currentTarget.value })} className="w-40" placeholder="name or module" />
           </Field>
           <Field label="Tag">
-            <select aria-label="Filter machines by tag" value={view.tag ?? ""} onChange={(e) => patch({ tag: e.currentTarget.value || null })} className={INPUT}>
+            <Select density="compact" aria-label="Filter machines by tag" value={view.tag ?? ""} onChange={(e) => patch({ tag: e.currentTarget.value || null })}>
               <option value="">Any tag</option>
               {tags.map((t) => (
                 <option key={t}>{t}</option>
               ))}
-            </select>
+            </Select>
           </Field>
           <Field label="Sort machines">
-            <select aria-label="Sort machines by" value={view.machineSort} onChange={(e) => patch({ machineSort: e.currentTarget.value as MachineSort })} className={INPUT}>
+            <Select density="compact" aria-label="Sort machines by" value={view.machineSort} onChange={(e) => patch({ machineSort: e.currentTarget.value as MachineSort })}>
               <option value="document">inventory order</option>
               <option value="name">name</option>
               <option value="load">most instances</option>
-            </select>
+            </Select>
           </Field>
           <Field label="Sort instances">
-            <select aria-label="Sort instances by" value={view.instanceSort} onChange={(e) => patch({ instanceSort: e.currentTarget.value as InstanceSort })} className={INPUT}>
+            <Select density="compact" aria-label="Sort instances by" value={view.instanceSort} onChange={(e) => patch({ instanceSort: e.currentTarget.value as InstanceSort })}>
               <option value="document">inventory order</option>
               <option value="name">name</option>
               <option value="size">most machines</option>
               <option value="module">module</option>
-            </select>
+            </Select>
           </Field>
           <label className="flex items-center gap-1.5 pb-1 text-sm">
             <input type="checkbox" checked={view.onlyUsed} onChange={(e) => patch({ onlyUsed: e.currentTarget.checked })} className="accent-indigo-600" />
@@ -504,5 +505,3 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-const INPUT =
-  "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 focus:border-indigo-500 focus:outline-none focus:ring-1 focus:ring-indigo-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";

@@ -15,6 +15,7 @@ import { formatPath } from "../../model/path-text";
 import { planMigration, type Decisions, type KeyMove, type MigrationPlan, type ServicePlan } from "../../model/migrate/plan";
 import { plural } from "../../model/plural";
 import { Button } from "../../ui/button";
+import { Select } from "../../ui/input";
 import { useMigrationResult } from "./migration-result";
 
 const STATUS: Record<ServicePlan["status"], (s: ServicePlan) => string> = {
@@ -283,14 +284,14 @@ function SettingsTable({ moves, decisions, decide, title }: { moves: KeyMove[]; 
                 {open && (
                   <label className="mt-1 block text-xs">
                     <span className="sr-only">What to do with {m.key}</span>
-                    <select
+                    <Select
                       aria-label={`What to do with ${m.key}`}
                       value={current}
                       onChange={(e) => {
                         const v = e.currentTarget.value;
                         decide(m.id, v === "keep" ? undefined : v === "leave-out" ? null : v.slice("rename:".length));
                       }}
-                      className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-800"
+                      density="compact"
                     >
                       <option value="keep">Keep as written (fix it later)</option>
                       {[...new Set([...(m.suggestion ? [m.suggestion] : []), ...(m.known ?? []), ...(m.decision === "rename" ? [m.writtenAs] : [])])].map((k) => (
@@ -299,7 +300,7 @@ function SettingsTable({ moves, decisions, decide, title }: { moves: KeyMove[]; 
                         </option>
                       ))}
                       <option value="leave-out">Leave it out</option>
-                    </select>
+                    </Select>
                   </label>
                 )}
               </td>

@@ -7,6 +7,7 @@ import { useEffect, useId, useMemo, useState, type KeyboardEvent } from "react";
 import { Link, useLocation } from "wouter";
 import { machineSettingsPath, roleSettingsPath, tagSettingsPath } from "../../state/addresses";
 import type { Layer } from "../../model/settings-layer";
+import { Input } from "../../ui/input";
 
 /** Up to this many tag and machine levels, they show as links. */
 export const LINKS_UP_TO = 8;
@@ -117,7 +118,7 @@ function LevelSearch({ levels, tags, machines }: { levels: Level[]; tags: number
   const what = [tags && `${tags} ${tags === 1 ? "tag" : "tags"}`, machines && `${machines} ${machines === 1 ? "machine" : "machines"}`].filter(Boolean).join(", ");
   return (
     <div className="relative min-w-[12rem] flex-1">
-      <input
+      <Input
         type="text"
         role="combobox"
         aria-label={`Go to the settings of a tag or machine (${what})`}
@@ -135,7 +136,8 @@ function LevelSearch({ levels, tags, machines }: { levels: Level[]; tags: number
         onKeyDown={onKeyDown}
         onClick={() => setOpen(true)}
         onBlur={() => setOpen(false)}
-        className="w-full rounded-md border border-slate-300 bg-white px-2 py-0.5 text-sm placeholder:text-slate-500 dark:border-slate-600 dark:bg-slate-800"
+        density="compact"
+        className="w-full"
       />
       <div hidden={!open} className="absolute inset-x-0 top-full z-20 mt-1 rounded-md border border-slate-200 bg-white py-1 shadow-lg dark:border-slate-700 dark:bg-slate-800">
         <ul id={`${id}-list`} role="listbox" aria-label="Tags and machines" className="max-h-64 overflow-auto">

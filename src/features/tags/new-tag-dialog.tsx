@@ -9,7 +9,7 @@ import { machinesOf } from "../../model/accessors";
 import { createTag } from "../../model/commands/tags";
 import { tagNameProblem } from "../../model/names";
 import { plural } from "../../model/plural";
-import { inputClass } from "../../ui/form-field";
+import { Input } from "../../ui/input";
 import { NameDialog } from "../../ui/name-dialog";
 
 /** Machines listed at once in the picker; the filter narrows a large fleet down. */
@@ -69,7 +69,7 @@ function MachinePicker({ all, picked, onChange, error }: { all: string[]; picked
     <fieldset aria-describedby={error ? `${id}-error` : undefined} aria-invalid={error ? true : undefined} className="space-y-2">
       <legend className="text-sm font-medium">Machines that carry it</legend>
       <div className="flex flex-wrap items-center gap-2">
-        <input type="search" aria-label="Filter machines" placeholder="Filter machines" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} className={`${inputClass} max-w-60`} />
+        <Input type="search" aria-label="Filter machines" placeholder="Filter machines" value={filter} onChange={(e) => setFilter(e.currentTarget.value)} className="block w-full max-w-60" />
         <button
           type="button"
           onClick={() => onChange(new Set([...picked, ...shown]))}

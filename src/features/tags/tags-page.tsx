@@ -6,7 +6,7 @@ import { decodeParam, instancePath, tagPath } from "../../state/addresses";
 import { useEditor } from "../../state/store";
 import { tagOverview, type TagSummary } from "../../model/tag-overview";
 import { Button } from "../../ui/button";
-import { inputClass } from "../../ui/form-field";
+import { Input } from "../../ui/input";
 import { ListPage } from "../../ui/list-page";
 import { NewTagDialog } from "./new-tag-dialog";
 import { overrideWarning, tagKind } from "./tag-kind";
@@ -39,13 +39,13 @@ export function TagsPage() {
       tools={
         <>
           <p className="text-sm text-slate-500 dark:text-slate-400">{plural(tags.length, "tag")}</p>
-          <input
+          <Input
             type="search"
             aria-label="Filter tags"
             placeholder="Filter tags…"
             value={text}
             onChange={(e) => setText(e.currentTarget.value)}
-            className={`${inputClass.replace("w-full", "")} w-64`}
+            className="w-64"
           />
           <Button variant="primary" className="ml-auto" onClick={() => setCreating(true)}>
             New tag

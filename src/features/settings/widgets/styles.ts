@@ -1,8 +1,10 @@
-// Tailwind classes shared by the settings widgets (one look for every input).
+// Tailwind classes shared by the settings widgets: the app's compact inputs (src/ui/input.tsx),
+// looking fixed when read-only.
+import { inputClass } from "../../../ui/input";
+
 // Read-only (a blob Nix owns): `readonly` text and aria-disabled selects look fixed, not broken.
 const FIXED = "[&[readonly]]:border-dashed [&[readonly]]:bg-slate-50 aria-disabled:border-dashed aria-disabled:bg-slate-50 aria-disabled:cursor-not-allowed dark:[&[readonly]]:bg-slate-900/50 dark:aria-disabled:bg-slate-900/50";
-export const INPUT =
-  `w-full rounded-md border border-slate-300 bg-white px-2 py-1 text-sm text-slate-900 placeholder:text-slate-400 aria-[invalid=true]:border-red-500 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:placeholder:text-slate-500 ${FIXED}`;
+export const INPUT = inputClass("compact", `w-full ${FIXED}`);
 export const MONO_INPUT = `${INPUT} font-mono`;
 const REFUSED = "aria-disabled:cursor-not-allowed aria-disabled:opacity-40";
 export const SMALL_BUTTON =
