@@ -55,11 +55,18 @@ export function reportMarkdown(r: ChangeReport): string {
   return lines.join("\n");
 }
 
+// oxlint-disable-next-line no-control-regex -- the control characters are what commitLine removes
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f]+/g;
+
+/** Text as one line of a commit message: control characters and runs of white space become one space. */
+export function commitLine(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, " ").replace(/\s+/g, " ").trim();
+}
+
 /** The commit message of a save: a subject naming the change (or how many), the list below. */
 export function commitMessageFromReport(r: ChangeReport, file = "inventory.json"): string | undefined {
   if (r.changes.length === 0) return undefined;
-  // oxlint-disable-next-line no-control-regex -- the control characters are what this removes
-  const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim();
+  const clean = commitLine;
   const subject = r.changes.length === 1 ? `${file}: ${clean(r.changes[0]!.summary)}` : `${file}: ${plural(r.changes.length, "change")}${r.affectedMachines.length > 0 ? ` (${r.affectedMachines.length > 3 ? plural(r.affectedMachines.length, "machine") : r.affectedMachines.join(", ")})` : ""}`;
   const body = [...(r.changes.length > 1 ? r.changes.map((c) => `${changeMark(c)} ${clean(c.summary)}`) : []), ...(r.deployCommand ? ["", `Deploy: ${clean(r.deployCommand)}`] : [])];
   const trimmed = body[0] === "" ? body.slice(1) : body;

@@ -5,6 +5,7 @@
 // hook is code of the clan folder, and a save must not run it (the folder may come from someone
 // else, and a hook's output or failure would stand in the way of the save the user asked for).
 import { execFile } from "node:child_process";
+import { commitLine } from "../model/change-report";
 import { plural } from "../model/plural";
 
 /** A hooks directory that holds no hooks (git runs none from it). */
@@ -96,8 +97,7 @@ async function commitMerge(dir: string, name: string, commitMessage: string): Pr
 
 /** `inventory.json: <label>`; several edits give a short subject and the full list below. */
 export function commitMessageFor(labels: readonly string[]): string {
-  // oxlint-disable-next-line no-control-regex -- the control characters are what this removes
-  const clean = labels.map((l) => l.replace(/[\u0000-\u001f\u007f]+/g, " ").replace(/\s+/g, " ").trim()).filter(Boolean);
+  const clean = labels.map(commitLine).filter(Boolean);
   if (clean.length === 0) return "inventory.json: edit in the inventory editor";
   if (clean.length === 1) return `inventory.json: ${clean[0]}`;
   const joined = clean.join("; ");
