@@ -23,7 +23,12 @@ export default defineConfig({
         // the lazy pages share, 2.4 KB more and 3 chunks instead of 9. Only list modules the
         // start-up code imports.
         codeSplitting: {
-          groups: [{ name: "shared", test: /node_modules\/(react|react-dom|scheduler|zod|zustand|use-sync-external-store|@tanstack\/query-core|@tanstack\/react-query)\/|src\/lib\/(json|zod)\.ts|src\/model\/(accessors|tags|inventory-schema|membership)\.ts|src\/state\/(store|catalog-sources|base-path|use-catalog|clan-directory\/session)\.ts|src\/catalog\/(catalog-schema|role-schema-dialect|resolve-module|core-input)\.ts/ }],
+          groups: [
+            {
+              name: "shared",
+              test: /node_modules\/(react|react-dom|scheduler|zod|zustand|use-sync-external-store|@tanstack\/query-core|@tanstack\/react-query)\/|src\/lib\/(json|zod)\.ts|src\/model\/(accessors|tags|inventory-schema|membership)\.ts|src\/state\/(store|catalog-sources|base-path|use-catalog|clan-directory\/session)\.ts|src\/catalog\/(catalog-schema|role-schema-dialect|resolve-module|core-input)\.ts/,
+            },
+          ],
         },
       },
     },
@@ -57,4 +62,3 @@ function deepLinksOnStaticHosts(): Plugin {
     },
   };
 }
-

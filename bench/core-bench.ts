@@ -27,18 +27,16 @@ for (const size of ["S", "M", "L"] as FleetSize[]) {
       note: `${(text.length / 1024).toFixed(0)} KB`,
     }),
   );
-  metrics.push(metricFrom("inventory.json export", "node", await sample(() => writeInventoryJson(doc), runs, 2), { fleet: size, ...(size === "L" ? { target: { op: "<=", value: 100, of: "median" } } : {}) }));
+  metrics.push(
+    metricFrom("inventory.json export", "node", await sample(() => writeInventoryJson(doc), runs, 2), { fleet: size, ...(size === "L" ? { target: { op: "<=", value: 100, of: "median" } } : {}) }),
+  );
 }
 
 // The real command, process start included.
 const dir = mkdtempSync(join(tmpdir(), "clan-bench-"));
 const file = join(dir, "inventory.json");
 writeFileSync(file, writeInventoryJson(generateFleet("L").doc));
-const cli = await sample(
-  () => spawnSync(process.execPath, ["bin/clan-inventory.mjs", "validate", file, "--format", "json"], { stdio: "ignore" }),
-  5,
-  1,
-);
+const cli = await sample(() => spawnSync(process.execPath, ["bin/clan-inventory.mjs", "validate", file, "--format", "json"], { stdio: "ignore" }), 5, 1);
 metrics.push(metricFrom("CLI validate (process included)", "node", cli, { fleet: "L" }));
 // `clan-inventory convert` both ways on L, process start included.
 const nixFile = join(dir, "inventory.nix");

@@ -26,10 +26,14 @@ for (const size of ["S", "M", "L"] as FleetSize[]) {
     metricFrom(
       "diagnose after one edit",
       "node",
-      await sample(() => {
-        doc = setSettings(instance, role, { kind: "role" }, { bench: n++ }).apply(doc);
-        return diagnose(doc, catalog);
-      }, 15, 3),
+      await sample(
+        () => {
+          doc = setSettings(instance, role, { kind: "role" }, { bench: n++ }).apply(doc);
+          return diagnose(doc, catalog);
+        },
+        15,
+        3,
+      ),
       { fleet: size, target: size === "M" ? { op: "<=", value: 50, of: "median" } : undefined },
     ),
   );

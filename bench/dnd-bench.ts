@@ -69,7 +69,9 @@ for (const name of candidates) {
   }
   metrics.push(metricFrom(`mount ${N} draggable rows (main-thread CPU time): ${name}`, "chromium", times));
   metrics.push({ name: `heap kept by ${N} draggable rows: ${name}`, where: "chromium", unit: "MB", median: round(median(heaps)), runs: RUNS });
-  rows.push(`${name.padEnd(10)} mount: main thread ${median(times).toFixed(1)} ms (wall ${median(wall).toFixed(1)} ms), heap ${median(heaps).toFixed(2)} MB, bundle ${(sizes.get(name)! / 1024).toFixed(1)} KB gz`);
+  rows.push(
+    `${name.padEnd(10)} mount: main thread ${median(times).toFixed(1)} ms (wall ${median(wall).toFixed(1)} ms), heap ${median(heaps).toFixed(2)} MB, bundle ${(sizes.get(name)! / 1024).toFixed(1)} KB gz`,
+  );
 }
 await browser.close();
 const base = sizes.get("baseline")!;

@@ -34,8 +34,8 @@ export function rng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
-  const some = <T,>(xs: readonly T[], n: number): T[] => {
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
+  const some = <T>(xs: readonly T[], n: number): T[] => {
     const copy = [...xs];
     const out: T[] = [];
     while (out.length < n && copy.length) out.push(copy.splice(Math.floor(next() * copy.length), 1)[0]!);
@@ -61,12 +61,7 @@ export function generateFleet(size: FleetSize, seed = 42, catalog: Catalog = emb
   const r = rng(seed);
   const { machines: nMachines, instances: nInstances } = FLEET_SIZES[size];
   const racks = Math.max(4, Math.round(nMachines / 50));
-  const tagNames = [
-    ...ROLES_OF_MACHINES,
-    ...PLACES.map((p) => `dc-${p}`),
-    ...TEAMS.map((t) => `team-${t}`),
-    ...Array.from({ length: racks }, (_, i) => `rack-${i + 1}`),
-  ];
+  const tagNames = [...ROLES_OF_MACHINES, ...PLACES.map((p) => `dc-${p}`), ...TEAMS.map((t) => `team-${t}`), ...Array.from({ length: racks }, (_, i) => `rack-${i + 1}`)];
 
   const machines: JsonObject = {};
   const machineNames: string[] = [];

@@ -62,7 +62,10 @@ const load0 = loadavg()[0]!;
 // each page's code is loaded once, as in a session, and not again after a reload.
 await page.goto(`${base}/instances?inventory=/bench/fleet.json`);
 await page.getByRole("list", { name: "Instances" }).getByRole("link").first().waitFor();
-const instances = await page.getByRole("list", { name: "Instances" }).getByRole("link").evaluateAll((els) => els.slice(0, 12).map((a) => a.getAttribute("href")!));
+const instances = await page
+  .getByRole("list", { name: "Instances" })
+  .getByRole("link")
+  .evaluateAll((els) => els.slice(0, 12).map((a) => a.getAttribute("href")!));
 await settle(page);
 
 // ---- wheel: the matrix, all rows
@@ -84,7 +87,10 @@ const machinesPage = await clicks(
   CLICKS,
   async () => {
     await nav(page, instances[0]!);
-    await page.getByRole("region", { name: /^Role / }).first().waitFor();
+    await page
+      .getByRole("region", { name: /^Role / })
+      .first()
+      .waitFor();
   },
   () => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Machines" }),
   'table[aria-label="Machines"] tbody tr',
@@ -97,7 +103,10 @@ const openInstance = await clicks(
   CLICKS,
   async () => {
     await nav(page, instances[0]!);
-    await page.getByRole("region", { name: /^Role / }).first().waitFor();
+    await page
+      .getByRole("region", { name: /^Role / })
+      .first()
+      .waitFor();
     which = 1 + (which % (instances.length - 1));
   },
   () => page.locator(`nav[aria-labelledby="instances-title"] a[href="${instances[which]}"]`),

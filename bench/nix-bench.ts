@@ -33,8 +33,22 @@ for (const size of ["S", "M", "L"] as FleetSize[]) {
     // Wall time on a shared machine counts other processes' turns; CPU time of this process
     // does not (much): both are reported.
     const cpu = { note: "CPU time of this process, not wall time" };
-    metrics.push(metricFrom("Nix export (print), CPU time", "node", sampleCpu(() => printNix(doc), runs), { fleet: size, ...cpu }));
-    metrics.push(metricFrom("Nix parse, CPU time", "node", sampleCpu(() => readNixInventoryData(text), runs), { fleet: size, ...cpu }));
+    metrics.push(
+      metricFrom(
+        "Nix export (print), CPU time",
+        "node",
+        sampleCpu(() => printNix(doc), runs),
+        { fleet: size, ...cpu },
+      ),
+    );
+    metrics.push(
+      metricFrom(
+        "Nix parse, CPU time",
+        "node",
+        sampleCpu(() => readNixInventoryData(text), runs),
+        { fleet: size, ...cpu },
+      ),
+    );
   }
 }
 
@@ -137,10 +151,10 @@ async function inChromium(): Promise<{ print: number[]; parse: number[] } | null
     try {
       const page = await browser.newPage();
       await page.addScriptTag({ content: shimRequire() + out.outputFiles[0]!.text });
-      return await page.evaluate(
-        ([catalog, runs]) => (window as unknown as { benchNix(c: unknown, n: number): { print: number[]; parse: number[] } }).benchNix(catalog, runs),
-        [embeddedCatalog() as unknown, 15] as const,
-      );
+      return await page.evaluate(([catalog, runs]) => (window as unknown as { benchNix(c: unknown, n: number): { print: number[]; parse: number[] } }).benchNix(catalog, runs), [
+        embeddedCatalog() as unknown,
+        15,
+      ] as const);
     } finally {
       await browser.close();
     }

@@ -26,14 +26,20 @@ const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
 await page.goto(`${base}/instances?inventory=/bench/fleet.json`);
 await page.getByRole("list", { name: "Instances" }).getByRole("link").first().waitFor();
-const instances = await page.getByRole("list", { name: "Instances" }).getByRole("link").evaluateAll((els) => els.slice(0, 12).map((a) => a.getAttribute("href")!));
+const instances = await page
+  .getByRole("list", { name: "Instances" })
+  .getByRole("link")
+  .evaluateAll((els) => els.slice(0, 12).map((a) => a.getAttribute("href")!));
 const nav = (to: string) => page.evaluate((to) => (history.pushState(null, "", to), dispatchEvent(new PopStateEvent("popstate"))), to);
 const idle = () => page.evaluate(() => new Promise((r) => setTimeout(r, 400)));
 
 async function once(p: Page, i: number) {
   if (what === "machines") {
     await nav(instances[0]!);
-    await p.getByRole("region", { name: /^Role / }).first().waitFor();
+    await p
+      .getByRole("region", { name: /^Role / })
+      .first()
+      .waitFor();
     await idle();
     return async () => {
       await p.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Machines" }).click();
@@ -42,12 +48,18 @@ async function once(p: Page, i: number) {
   }
   if (what === "instance") {
     await nav(instances[0]!);
-    await p.getByRole("region", { name: /^Role / }).first().waitFor();
+    await p
+      .getByRole("region", { name: /^Role / })
+      .first()
+      .waitFor();
     await idle();
     const href = instances[1 + (i % 10)]!;
     return async () => {
       await p.locator(`nav[aria-labelledby="instances-title"] a[href="${href}"]`).click();
-      await p.locator(`section[aria-label="Role board of ${decodeURIComponent(href.split("/").pop()!)}"] section[data-lane]`).first().waitFor();
+      await p
+        .locator(`section[aria-label="Role board of ${decodeURIComponent(href.split("/").pop()!)}"] section[data-lane]`)
+        .first()
+        .waitFor();
     };
   }
   // level: the first role's settings, then its first other level
@@ -95,7 +107,22 @@ if (process.env.TRACE) {
     const long = events.filter((e) => e.tid === tid && e.name === "RunTask" && (e.dur ?? 0) > 30_000);
     for (const t of long) {
       const inside = events.filter((e) => e.tid === tid && e.ph === "X" && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur! && e !== t);
-      console.log(`  task ${(t.dur! / 1000).toFixed(1)} ms: ` + inside.filter((e) => (e.dur ?? 0) > 3000).map((e) => `${e.name} ${(e.dur! / 1000).toFixed(1)}${e.name === "Layout" ? ` (${e.args?.beginData?.dirtyObjects}/${e.args?.beginData?.totalObjects} objects)` : ""}${e.name === "FunctionCall" ? ` ${e.args?.data?.functionName ?? ""} ${String(e.args?.data?.url ?? "").split("/").pop()}:${e.args?.data?.lineNumber ?? ""}` : ""}${e.name === "UpdateLayoutTree" ? ` (${e.args?.elementCount ?? ""} elements)` : ""}`).join("; "));
+      console.log(
+        `  task ${(t.dur! / 1000).toFixed(1)} ms: ` +
+          inside
+            .filter((e) => (e.dur ?? 0) > 3000)
+            .map(
+              (e) =>
+                `${e.name} ${(e.dur! / 1000).toFixed(1)}${e.name === "Layout" ? ` (${e.args?.beginData?.dirtyObjects}/${e.args?.beginData?.totalObjects} objects)` : ""}${
+                  e.name === "FunctionCall"
+                    ? ` ${e.args?.data?.functionName ?? ""} ${String(e.args?.data?.url ?? "")
+                        .split("/")
+                        .pop()}:${e.args?.data?.lineNumber ?? ""}`
+                    : ""
+                }${e.name === "UpdateLayoutTree" ? ` (${e.args?.elementCount ?? ""} elements)` : ""}`,
+            )
+            .join("; "),
+      );
     }
     for (const [k, v] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 20)) console.log(`${v.toFixed(1).padStart(8)} ms  ${k}`);
   }
@@ -115,7 +142,9 @@ for (let i = 0; i < 5; i++) {
   const t0 = Date.now();
   await act();
   await idle();
-  const { profile } = (await cdp.send("Profiler.stop")) as { profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] } };
+  const { profile } = (await cdp.send("Profiler.stop")) as {
+    profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples: number[]; timeDeltas: number[] };
+  };
   if (i === 0) continue; // loads the code
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   profile.samples.forEach((id, k) => {

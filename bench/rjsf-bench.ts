@@ -82,10 +82,18 @@ async function benchCase(page: import("@playwright/test").Page, c: Case) {
   metrics.push(ratio(`settings form render ours/rjsf, main-thread time: ${c.name}`, render.ours.busy, render.theirs.busy, { op: "<=", value: 0.5, of: "median" }));
   metrics.push(metricFrom(`settings form render, main-thread time, rjsf's output as static React elements (floor): ${c.name}`, "chromium", render["copy-of-theirs"].busy));
   metrics.push(
-    ratio(`settings form render floor/rjsf, main-thread time: ${c.name}`, render["copy-of-theirs"].busy, render.theirs.busy, undefined, "the least any React form showing what rjsf shows takes; above 0.5 no such form meets the target"),
+    ratio(
+      `settings form render floor/rjsf, main-thread time: ${c.name}`,
+      render["copy-of-theirs"].busy,
+      render.theirs.busy,
+      undefined,
+      "the least any React form showing what rjsf shows takes; above 0.5 no such form meets the target",
+    ),
   );
   metrics.push(metricFrom(`settings form render, main-thread time, our output as static React elements: ${c.name}`, "chromium", render["copy-of-ours"].busy));
-  metrics.push(ratio(`settings form render ours/static copy of ours, main-thread time: ${c.name}`, render.ours.busy, render["copy-of-ours"].busy, undefined, "what our form's logic adds to its markup"));
+  metrics.push(
+    ratio(`settings form render ours/static copy of ours, main-thread time: ${c.name}`, render.ours.busy, render["copy-of-ours"].busy, undefined, "what our form's logic adds to its markup"),
+  );
   metrics.push(metricFrom(`settings form render, wall clock, ours: ${c.name}`, "chromium", render.ours.wall, { note: "includes the wait for the next frame" }));
   metrics.push(metricFrom(`settings form render, wall clock, rjsf: ${c.name}`, "chromium", render.theirs.wall));
   metrics.push(ratio(`settings form render ours/rjsf, wall clock: ${c.name}`, render.ours.wall, render.theirs.wall));

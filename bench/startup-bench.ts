@@ -32,7 +32,10 @@ const tmp = mkdtempSync(join(tmpdir(), "clan-startup-"));
 try {
   const packed = spawnSync(npm, ["pack", "--ignore-scripts", "--silent", "--pack-destination", tmp], { cwd: root, encoding: "utf8" });
   if (packed.status !== 0) throw new Error(`npm pack failed:\n${packed.stderr}`);
-  const tarball = join(tmp, readdirSync(tmp).find((f) => f.endsWith(".tgz"))!);
+  const tarball = join(
+    tmp,
+    readdirSync(tmp).find((f) => f.endsWith(".tgz"))!,
+  );
   const app = join(tmp, "app");
   const installed = spawnSync(npm, ["install", "--offline", "--no-audit", "--no-fund", "--prefix", app, tarball], { encoding: "utf8" });
   if (installed.status !== 0) throw new Error(`npm install of the package failed:\n${installed.stderr}`);

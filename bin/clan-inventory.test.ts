@@ -50,7 +50,12 @@ test("diagnostics from the model: a bad machine name and a services key, exit 1"
   const r = cli(["validate", "--format", "json", path]);
   expect(r.code).toBe(1);
   const found = (JSON.parse(r.out) as { code: string; path: unknown[] }[]).map((d) => [d.code, d.path]);
-  expect(found).toEqual(expect.arrayContaining([["machine-name", ["machines", "Bad Name!"]], ["services-removed", ["services"]]]));
+  expect(found).toEqual(
+    expect.arrayContaining([
+      ["machine-name", ["machines", "Bad Name!"]],
+      ["services-removed", ["services"]],
+    ]),
+  );
 });
 
 test("keys named __proto__ and constructor are data: reported by path like any unknown key", () => {

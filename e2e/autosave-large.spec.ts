@@ -96,7 +96,10 @@ for (const how of ["crashes", "is closed"] as const) {
     // A rename rewrites several MB (the document is no longer the original).
     const victim = L.machineNames[1]!;
     await openMachine(page, victim);
-    await page.getByRole("complementary", { name: `Machine ${victim}` }).getByRole("button", { name: "Rename" }).click();
+    await page
+      .getByRole("complementary", { name: `Machine ${victim}` })
+      .getByRole("button", { name: "Rename" })
+      .click();
     const dialog = page.getByRole("dialog", { name: `Rename ${victim}` });
     await dialog.getByLabel("New name").fill("renamed-during-write");
     await dialog.getByRole("button", { name: "Rename" }).click();

@@ -170,17 +170,19 @@ test("tags keep the form the role uses", async ({ page }) => {
 });
 
 test("lanes show constraints, settings links, and repair a role the module lacks", async ({ page }) => {
-  await page.route((url) => url.pathname === "/fixtures/broken.json", (route) =>
-    route.fulfill({
-      contentType: "application/json",
-      body: JSON.stringify({
-        meta: { name: "broken" },
-        machines: { a: {}, b: {}, c: {} },
-        instances: {
-          zerotier: { roles: { controller: { machines: { a: {}, b: {} } }, relay: { machines: { c: { settings: { x: 1 } } } } } },
-        },
+  await page.route(
+    (url) => url.pathname === "/fixtures/broken.json",
+    (route) =>
+      route.fulfill({
+        contentType: "application/json",
+        body: JSON.stringify({
+          meta: { name: "broken" },
+          machines: { a: {}, b: {}, c: {} },
+          instances: {
+            zerotier: { roles: { controller: { machines: { a: {}, b: {} } }, relay: { machines: { c: { settings: { x: 1 } } } } } },
+          },
+        }),
       }),
-    }),
   );
   await page.goto("/instances/zerotier?inventory=/fixtures/broken.json");
   const controller = lane(page, "controller");

@@ -63,9 +63,7 @@ test("create two instances of one service, rename and delete one (undoable)", as
   await expect(page).toHaveURL(/\/instances\/wifi-2$/);
 
   // Core input: no module.input is written; module.name only where it differs from the instance name.
-  await expect
-    .poll(() => savedInstances(page))
-    .toEqual(expect.objectContaining({ wifi: { roles: {} }, "wifi-2": { module: { name: "wifi" }, roles: {} } }));
+  await expect.poll(() => savedInstances(page)).toEqual(expect.objectContaining({ wifi: { roles: {} }, "wifi-2": { module: { name: "wifi" }, roles: {} } }));
 
   await page.goBack();
   const used = page.getByRole("region", { name: "Used by 2 instances" });
@@ -140,7 +138,7 @@ async function checkHostileCatalogLoaded(page: Page) {
   const row = page.getByRole("listitem", { name: /Catalog .*hostile-catalog\.json/ });
   await expect(row).toContainText("1 service");
   // The bad parts are reported with their JSON paths.
-  await expect(row.getByRole("list", { name: "Catalog problems" })).toContainText('modulesPerSource.self.broken');
+  await expect(row.getByRole("list", { name: "Catalog problems" })).toContainText("modulesPerSource.self.broken");
   await expect(row).toContainText("moduleSchemas.self.evil.legacy");
   await expect(row).toContainText("generatedBy");
 
@@ -180,7 +178,10 @@ test("a hostile catalog loaded with Load catalog: loads what it can, reports the
 });
 
 test("a hostile catalog given as ?catalog=<url>: same result", async ({ page }) => {
-  await page.route((url) => url.pathname === "/files/hostile-catalog.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(hostileCatalog) }));
+  await page.route(
+    (url) => url.pathname === "/files/hostile-catalog.json",
+    (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(hostileCatalog) }),
+  );
   await page.goto("/catalog?catalog=/files/hostile-catalog.json");
   await checkHostileCatalogLoaded(page);
 });
@@ -189,8 +190,12 @@ test("a catalog address that fails shows the error and can be retried", async ({
   // The address fails until the test says otherwise: the query retries on its own (once, and
   // again when a view of it mounts), so a count of failures would race with those retries.
   let healthy = false;
-  await page.route((url) => url.pathname === "/files/flaky.json", (route) =>
-    healthy ? route.fulfill({ contentType: "application/json", body: JSON.stringify({ modulesPerSource: { self: { web: { manifest: { name: "web" }, roles: { default: {} } } } }, moduleSchemas: {} }) }) : route.fulfill({ status: 503, body: "busy" }),
+  await page.route(
+    (url) => url.pathname === "/files/flaky.json",
+    (route) =>
+      healthy
+        ? route.fulfill({ contentType: "application/json", body: JSON.stringify({ modulesPerSource: { self: { web: { manifest: { name: "web" }, roles: { default: {} } } } }, moduleSchemas: {} }) })
+        : route.fulfill({ status: 503, body: "busy" }),
   );
   await page.goto("/catalog?catalog=/files/flaky.json");
   const row = page.getByRole("listitem", { name: /Catalog .*flaky\.json/ });

@@ -188,7 +188,10 @@ test("without nix, the machines of the clan's machines/ directories are machines
     await expect(page.getByRole("link", { name: "0 errors, 0 warnings" })).toBeVisible();
     await page.getByRole("button", { name: /^Problems:/ }).click();
     await expect(page.getByRole("region", { name: /^Errors/ })).toHaveCount(0);
-    expect(onDisk(server)).toEqual({ meta: { name: "dirs" }, instances: { backup: { module: { name: "borgbackup" }, roles: { server: { machines: { db: {} } }, client: { machines: { laptop: {} } } } } } });
+    expect(onDisk(server)).toEqual({
+      meta: { name: "dirs" },
+      instances: { backup: { module: { name: "borgbackup" }, roles: { server: { machines: { db: {} } }, client: { machines: { laptop: {} } } } } },
+    });
   } finally {
     server.stop();
   }

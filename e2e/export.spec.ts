@@ -83,7 +83,7 @@ test("import a clan.nix, see no changes on export, and get a clear error for Nix
   await expect(dialog.getByText("No changes since clan.nix was imported.")).toBeVisible();
   await dialog.getByRole("button", { name: "Close" }).click();
 
-  const code = '{\n  inventory.machines.a = lib.recursiveUpdate { } { };\n}\n';
+  const code = "{\n  inventory.machines.a = lib.recursiveUpdate { } { };\n}\n";
   await page.getByLabel("Import inventory").setInputFiles({ name: "code.nix", mimeType: "text/plain", buffer: Buffer.from(code) });
   const alert = page.getByRole("alert").filter({ hasText: "Could not import code.nix" });
   await expect(alert).toContainText("line 2, column 26: `lib.recursiveUpdate` is Nix code, not data.");

@@ -1,10 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { savedDocument } from "./saved-document";
 
-const inventory = (name: string) =>
-  Buffer.from(
-    JSON.stringify({ meta: { name }, machines: { solo: { tags: ["x"] } }, instances: {}, futureKey: { keep: true } }, null, 2),
-  );
+const inventory = (name: string) => Buffer.from(JSON.stringify({ meta: { name }, machines: { solo: { tags: ["x"] } }, instances: {}, futureKey: { keep: true } }, null, 2));
 
 test("import a file, undo and redo it, and find it again after a reload", async ({ page }) => {
   await page.goto("/instances");
@@ -32,7 +29,10 @@ test("import a file, undo and redo it, and find it again after a reload", async 
 });
 
 test("?inventory=<url> loads that file at start", async ({ page }) => {
-  await page.route((url) => url.pathname === "/fixtures/remote.json", (route) => route.fulfill({ body: inventory("remote-clan"), contentType: "application/json" }));
+  await page.route(
+    (url) => url.pathname === "/fixtures/remote.json",
+    (route) => route.fulfill({ body: inventory("remote-clan"), contentType: "application/json" }),
+  );
   await page.goto("/machines?inventory=/fixtures/remote.json");
   await expect(page.getByTestId("clan-name")).toHaveText("remote-clan");
   await expect(page).toHaveURL(/\/machines/);
@@ -40,8 +40,14 @@ test("?inventory=<url> loads that file at start", async ({ page }) => {
 
 test("?inventory=<url> reads Nix too, and shows its errors with line and column", async ({ page }) => {
   const nix = '{ inputs, ... }:\n{\n  inventory = {\n    meta.name = "nix-clan";\n    machines.solo = { };\n  };\n}\n';
-  await page.route((url) => url.pathname === "/fixtures/clan.nix", (route) => route.fulfill({ body: nix, contentType: "text/plain" }));
-  await page.route((url) => url.pathname === "/fixtures/bad.nix", (route) => route.fulfill({ body: "{\n  meta.name = 1 + 1;\n}\n", contentType: "text/plain" }));
+  await page.route(
+    (url) => url.pathname === "/fixtures/clan.nix",
+    (route) => route.fulfill({ body: nix, contentType: "text/plain" }),
+  );
+  await page.route(
+    (url) => url.pathname === "/fixtures/bad.nix",
+    (route) => route.fulfill({ body: "{\n  meta.name = 1 + 1;\n}\n", contentType: "text/plain" }),
+  );
   await page.goto("/machines?inventory=/fixtures/clan.nix");
   await expect(page.getByTestId("clan-name")).toHaveText("nix-clan");
   await expect(page.getByRole("link", { name: "solo", exact: true }).first()).toBeVisible();

@@ -25,7 +25,9 @@ const saved = savedDocument;
 
 /** Puts a palette machine into a role through its menu: works the same with a finger or a mouse. */
 async function addToRole(page: Page, machine: string, role: string) {
-  await palette(page).getByRole("option", { name: new RegExp(`^${machine}(, already in .+)?$`) }).click();
+  await palette(page)
+    .getByRole("option", { name: new RegExp(`^${machine}(, already in .+)?$`) })
+    .click();
   await page.getByRole("button", { name: "Add to role…" }).click();
   await page.getByRole("menuitem", { name: role, exact: true }).click();
   await expect(inLane(lane(page, role), machine)).toBeVisible();
@@ -96,7 +98,10 @@ for (const size of [
       await bar.getByLabel("Tag for the selected machines").fill("eu");
       await bar.getByRole("button", { name: "Add tag to selected" }).click();
       await go(page, "Instances");
-      await page.getByRole("list", { name: "Instances" }).getByRole("link", { name: /^borgbackup/ }).click();
+      await page
+        .getByRole("list", { name: "Instances" })
+        .getByRole("link", { name: /^borgbackup/ })
+        .click();
       const eu = page.getByRole("list", { name: "Tags", exact: true }).getByRole("button", { name: "eu", exact: true });
       await eu.focus();
       await page.keyboard.press("Enter");
@@ -123,7 +128,10 @@ for (const size of [
         await page.screenshot({ path: test.info().outputPath("menu-over-sheet.png") });
         await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Instances" }).click();
       } else await go(page, "Instances");
-      await page.getByRole("list", { name: "Instances" }).getByRole("link", { name: /^borgbackup/ }).click();
+      await page
+        .getByRole("list", { name: "Instances" })
+        .getByRole("link", { name: /^borgbackup/ })
+        .click();
       await expect(inLane(lane(page, "server"), "vault")).toBeVisible();
       await page.getByRole("button", { name: "Undo" }).click();
       await expect(inLane(lane(page, "server"), "backup-server")).toBeVisible();

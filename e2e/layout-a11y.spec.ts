@@ -75,7 +75,12 @@ for (const size of SIZES) {
           // Experimental in axe, and named in the issue: the visible words are in the name.
           .options({ rules: { "label-content-name-mismatch": { enabled: true } } })
           .analyze();
-        expect.soft(axe.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`)), "axe-core").toEqual([]);
+        expect
+          .soft(
+            axe.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`)),
+            "axe-core",
+          )
+          .toEqual([]);
         await info.attach(`${size.name}${path.replaceAll("/", "_").replaceAll("?", "_")}.png`, { body: await page.screenshot(), contentType: "image/png" });
       });
     }

@@ -15,9 +15,7 @@ test("import an old inventory, see the plan, apply it, undo it", async ({ page }
   await page.getByRole("link", { name: "Migrate to instances" }).click();
   await expect(page).toHaveURL(/\/migrate$/);
   await expect(page.getByRole("heading", { level: 1, name: "Migrate to instances" })).toBeVisible();
-  await expect(page.getByTestId("migration-summary")).toHaveText(
-    "8 old service instances: 6 instances to write, 2 outside instances (listed below), 1 setting or role the new modules do not know.",
-  );
+  await expect(page.getByTestId("migration-summary")).toHaveText("8 old service instances: 6 instances to write, 2 outside instances (listed below), 1 setting or role the new modules do not know.");
 
   // One section per old instance: new name, module status, where things go.
   const borg = page.getByRole("region", { name: "services.borgbackup.main" });

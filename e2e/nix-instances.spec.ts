@@ -113,7 +113,10 @@ test("diagnostics and the matrix see the clan as Nix has it", async ({ page }) =
 
 test("the catalog counts the Nix instance, keeps it from rename and delete, and does not take its name again", async ({ page }) => {
   await openInstances(page);
-  await page.getByRole("list", { name: "Instances" }).getByRole("link", { name: /^other,/ }).click();
+  await page
+    .getByRole("list", { name: "Instances" })
+    .getByRole("link", { name: /^other,/ })
+    .click();
   await page.getByRole("region", { name: "Role board of other" }).getByRole("link", { name: "hello-world" }).click();
   const used = page.getByRole("region", { name: "Used by 2 instances" });
   await expect(used.getByRole("link")).toHaveText(["hello-world", "other"]);

@@ -41,7 +41,11 @@ async function openClan(page: Page, path: string) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: path }).click();
 }
 
-const row = (page: Page, name: string) => page.getByRole("table", { name: "Machines" }).getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) });
+const row = (page: Page, name: string) =>
+  page
+    .getByRole("table", { name: "Machines" })
+    .getByRole("row")
+    .filter({ has: page.getByRole("link", { name, exact: true }) });
 
 test("machines: Nix machines are listed and marked, their Nix fields read-only, rename and delete refused with the reason", async ({ page }) => {
   await openClan(page, "Machines");
@@ -95,7 +99,10 @@ test("diagnostics: a role naming a machine only Nix defines is not an unknown ma
   await openClan(page, "Instances");
   // inventory.json has no meta.name; clan.nix sets it, and the header shows that one.
   await expect(page.getByTestId("clan-name")).toHaveText("test");
-  await page.getByRole("link", { name: /^json-inst/ }).first().click();
+  await page
+    .getByRole("link", { name: /^json-inst/ })
+    .first()
+    .click();
   const lane = page.getByRole("region", { name: "Role server" });
   await expect(lane.getByRole("link", { name: "dirmachine", exact: true })).toBeVisible();
   await expect(lane).not.toContainText("unknown machine");
@@ -105,7 +112,10 @@ test("diagnostics: a role naming a machine only Nix defines is not an unknown ma
 
 test("board: a Nix role is marked; one that Nix closes refuses drops and menu adds, with the reason", async ({ page }) => {
   await openClan(page, "Instances");
-  await page.getByRole("link", { name: /^hello-world/ }).first().click();
+  await page
+    .getByRole("link", { name: /^hello-world/ })
+    .first()
+    .click();
   const morning = page.getByRole("region", { name: "Role morning" });
   const evening = page.getByRole("region", { name: "Role evening" });
   await expect(morning.getByText("Defined in Nix").first()).toBeVisible();
@@ -138,7 +148,10 @@ test("board: a Nix role is marked; one that Nix closes refuses drops and menu ad
 
 test("settings: a role-wide blob Nix owns shows Nix's values read-only with the reason; the effective settings count it", async ({ page }) => {
   await openClan(page, "Instances");
-  await page.getByRole("link", { name: /^hello-world/ }).first().click();
+  await page
+    .getByRole("link", { name: /^hello-world/ })
+    .first()
+    .click();
   await page.getByRole("link", { name: "Role settings of morning" }).click();
   const form = page.getByRole("form", { name: "Role-wide settings of hello-world/morning" });
   const reason = /^Defined in Nix \(clan\.nix\): a settings blob belongs to one file, so inventory\.json cannot change or add to these settings\. Change them in clan\.nix\.$/;
@@ -165,7 +178,11 @@ test("settings: a role-wide blob Nix owns shows Nix's values read-only with the 
   await expect(greeting).toHaveValue("morning");
   await expect(form).not.toContainText("cannot be changed in inventory.json"); // no refused edit happened
   await expect(page.getByTestId("save-status")).toHaveText("No changes");
-  await page.getByRole("complementary").first().screenshot({ path: test.info().outputPath("nix-owned-settings-form.png") }).catch(() => page.screenshot({ path: test.info().outputPath("nix-owned-settings-form.png") }));
+  await page
+    .getByRole("complementary")
+    .first()
+    .screenshot({ path: test.info().outputPath("nix-owned-settings-form.png") })
+    .catch(() => page.screenshot({ path: test.info().outputPath("nix-owned-settings-form.png") }));
 
   // The tag's blob is not Nix's: that form stays editable.
   await page.getByRole("navigation", { name: "Settings levels" }).getByRole("link", { name: "Tag all" }).click();

@@ -36,7 +36,13 @@ test("npm pack makes a package of the bundled command and the built app, without
   test.setTimeout(240_000);
   const copy = join(tmp, "project");
   const skip = new Set(["node_modules", "dist", ".git", ".test-results", "test-results", "playwright-report"]);
-  cpSync(root, copy, { recursive: true, filter: (src) => !relative(root, src).split(sep).some((part) => skip.has(part)) });
+  cpSync(root, copy, {
+    recursive: true,
+    filter: (src) =>
+      !relative(root, src)
+        .split(sep)
+        .some((part) => skip.has(part)),
+  });
   symlinkSync(join(root, "node_modules"), join(copy, "node_modules"), "dir");
   const out = join(tmp, "out");
   mkdirSync(out);

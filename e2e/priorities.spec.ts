@@ -16,7 +16,10 @@ const inventory = {
 const oracle = join(process.cwd(), "..", "shared", "tools", "clan-oracle", "clan-oracle");
 
 async function open(page: Page, path: string) {
-  await page.route((url) => url.pathname === "/files/prio.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(inventory) }));
+  await page.route(
+    (url) => url.pathname === "/files/prio.json",
+    (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(inventory) }),
+  );
   await page.goto(`${path}?inventory=/files/prio.json`);
 }
 

@@ -25,8 +25,14 @@ const catalog = {
 const inventory = { meta: { name: "values-test" }, machines: { a: {} }, instances: { tuner: { module: { name: "tuner", input: "self" }, roles: { default: { machines: { a: {} } } } } } };
 
 async function open(page: Page) {
-  await page.route((url) => url.pathname === "/files/values-catalog.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(catalog) }));
-  await page.route((url) => url.pathname === "/files/values-inventory.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(inventory) }));
+  await page.route(
+    (url) => url.pathname === "/files/values-catalog.json",
+    (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(catalog) }),
+  );
+  await page.route(
+    (url) => url.pathname === "/files/values-inventory.json",
+    (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(inventory) }),
+  );
   await page.goto("/instances/tuner/roles/default/settings?catalog=/files/values-catalog.json&inventory=/files/values-inventory.json");
   return page.getByRole("form", { name: "Role-wide settings of tuner/default" });
 }

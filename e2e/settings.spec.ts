@@ -32,7 +32,12 @@ const schema = {
     },
     LabelsInput: { type: "object", additionalProperties: { type: "string" } },
     HostsInput: { type: "array", items: { $ref: "#/$defs/HostsItemInput" } },
-    HostsItemInput: { type: "object", additionalProperties: false, required: ["address"], properties: { address: { type: "string", readOnly: true }, port: { type: "integer", default: 22, readOnly: true } } },
+    HostsItemInput: {
+      type: "object",
+      additionalProperties: false,
+      required: ["address"],
+      properties: { address: { type: "string", readOnly: true }, port: { type: "integer", default: 22, readOnly: true } },
+    },
     BackendInput: {
       oneOf: [
         { type: "object", additionalProperties: false, required: ["s3"], properties: { s3: { $ref: "#/$defs/BackendS3Input" } } },
@@ -67,8 +72,14 @@ const inventory = {
 };
 
 async function open(page: Page, path: string) {
-  await page.route((url) => url.pathname === "/files/settings-catalog.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(catalog) }));
-  await page.route((url) => url.pathname === "/files/settings-inventory.json", (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(inventory) }));
+  await page.route(
+    (url) => url.pathname === "/files/settings-catalog.json",
+    (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(catalog) }),
+  );
+  await page.route(
+    (url) => url.pathname === "/files/settings-inventory.json",
+    (route) => route.fulfill({ contentType: "application/json", body: JSON.stringify(inventory) }),
+  );
   await page.goto(`${path}?catalog=/files/settings-catalog.json&inventory=/files/settings-inventory.json`);
 }
 

@@ -12,7 +12,4 @@ export interface LazyGroup {
 }
 export const LAZY_GROUPS: LazyGroup[];
 export function initialChunks(chunks: Chunk[]): Chunk[];
-export function checkLazyGroups(
-  chunks: Chunk[],
-  groups?: LazyGroup[],
-): { name: string; found: number; inInitial: { module: string; chunk: string }[]; missing: boolean }[];
+export function checkLazyGroups(chunks: Chunk[], groups?: LazyGroup[]): { name: string; found: number; inInitial: { module: string; chunk: string }[]; missing: boolean }[];

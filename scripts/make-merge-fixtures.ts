@@ -46,23 +46,33 @@ function settingLeaves(doc: JsonObject): Path[] {
 
 // An edit finds its target in BASE and returns the change, so the expected inventory applies
 // THEIRS' change to OURS' version at the same place.
-const addMachine = (name: string): Edit => () => (doc) => setIn(doc, ["machines", name], { machineClass: "nixos", tags: ["all"] });
-const addMember = (name: string): Edit => (base) => {
-  const role = firstRole(base);
-  return role && ((doc) => setIn(doc, ["instances", role[0], "roles", role[1], "machines", name], {}));
-};
-const setLeaf = (n: number, value: string): Edit => (base) => {
-  const leaf = settingLeaves(base)[n];
-  return leaf && ((doc) => setIn(doc, leaf, value));
-};
-const addTagToFirstMachine = (tag: string): Edit => (base) => {
-  const m = keys(getIn(base, ["machines"]))[0];
-  if (m === undefined) return undefined;
-  return (doc) => {
-    const tags = getIn(doc, ["machines", m, "tags"]);
-    return setIn(doc, ["machines", m, "tags"], [...(Array.isArray(tags) ? tags : []), tag]);
+const addMachine =
+  (name: string): Edit =>
+  () =>
+  (doc) =>
+    setIn(doc, ["machines", name], { machineClass: "nixos", tags: ["all"] });
+const addMember =
+  (name: string): Edit =>
+  (base) => {
+    const role = firstRole(base);
+    return role && ((doc) => setIn(doc, ["instances", role[0], "roles", role[1], "machines", name], {}));
   };
-};
+const setLeaf =
+  (n: number, value: string): Edit =>
+  (base) => {
+    const leaf = settingLeaves(base)[n];
+    return leaf && ((doc) => setIn(doc, leaf, value));
+  };
+const addTagToFirstMachine =
+  (tag: string): Edit =>
+  (base) => {
+    const m = keys(getIn(base, ["machines"]))[0];
+    if (m === undefined) return undefined;
+    return (doc) => {
+      const tags = getIn(doc, ["machines", m, "tags"]);
+      return setIn(doc, ["machines", m, "tags"], [...(Array.isArray(tags) ? tags : []), tag]);
+    };
+  };
 const reverseInstances: Edit = (base) => {
   if (keys(getIn(base, ["instances"])).length < 2) return undefined;
   return (doc) => {
@@ -74,15 +84,23 @@ const reverseInstances: Edit = (base) => {
     return setIn(doc, ["instances"], copy);
   };
 };
-const deleteInstance = (n: number): Edit => (base) => {
-  const name = keys(getIn(base, ["instances"]))[n];
-  return name === undefined ? undefined : (doc) => deleteIn(doc, ["instances", name]);
-};
-const setInstanceNote = (n: number, text: string): Edit => (base) => {
-  const name = keys(getIn(base, ["instances"]))[n];
-  return name === undefined ? undefined : (doc) => setIn(doc, ["instances", name, "x-note"], text);
-};
-const setMeta = (field: string, value: string): Edit => () => (doc) => setIn(doc, ["meta", field], value);
+const deleteInstance =
+  (n: number): Edit =>
+  (base) => {
+    const name = keys(getIn(base, ["instances"]))[n];
+    return name === undefined ? undefined : (doc) => deleteIn(doc, ["instances", name]);
+  };
+const setInstanceNote =
+  (n: number, text: string): Edit =>
+  (base) => {
+    const name = keys(getIn(base, ["instances"]))[n];
+    return name === undefined ? undefined : (doc) => setIn(doc, ["instances", name, "x-note"], text);
+  };
+const setMeta =
+  (field: string, value: string): Edit =>
+  () =>
+  (doc) =>
+    setIn(doc, ["meta", field], value);
 
 interface PairSpec {
   name: string;
@@ -121,7 +139,9 @@ function gitLineMergeConflicts(base: string, ours: string, theirs: string): bool
 
 rmSync(out, { recursive: true, force: true });
 let count = 0;
-for (const file of readdirSync(src).filter((f) => f.endsWith(".json")).sort()) {
+for (const file of readdirSync(src)
+  .filter((f) => f.endsWith(".json"))
+  .sort()) {
   const read = readInventoryJson(readFileSync(join(src, file), "utf8"));
   if (!read.ok) throw new Error(`${file}: ${read.error.message}`);
   const base = read.doc;

@@ -3,16 +3,10 @@ export const oracleDir: string;
 export const catalogNix: string;
 export const pinnedCatalogNix: string;
 export function onPath(name: string): string | null;
-export type OracleEnv =
-  | { ok: true; oracle: string; oracleDir: string; oracleNixDir: string; nixInstantiate: string }
-  | { ok: false; reason: string };
+export type OracleEnv = { ok: true; oracle: string; oracleDir: string; oracleNixDir: string; nixInstantiate: string } | { ok: false; reason: string };
 export function oracleEnv(): OracleEnv;
 export function pinnedSources(): { clanCoreSrc: string; nixpkgsLibSrc: string };
-export function run(
-  cmd: string,
-  args: string[],
-  opts?: { cwd?: string; env?: Record<string, string>; input?: string },
-): Promise<{ code: number; stdout: string; stderr: string }>;
+export function run(cmd: string, args: string[], opts?: { cwd?: string; env?: Record<string, string>; input?: string }): Promise<{ code: number; stdout: string; stderr: string }>;
 export function evalPinnedCatalog(opts?: {
   dir?: string;
   meta?: "clan" | "none";

@@ -100,7 +100,12 @@ const ask = (record) => runOracle(env.oracle, record.inventory, record.args).the
 /** One record a line: small diffs when one answer changes. */
 function writeRecords(file, header, records) {
   const lines = records.map((r) => JSON.stringify(r));
-  writeFileSync(file, `{\n${Object.entries(header).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`).join("")}  "records": [\n    ${lines.join(",\n    ")}\n  ]\n}\n`);
+  writeFileSync(
+    file,
+    `{\n${Object.entries(header)
+      .map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)},\n`)
+      .join("")}  "records": [\n    ${lines.join(",\n    ")}\n  ]\n}\n`,
+  );
 }
 
 function readRecords(dir) {

@@ -41,8 +41,7 @@ catalog.roleInterfaces = { [core]: interfaces };
 writeFileSync(file, JSON.stringify(catalog, null, 2) + "\n");
 const roles = Object.values(interfaces).reduce((n, r) => n + Object.keys(r).length, 0);
 console.log(
-  `catalog:record-interfaces: ${Object.keys(interfaces).length} modules, ${roles} roles -> public/catalog/clan-core.json` +
-    (before === JSON.stringify(interfaces) ? " (unchanged)" : " (changed)"),
+  `catalog:record-interfaces: ${Object.keys(interfaces).length} modules, ${roles} roles -> public/catalog/clan-core.json` + (before === JSON.stringify(interfaces) ? " (unchanged)" : " (changed)"),
 );
 if (problems.length) {
   console.error(problems.map((p) => `  ${p}`).join("\n"));

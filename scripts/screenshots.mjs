@@ -64,7 +64,7 @@ const PAGES = [
       const doc = JSON.parse(demo);
       doc.instances.borgbackup.roles.clinet = doc.instances.borgbackup.roles.client;
       delete doc.instances.borgbackup.roles.client;
-      doc.instances.sshd.roles.server.machines = { ...doc.instances.sshd.roles.server.machines, "web3": {} };
+      doc.instances.sshd.roles.server.machines = { ...doc.instances.sshd.roles.server.machines, web3: {} };
       doc.instances.zerotier.roles.peer.tags = ["laptops"];
       await p.getByLabel("Import inventory").setInputFiles({ name: "inventory.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(doc, null, 2)) });
       const bar = p.getByRole("contentinfo", { name: "Diagnostics" });

@@ -55,7 +55,9 @@ const TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".j
 /** A plain static server for a built peer page (bench/peer/dist). Loopback only. */
 export async function startStaticServer(dir: string, port: number): Promise<Server> {
   const server = createServer(async (req, res) => {
-    const rel = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname)).replace(/^[/\\]+/, "").replace(/\.\.[/\\]?/g, "");
+    const rel = normalize(decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname))
+      .replace(/^[/\\]+/, "")
+      .replace(/\.\.[/\\]?/g, "");
     try {
       const body = await readFile(join(dir, rel || "index.html"));
       res.writeHead(200, { "content-type": TYPES[extname(rel || "index.html")] ?? "application/octet-stream" });

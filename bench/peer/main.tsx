@@ -27,7 +27,15 @@ const validator = customizeValidator({ AjvClass: Ajv2020 });
 /** rjsf needs the root as a $ref to $defs.Input, and would lock every field that clan marks readOnly. */
 function forRjsf(schema: Json): RJSFSchema {
   const strip = (v: Json): Json =>
-    Array.isArray(v) ? v.map(strip) : v && typeof v === "object" ? Object.fromEntries(Object.entries(v).filter(([k]) => k !== "readOnly").map(([k, x]) => [k, strip(x)])) : v;
+    Array.isArray(v)
+      ? v.map(strip)
+      : v && typeof v === "object"
+        ? Object.fromEntries(
+            Object.entries(v)
+              .filter(([k]) => k !== "readOnly")
+              .map(([k, x]) => [k, strip(x)]),
+          )
+        : v;
   const s = strip(schema) as JsonObject;
   return { ...s, $ref: "#/$defs/Input" } as RJSFSchema;
 }

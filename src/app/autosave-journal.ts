@@ -31,7 +31,10 @@ export function writeJournal(tab: string, base: Inventory, editor: Pick<EditorSt
   const patch = entryText(historyEntry("journal", diffDocs(base, editor.doc)));
   const original = originalChanged && editor.original ? `{"name":${JSON.stringify(editor.original.name)},"doc":${writeJson(editor.original.doc)}}` : "null";
   const history = `{"past":[${editor.past.map((e) => JSON.stringify(entryText(e))).join(",")}],"future":[${editor.future.map((e) => JSON.stringify(entryText(e))).join(",")}]}`;
-  for (const text of [`{"tab":${JSON.stringify(tab)},"patch":${JSON.stringify(patch)},"original":${original},"history":${history}}`, `{"tab":${JSON.stringify(tab)},"patch":${JSON.stringify(patch)},"original":${original},"history":null}`]) {
+  for (const text of [
+    `{"tab":${JSON.stringify(tab)},"patch":${JSON.stringify(patch)},"original":${original},"history":${history}}`,
+    `{"tab":${JSON.stringify(tab)},"patch":${JSON.stringify(patch)},"original":${original},"history":null}`,
+  ]) {
     try {
       localStorage.setItem(key, text);
       return true;

@@ -374,8 +374,7 @@ export function startAutosave({ delayMs = 300, idleTimeoutMs = 2000, stored = nu
     const rec = recs.get("doc");
     if (!isDocRecord(rec) || (synced && rec.version <= synced.version)) return;
     const origRec = recs.get("original") as OriginalRecord | undefined;
-    const original =
-      synced && rec.originalId === synced.originalId ? synced.original : rec.originalId && origRec?.id === rec.originalId ? originalOf(origRec) : null;
+    const original = synced && rec.originalId === synced.originalId ? synced.original : rec.originalId && origRec?.id === rec.originalId ? originalOf(origRec) : null;
     const doc = docOf(rec, original);
     if (!doc) return;
     const base = synced ?? { doc: useEditor.getState().doc, original: useEditor.getState().original };

@@ -30,9 +30,7 @@ export async function importFile(file: File): Promise<void> {
   else importText(text, file.name);
 }
 
-export type ReadInventory =
-  | { ok: true; doc: Inventory; /** For the notice: where a Nix file held it, what changed meaning. */ note?: string }
-  | { ok: false; error: SourceError };
+export type ReadInventory = { ok: true; doc: Inventory; /** For the notice: where a Nix file held it, what changed meaning. */ note?: string } | { ok: false; error: SourceError };
 
 /**
  * Reads an inventory in either format, chosen by the name's extension, else by the content

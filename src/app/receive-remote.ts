@@ -65,7 +65,11 @@ export function receiveMerged(merged: Inventory, where: string, original?: Edito
   const restore = overwrittenOwnValues(before, merged, editor.past);
   editor.receive(merged, original, announcement);
   if (restore.length === 0) return;
-  const what = restore.map((op) => formatPath(op.path)).slice(0, 3).join(", ") + (restore.length > 3 ? ` and ${restore.length - 3} more` : "");
+  const what =
+    restore
+      .map((op) => formatPath(op.path))
+      .slice(0, 3)
+      .join(", ") + (restore.length > 3 ? ` and ${restore.length - 3} more` : "");
   useNotices.getState().push({
     kind: "info",
     title: `Changed ${where}: ${what}`,

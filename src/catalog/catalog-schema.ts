@@ -41,8 +41,22 @@ export const DEFAULT_CORE_INPUT = "clan-core";
 
 /** manifest.categories: clan's enum (docs/clan-semantics.md "Service modules and the catalog"); other strings load with a warning. */
 export const CLAN_CATEGORIES = [
-  "Audio", "AudioVideo", "Desktop", "Development", "Education", "Game", "Graphics", "Network",
-  "Office", "Science", "Settings", "Social", "System", "Uncategorized", "Utility", "Video",
+  "Audio",
+  "AudioVideo",
+  "Desktop",
+  "Development",
+  "Education",
+  "Game",
+  "Graphics",
+  "Network",
+  "Office",
+  "Science",
+  "Settings",
+  "Social",
+  "System",
+  "Uncategorized",
+  "Utility",
+  "Video",
 ] as const;
 
 const nullableCount = (min: 0 | 1) => z.nullable(z.int().check(z.minimum(min)));
@@ -186,12 +200,7 @@ export function parseCatalog(value: unknown): ParsedCatalog {
   return { catalog, coreInputGiven, problems };
 }
 
-function parseModuleInfo(
-  raw: Json | undefined,
-  path: (string | number)[],
-  name: string,
-  report: Report,
-): ModuleInfo | undefined {
+function parseModuleInfo(raw: Json | undefined, path: (string | number)[], name: string, report: Report): ModuleInfo | undefined {
   if (!isObject(raw)) {
     report("error", path, `Module "${name}" must be an object with "manifest" and "roles"; this is ${describe(raw)}. It is left out.`);
     return undefined;

@@ -70,7 +70,10 @@ describe("mergeCatalogs", () => {
         });
         const merged = mergeCatalogs(parts).catalog;
         for (const inp of ["clan-core", "self", "x"]) {
-          const last = specs.map((s, i) => [s, i] as const).filter(([s]) => Object.hasOwn(s, inp)).at(-1);
+          const last = specs
+            .map((s, i) => [s, i] as const)
+            .filter(([s]) => Object.hasOwn(s, inp))
+            .at(-1);
           for (const n of ["a", "b", "c", "__proto__"]) {
             const found = resolveModule(merged, { name: n, input: inp }).info;
             const expected = last && (last[0][inp] as string[]).includes(n) ? `${last[1]}:${n}` : undefined;

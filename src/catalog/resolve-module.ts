@@ -28,9 +28,7 @@ export function moduleRefOf(instanceName: string, instance: Json | undefined): M
 
 export function resolveModule(catalog: Catalog, ref: ModuleRef): ResolvedModule {
   const inputName = ref.input ?? catalog.coreInput;
-  const modules = Object.prototype.hasOwnProperty.call(catalog.modulesPerSource, inputName)
-    ? catalog.modulesPerSource[inputName]
-    : undefined;
+  const modules = Object.prototype.hasOwnProperty.call(catalog.modulesPerSource, inputName) ? catalog.modulesPerSource[inputName] : undefined;
   const schemas = catalog.moduleSchemas[inputName];
   const notFound = (problem: NonNullable<ResolvedModule["problem"]>): ResolvedModule => ({ ref, inputName, info: undefined, schemas: undefined, problem });
   if (!modules) {

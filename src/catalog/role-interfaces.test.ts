@@ -81,8 +81,24 @@ describe("the embedded catalog's roleInterfaces", () => {
     const names = new Set<string>();
     for (const roles of Object.values(interfaces)) for (const set of Object.values(roles)) typeNames(set, names);
     expect([...names].sort()).toEqual([
-      "attrs", "attrsOf", "bool", "either", "enum", "int", "listOf", "nullOr", "optionGroup", "path", "raw",
-      "separatedString", "singleLineStr", "str", "strMatching", "submodule", "unsignedInt16", "unspecified",
+      "attrs",
+      "attrsOf",
+      "bool",
+      "either",
+      "enum",
+      "int",
+      "listOf",
+      "nullOr",
+      "optionGroup",
+      "path",
+      "raw",
+      "separatedString",
+      "singleLineStr",
+      "str",
+      "strMatching",
+      "submodule",
+      "unsignedInt16",
+      "unspecified",
     ]);
     const bad: string[] = [];
     const check = (t: InterfaceType, at: string) => {

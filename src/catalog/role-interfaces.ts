@@ -191,7 +191,7 @@ function parseOption(raw: Json | undefined, path: (string | number)[], report: R
 function parseType(raw: Json | undefined, path: (string | number)[], report: Report, depth: number): InterfaceType | undefined {
   if (depth > MAX_DEPTH) {
     report("warning", path, `Types nested deeper than ${MAX_DEPTH} levels are not read.`);
-    return { name: typeof (isObject(raw) ? raw["name"] : undefined) === "string" ? ((raw as { name: string }).name) : "unknown", truncated: true };
+    return { name: typeof (isObject(raw) ? raw["name"] : undefined) === "string" ? (raw as { name: string }).name : "unknown", truncated: true };
   }
   if (!isObject(raw) || typeof raw["name"] !== "string" || raw["name"] === "") {
     report("warning", path, `A type must be an object with a "name" string; this is ${describe(raw)}. The option is left out.`);

@@ -10,10 +10,7 @@
 //    `title`, `examples`, …), are passed over: neither is worth a warning.
 import { isObject, type Json } from "../lib/json";
 
-export const DIALECT_KEYWORDS = new Set([
-  "type", "properties", "required", "additionalProperties", "items", "enum", "oneOf",
-  "$ref", "$defs", "$schema", "default", "description", "readOnly",
-]);
+export const DIALECT_KEYWORDS = new Set(["type", "properties", "required", "additionalProperties", "items", "enum", "oneOf", "$ref", "$defs", "$schema", "default", "description", "readOnly"]);
 
 /** Read by the editor although clan's generator does not emit them (see compile-schema.ts). */
 const ALSO_READ = new Set(["anyOf", "const"]);
@@ -32,14 +29,17 @@ export interface DialectProblem {
 }
 
 export function roleSchemaProblems(schema: Json | undefined): DialectProblem[] {
-  if (!isObject(schema)) return [{ severity: "error", path: [], message: `A role schema must be a JSON object; this is ${schema === null ? "null" : Array.isArray(schema) ? "a list" : typeof schema}.` }];
+  if (!isObject(schema))
+    return [{ severity: "error", path: [], message: `A role schema must be a JSON object; this is ${schema === null ? "null" : Array.isArray(schema) ? "a list" : typeof schema}.` }];
   const defs = schema["$defs"];
   if (!isObject(defs) || !isObject(defs["Input"])) {
-    return [{
-      severity: "error",
-      path: isObject(defs) ? ["$defs"] : [],
-      message: 'Not in clan\'s schema dialect: the settings root "$defs.Input" is missing. The role loads without a settings form.',
-    }];
+    return [
+      {
+        severity: "error",
+        path: isObject(defs) ? ["$defs"] : [],
+        message: 'Not in clan\'s schema dialect: the settings root "$defs.Input" is missing. The role loads without a settings form.',
+      },
+    ];
   }
   const problems: DialectProblem[] = [];
   const reportedKeywords = new Set<string>();
@@ -66,7 +66,8 @@ export function roleSchemaProblems(schema: Json | undefined): DialectProblem[] {
       }
       switch (key) {
         case "type":
-          if (typeof value !== "string") problems.push({ severity: "warning", path: here, message: "clan always gives `type` as one string; a list of types is read as a choice between those types." });
+          if (typeof value !== "string")
+            problems.push({ severity: "warning", path: here, message: "clan always gives `type` as one string; a list of types is read as a choice between those types." });
           break;
         case "$ref":
           if (typeof value !== "string" || !value.startsWith("#/$defs/")) {

@@ -58,7 +58,6 @@ export class CommandLine {
     if ("error" in read) return this.fail(read.error);
     return read;
   }
-
 }
 
 /**

@@ -39,10 +39,7 @@ export async function loadCatalog(file: string | undefined, report: (problem: Ca
   // The embedded catalog is ours and valid: read and parsed without the checks and positions a
   // user's file gets (JSON.parse is several times faster; this was a third of validate's own
   // start-up time, which a pre-commit hook pays on every call).
-  const parsed =
-    file === undefined
-      ? ({ ok: true, value: JSON.parse(await readFile(EMBEDDED_CATALOG, "utf8")) as unknown } as const)
-      : parseJson(await readText(path, "catalog", MAX_CATALOG_BYTES));
+  const parsed = file === undefined ? ({ ok: true, value: JSON.parse(await readFile(EMBEDDED_CATALOG, "utf8")) as unknown } as const) : parseJson(await readText(path, "catalog", MAX_CATALOG_BYTES));
   if (!parsed.ok) throw new InputError(located(name, parsed.error));
   const { catalog, problems, coreInputGiven } = parseCatalog(parsed.value);
   for (const p of problems) report({ ...p, file: name });
@@ -60,4 +57,3 @@ async function embeddedCoreModules(): Promise<string[]> {
   const { catalog } = parseCatalogText(await readText(EMBEDDED_CATALOG, "catalog", MAX_CATALOG_BYTES));
   return Object.keys(catalog.modulesPerSource[catalog.coreInput] ?? {});
 }
-

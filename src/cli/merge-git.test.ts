@@ -114,7 +114,12 @@ describe("git merge with the driver git-setup installs (real git)", () => {
     const dir = repoOf(selected);
     const lineMerge = git(dir, "merge", "--no-edit", "-q", "theirs");
     expect(lineMerge.ok).toBe(false);
-    expect(conflictedFiles(dir)).toEqual(selected.filter((p) => p.meta.gitLineMergeConflicts).map((p) => p.name).sort());
+    expect(conflictedFiles(dir)).toEqual(
+      selected
+        .filter((p) => p.meta.gitLineMergeConflicts)
+        .map((p) => p.name)
+        .sort(),
+    );
     git(dir, "merge", "--abort");
 
     const out: string[] = [];
@@ -127,7 +132,10 @@ describe("git merge with the driver git-setup installs (real git)", () => {
 
     const driven = git(dir, "merge", "--no-edit", "-q", "theirs");
     expect(driven.ok).toBe(false); // the true conflicts
-    const trueConflicts = selected.filter((p) => p.meta.trueConflict).map((p) => p.name).sort();
+    const trueConflicts = selected
+      .filter((p) => p.meta.trueConflict)
+      .map((p) => p.name)
+      .sort();
     expect(conflictedFiles(dir)).toEqual(trueConflicts);
     for (const p of selected) {
       const merged = readFileSync(join(dir, p.name, "inventory.json"), "utf8");
@@ -142,9 +150,16 @@ describe("git merge with the driver git-setup installs (real git)", () => {
         const lines: string[] = [];
         const file = join(dir, p.name, "inventory.json");
         expect(await validateCommand([file], { out: (l) => lines.push(l), err: () => {} })).toBe(1);
-        expect(lines).toEqual(read.conflicts.map((c, i) => expect.stringMatching(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:${c.line}: error merge-conflict: merge conflict ${i + 1} of`))));
+        expect(lines).toEqual(
+          read.conflicts.map((c, i) => expect.stringMatching(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:${c.line}: error merge-conflict: merge conflict ${i + 1} of`))),
+        );
         // Taking THEIRS everywhere gives THEIRS' version of the values and clean JSON.
-        expect(resolveConflictedInventory(read, read.conflicts.map(() => "theirs")).read.ok).toBe(true);
+        expect(
+          resolveConflictedInventory(
+            read,
+            read.conflicts.map(() => "theirs"),
+          ).read.ok,
+        ).toBe(true);
       } else {
         expect(sameText(value(merged), value(p.text("expected"))), p.name).toBe(true);
       }

@@ -36,10 +36,16 @@ describe("clan-inventory merge", () => {
 
   it("keeps OURS' hand-made layout (lists on one line, spacing) outside what the merge changed", async () => {
     const ours = '{\n  "machines": {\n    "web1": { "tags": ["web", "all"] },\n    "db": { "tags": ["db"] }\n  },\n  "meta": { "name": "c" }\n}\n';
-    const [b, o, t] = files(inv({ machines: { web1: { tags: ["web"] }, db: { tags: ["db"] } }, meta: { name: "c" } }), ours, inv({ machines: { web1: { tags: ["web"] }, db: { tags: ["db", "backup"] } }, meta: { name: "c" } }));
+    const [b, o, t] = files(
+      inv({ machines: { web1: { tags: ["web"] }, db: { tags: ["db"] } }, meta: { name: "c" } }),
+      ours,
+      inv({ machines: { web1: { tags: ["web"] }, db: { tags: ["db", "backup"] } }, meta: { name: "c" } }),
+    );
     const r = await run([b, o, t]);
     expect(r.code).toBe(0);
-    expect(r.out).toBe('{\n  "machines": {\n    "web1": { "tags": ["web", "all"] },\n    "db": {\n      "tags": [\n        "db",\n        "backup"\n      ]\n    }\n  },\n  "meta": { "name": "c" }\n}\n');
+    expect(r.out).toBe(
+      '{\n  "machines": {\n    "web1": { "tags": ["web", "all"] },\n    "db": {\n      "tags": [\n        "db",\n        "backup"\n      ]\n    }\n  },\n  "meta": { "name": "c" }\n}\n',
+    );
   });
 
   it("a true conflict: exit 1, markers around the value, each conflict named on stderr with its line", async () => {
@@ -65,7 +71,10 @@ describe("clan-inventory merge", () => {
       machines: { web1: {} },
       instances: { sshd: { roles: { server: { machines: { web1: {} } } } } },
     };
-    const ours = { machines: { web1: {} }, instances: { sshd: { roles: { server: { machines: { web1: {} }, settings: { certificate: { searchDomains: ["a"] }, hostKeys: { rsa: { enable: true } } } } } } } };
+    const ours = {
+      machines: { web1: {} },
+      instances: { sshd: { roles: { server: { machines: { web1: {} }, settings: { certificate: { searchDomains: ["a"] }, hostKeys: { rsa: { enable: true } } } } } } },
+    };
     const theirs = { machines: { web1: {} }, instances: { sshd: { roles: { server: { machines: { web1: { settings: { hostKeys: { rsa: { enable: false } } } } } } } } } };
     const [b, o, t] = files(inv(base), inv(ours), inv(theirs));
     const r = await run([b, o, t]);

@@ -52,7 +52,9 @@ export async function migrateCommand(args: string[], io: Partial<MigrateIo> = {}
   try {
     const text = await readText(options.file, "inventory", MAX_INVENTORY_BYTES);
     if (detectFormat(text, options.file) === "nix") {
-      throw new InputError(`${options.file}: error: migrate reads inventory.json (the file that holds "services"); a Nix inventory is migrated by hand, with the plan of its JSON form (clan-inventory convert … --to json)`);
+      throw new InputError(
+        `${options.file}: error: migrate reads inventory.json (the file that holds "services"); a Nix inventory is migrated by hand, with the plan of its JSON form (clan-inventory convert … --to json)`,
+      );
     }
     const read = readInventoryJson(text, options.file);
     if (!read.ok) throw new InputError(located(options.file, read.error));
@@ -121,9 +123,14 @@ export function planText(plan: MigrationPlan, file: string, catalog: Catalog): s
       if (!parts.length) parts.push("no machines, no tags");
       lines.push(`  role ${r.role}: ${parts.join("; ")}; members: ${r.members.join(", ") || "none"}`);
       if (r.newRole !== r.role) lines.push(`    the ${s.newModule} service has no ${r.role} role; its machines and tags join ${r.newRole}`);
-      if (r.addedByName.length) lines.push(`    ${r.addedByName.join(", ")} now listed by name too, to carry ${r.addedByName.length === 1 ? "its" : "their"} machine settings (already members by tag)`);
-      for (const m of r.missing) lines.push(`    NEEDS ${m.option}: the new role has no default for it and no old setting gives it, for ${m.machines.join(", ")}; the service fails if it reads it. Set it in the result.`);
-      if (r.unknownRole) lines.push(`    ERROR the ${s.newModule} service has no role "${r.newRole}"${r.unknownRole.suggestion ? `; did you mean "${r.unknownRole.suggestion}"?` : ""} Its roles: ${r.unknownRole.known.join(", ")}. Rename the role in the result.`);
+      if (r.addedByName.length)
+        lines.push(`    ${r.addedByName.join(", ")} now listed by name too, to carry ${r.addedByName.length === 1 ? "its" : "their"} machine settings (already members by tag)`);
+      for (const m of r.missing)
+        lines.push(`    NEEDS ${m.option}: the new role has no default for it and no old setting gives it, for ${m.machines.join(", ")}; the service fails if it reads it. Set it in the result.`);
+      if (r.unknownRole)
+        lines.push(
+          `    ERROR the ${s.newModule} service has no role "${r.newRole}"${r.unknownRole.suggestion ? `; did you mean "${r.unknownRole.suggestion}"?` : ""} Its roles: ${r.unknownRole.known.join(", ")}. Rename the role in the result.`,
+        );
     }
     for (const m of s.settings) {
       const to = m.to.length ? m.to.map((p) => formatPath(p.slice(2))).join(", ") : "left out";

@@ -39,7 +39,6 @@ export function located(file: string, e: { message: string; line?: number; colum
   return e.line !== undefined ? `${file}:${e.line}:${e.column ?? 1}: error: ${e.message}` : `${file}: error: ${e.message}`;
 }
 
-
 /** `file:line:column: warning: message`: a note about reading the input (a path read as a string). */
 export function locatedWarning(file: string, e: { message: string; line?: number; column?: number }): string {
   return located(file, e).replace(": error: ", ": warning: ");

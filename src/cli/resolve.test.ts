@@ -25,7 +25,11 @@ const inventory = {
   instances: {
     borgbackup: {
       roles: {
-        client: { tags: { backup: { settings: { exclude: ["tag"] } } }, settings: { startAt: { _type: "override", priority: 1000, content: "02:00" } }, machines: { laptop: { settings: { startAt: "05:00" } } } },
+        client: {
+          tags: { backup: { settings: { exclude: ["tag"] } } },
+          settings: { startAt: { _type: "override", priority: 1000, content: "02:00" } },
+          machines: { laptop: { settings: { startAt: "05:00" } } },
+        },
       },
     },
   },

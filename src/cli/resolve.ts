@@ -61,7 +61,10 @@ export async function resolveCommand(args: string[], io: Partial<ResolveIo> = {}
   if (values.format === "json") out(JSON.stringify(resolutionJson(resolution), null, 2));
   else out(resolutionText(resolution));
   for (const w of resolution.warnings) err(`${file}: warning: ${w.replace(/\n/g, " ")}`);
-  if (!resolution.defaultsKnown) err(`${file}: note: the catalog does not record every role's defaults (roleInterfaces); settings show only the defaults its JSON Schemas give. Make the catalog with the command of docs/user-guide.md ("Catalogs") to see them all.`);
+  if (!resolution.defaultsKnown)
+    err(
+      `${file}: note: the catalog does not record every role's defaults (roleInterfaces); settings show only the defaults its JSON Schemas give. Make the catalog with the command of docs/user-guide.md ("Catalogs") to see them all.`,
+    );
   return failures(resolution) > 0 ? 1 : 0;
 }
 

@@ -44,7 +44,14 @@ export function parseServeArgs(args: readonly string[]): ServeOptions | { help: 
   if ("help" in read || "error" in read) return read;
   const { values, positionals } = read;
   if (positionals.length > 0) return { error: `unexpected ${positionals[0]} (serve takes no file; --clan <dir> opens a clan)` };
-  const o: ServeOptions = { port: 4173, host: values.host ?? "127.0.0.1", clan: values.clan ?? null, gitCommit: values["git-commit"] ?? false, noNix: values["no-nix"] ?? false, allowHosts: values["allow-host"] ?? [] };
+  const o: ServeOptions = {
+    port: 4173,
+    host: values.host ?? "127.0.0.1",
+    clan: values.clan ?? null,
+    gitCommit: values["git-commit"] ?? false,
+    noNix: values["no-nix"] ?? false,
+    allowHosts: values["allow-host"] ?? [],
+  };
   if (values.port !== undefined) {
     const n = Number(values.port);
     if (!/^\d+$/.test(values.port) || n > 65535) return { error: `--port must be a number from 0 to 65535, not "${values.port}"` };
@@ -133,9 +140,7 @@ export async function serveCommand(args: string[]): Promise<number> {
     console.warn(`Warning: ${msg} Only the API answers until then.`);
   }
   if (!LOOPBACK.has(parsed.host)) {
-    console.warn(
-      `Warning: listening on ${parsed.host}: other machines can reach this server. The token protects the API, but it travels unencrypted over HTTP.`,
-    );
+    console.warn(`Warning: listening on ${parsed.host}: other machines can reach this server. The token protects the API, but it travels unencrypted over HTTP.`);
   }
 
   let running;

@@ -142,7 +142,10 @@ describe("the inventory decides, never a crash", () => {
   });
 
   test("a custom catalog is the one diagnose sees", async () => {
-    const catalog = file("catalog.json", JSON.stringify({ modulesPerSource: { mine: { thing: { manifest: { name: "thing" }, roles: { default: {} } } } }, moduleSchemas: { mine: { thing: { default: {} } } }, coreInput: "mine" }));
+    const catalog = file(
+      "catalog.json",
+      JSON.stringify({ modulesPerSource: { mine: { thing: { manifest: { name: "thing" }, roles: { default: {} } } } }, moduleSchemas: { mine: { thing: { default: {} } } }, coreInput: "mine" }),
+    );
     let input: string | undefined;
     const code = await validateCommand(["--catalog", catalog, demo], { out: () => {}, err: () => {}, diagnose: (_doc, c) => ((input = c.coreInput), []) });
     expect(code).toBe(0);
@@ -155,7 +158,7 @@ describe("a clan.nix or inventory.nix is validated like inventory.json", () => {
     "{ inputs, ... }:",
     "{",
     '  meta.name = "lab";',
-    "  inventory.machines.web = { tags = [ \"server\" ]; };",
+    '  inventory.machines.web = { tags = [ "server" ]; };',
     "  inventory.instances = {",
     "    sshd.roles.server.tags.all = { };",
     "    ghost.roles.default.machines.web = { };",
@@ -254,4 +257,3 @@ describe("main dispatches to validate", () => {
     expect(written[1].join("\n")).toMatch(/Usage: clan-inventory validate/);
   });
 });
-

@@ -82,7 +82,13 @@ export async function validateCommand(args: string[], io: Partial<ValidateIo> = 
 
 function report(diagnostics: (Diagnostic & { line?: number })[], options: Options, out: (line: string) => void, err: (line: string) => void): number {
   if (options.format === "json") {
-    out(JSON.stringify(diagnostics.map(({ severity, code, message, path, line }) => ({ severity, code, message, path, ...(line !== undefined ? { line } : {}) })), null, 2));
+    out(
+      JSON.stringify(
+        diagnostics.map(({ severity, code, message, path, line }) => ({ severity, code, message, path, ...(line !== undefined ? { line } : {}) })),
+        null,
+        2,
+      ),
+    );
   } else {
     // The first problems and a count: a file can have 100,000 of them.
     for (const d of diagnostics.slice(0, MAX_PRINTED)) out(`${d.line !== undefined ? `${options.file}:${d.line}` : where(options.file, d.path)}: ${d.severity} ${d.code}: ${d.message}`);

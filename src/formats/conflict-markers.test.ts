@@ -69,7 +69,8 @@ describe("a conflicted inventory", () => {
   });
 
   it("names a setting by its role, path and value", () => {
-    const text = '{\n  "instances": {\n    "sshd": {\n      "roles": {\n        "server": {\n          "settings": {\n<<<<<<< ours\n            "port": 2222\n=======\n            "port": 23\n>>>>>>> theirs\n          }\n        }\n      }\n    }\n  }\n}\n';
+    const text =
+      '{\n  "instances": {\n    "sshd": {\n      "roles": {\n        "server": {\n          "settings": {\n<<<<<<< ours\n            "port": 2222\n=======\n            "port": 23\n>>>>>>> theirs\n          }\n        }\n      }\n    }\n  }\n}\n';
     const c = readConflictedInventory(text)!;
     expect(c.conflicts[0]).toMatchObject({ ours: "sshd/server port = 2222", theirs: "sshd/server port = 23" });
   });

@@ -51,7 +51,7 @@ export function readConflictedInventory(text: string): ConflictedInventory | und
       return docOf(read(choices));
     };
     const docs = { ours: variant("ours"), theirs: variant("theirs"), both: variant("both") };
-    const choices = (["ours", "theirs", "both"] as const).filter((k) => docs[k] !== undefined && (k !== "both" || c.ours.trim() !== "" && c.theirs.trim() !== ""));
+    const choices = (["ours", "theirs", "both"] as const).filter((k) => docs[k] !== undefined && (k !== "both" || (c.ours.trim() !== "" && c.theirs.trim() !== "")));
     const view: ConflictView = {
       index: c.index,
       line: c.line,

@@ -13,7 +13,7 @@ describe("detectFormat", () => {
     ["[]", "json"],
     ['{ "meta" = { }; }', "nix"],
     ['{ "a".b = 1; }', "nix"],
-    ["{ meta.name = \"x\"; }", "nix"],
+    ['{ meta.name = "x"; }', "nix"],
     ["# comment\n{ }", "nix"],
     ["{ inputs, ... }: { }", "nix"],
     ["inventory = { };", "nix"],

@@ -85,7 +85,7 @@ describe("write(read(x)) is byte-identical for canonical input", () => {
   });
 
   test("non-ASCII is written as UTF-8; only what JSON requires is escaped", () => {
-    const doc = { meta: { description: "café 😀 \u2028 \"q\" \\ \n \u0001 \ud800" } };
+    const doc = { meta: { description: 'café 😀 \u2028 "q" \\ \n \u0001 \ud800' } };
     expect(writeInventoryJson(doc)).toBe('{\n  "meta": {\n    "description": "café 😀 \u2028 \\"q\\" \\\\ \\n \\u0001 \\ud800"\n  }\n}\n');
   });
 
@@ -123,7 +123,13 @@ describe("edits keep the file's layout (the json.ts helpers carry it)", () => {
   const base = (extra: [string, Ast][] = []) =>
     obj([
       ["b", { t: "raw", text: "1.0" }],
-      ["2", arr([{ t: "raw", text: "2.0" }, { t: "raw", text: "3" }])],
+      [
+        "2",
+        arr([
+          { t: "raw", text: "2.0" },
+          { t: "raw", text: "3" },
+        ]),
+      ],
       ["1", { t: "raw", text: '"x"' }],
       ...extra,
     ]);
@@ -143,15 +149,70 @@ describe("edits keep the file's layout (the json.ts helpers carry it)", () => {
 
   test("replacing a value keeps its position; a replaced number drops its old spelling", () => {
     const doc = read(render(base()) + "\n");
-    expect(writeJson(withKey(doc, "1", "y"))).toBe(render(obj([["b", { t: "raw", text: "1.0" }], ["2", arr([{ t: "raw", text: "2.0" }, { t: "raw", text: "3" }])], ["1", { t: "raw", text: '"y"' }]])));
-    expect(writeJson(withKey(doc, "b", 1))).toBe(render(obj([["b", { t: "raw", text: "1" }], ["2", arr([{ t: "raw", text: "2.0" }, { t: "raw", text: "3" }])], ["1", { t: "raw", text: '"x"' }]])));
+    expect(writeJson(withKey(doc, "1", "y"))).toBe(
+      render(
+        obj([
+          ["b", { t: "raw", text: "1.0" }],
+          [
+            "2",
+            arr([
+              { t: "raw", text: "2.0" },
+              { t: "raw", text: "3" },
+            ]),
+          ],
+          ["1", { t: "raw", text: '"y"' }],
+        ]),
+      ),
+    );
+    expect(writeJson(withKey(doc, "b", 1))).toBe(
+      render(
+        obj([
+          ["b", { t: "raw", text: "1" }],
+          [
+            "2",
+            arr([
+              { t: "raw", text: "2.0" },
+              { t: "raw", text: "3" },
+            ]),
+          ],
+          ["1", { t: "raw", text: '"x"' }],
+        ]),
+      ),
+    );
   });
 
   test("setIn into an array keeps the other elements' spellings; withoutKey keeps the order", () => {
     const doc = read(render(base()) + "\n");
-    expect(writeJson(setIn(doc, ["2", 1], 4))).toBe(render(obj([["b", { t: "raw", text: "1.0" }], ["2", arr([{ t: "raw", text: "2.0" }, { t: "raw", text: "4" }])], ["1", { t: "raw", text: '"x"' }]])));
+    expect(writeJson(setIn(doc, ["2", 1], 4))).toBe(
+      render(
+        obj([
+          ["b", { t: "raw", text: "1.0" }],
+          [
+            "2",
+            arr([
+              { t: "raw", text: "2.0" },
+              { t: "raw", text: "4" },
+            ]),
+          ],
+          ["1", { t: "raw", text: '"x"' }],
+        ]),
+      ),
+    );
     expect(writeJson(setIn(doc, ["2", 0], 2))).toContain('"2": [\n    2,\n    3\n  ]');
-    expect(writeJson(withoutKey(doc, "b"))).toBe(render(obj([["2", arr([{ t: "raw", text: "2.0" }, { t: "raw", text: "3" }])], ["1", { t: "raw", text: '"x"' }]])));
+    expect(writeJson(withoutKey(doc, "b"))).toBe(
+      render(
+        obj([
+          [
+            "2",
+            arr([
+              { t: "raw", text: "2.0" },
+              { t: "raw", text: "3" },
+            ]),
+          ],
+          ["1", { t: "raw", text: '"x"' }],
+        ]),
+      ),
+    );
   });
 
   test("renameKey keeps the renamed key's place among integer-like keys", () => {
@@ -203,7 +264,7 @@ describe("reading refuses what is not an inventory, saying where", () => {
 });
 
 describe("schema problems: refused, but the document and every problem are returned", () => {
-  const text = ['{', '  "machines": {', '    "web": {', '      "tags": "web",', '      "machineClass": "linux"', "    }", "  },", '  "meta": {"name": 3}', "}", ""].join("\n");
+  const text = ["{", '  "machines": {', '    "web": {', '      "tags": "web",', '      "machineClass": "linux"', "    }", "  },", '  "meta": {"name": 3}', "}", ""].join("\n");
 
   test("each problem names the field path, its line and column; the first in the file comes first", () => {
     const r = failure(text);

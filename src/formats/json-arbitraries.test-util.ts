@@ -47,9 +47,7 @@ export const hostileKey = fc.constantFrom(
 );
 export const anyKey = fc.oneof(hostileKey, fc.string({ maxLength: 6 }), fc.string({ unit: "binary", maxLength: 4 }));
 
-export const stringAst = fc
-  .oneof(fc.string(), fc.string({ unit: "binary" }), fc.constantFrom("\ud800", "\udfff x", "é\u0000\u001f\u007f", "</script>"))
-  .map((s) => raw(JSON.stringify(s)));
+export const stringAst = fc.oneof(fc.string(), fc.string({ unit: "binary" }), fc.constantFrom("\ud800", "\udfff x", "é\u0000\u001f\u007f", "</script>")).map((s) => raw(JSON.stringify(s)));
 
 /** Numbers in every spelling JSON allows, including those JS prints differently. */
 export const numberAst = fc
@@ -113,7 +111,10 @@ export const inventoryAst: fc.Arbitrary<Ast> = fields({
       machineClass: fc.constantFrom(raw('"nixos"'), raw('"darwin"')),
       tags: strList,
       deploy: fields({ targetHost: strOrNull, buildHost: strOrNull, forwardAgent: fc.constantFrom(raw("true"), raw("false"), raw("null")) }),
-      installedAt: fc.oneof(fc.integer().map((n) => raw(String(n))), fc.constant(raw("null"))),
+      installedAt: fc.oneof(
+        fc.integer().map((n) => raw(String(n))),
+        fc.constant(raw("null")),
+      ),
     }),
   ),
   tags: mapOf(strList),

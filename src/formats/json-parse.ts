@@ -194,7 +194,7 @@ class Parser {
     if (c !== 34 /* " */) {
       if (c === 125 && comma !== undefined) throw new SyntaxFailure("Trailing comma: JSON does not allow ',' before '}'; remove it", comma);
       if (this.i >= text.length) throw this.unclosed(frame);
-      if (c === 39 /* ' */) throw new SyntaxFailure("Keys must be in double quotes (\"), not single quotes", this.i);
+      if (c === 39 /* ' */) throw new SyntaxFailure('Keys must be in double quotes ("), not single quotes', this.i);
       if (c === 47 /* / */) throw new SyntaxFailure("Comments are not allowed in JSON", this.i);
       const word = wordAt(text, this.i);
       if (word) throw new SyntaxFailure(`Keys must be in double quotes: write "${word}" instead of ${word}`, this.i);
@@ -251,7 +251,7 @@ class Parser {
       const frame = this.stack[this.stack.length - 1];
       throw frame ? this.unclosed(frame) : new SyntaxFailure("Unexpected end of file: expected a value", this.i);
     }
-    if (c === 39) throw new SyntaxFailure("Strings must be in double quotes (\"), not single quotes", this.i);
+    if (c === 39) throw new SyntaxFailure('Strings must be in double quotes ("), not single quotes', this.i);
     if (c === 47) throw new SyntaxFailure("Comments are not allowed in JSON", this.i);
     const frame = this.stack[this.stack.length - 1];
     if (frame?.isArray && c === 44) throw new SyntaxFailure("Expected an array element before ','", this.i);

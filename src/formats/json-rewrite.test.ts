@@ -16,7 +16,8 @@ const parse = (text: string): Json => {
 function renderStyled(ast: Ast, style: { inline: boolean[]; indent: string; eol: string }, depth = 0, n = { i: 0 }): string {
   if (ast.t === "raw") return ast.text;
   const inline = style.inline[n.i++ % style.inline.length]!;
-  const items = ast.t === "arr" ? ast.items.map((a) => renderStyled(a, style, depth + 1, n)) : ast.entries.map(([k, a]) => JSON.stringify(k) + (inline ? ":" : " : ") + renderStyled(a, style, depth + 1, n));
+  const items =
+    ast.t === "arr" ? ast.items.map((a) => renderStyled(a, style, depth + 1, n)) : ast.entries.map(([k, a]) => JSON.stringify(k) + (inline ? ":" : " : ") + renderStyled(a, style, depth + 1, n));
   const [open, close] = ast.t === "arr" ? ["[", "]"] : ["{", "}"];
   if (items.length === 0) return open + close;
   if (inline) return open + " " + items.join(", ") + " " + close;
@@ -25,7 +26,13 @@ function renderStyled(ast: Ast, style: { inline: boolean[]; indent: string; eol:
 }
 
 const styled = fc
-  .record({ ast: jsonAst.filter((a) => a.t === "obj"), inline: fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }), indent: fc.constantFrom("  ", "    ", "\t"), eol: fc.constantFrom("\n", "\r\n"), final: fc.boolean() })
+  .record({
+    ast: jsonAst.filter((a) => a.t === "obj"),
+    inline: fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }),
+    indent: fc.constantFrom("  ", "    ", "\t"),
+    eol: fc.constantFrom("\n", "\r\n"),
+    final: fc.boolean(),
+  })
   .map(({ ast, inline, indent, eol, final }) => renderStyled(ast, { inline, indent, eol }) + (final ? eol : ""));
 
 describe("writeLike", () => {

@@ -86,7 +86,16 @@ export function writeLike(value: Json, oldText: string, oldValue: Json, layout: 
   return prefix + body + (suffix === "" && layout.finalNewline ? layout.eol : suffix);
 }
 
-function write(value: Json, old: Json | undefined, span: Span | undefined, container: JsonObject | Json[] | undefined, key: string | number | undefined, depth: number, text: string, layout: TextLayout): string {
+function write(
+  value: Json,
+  old: Json | undefined,
+  span: Span | undefined,
+  container: JsonObject | Json[] | undefined,
+  key: string | number | undefined,
+  depth: number,
+  text: string,
+  layout: TextLayout,
+): string {
   if (span && old !== undefined && sameAsWritten(value, old, container, key, text.slice(span.start, span.end))) return text.slice(span.start, span.end);
   const inner = layout.indent.repeat(depth + 1);
   const close = layout.eol + layout.indent.repeat(depth);

@@ -13,7 +13,10 @@ export function withItem(arr: readonly Json[], value: Json, spelling?: string): 
 
 /** A copy of `arr` without item `i`. */
 export function withoutItem(arr: readonly Json[], i: number): Json[] {
-  return arrange(arr, [...arr.keys()].filter((j) => j !== i));
+  return arrange(
+    arr,
+    [...arr.keys()].filter((j) => j !== i),
+  );
 }
 
 /** A copy of `arr` with item `from` moved to index `to`. */

@@ -121,7 +121,12 @@ export function renameKey(obj: JsonObject, from: string, to: string): JsonObject
   for (const k of keys) {
     Object.defineProperty(out, k === from ? to : k, { value: obj[k], enumerable: true, writable: true, configurable: true });
   }
-  deriveLayout(obj, out, keys.map((k) => (k === from ? to : k)), from);
+  deriveLayout(
+    obj,
+    out,
+    keys.map((k) => (k === from ? to : k)),
+    from,
+  );
   return out;
 }
 

@@ -53,7 +53,9 @@ const read = (dir: string, f: string): Inventory => {
 };
 
 describe("affected machines = machines whose resolution differs", () => {
-  const dirs = readdirSync(PAIRS, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+  const dirs = readdirSync(PAIRS, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name);
 
   it("on every branch pair from clan-core's inventories (base to ours, theirs and the merge)", () => {
     let nonEmpty = 0;

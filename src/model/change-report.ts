@@ -40,7 +40,12 @@ export function reportText(r: ChangeReport): string {
  * that starts with a list marker and an emoji: emphasis, code, links, tables, strikethrough, HTML.
  */
 export function markdownText(s: string): string {
-  return s.replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r?\n/g, " ");
+  return s
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\r?\n/g, " ");
 }
 
 export function reportMarkdown(r: ChangeReport): string {
@@ -67,7 +72,10 @@ export function commitLine(text: string): string {
 export function commitMessageFromReport(r: ChangeReport, file = "inventory.json"): string | undefined {
   if (r.changes.length === 0) return undefined;
   const clean = commitLine;
-  const subject = r.changes.length === 1 ? `${file}: ${clean(r.changes[0]!.summary)}` : `${file}: ${plural(r.changes.length, "change")}${r.affectedMachines.length > 0 ? ` (${r.affectedMachines.length > 3 ? plural(r.affectedMachines.length, "machine") : r.affectedMachines.join(", ")})` : ""}`;
+  const subject =
+    r.changes.length === 1
+      ? `${file}: ${clean(r.changes[0]!.summary)}`
+      : `${file}: ${plural(r.changes.length, "change")}${r.affectedMachines.length > 0 ? ` (${r.affectedMachines.length > 3 ? plural(r.affectedMachines.length, "machine") : r.affectedMachines.join(", ")})` : ""}`;
   const body = [...(r.changes.length > 1 ? r.changes.map((c) => `${changeMark(c)} ${clean(c.summary)}`) : []), ...(r.deployCommand ? ["", `Deploy: ${clean(r.deployCommand)}`] : [])];
   const trimmed = body[0] === "" ? body.slice(1) : body;
   return trimmed.length > 0 ? `${subject.length > 72 && r.changes.length === 1 ? subject.slice(0, 71) + "…" : subject}\n\n${trimmed.join("\n")}` : subject;

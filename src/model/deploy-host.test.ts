@@ -10,7 +10,18 @@ describe("deploy host addresses (docs/clan-semantics.md 'Machine fields')", () =
     ["[::1]", { host: "::1", options: [] }],
     ["root@[2001:db8::1]:22", { user: "root", host: "2001:db8::1", port: 22, options: [] }],
     ["[fe80::1%eth0]", { host: "fe80::1%eth0", options: [] }],
-    ["ssh://u@h:22?ProxyJump=bastion&StrictHostKeyChecking=no", { user: "u", host: "h", port: 22, options: [["ProxyJump", "bastion"], ["StrictHostKeyChecking", "no"]] }],
+    [
+      "ssh://u@h:22?ProxyJump=bastion&StrictHostKeyChecking=no",
+      {
+        user: "u",
+        host: "h",
+        port: 22,
+        options: [
+          ["ProxyJump", "bastion"],
+          ["StrictHostKeyChecking", "no"],
+        ],
+      },
+    ],
     ["h?a=b=c&", { host: "h", options: [["a", "b=c"]] }],
     ["user:secret@host", { user: "user:secret", host: "host", options: [] }],
   ])("accepts %s", (input, expected) => {

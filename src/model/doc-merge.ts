@@ -212,8 +212,7 @@ export function rebaseOps(doc: JsonObject, ops: readonly Op[], direction: "undo"
   // The ops of one diff never overlap, so their order only matters for placing keys: in diff
   // order each key's predecessor is back before it is.
   for (const op of ops) {
-    const [from, to, toSpelling, toPrev] =
-      direction === "undo" ? [op.after, op.before, op.beforeSpelling, op.beforePrev] : [op.before, op.after, op.afterSpelling, op.afterPrev];
+    const [from, to, toSpelling, toPrev] = direction === "undo" ? [op.after, op.before, op.beforeSpelling, op.beforePrev] : [op.before, op.after, op.afterSpelling, op.afterPrev];
     const current = valueAt(out, op.path);
     const merged = merge3(from, current, to, "mine");
     if (merged === current) continue;

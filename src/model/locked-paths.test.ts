@@ -1,6 +1,20 @@
 import fc from "fast-check";
 import { deleteIn, setIn, type Json, type JsonObject } from "../lib/json";
-import { definedInNix, findLockViolations, lockAt, lockExplanation, memberLock, nixMachineNames, nixSettingsAt, nixSettingsExplanation, nixValueAt, readOnlyLock, removalLock, tagLock, type LockedPath } from "./locked-paths";
+import {
+  definedInNix,
+  findLockViolations,
+  lockAt,
+  lockExplanation,
+  memberLock,
+  nixMachineNames,
+  nixSettingsAt,
+  nixSettingsExplanation,
+  nixValueAt,
+  readOnlyLock,
+  removalLock,
+  tagLock,
+  type LockedPath,
+} from "./locked-paths";
 
 const readonly = (path: string[]): LockedPath => ({ path, kind: "readonly", reason: "defined in Nix (clan.nix)" });
 const noDelete = (path: string[]): LockedPath => ({ path, kind: "no-delete", reason: "defined in Nix (clan.nix)" });
@@ -192,7 +206,6 @@ describe("nixValueAt", () => {
   });
 });
 
-
 describe("nixSettingsAt", () => {
   const role = ["instances", "i", "roles", "r"];
   const locks: LockedPath[] = [
@@ -214,7 +227,9 @@ describe("nixSettingsAt", () => {
   });
 
   it("explains it with the Nix files (not inventory.json) and where to change it", () => {
-    expect(nixSettingsExplanation(locks[0]!)).toBe("Defined in Nix (clan.nix): a settings blob belongs to one file, so inventory.json cannot change or add to these settings. Change them in clan.nix.");
+    expect(nixSettingsExplanation(locks[0]!)).toBe(
+      "Defined in Nix (clan.nix): a settings blob belongs to one file, so inventory.json cannot change or add to these settings. Change them in clan.nix.",
+    );
     expect(nixSettingsExplanation(locks[1]!)).toMatch(/^Defined in Nix \(flake\.nix\): Nix forces them/);
   });
 });

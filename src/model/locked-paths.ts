@@ -48,7 +48,6 @@ function lookup(doc: Json, path: readonly string[]): { present: boolean; value: 
   return { present: true, value: cur };
 }
 
-
 /** The locks an edit from `before` to `after` breaks; empty when the edit may go ahead. */
 export function findLockViolations(before: Inventory, after: Inventory, locks: readonly LockedPath[]): LockViolation[] {
   if (before === after || locks.length === 0) return [];
@@ -172,13 +171,7 @@ export function lockExplanation(lock: LockedPath, action: "change" | "remove" = 
 /** The lock that refuses adding a machine or tag to a role ("add") or taking it out ("remove").
  * Adding is refused only below a read-only part (Nix-defined roles accept new members,
  * docs/clan-semantics.md "What inventory.json may change"); removing is refused for members Nix defines, too. */
-export function memberLock(
-  locks: readonly LockedPath[],
-  instance: string,
-  role: string,
-  member: { kind: "machine" | "tag"; name: string },
-  change: "add" | "remove",
-): LockedPath | undefined {
+export function memberLock(locks: readonly LockedPath[], instance: string, role: string, member: { kind: "machine" | "tag"; name: string }, change: "add" | "remove"): LockedPath | undefined {
   const path = ["instances", instance, "roles", role, member.kind === "machine" ? "machines" : "tags", member.name];
   return change === "add" ? readOnlyLock(locks, path) : removalLock(locks, path);
 }

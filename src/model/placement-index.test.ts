@@ -8,10 +8,7 @@ const arbDoc = fc
     machines: fc.subarray(["a", "b", "c"]),
     tags: fc.array(fc.subarray(["x", "y"]), { minLength: 3, maxLength: 3 }),
     statics: fc.dictionary(fc.constantFrom("x", "all"), fc.subarray(names)),
-    instances: fc.dictionary(
-      fc.constantFrom("i1", "i2"),
-      fc.dictionary(fc.constantFrom("r1", "r2"), fc.record({ machines: fc.subarray(names), tags: fc.subarray(["x", "y", "all", "nixos"]) })),
-    ),
+    instances: fc.dictionary(fc.constantFrom("i1", "i2"), fc.dictionary(fc.constantFrom("r1", "r2"), fc.record({ machines: fc.subarray(names), tags: fc.subarray(["x", "y", "all", "nixos"]) }))),
   })
   .map((r) => ({
     machines: Object.fromEntries(r.machines.map((m, i) => [m, { tags: r.tags[i]! }])),

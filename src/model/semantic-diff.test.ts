@@ -38,18 +38,37 @@ const edit = (f: (d: any) => void): Inventory => {
 describe("semanticDiff", () => {
   it("says nothing for the same inventory, also with keys reordered or role tags in the other form", () => {
     expect(semanticDiff(BASE, doc(JSON.stringify(BASE)))).toEqual([]);
-    expect(semanticDiff(BASE, edit((d) => (d.machines = { db: d.machines.db, web2: d.machines.web2, web1: d.machines.web1 })))).toEqual([]);
+    expect(
+      semanticDiff(
+        BASE,
+        edit((d) => (d.machines = { db: d.machines.db, web2: d.machines.web2, web1: d.machines.web1 })),
+      ),
+    ).toEqual([]);
   });
 
   it("members by name and by tag, with the role", () => {
-    expect(kinds(BASE, edit((d) => ((d.instances.borg.roles.server.machines.web2 = {}), (d.instances.borg.roles.client.tags = []))))).toEqual([
+    expect(
+      kinds(
+        BASE,
+        edit((d) => ((d.instances.borg.roles.server.machines.web2 = {}), (d.instances.borg.roles.client.tags = []))),
+      ),
+    ).toEqual([
       ["member-removed", "Tag web removed from borg/client (by tag)"],
       ["member-added", "web2 added to borg/server (by name)"],
     ]);
   });
 
   it("settings at their level and path, with before and after", () => {
-    const changes = semanticDiff(BASE, edit((d) => ((d.instances.borg.roles.client.settings.startAt = "weekly"), (d.instances.sshd.roles.server.tags.office.settings.port = 2222), delete d.instances.borg.roles.client.machines.db.settings.x)));
+    const changes = semanticDiff(
+      BASE,
+      edit(
+        (d) => (
+          (d.instances.borg.roles.client.settings.startAt = "weekly"),
+          (d.instances.sshd.roles.server.tags.office.settings.port = 2222),
+          delete d.instances.borg.roles.client.machines.db.settings.x
+        ),
+      ),
+    );
     expect(changes.map((c) => [c.kind, c.level, c.settingPath, c.before, c.after, c.machines])).toEqual([
       ["setting-changed", { kind: "machine", name: "db" }, ["x"], 1, undefined, ["db"]],
       ["setting-changed", { kind: "role" }, ["startAt"], "daily", "weekly", ["db", "web1", "web2"]],
@@ -64,18 +83,35 @@ describe("semanticDiff", () => {
   });
 
   it("instances added, removed, renamed; module changed", () => {
-    expect(kinds(BASE, edit((d) => ((d.instances.ssh = d.instances.sshd), delete d.instances.sshd, (d.instances.borg.module.input = "self"))))).toEqual([
+    expect(
+      kinds(
+        BASE,
+        edit((d) => ((d.instances.ssh = d.instances.sshd), delete d.instances.sshd, (d.instances.borg.module.input = "self"))),
+      ),
+    ).toEqual([
       ["module-changed", "borg: module clan-core/borgbackup → module self/borgbackup"],
       ["instance-renamed", "Instance sshd renamed to ssh"],
     ]);
-    expect(kinds(BASE, edit((d) => ((d.instances.new = { roles: {} }), delete d.instances.sshd)))).toEqual([
+    expect(
+      kinds(
+        BASE,
+        edit((d) => ((d.instances.new = { roles: {} }), delete d.instances.sshd)),
+      ),
+    ).toEqual([
       ["instance-removed", "Instance sshd removed"],
       ["instance-added", "Instance new added (module clan-core/(instance name))"],
     ]);
   });
 
   it("machine tags, fields, machines, static tags, meta and keys Clan does not know", () => {
-    expect(kinds(BASE, edit((d) => ((d.machines.web1.tags = ["web", "gpu"]), (d.machines.db.deploy = { targetHost: "root@db" }), (d.machines.new = {}), (d.tags.office = []), (d.meta.name = "d"), (d["x-future"] = 1))))).toEqual([
+    expect(
+      kinds(
+        BASE,
+        edit(
+          (d) => ((d.machines.web1.tags = ["web", "gpu"]), (d.machines.db.deploy = { targetHost: "root@db" }), (d.machines.new = {}), (d.tags.office = []), (d.meta.name = "d"), (d["x-future"] = 1)),
+        ),
+      ),
+    ).toEqual([
       ["meta-changed", 'meta.name: "c" → "d"'],
       ["machine-tag-added", "web1: tag gpu added"],
       ["machine-field-changed", 'db: deploy.targetHost: (not set) → "root@db"'],
@@ -89,19 +125,45 @@ describe("semanticDiff", () => {
 describe("affected machines", () => {
   it("are the machines whose roles or final settings change", () => {
     // startAt reaches the client role's members: db by name, web1 and web2 through #web.
-    expect(affectedMachines(BASE, edit((d) => (d.instances.borg.roles.client.settings.startAt = "weekly")))).toEqual(["db", "web1", "web2"]);
+    expect(
+      affectedMachines(
+        BASE,
+        edit((d) => (d.instances.borg.roles.client.settings.startAt = "weekly")),
+      ),
+    ).toEqual(["db", "web1", "web2"]);
     // A tag moved from web2: it leaves borg/client.
-    expect(affectedMachines(BASE, edit((d) => (d.machines.web2.tags = [])))).toEqual(["web2"]);
+    expect(
+      affectedMachines(
+        BASE,
+        edit((d) => (d.machines.web2.tags = [])),
+      ),
+    ).toEqual(["web2"]);
     // The same final settings by another route: nothing to deploy.
     const moved = edit((d) => ((d.instances.borg.roles.client.machines.db.settings = {}), (d.instances.borg.roles.client.settings.x = 1)));
     expect(affectedMachines(BASE, moved)).toEqual(["web1", "web2"]);
-    expect(affectedMachines(BASE, edit((d) => (d.meta.name = "x")))).toEqual([]);
-    expect(affectedMachines(BASE, edit((d) => (d.machines.db.machineClass = "darwin")))).toEqual(["db"]);
+    expect(
+      affectedMachines(
+        BASE,
+        edit((d) => (d.meta.name = "x")),
+      ),
+    ).toEqual([]);
+    expect(
+      affectedMachines(
+        BASE,
+        edit((d) => (d.machines.db.machineClass = "darwin")),
+      ),
+    ).toEqual(["db"]);
   });
 
   it("use the resolution they are given", () => {
     const none: Resolve = Object.assign(() => new Map(), { machineTags: () => new Map() });
-    expect(affectedMachines(BASE, edit((d) => (d.instances.borg.roles.client.settings.startAt = "weekly")), none)).toEqual([]);
+    expect(
+      affectedMachines(
+        BASE,
+        edit((d) => (d.instances.borg.roles.client.settings.startAt = "weekly")),
+        none,
+      ),
+    ).toEqual([]);
   });
 
   it("deploy command: the affected machines that still exist", () => {
@@ -134,7 +196,7 @@ describe("reports", () => {
 
   it("text lists the changes, the machines and the deploy command", () => {
     expect(reportText(r)).toBe(
-      ['2 changes:', '  ~ meta.name: "c" → "<b>*x*</b>"', "  + web2 added to borg/server (by name)", "", "Machines to deploy (1): web2", "  clan machines update web2", ""].join("\n"),
+      ["2 changes:", '  ~ meta.name: "c" → "<b>*x*</b>"', "  + web2 added to borg/server (by name)", "", "Machines to deploy (1): web2", "  clan machines update web2", ""].join("\n"),
     );
     expect(reportText(changeReport(BASE, BASE))).toBe("No changes.\n");
   });

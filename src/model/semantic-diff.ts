@@ -79,7 +79,6 @@ export function show(v: Json | undefined): string {
   return text.length > 80 ? text.slice(0, 77) + "…" : text;
 }
 
-
 function changed(path: (string | number)[], before: Json | undefined, after: Json | undefined, machines: string[]): Change {
   return { kind: "changed", path, before, after, machines, summary: `${formatPath(path)}: ${show(before)} → ${show(after)}` };
 }
@@ -123,14 +122,21 @@ function leafChanges(
 }
 
 function diffMeta(before: Inventory, after: Inventory, out: Change[]) {
-  leafChanges(before, after, ["meta"], out, (path, b, a) => ({
-    kind: "meta-changed",
-    path,
-    before: b,
-    after: a,
-    machines: [],
-    summary: `${formatPath(path)}: ${show(b)} → ${show(a)}`,
-  }), true);
+  leafChanges(
+    before,
+    after,
+    ["meta"],
+    out,
+    (path, b, a) => ({
+      kind: "meta-changed",
+      path,
+      before: b,
+      after: a,
+      machines: [],
+      summary: `${formatPath(path)}: ${show(b)} → ${show(a)}`,
+    }),
+    true,
+  );
 }
 
 function diffMachines(before: Inventory, after: Inventory, out: Change[]) {
@@ -147,20 +153,29 @@ function diffMachines(before: Inventory, after: Inventory, out: Change[]) {
     }
     const tb = machineOwnTags(b);
     const ta = machineOwnTags(a);
-    for (const tag of ta.filter((t) => !tb.includes(t))) out.push({ kind: "machine-tag-added", path: [...path, "tags"], after: tag, machine: name, tag, machines: [name], summary: `${name}: tag ${tag} added` });
-    for (const tag of tb.filter((t) => !ta.includes(t))) out.push({ kind: "machine-tag-removed", path: [...path, "tags"], before: tag, machine: name, tag, machines: [name], summary: `${name}: tag ${tag} removed` });
+    for (const tag of ta.filter((t) => !tb.includes(t)))
+      out.push({ kind: "machine-tag-added", path: [...path, "tags"], after: tag, machine: name, tag, machines: [name], summary: `${name}: tag ${tag} added` });
+    for (const tag of tb.filter((t) => !ta.includes(t)))
+      out.push({ kind: "machine-tag-removed", path: [...path, "tags"], before: tag, machine: name, tag, machines: [name], summary: `${name}: tag ${tag} removed` });
     for (const key of unionKeys(b, a)) {
       // Tags as a set were compared above; a reordering alone changes nothing Clan does.
       if (key === "tags" && Array.isArray(own(b as JsonObject, key)) && Array.isArray(own(a as JsonObject, key))) continue;
-      leafChanges(b, a, [key], out, (p, vb, va) => ({
-        kind: "machine-field-changed",
-        path: [...path, ...p],
-        before: vb,
-        after: va,
-        machine: name,
-        machines: [name],
-        summary: `${name}: ${formatPath(p)}: ${show(vb)} → ${show(va)}`,
-      }), true);
+      leafChanges(
+        b,
+        a,
+        [key],
+        out,
+        (p, vb, va) => ({
+          kind: "machine-field-changed",
+          path: [...path, ...p],
+          before: vb,
+          after: va,
+          machine: name,
+          machines: [name],
+          summary: `${name}: ${formatPath(p)}: ${show(vb)} → ${show(va)}`,
+        }),
+        true,
+      );
     }
   }
 }
@@ -291,7 +306,18 @@ function diffRole(before: Inventory, after: Inventory, instance: string, role: s
     const path = [...rolePath, "machines", machine];
     if (eb === undefined || ea === undefined) {
       const added = eb === undefined;
-      out.push({ kind: added ? "member-added" : "member-removed", path, before: eb, after: ea, instance, role, machine, by: "name", machines: [machine], summary: `${machine} ${added ? "added to" : "removed from"} ${name} (by name)` });
+      out.push({
+        kind: added ? "member-added" : "member-removed",
+        path,
+        before: eb,
+        after: ea,
+        instance,
+        role,
+        machine,
+        by: "name",
+        machines: [machine],
+        summary: `${machine} ${added ? "added to" : "removed from"} ${name} (by name)`,
+      });
       continue;
     }
     settingsChanges(eb, ea, path, { kind: "machine", name: machine }, instance, role, [machine], out);
@@ -307,7 +333,16 @@ function diffRole(before: Inventory, after: Inventory, instance: string, role: s
     const withTag = [...new Set([...machinesWithTag(before, tag), ...machinesWithTag(after, tag)])];
     if (!tb.includes(tag) || !ta.includes(tag)) {
       const added = !tb.includes(tag);
-      out.push({ kind: added ? "member-added" : "member-removed", path, instance, role, tag, by: "tag", machines: withTag, summary: `Tag ${tag} ${added ? "added to" : "removed from"} ${name} (by tag)` });
+      out.push({
+        kind: added ? "member-added" : "member-removed",
+        path,
+        instance,
+        role,
+        tag,
+        by: "tag",
+        machines: withTag,
+        summary: `Tag ${tag} ${added ? "added to" : "removed from"} ${name} (by tag)`,
+      });
       continue;
     }
     const eb = isObject(tagsB) ? own(tagsB, tag) : {};
@@ -322,16 +357,7 @@ function diffRole(before: Inventory, after: Inventory, instance: string, role: s
   }
 }
 
-function settingsChanges(
-  b: Json | undefined,
-  a: Json | undefined,
-  path: (string | number)[],
-  level: SettingsLevel,
-  instance: string,
-  role: string,
-  machines: string[],
-  out: Change[],
-) {
+function settingsChanges(b: Json | undefined, a: Json | undefined, path: (string | number)[], level: SettingsLevel, instance: string, role: string, machines: string[], out: Change[]) {
   const where = level.kind === "role" ? "role-wide" : `${level.kind} ${level.name}`;
   // No settings and `settings: {}` mean the same: a blob added or removed is compared with an
   // empty one, so each setting in it is named at its own path.

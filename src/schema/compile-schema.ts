@@ -110,7 +110,13 @@ function compileNode(ctx: Ctx, raw: Json | undefined, seen: string[]): FieldNode
   const type = own(raw, "type");
   if (Array.isArray(type)) {
     // Not emitted by clan; read ["T", "null"] and other type lists as a choice between types.
-    return withText(compileChoice(ctx, type.map((t) => ({ ...raw, type: t })), seen));
+    return withText(
+      compileChoice(
+        ctx,
+        type.map((t) => ({ ...raw, type: t })),
+        seen,
+      ),
+    );
   }
   if (type !== undefined && (typeof type !== "string" || !KNOWN_TYPES.has(type))) {
     return { kind: "json", reason: `Unknown type ${JSON.stringify(type)}.`, description };
@@ -146,7 +152,8 @@ function structuredCloneWithout(raw: JsonObject, keys: string[]): JsonObject {
 
 function compileArray(ctx: Ctx, raw: JsonObject, description: string | undefined): FieldNode {
   const items = own(raw, "items");
-  if (Array.isArray(items)) return { kind: "json", reason: "A list with a fixed shape per position (tuple) is not supported by the form.", description, constraints: [{ kind: "list", items: () => ({ kind: "json" }) }] };
+  if (Array.isArray(items))
+    return { kind: "json", reason: "A list with a fixed shape per position (tuple) is not supported by the form.", description, constraints: [{ kind: "list", items: () => ({ kind: "json" }) }] };
   return { kind: "list", items: lazy(() => compileNode(ctx, items, [])), description };
 }
 

@@ -65,7 +65,12 @@ describe("float options (`type: number`, Nix types.float)", () => {
           weights: { type: "object", additionalProperties: { type: "number" } },
           steps: { type: "array", items: { type: "number" } },
           extra: { $ref: "#/$defs/AnyJson" },
-          mode: { oneOf: [{ type: "object", additionalProperties: false, required: ["fixed"], properties: { fixed: { type: "number" } } }, { type: "object", additionalProperties: false, required: ["auto"], properties: { auto: { type: "boolean" } } }] },
+          mode: {
+            oneOf: [
+              { type: "object", additionalProperties: false, required: ["fixed"], properties: { fixed: { type: "number" } } },
+              { type: "object", additionalProperties: false, required: ["auto"], properties: { auto: { type: "boolean" } } },
+            ],
+          },
         },
       },
       AnyJson: {},

@@ -109,7 +109,11 @@ function removeOne(blob: JsonObject, path: Path): JsonObject {
   const parentPath = path.slice(0, -1);
   const parent = parentPath.length === 0 ? blob : getIn(blob, parentPath);
   if (Array.isArray(parent) && typeof last === "number") {
-    return setIn(blob, parentPath, parent.filter((_, i) => i !== last));
+    return setIn(
+      blob,
+      parentPath,
+      parent.filter((_, i) => i !== last),
+    );
   }
   return deleteIn(blob, path);
 }
@@ -127,7 +131,11 @@ function removeOne(blob: JsonObject, path: Path): JsonObject {
 export function spellingFor(node: FieldNode | undefined, value: Json): string | undefined {
   if (typeof value !== "number" || !node) return undefined;
   if (node.kind === "nullable") return spellingFor(node.inner(), value);
-  if (node.kind === "union") return spellingFor(node.branches.find((b) => acceptsType(b, "integer")), value);
+  if (node.kind === "union")
+    return spellingFor(
+      node.branches.find((b) => acceptsType(b, "integer")),
+      value,
+    );
   return node.kind === "number" ? floatSpelling(value) : undefined;
 }
 

@@ -90,7 +90,9 @@ describe("validateSettings", () => {
 
   it("never throws on schemas outside the dialect", () => {
     expect(validateSettings({ nope: true }, { a: 1 }, { merged: true })).toEqual([]);
-    const odd = { $defs: { Input: { type: "object", properties: { a: { $ref: "#/$defs/Missing" }, b: { allOf: [{ type: "string" }] }, c: { $ref: "#/$defs/Self" } } }, Self: { $ref: "#/$defs/Self" } } };
+    const odd = {
+      $defs: { Input: { type: "object", properties: { a: { $ref: "#/$defs/Missing" }, b: { allOf: [{ type: "string" }] }, c: { $ref: "#/$defs/Self" } } }, Self: { $ref: "#/$defs/Self" } },
+    };
     expect(validateSettings(odd, { a: 1, b: "x", c: 2 }, { merged: true })).toEqual([]);
     expect(validateSettings(odd, { b: 3 }, { merged: true }).map((i) => i.path)).toEqual([["b"]]);
   });

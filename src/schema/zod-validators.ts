@@ -92,7 +92,16 @@ function build(node: FieldNode, mode: ValidationMode): Validator {
           const prop = node.properties.find((p) => p.name === key);
           if (prop) child(ctx, prop.node(), mode, v[key], [key]);
           else if (node.extra) child(ctx, node.extra(), mode, v[key], [key]);
-          else issue(ctx, [key], unknownKeyMessage(key, node.properties.map((p) => p.name)), "unknown-key");
+          else
+            issue(
+              ctx,
+              [key],
+              unknownKeyMessage(
+                key,
+                node.properties.map((p) => p.name),
+              ),
+              "unknown-key",
+            );
         }
         if (mode === "merged") {
           for (const p of node.properties) {

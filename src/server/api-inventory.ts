@@ -57,7 +57,7 @@ export async function putInventory(ctx: ClanContext, req: IncomingMessage, res: 
   if (!/^application\/json\b/i.test(contentType)) throw new HttpError(415, "Send the inventory as application/json.");
   const ifMatch = req.headers["if-match"];
   if (!ifMatch) {
-    throw new HttpError(428, "A save must name the version it replaces in If-Match (the ETag of GET /api/inventory, or \"absent\" for a new file).");
+    throw new HttpError(428, 'A save must name the version it replaces in If-Match (the ETag of GET /api/inventory, or "absent" for a new file).');
   }
   const labels = parseEditLabels(req.headers[EDIT_LABELS_HEADER]);
   // A save on a version that is already stale is answered before its body is read and checked
@@ -133,12 +133,7 @@ async function checkAndWrite(ctx: ClanContext, req: IncomingMessage, res: Server
 
 /** 412 with the version on disk, so that the client can show both and let the user choose. */
 function sendConflict(res: ServerResponse, current: InventorySnapshot): void {
-  sendJson(
-    res,
-    412,
-    { error: "inventory.json changed on disk since it was read.", etag: current.etag, exists: current.exists, text: current.text },
-    { etag: current.etag },
-  );
+  sendJson(res, 412, { error: "inventory.json changed on disk since it was read.", etag: current.etag, exists: current.exists, text: current.text }, { etag: current.etag });
 }
 
 /** Clan's resolution for a commit message: the clan's catalog if loaded, and its machines/ folders. */

@@ -58,7 +58,10 @@ describe.skipIf(!env.ok)("the local server's catalog, evaluated by Nix 2.8", () 
     const clan = await startTempClan({ nix: await pinnedNix(root), files: { "flake.lock": '{"nodes":{}}' } });
     try {
       const text = await (await clan.api("/api/catalog")).text();
-      const evs = text.split("\n").filter(Boolean).map((l) => JSON.parse(l) as CatalogEvent);
+      const evs = text
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as CatalogEvent);
       const done = evs[evs.length - 1] as Extract<CatalogEvent, { type: "done" }>;
       expect(done.type).toBe("done");
       expect(done.source).toBe("nix");

@@ -61,14 +61,7 @@ it("with --git-commit, each save is one commit of inventory.json named after its
   const res2 = await putInventory(clan, next, res.headers.get("etag")!, labels(many));
   await res2.text();
   expect(git(clan.dir, "log", "-1", "--format=%B").trim()).toBe(
-    [
-      "inventory.json: 2 changes (web2)",
-      "",
-      "+ Machine web2 added",
-      "+ Instance borg added (module clan-core/(instance name))",
-      "",
-      "Deploy: clan machines update web2",
-    ].join("\n"),
+    ["inventory.json: 2 changes (web2)", "", "+ Machine web2 added", "+ Instance borg added (module clan-core/(instance name))", "", "Deploy: clan machines update web2"].join("\n"),
   );
   expect(git(clan.dir, "rev-list", "--count", "HEAD").trim()).toBe("3");
 });

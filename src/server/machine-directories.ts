@@ -8,7 +8,10 @@ import { join } from "node:path";
 export async function machineDirectories(clanDir: string): Promise<string[]> {
   try {
     const entries = await readdir(join(clanDir, "machines"), { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+    return entries
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name)
+      .sort();
   } catch {
     return []; // no machines/ directory: the inventory's machines are all there are
   }

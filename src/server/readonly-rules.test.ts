@@ -39,7 +39,15 @@ describe("locks derived from introspection (docs/clan-semantics.md 'What invento
   });
 
   it("entries Nix defines cannot be deleted: machines (also from machines/ directories), instances, roles, members", () => {
-    for (const p of ["machines.jon", "machines.bob", "machines.dirmachine", "instances.other", "instances.hello-world", "instances.hello-world.roles.morning", "instances.other.roles.morning.machines.bob"]) {
+    for (const p of [
+      "machines.jon",
+      "machines.bob",
+      "machines.dirmachine",
+      "instances.other",
+      "instances.hello-world",
+      "instances.hello-world.roles.morning",
+      "instances.other.roles.morning.machines.bob",
+    ]) {
       expect(find(p, "no-delete"), p).toBeDefined();
     }
     expect(find("machines.dirmachine", "no-delete")?.reason).toBe("defined in Nix (machines/dirmachine)");
@@ -66,7 +74,11 @@ describe("clan-cli's verified outcomes of attempted changes (docs/clan-semantics
     ["change meta.name (Nix)", (d) => setIn(d, ["meta", "name"], "renamed"), false],
     ["set meta.description", (d) => setIn(d, ["meta", "description"], "text"), true],
     ["delete machine jon (Nix-defined, partly in inventory.json)", (d) => deleteIn(d, ["machines", "jon"]), false],
-    ["delete instance json-inst / machine jsononly / role evening (JSON-only)", (d) => deleteIn(deleteIn(deleteIn(d, ["instances", "json-inst"]), ["machines", "jsononly"]), ["instances", "hello-world", "roles", "evening"]), true],
+    [
+      "delete instance json-inst / machine jsononly / role evening (JSON-only)",
+      (d) => deleteIn(deleteIn(deleteIn(d, ["instances", "json-inst"]), ["machines", "jsononly"]), ["instances", "hello-world", "roles", "evening"]),
+      true,
+    ],
     ["change a key inside Nix-owned role settings", (d) => setIn(d, ["instances", "hello-world", "roles", "morning", "settings", "greeting"], "hi"), false],
     ["add a new key inside Nix-owned role settings (clan-cli allows it; Nix then fails)", (d) => setIn(d, ["instances", "hello-world", "roles", "morning", "settings", "extra"], 1), false],
     ["change a key in JSON-owned role settings", (d) => setIn(d, ["instances", "hello-world", "roles", "evening", "settings", "greeting"], "hello"), true],

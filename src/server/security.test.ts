@@ -144,13 +144,15 @@ describe("size", () => {
   });
 
   it("refuses a chunked body that grows over 10 MB (413)", async () => {
-    const res = await clan.api("/api/inventory", {
-      method: "PUT",
-      headers: { "content-type": "application/json", "if-match": '"absent"' },
-      body: new Blob([big]).stream(),
-      // @ts-expect-error -- Node's fetch needs this for a streamed body
-      duplex: "half",
-    }).catch((e: Error) => ({ status: -1, message: e.message }));
+    const res = await clan
+      .api("/api/inventory", {
+        method: "PUT",
+        headers: { "content-type": "application/json", "if-match": '"absent"' },
+        body: new Blob([big]).stream(),
+        // @ts-expect-error -- Node's fetch needs this for a streamed body
+        duplex: "half",
+      })
+      .catch((e: Error) => ({ status: -1, message: e.message }));
     expect(res.status).toBe(413);
     expect(await readdir(clan.dir)).toEqual(["flake.nix"]);
   });

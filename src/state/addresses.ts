@@ -5,8 +5,7 @@ const seg = encodeURIComponent;
 
 export const instancePath = (instance: string) => `/instances/${seg(instance)}`;
 export const roleSettingsPath = (instance: string, role: string) => `${instancePath(instance)}/roles/${seg(role)}/settings`;
-export const machineSettingsPath = (instance: string, role: string, machine: string) =>
-  `${instancePath(instance)}/roles/${seg(role)}/machines/${seg(machine)}`;
+export const machineSettingsPath = (instance: string, role: string, machine: string) => `${instancePath(instance)}/roles/${seg(role)}/machines/${seg(machine)}`;
 export const tagSettingsPath = (instance: string, role: string, tag: string) => `${instancePath(instance)}/roles/${seg(role)}/tags/${seg(tag)}`;
 export const machinePath = (machine: string) => `/machines/${seg(machine)}`;
 export const tagPath = (tag: string) => `/tags/${seg(tag)}`;

@@ -182,9 +182,10 @@ function stored(): CatalogSource[] | null {
     if (!Array.isArray(list)) return null;
     return list.filter(
       (s): s is CatalogSource =>
-        typeof s === "object" && s !== null && typeof s.id === "string" &&
-        (s.kind === "embedded" || s.kind === "server" || (s.kind === "url" && typeof s.url === "string") ||
-          (s.kind === "file" && typeof s.name === "string" && typeof s.text === "string")),
+        typeof s === "object" &&
+        s !== null &&
+        typeof s.id === "string" &&
+        (s.kind === "embedded" || s.kind === "server" || (s.kind === "url" && typeof s.url === "string") || (s.kind === "file" && typeof s.name === "string" && typeof s.text === "string")),
     );
   } catch {
     return null;

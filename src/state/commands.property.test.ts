@@ -80,32 +80,35 @@ describe("every command, on random inventories", () => {
 
   it("undo of any sequence restores the original; redo of all gives the forward result", () => {
     fc.assert(
-      fc.property(arbitraryInventory().chain((doc) => fc.array(arbitraryCommand({ doc }), { maxLength: 8 }).map((cs) => [doc, cs] as const)), ([doc, cases]) => {
-        const store = useEditor.getState();
-        const original = snapshot(doc);
-        store.reset(doc, null);
-        const seen: Inventory[] = [doc];
-        for (const c of cases) {
-          const result = useEditor.getState().apply(c.command);
-          const now = useEditor.getState().doc;
-          if (result.ok && now !== seen[seen.length - 1]) seen.push(now);
-        }
-        const forward = snapshot(useEditor.getState().doc);
-        expect(useEditor.getState().past).toHaveLength(seen.length - 1);
+      fc.property(
+        arbitraryInventory().chain((doc) => fc.array(arbitraryCommand({ doc }), { maxLength: 8 }).map((cs) => [doc, cs] as const)),
+        ([doc, cases]) => {
+          const store = useEditor.getState();
+          const original = snapshot(doc);
+          store.reset(doc, null);
+          const seen: Inventory[] = [doc];
+          for (const c of cases) {
+            const result = useEditor.getState().apply(c.command);
+            const now = useEditor.getState().doc;
+            if (result.ok && now !== seen[seen.length - 1]) seen.push(now);
+          }
+          const forward = snapshot(useEditor.getState().doc);
+          expect(useEditor.getState().past).toHaveLength(seen.length - 1);
 
-        for (let i = seen.length - 2; i >= 0; i--) {
-          useEditor.getState().undo();
-          // The history keeps what each edit changed, so undo rebuilds the document: equal, in the same key order.
-          expect(deepEqual(useEditor.getState().doc, seen[i]!)).toBe(true);
-          expect(JSON.stringify(useEditor.getState().doc)).toBe(JSON.stringify(seen[i]));
-        }
-        expect(useEditor.getState().past).toHaveLength(0);
-        expect(deepEqual(useEditor.getState().doc, original as Json)).toBe(true);
+          for (let i = seen.length - 2; i >= 0; i--) {
+            useEditor.getState().undo();
+            // The history keeps what each edit changed, so undo rebuilds the document: equal, in the same key order.
+            expect(deepEqual(useEditor.getState().doc, seen[i]!)).toBe(true);
+            expect(JSON.stringify(useEditor.getState().doc)).toBe(JSON.stringify(seen[i]));
+          }
+          expect(useEditor.getState().past).toHaveLength(0);
+          expect(deepEqual(useEditor.getState().doc, original as Json)).toBe(true);
 
-        for (let i = 1; i < seen.length; i++) useEditor.getState().redo();
-        expect(deepEqual(useEditor.getState().doc, forward as Json)).toBe(true);
-        expect(useEditor.getState().future).toHaveLength(0);
-      }),
+          for (let i = 1; i < seen.length; i++) useEditor.getState().redo();
+          expect(deepEqual(useEditor.getState().doc, forward as Json)).toBe(true);
+          expect(useEditor.getState().future).toHaveLength(0);
+        },
+      ),
       { numRuns: 200 },
     );
   });

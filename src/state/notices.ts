@@ -30,9 +30,7 @@ export const useNotices = create<NoticeState>()((set) => ({
 }));
 
 export function describeSourceError(e: { message: string; file?: string; line?: number; column?: number; path?: (string | number)[] }): string {
-  const where = [e.file, e.line !== undefined ? `line ${e.line}` : undefined, e.column !== undefined ? `column ${e.column}` : undefined]
-    .filter(Boolean)
-    .join(", ");
+  const where = [e.file, e.line !== undefined ? `line ${e.line}` : undefined, e.column !== undefined ? `column ${e.column}` : undefined].filter(Boolean).join(", ");
   const field = e.path && e.path.length ? ` (at ${formatPath(e.path)})` : "";
   return `${where ? where + ": " : ""}${e.message}${field}`;
 }

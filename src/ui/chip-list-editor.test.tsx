@@ -4,22 +4,18 @@ import userEvent from "@testing-library/user-event";
 import { ChipListEditor, type Chip } from "./chip-list-editor";
 
 function setup(chips: Chip[], onAdd: (v: string) => string | undefined, onRemove: (k: string) => string | undefined = () => undefined) {
-  render(
-    <ChipListEditor
-      listLabel="Tags of web1"
-      chips={chips}
-      empty={<p>The list is empty.</p>}
-      fieldLabel="New tag for web1"
-      addLabel="Add tag"
-      onAdd={onAdd}
-      onRemove={onRemove}
-    />,
-  );
+  render(<ChipListEditor listLabel="Tags of web1" chips={chips} empty={<p>The list is empty.</p>} fieldLabel="New tag for web1" addLabel="Add tag" onAdd={onAdd} onRemove={onRemove} />);
   return { field: screen.getByLabelText("New tag for web1"), user: userEvent.setup() };
 }
 
 test("shows chips with a remove button only where one is given", () => {
-  setup([{ key: "web", content: "web", remove: { label: "Remove tag web", title: "Also takes web1 off inventory.tags.web" } }, { key: "all", content: "all" }], () => undefined);
+  setup(
+    [
+      { key: "web", content: "web", remove: { label: "Remove tag web", title: "Also takes web1 off inventory.tags.web" } },
+      { key: "all", content: "all" },
+    ],
+    () => undefined,
+  );
   const list = screen.getByRole("list", { name: "Tags of web1" });
   expect(list.querySelectorAll("li")).toHaveLength(2);
   expect(screen.getByRole("button", { name: "Remove tag web" })).toHaveAttribute("title", "Also takes web1 off inventory.tags.web");
@@ -47,7 +43,11 @@ test("a refused add keeps the text and shows the error at the field; a good one 
 });
 
 test("a refused removal is shown at the field", async () => {
-  const { field, user } = setup([{ key: "web", content: "web", remove: { label: "Remove tag web" } }], () => undefined, (k) => `Cannot remove ${k}.`);
+  const { field, user } = setup(
+    [{ key: "web", content: "web", remove: { label: "Remove tag web" } }],
+    () => undefined,
+    (k) => `Cannot remove ${k}.`,
+  );
   await user.click(screen.getByRole("button", { name: "Remove tag web" }));
   expect(field).toHaveAccessibleDescription("Cannot remove web.");
 });

@@ -23,7 +23,10 @@ export function DetailPanel({
   children: ReactNode;
 }) {
   return (
-    <aside aria-label={label} className="w-[28rem] shrink-0 overflow-y-auto border-l max-lg:absolute max-lg:inset-y-0 max-lg:right-0 max-lg:z-40 max-lg:max-w-full max-lg:shadow-2xl max-md:inset-0 max-md:w-full max-md:border-l-0 border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+    <aside
+      aria-label={label}
+      className="w-[28rem] shrink-0 overflow-y-auto border-l max-lg:absolute max-lg:inset-y-0 max-lg:right-0 max-lg:z-40 max-lg:max-w-full max-lg:shadow-2xl max-md:inset-0 max-md:w-full max-md:border-l-0 border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
+    >
       <div className="sticky top-0 z-10 flex items-center gap-2 border-b border-slate-200 bg-white/95 px-5 py-3 backdrop-blur dark:border-slate-800 dark:bg-slate-900/95">
         <div className="mr-auto flex min-w-0 items-center gap-2">
           <h2 className="truncate text-lg font-semibold" title={title}>

@@ -61,26 +61,11 @@ function FieldShell({ label, error, hint, className = "", control }: FieldShellP
   );
 }
 
-export function TextField({
-  label,
-  error,
-  hint,
-  className,
-  ref,
-  ...input
-}: FieldShellProps & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
+export function TextField({ label, error, hint, className, ref, ...input }: FieldShellProps & InputHTMLAttributes<HTMLInputElement> & { ref?: Ref<HTMLInputElement> }) {
   return <FieldShell label={label} error={error} hint={hint} className={className} control={(props) => <input ref={ref} {...props} {...input} />} />;
 }
 
-export function SelectField({
-  label,
-  error,
-  hint,
-  className,
-  ref,
-  children,
-  ...select
-}: FieldShellProps & SelectHTMLAttributes<HTMLSelectElement> & { ref?: Ref<HTMLSelectElement> }) {
+export function SelectField({ label, error, hint, className, ref, children, ...select }: FieldShellProps & SelectHTMLAttributes<HTMLSelectElement> & { ref?: Ref<HTMLSelectElement> }) {
   return (
     <FieldShell
       label={label}

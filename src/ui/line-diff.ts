@@ -75,7 +75,11 @@ export function lineDiff(before: string, after: string, options: LineDiffOptions
 
 /** jsdiff's parts of the differing middle, as lines. */
 function middleParts(a: readonly string[], b: readonly string[]): { lines: string[]; added?: boolean; removed?: boolean }[] {
-  if (a.length === 0 || b.length === 0) return [{ lines: [...a], removed: true }, { lines: [...b], added: true }];
+  if (a.length === 0 || b.length === 0)
+    return [
+      { lines: [...a], removed: true },
+      { lines: [...b], added: true },
+    ];
   const join = (lines: readonly string[]) => lines.map((l) => l + "\n").join("");
   const parts: Part[] = diffLines(join(a), join(b), { maxEditLength: MAX_EDIT_LENGTH, timeout: TIMEOUT_MS }) ?? [
     // Too different to compare line by line in time: one text replaced by the other.

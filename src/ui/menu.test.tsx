@@ -9,7 +9,13 @@ function setup() {
     <MenuButton
       label="Actions for web1"
       items={[
-        { label: "Add to role…", items: [{ label: "client", onSelect: () => picked.push("client") }, { label: "server", onSelect: () => picked.push("server") }] },
+        {
+          label: "Add to role…",
+          items: [
+            { label: "client", onSelect: () => picked.push("client") },
+            { label: "server", onSelect: () => picked.push("server") },
+          ],
+        },
         { label: "Disabled", disabled: true },
         { label: "Remove", onSelect: () => picked.push("remove") },
       ]}

@@ -261,22 +261,26 @@ function MenuList({ id, label, items, anchor, placement, focusLast, onDone, onBa
               {item.description}
             </span>
           )}
-          {item.items && <span aria-hidden="true" className="text-slate-500">▸</span>}
+          {item.items && (
+            <span aria-hidden="true" className="text-slate-500">
+              ▸
+            </span>
+          )}
         </button>
       ))}
       {sub !== null &&
         items[sub]?.items &&
         createPortal(
           <MenuList
-          label={items[sub]!.label.replace(/…$/, "")}
-          items={items[sub]!.items!}
-          anchor={() => itemRefs.current[sub]?.getBoundingClientRect() ?? null}
-          placement="right"
-          onDone={onDone}
-          onBack={() => {
-            setSub(null);
-            itemRefs.current[active]?.focus();
-          }}
+            label={items[sub]!.label.replace(/…$/, "")}
+            items={items[sub]!.items!}
+            anchor={() => itemRefs.current[sub]?.getBoundingClientRect() ?? null}
+            placement="right"
+            onDone={onDone}
+            onBack={() => {
+              setSub(null);
+              itemRefs.current[active]?.focus();
+            }}
           />,
           document.body,
         )}

@@ -43,23 +43,7 @@ interface NameFormLayout {
   inputRef?: RefObject<HTMLInputElement | null>;
 }
 
-export function NameForm({
-  label,
-  hint,
-  initial,
-  rule,
-  command,
-  apply,
-  onDone,
-  submitLabel,
-  trim,
-  children,
-  checkMore,
-  showFieldError,
-  inline,
-  onCancel,
-  inputRef,
-}: NameFormProps & NameFormLayout) {
+export function NameForm({ label, hint, initial, rule, command, apply, onDone, submitLabel, trim, children, checkMore, showFieldError, inline, onCancel, inputRef }: NameFormProps & NameFormLayout) {
   const [value, setValue] = useState(initial ?? "");
   const [error, setError] = useState<string>();
   const ownRef = useRef<HTMLInputElement | null>(null);

@@ -59,7 +59,7 @@ describe("WhatRunsHere", () => {
     show("web1", true);
     const [borg, sshd] = within(screen.getByRole("list", { name: "What runs on web1" })).getAllByRole("listitem");
     expect(borg).toHaveTextContent('startAt"02:00" (tag web)');
-    expect(borg).toHaveTextContent('paths.hometrue (tag web)');
+    expect(borg).toHaveTextContent("paths.hometrue (tag web)");
     expect(borg).toHaveTextContent('exclude["*.cache"] (role settings)');
     expect(sshd).toHaveTextContent("Conflicting values (Nix refuses them): port from machine web1 and role settings");
     expect(within(sshd!).getByRole("link", { name: "Settings of web1 in sshd/server" })).toHaveAttribute("href", "/instances/sshd/roles/server/machines/web1");

@@ -56,7 +56,14 @@ export function ClanDirectoryControls() {
       </div>
       <CatalogBadge />
       <NixLocksButton />
-      <Button variant={dirty ? "primary" : "secondary"} className="disabled:opacity-60" onClick={() => void actions.save()} disabled={!!blocked || saving || !dirty} title="Save inventory.json (Ctrl+S)" aria-keyshortcuts="Control+S Meta+S">
+      <Button
+        variant={dirty ? "primary" : "secondary"}
+        className="disabled:opacity-60"
+        onClick={() => void actions.save()}
+        disabled={!!blocked || saving || !dirty}
+        title="Save inventory.json (Ctrl+S)"
+        aria-keyshortcuts="Control+S Meta+S"
+      >
         Save
       </Button>
       {conflict && (
@@ -78,10 +85,7 @@ export function ClanDirectoryBanner() {
   if (!evaluating && locked.status !== "loading") return null;
   const seconds = Math.floor(progress.elapsedMs / 1000);
   return (
-    <div
-      role="status"
-      className="flex items-center gap-3 border-b border-indigo-100 bg-indigo-50 px-4 py-1.5 text-sm text-indigo-950 dark:border-indigo-900 dark:bg-indigo-950 dark:text-indigo-100"
-    >
+    <div role="status" className="flex items-center gap-3 border-b border-indigo-100 bg-indigo-50 px-4 py-1.5 text-sm text-indigo-950 dark:border-indigo-900 dark:bg-indigo-950 dark:text-indigo-100">
       <span aria-hidden className="h-3.5 w-3.5 shrink-0 animate-spin rounded-full border-2 border-indigo-500 border-t-transparent" />
       {evaluating ? (
         <>

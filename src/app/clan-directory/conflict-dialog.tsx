@@ -35,8 +35,8 @@ export default function ConflictDialog({ theirs, saving, onTakeTheirs, onOverwri
     <Dialog title="inventory.json changed on disk" onClose={onClose} wide>
       <div className="space-y-4 text-sm">
         <p>
-          inventory.json was changed {theirs.exists ? "" : "(deleted) "}after you opened it — by another editor window, a text editor, git or clan. Your
-          changes are <strong>not saved</strong> yet. Compare the two versions, then choose.
+          inventory.json was changed {theirs.exists ? "" : "(deleted) "}after you opened it — by another editor window, a text editor, git or clan. Your changes are <strong>not saved</strong> yet.
+          Compare the two versions, then choose.
         </p>
         {!read.ok && (
           <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">

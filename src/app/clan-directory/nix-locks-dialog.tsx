@@ -16,8 +16,8 @@ export default function NixLocksDialog({ locks, warning, onClose }: { locks: rea
     <Dialog title="Defined in Nix" onClose={onClose} wide>
       <div className="space-y-3 text-sm">
         <p>
-          These parts of the inventory come from the clan&apos;s Nix files. inventory.json cannot change them: edit them in the Nix files. <em>Read-only</em>{" "}
-          values cannot be changed here; <em>kept</em> entries can be edited below but not removed or renamed.
+          These parts of the inventory come from the clan&apos;s Nix files. inventory.json cannot change them: edit them in the Nix files. <em>Read-only</em> values cannot be changed here;{" "}
+          <em>kept</em> entries can be edited below but not removed or renamed.
         </p>
         {warning && <p className="rounded-md bg-amber-50 px-3 py-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100">{warning}</p>}
         <div className="max-h-[55vh] overflow-auto rounded-md border border-slate-200 dark:border-slate-700">

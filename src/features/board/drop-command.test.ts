@@ -11,17 +11,27 @@ const doc = () => ({
     },
   },
 });
-const contentsOf = (d: ReturnType<typeof doc>) => (role: string): RoleContents => {
-  const r = (d.instances.svc.roles as Record<string, { machines?: object; tags?: string[] }>)[role] ?? {};
-  return { machines: Object.keys(r.machines ?? {}), tags: r.tags ?? [] };
-};
+const contentsOf =
+  (d: ReturnType<typeof doc>) =>
+  (role: string): RoleContents => {
+    const r = (d.instances.svc.roles as Record<string, { machines?: object; tags?: string[] }>)[role] ?? {};
+    return { machines: Object.keys(r.machines ?? {}), tags: r.tags ?? [] };
+  };
 const palette = (members: BoardDrag["members"]): BoardDrag => ({ board: true, origin: { kind: "palette" }, members });
 const lane = (role: string, members: BoardDrag["members"]): BoardDrag => ({ board: true, origin: { kind: "lane", instance: "svc", role }, members });
 const roles = (d: object) => (d as { instances: { svc: { roles: Record<string, unknown> } } }).instances.svc.roles;
 
 test("palette → lane adds, skipping members the role lists already", () => {
   const d = doc();
-  const cmd = dropCommand(palette([{ kind: "machine", name: "a" }, { kind: "machine", name: "c" }, { kind: "tag", name: "db" }]), { kind: "lane", instance: "svc", role: "client" }, contentsOf(d));
+  const cmd = dropCommand(
+    palette([
+      { kind: "machine", name: "a" },
+      { kind: "machine", name: "c" },
+      { kind: "tag", name: "db" },
+    ]),
+    { kind: "lane", instance: "svc", role: "client" },
+    contentsOf(d),
+  );
   expect(cmd?.label).toBe("Add 2 members to svc/client");
   expect(roles(cmd!.apply(d)).client).toEqual({ machines: { a: { settings: { x: 1 } }, c: {} }, tags: ["web", "db"] });
 });
@@ -57,7 +67,11 @@ test("lane → remove target removes", () => {
 
 test("a lane item dropped on another instance's lane is added there", () => {
   const d = doc();
-  const cmd = dropCommand({ board: true, origin: { kind: "lane", instance: "other", role: "x" }, members: [{ kind: "machine", name: "c" }] }, { kind: "lane", instance: "svc", role: "server" }, contentsOf(d));
+  const cmd = dropCommand(
+    { board: true, origin: { kind: "lane", instance: "other", role: "x" }, members: [{ kind: "machine", name: "c" }] },
+    { kind: "lane", instance: "svc", role: "server" },
+    contentsOf(d),
+  );
   expect(cmd?.label).toBe("Add machine c to svc/server");
 });
 
@@ -67,5 +81,11 @@ test("guards and descriptions", () => {
   expect(isBoardTarget({ kind: "lane", instance: "i", role: "r" })).toBe(true);
   expect(isBoardTarget({ kind: "lane" })).toBe(false);
   expect(describeMembers([{ kind: "machine", name: "a" }])).toBe("machine a");
-  expect(describeMembers([{ kind: "machine", name: "a" }, { kind: "machine", name: "b" }, { kind: "tag", name: "t" }])).toBe("2 machines and 1 tag");
+  expect(
+    describeMembers([
+      { kind: "machine", name: "a" },
+      { kind: "machine", name: "b" },
+      { kind: "tag", name: "t" },
+    ]),
+  ).toBe("2 machines and 1 tag");
 });

@@ -45,9 +45,7 @@ export function InstanceHeader({ model, members }: { model: BoardModel; members:
               </Link>
               {ref.input === null && <span className="ml-1 text-xs text-slate-500">(from {module.inputName})</span>}
             </span>
-            <span className="tabular-nums">
-              {plural(members, "machine")}
-            </span>
+            <span className="tabular-nums">{plural(members, "machine")}</span>
             {model.maxInstances !== null && (
               <span className={`tabular-nums ${model.maxInstancesViolation ? "font-semibold text-red-700 dark:text-red-400" : ""}`}>
                 {model.sameModuleInstances} of at most {plural(model.maxInstances, "instance")} of this module

@@ -112,12 +112,24 @@ function FullInstanceList({ selected, onFold }: { selected: string | null; onFol
             </button>
           )}
         </div>
-        <Input density="compact" type="search" aria-label="Filter instances" placeholder="Filter by name or module" value={query} onChange={(e) => setQuery(e.currentTarget.value)} className="w-full" />
+        <Input
+          density="compact"
+          type="search"
+          aria-label="Filter instances"
+          placeholder="Filter by name or module"
+          value={query}
+          onChange={(e) => setQuery(e.currentTarget.value)}
+          className="w-full"
+        />
       </div>
       <div ref={listRef} className="min-h-0 flex-1 overflow-y-auto">
         {names.length === 0 && (
           <p className="p-4 text-sm text-slate-500">
-            No service instance yet. <Link href="/catalog" className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">Pick a service</Link> from the catalog.
+            No service instance yet.{" "}
+            <Link href="/catalog" className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+              Pick a service
+            </Link>{" "}
+            from the catalog.
           </p>
         )}
         <ul aria-label="Instances" style={{ height: virtualizer.getTotalSize(), position: "relative" }}>
@@ -168,10 +180,10 @@ function InstanceRow({ name, doc, top, current, problems, nix }: RowProps) {
             <span className="sr-inline">, {rest}</span>
           </span>
           <span aria-hidden="true" className="contents">
-          {errors > 0 && <span className="rounded-full bg-red-600 px-1.5 text-[10px] font-semibold leading-4 text-white">{errors}</span>}
-          {!errors && warnings > 0 && <span className="rounded-full bg-amber-500 px-1.5 text-[10px] font-semibold leading-4 text-white">{warnings}</span>}
-          {nix && <NixLockMark compact title="Defined in Nix" />}
-          <span className="ml-auto shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400">{count}</span>
+            {errors > 0 && <span className="rounded-full bg-red-600 px-1.5 text-[10px] font-semibold leading-4 text-white">{errors}</span>}
+            {!errors && warnings > 0 && <span className="rounded-full bg-amber-500 px-1.5 text-[10px] font-semibold leading-4 text-white">{warnings}</span>}
+            {nix && <NixLockMark compact title="Defined in Nix" />}
+            <span className="ml-auto shrink-0 text-xs tabular-nums text-slate-500 dark:text-slate-400">{count}</span>
           </span>
         </span>
         <span aria-hidden="true" className={`truncate text-[11px] ${current ? "text-slate-600 dark:text-slate-300" : "text-slate-500 dark:text-slate-400"}`}>

@@ -14,11 +14,7 @@ export function startKeyboardMove(drag: BoardDrag, instance: string, roles: read
   if (from !== null) targets.push({ kind: "remove" });
   if (!targets.length) return;
   useBoard.getState().setKeyboardMove({ drag, targets, at: 0, returnFocus });
-  useEditor
-    .getState()
-    .announce(
-      `Picked up ${describeMembers(drag.members)}. Over ${targetLabel(targets[0]!, from ?? undefined)}. Arrow keys choose another role, Enter drops, Escape cancels.`,
-    );
+  useEditor.getState().announce(`Picked up ${describeMembers(drag.members)}. Over ${targetLabel(targets[0]!, from ?? undefined)}. Arrow keys choose another role, Enter drops, Escape cancels.`);
 }
 
 /** Listens to the keys of a keyboard move while one is in progress. */

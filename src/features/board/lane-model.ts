@@ -91,9 +91,7 @@ export function boardModel(doc: Inventory, catalog: Catalog, instance: string): 
     sameModuleInstances: same,
     maxInstances,
     maxInstancesViolation:
-      maxInstances !== null && same > maxInstances
-        ? `Module ${ref.name} allows at most ${maxInstances} instance${maxInstances === 1 ? "" : "s"}; the inventory has ${same}.`
-        : null,
+      maxInstances !== null && same > maxInstances ? `Module ${ref.name} allows at most ${maxInstances} instance${maxInstances === 1 ? "" : "s"}; the inventory has ${same}.` : null,
   };
 }
 

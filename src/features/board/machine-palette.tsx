@@ -247,8 +247,7 @@ export function MachinePalette({ ctx, tags }: { ctx: BoardContext | null; tags: 
         {visible.length === 0 && <p className="p-4 text-center text-sm text-slate-500">No machine matches.</p>}
       </div>
       <p id={`${id}-help`} className="border-t border-slate-200 px-3 py-1.5 text-[11px] leading-snug text-slate-500 dark:border-slate-800 dark:text-slate-400">
-        Drag into a role, or press <kbd className={KBD}>Enter</kbd> and pick a role with the arrow keys. <kbd className={KBD}>Space</kbd> selects,{" "}
-        <kbd className={KBD}>Shift</kbd>+arrows extends.
+        Drag into a role, or press <kbd className={KBD}>Enter</kbd> and pick a role with the arrow keys. <kbd className={KBD}>Space</kbd> selects, <kbd className={KBD}>Shift</kbd>+arrows extends.
       </p>
     </section>
   );
@@ -304,7 +303,11 @@ const MachineOption = memo(function MachineOption({ id, index, row, top, selecte
             {inRoles && <span className="sr-inline">, already in {listOfRoles(inRoles)}</span>}
           </span>
           {inRoles && (
-            <span aria-hidden="true" title={`Already in ${listOfRoles(inRoles)}`} className="min-w-0 max-w-[8rem] shrink truncate rounded bg-emerald-100 px-1 py-px text-[10px] font-medium text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200">
+            <span
+              aria-hidden="true"
+              title={`Already in ${listOfRoles(inRoles)}`}
+              className="min-w-0 max-w-[8rem] shrink truncate rounded bg-emerald-100 px-1 py-px text-[10px] font-medium text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200"
+            >
               in {listOfRoles(inRoles)}
             </span>
           )}
@@ -314,7 +317,9 @@ const MachineOption = memo(function MachineOption({ id, index, row, top, selecte
             {nix && <NixLockMark compact title="Defined in Nix" className="ml-auto" />}
           </span>
         </span>
-        <span aria-hidden="true" className="block truncate text-[11px] text-slate-500 dark:text-slate-400">{row.tags.length ? row.tags.join(" · ") : "no tags"}</span>
+        <span aria-hidden="true" className="block truncate text-[11px] text-slate-500 dark:text-slate-400">
+          {row.tags.length ? row.tags.join(" · ") : "no tags"}
+        </span>
       </span>
     </div>
   );

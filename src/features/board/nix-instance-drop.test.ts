@@ -14,7 +14,9 @@ const morning = { kind: "lane" as const, instance: "other", role: "morning" };
 describe("a drop into an instance only Nix defines", () => {
   beforeEach(() => {
     useEditor.getState().reset({ machines: { jon: {}, bob: {} }, custom: 1 } as Inventory, null);
-    publishNixLocks([lock(["instances", "other"]), lock(["instances", "other", "roles", "morning"]), lock(["instances", "other", "roles", "morning", "machines", "bob"])], (doc) => withNixDefined(doc, nix));
+    publishNixLocks([lock(["instances", "other"]), lock(["instances", "other", "roles", "morning"]), lock(["instances", "other", "roles", "morning", "machines", "bob"])], (doc) =>
+      withNixDefined(doc, nix),
+    );
   });
   afterEach(() => publishNixLocks(null));
 

@@ -114,7 +114,9 @@ function Palettes({ ctx, tags }: { ctx: BoardContext | null; tags: ReturnType<ty
         <div
           aria-hidden="true"
           className={`pointer-events-none absolute inset-2 flex items-center justify-center rounded-lg border-2 border-dashed text-center text-sm font-medium backdrop-blur-[1px] ${
-            over || kbRemove ? "border-red-500 bg-red-50/90 text-red-700 dark:bg-red-950/80 dark:text-red-200" : "border-slate-300 bg-white/80 text-slate-600 dark:border-slate-600 dark:bg-slate-900/80 dark:text-slate-300"
+            over || kbRemove
+              ? "border-red-500 bg-red-50/90 text-red-700 dark:bg-red-950/80 dark:text-red-200"
+              : "border-slate-300 bg-white/80 text-slate-600 dark:border-slate-600 dark:bg-slate-900/80 dark:text-slate-300"
           }`}
         >
           Drop here to remove {removing ? describeMembers(removing.members) : kbMove ? describeMembers(kbMove.drag.members) : ""} from {from}

@@ -90,10 +90,13 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
       </header>
 
       {broken && (
-        <div id={`lane-problem-${lane.role}`} role="alert" className="space-y-2 border-b border-red-200 bg-red-50 px-3 py-2 text-xs text-red-900 dark:border-red-900 dark:bg-red-950/60 dark:text-red-100">
+        <div
+          id={`lane-problem-${lane.role}`}
+          role="alert"
+          className="space-y-2 border-b border-red-200 bg-red-50 px-3 py-2 text-xs text-red-900 dark:border-red-900 dark:bg-red-950/60 dark:text-red-100"
+        >
           <p>
-            Module <strong>{moduleName}</strong> has no role <strong>{lane.role}</strong>: Nix refuses this instance until its members move to another role or
-            the role is dropped.
+            Module <strong>{moduleName}</strong> has no role <strong>{lane.role}</strong>: Nix refuses this instance until its members move to another role or the role is dropped.
           </p>
           <div className="flex flex-wrap gap-1.5">
             <MenuButton
@@ -108,11 +111,7 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
             >
               Move members to… ▾
             </MenuButton>
-            <button
-              type="button"
-              onClick={() => useEditor.getState().apply(dropRole(instance, lane.role))}
-              className="rounded-md bg-red-600 px-2 py-0.5 font-medium text-white hover:bg-red-500"
-            >
+            <button type="button" onClick={() => useEditor.getState().apply(dropRole(instance, lane.role))} className="rounded-md bg-red-600 px-2 py-0.5 font-medium text-white hover:bg-red-500">
               Drop role {lane.role}
             </button>
           </div>
@@ -120,9 +119,7 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
       )}
       {nixLock && (
         <p id={lockId} className="border-b border-slate-200 bg-slate-50 px-3 py-1.5 text-xs text-slate-600 dark:border-slate-800 dark:bg-slate-800/50 dark:text-slate-300">
-          {closed
-            ? `${lockExplanation(closed)} No machine or tag can be added here.`
-            : `This role is ${nixLock.reason}. Members Nix sets stay; you can add more here.`}
+          {closed ? `${lockExplanation(closed)} No machine or tag can be added here.` : `This role is ${nixLock.reason}. Members Nix sets stay; you can add more here.`}
         </p>
       )}
       {!broken && lane.violation && (
@@ -159,10 +156,7 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
       </div>
 
       <footer className="flex items-center justify-between border-t border-slate-100 px-3 py-1.5 text-xs dark:border-slate-800">
-        <Link
-          href={roleSettingsPath(instance, lane.role)}
-          className="rounded font-medium text-indigo-700 hover:underline dark:text-indigo-300"
-        >
+        <Link href={roleSettingsPath(instance, lane.role)} className="rounded font-medium text-indigo-700 hover:underline dark:text-indigo-300">
           {/* Named by what it shows ("Role settings of client"), so speaking the visible words reaches it. */}
           <span aria-hidden="true">⚙ </span>Role settings<span className="sr-inline"> of {lane.role}</span>
           {lane.hasRoleSettings && (
@@ -246,7 +240,12 @@ function ExplicitChip({ m, role, ctx }: { m: LaneExplicit; role: string; ctx: Bo
       <span aria-hidden="true" className="text-slate-500">
         ⠿
       </span>
-      <Link href={href} draggable={false} title={m.name} className="min-w-[6rem] flex-1 truncate font-medium text-slate-900 hover:text-indigo-700 hover:underline dark:text-slate-100 dark:hover:text-indigo-300">
+      <Link
+        href={href}
+        draggable={false}
+        title={m.name}
+        className="min-w-[6rem] flex-1 truncate font-medium text-slate-900 hover:text-indigo-700 hover:underline dark:text-slate-100 dark:hover:text-indigo-300"
+      >
         {m.name}
       </Link>
       <MemberLock instance={ctx.instance} role={role} member={member} />
@@ -274,7 +273,12 @@ function TagChip({ t, role, ctx, explicit }: { t: LaneTag; role: string; ctx: Bo
   const listId = `tag-${role}-${t.name}`;
   const byName = new Set(explicit.map((e) => e.name));
   return (
-    <li ref={ref} data-member={`tag:${t.name}`} onKeyDown={chipKeys(member, role, ctx)} className="cursor-grab rounded-md border border-emerald-200 bg-emerald-50/70 text-sm active:cursor-grabbing dark:border-emerald-900 dark:bg-emerald-950/40">
+    <li
+      ref={ref}
+      data-member={`tag:${t.name}`}
+      onKeyDown={chipKeys(member, role, ctx)}
+      className="cursor-grab rounded-md border border-emerald-200 bg-emerald-50/70 text-sm active:cursor-grabbing dark:border-emerald-900 dark:bg-emerald-950/40"
+    >
       {/* Wraps rather than squeezing the name to "#e…" beside its badges in a narrow lane. */}
       <div className="flex flex-wrap items-center gap-x-1.5 gap-y-0.5 py-1 pl-2 pr-1">
         {/* The link first: it is the member's tab stop in the lane's list (roving focus). */}
@@ -293,9 +297,7 @@ function TagChip({ t, role, ctx, explicit }: { t: LaneTag; role: string; ctx: Bo
             ▶
           </span>
         </button>
-        <span className="text-xs tabular-nums text-emerald-800/80 dark:text-emerald-200/80">
-          {plural(t.machines.length, "machine")}
-        </span>
+        <span className="text-xs tabular-nums text-emerald-800/80 dark:text-emerald-200/80">{plural(t.machines.length, "machine")}</span>
         <MemberLock instance={ctx.instance} role={role} member={member} />
         {t.machines.length === 0 && <Badge tone="amber">matches none</Badge>}
         {t.hasSettings && <Badge tone="indigo">settings</Badge>}

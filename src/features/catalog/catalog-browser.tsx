@@ -37,9 +37,7 @@ export function CatalogBrowser() {
         <h1 id="page-title" className="text-xl font-semibold">
           Catalog
         </h1>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-          Services you can add to your clan. Pick one to read about it and create an instance.
-        </p>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Services you can add to your clan. Pick one to read about it and create an instance.</p>
       </header>
 
       <CatalogSourcesPanel status={status} />
@@ -47,17 +45,11 @@ export function CatalogBrowser() {
       <div className="flex flex-wrap items-end gap-3" role="search">
         <label className="flex min-w-64 flex-1 flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
           Search
-          <Input
-            type="search"
-            aria-label="Search services"
-            value={query}
-            onChange={(e) => set({ query: e.target.value })}
-            placeholder="Name, description or category"
-          />
+          <Input type="search" aria-label="Search services" value={query} onChange={(e) => set({ query: e.target.value })} placeholder="Name, description or category" />
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
           Category
-          <Select value={category ?? ""} onChange={(e) => set({ category: e.target.value || null })} >
+          <Select value={category ?? ""} onChange={(e) => set({ category: e.target.value || null })}>
             <option value="">All categories</option>
             {categories.map((c) => (
               <option key={c} value={c}>
@@ -68,7 +60,7 @@ export function CatalogBrowser() {
         </label>
         <label className="flex flex-col gap-1 text-xs font-medium text-slate-600 dark:text-slate-400">
           Input
-          <Select value={input ?? ""} onChange={(e) => set({ input: e.target.value || null })} >
+          <Select value={input ?? ""} onChange={(e) => set({ input: e.target.value || null })}>
             <option value="">All inputs</option>
             {inputs.map((i) => (
               <option key={i} value={i}>

@@ -19,7 +19,6 @@ export function decodeParam(value: string): string {
   }
 }
 
-
 /** "3 settings", "no settings", or that the catalog gives no schema for the role. */
 export function settingsLabel(count: number | undefined): string {
   if (count === undefined) return "no settings schema";

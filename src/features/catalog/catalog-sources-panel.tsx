@@ -39,14 +39,7 @@ export function CatalogSourcesPanel({ status }: { status: CatalogStatus }) {
           Load catalog…
         </FileButton>
         <form onSubmit={submitUrl} className="flex items-center gap-2">
-          <Input
-            type="url"
-            value={url}
-            onChange={(e) => setUrl(e.target.value)}
-            placeholder="https://…/catalog.json"
-            aria-label="Catalog address"
-            className="w-56"
-          />
+          <Input type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://…/catalog.json" aria-label="Catalog address" className="w-56" />
           <Button type="submit" disabled={!url.trim()}>
             Load address
           </Button>
@@ -59,7 +52,13 @@ export function CatalogSourcesPanel({ status }: { status: CatalogStatus }) {
       )}
       <ul className="mt-3 divide-y divide-slate-100 dark:divide-slate-800">
         {status.sources.map((s) => (
-          <SourceRow key={s.source.id} status={s} inputs={Object.entries(status.inputSource).filter(([, label]) => label === s.label).map(([i]) => i)} />
+          <SourceRow
+            key={s.source.id}
+            status={s}
+            inputs={Object.entries(status.inputSource)
+              .filter(([, label]) => label === s.label)
+              .map(([i]) => i)}
+          />
         ))}
         {status.sources.length === 0 && <li className="py-2 text-sm text-slate-500">No catalog is active: load one to see services.</li>}
       </ul>
@@ -80,7 +79,12 @@ export function CatalogSourcesPanel({ status }: { status: CatalogStatus }) {
       <p className="mt-3 text-xs text-slate-500 dark:text-slate-400">Your clan's own catalog, in its directory (docs/user-guide.md, “Catalogs”, gives the command that also records every default):</p>
       {/* Wraps between words only (a command broken inside a word reads as another command);
           a word wider than the panel scrolls inside the block instead. */}
-      <pre role="group" aria-label="Command for your clan's catalog" tabIndex={0} className="mt-1 overflow-x-auto whitespace-pre-wrap rounded bg-slate-100 px-2 py-1 font-mono text-xs text-slate-800 [overflow-wrap:normal] [word-break:normal] dark:bg-slate-800 dark:text-slate-200">
+      <pre
+        role="group"
+        aria-label="Command for your clan's catalog"
+        tabIndex={0}
+        className="mt-1 overflow-x-auto whitespace-pre-wrap rounded bg-slate-100 px-2 py-1 font-mono text-xs text-slate-800 [overflow-wrap:normal] [word-break:normal] dark:bg-slate-800 dark:text-slate-200"
+      >
         {"nix eval --json .#clanInternals.inventoryClass --apply 'c: { inherit (c) modulesPerSource moduleSchemas; }' > catalog.json"}
       </pre>
     </section>
@@ -111,7 +115,17 @@ function SourceRow({ status, inputs }: { status: SourceStatus; inputs: string[] 
           {query.data && (
             <>
               {plural(moduleCount, "service")}
-              {inputs.length > 0 && <> · {inputs.map((i) => <code key={i} className="ml-1 font-mono text-xs">{i}</code>)}</>}
+              {inputs.length > 0 && (
+                <>
+                  {" "}
+                  ·{" "}
+                  {inputs.map((i) => (
+                    <code key={i} className="ml-1 font-mono text-xs">
+                      {i}
+                    </code>
+                  ))}
+                </>
+              )}
             </>
           )}
         </span>

@@ -33,11 +33,11 @@ describe("Markdown", () => {
   const hostile = [
     "# Title",
     "",
-    "Text <script>window.__pwned = 1</script> more <b onclick=\"x()\">bold</b>.",
+    'Text <script>window.__pwned = 1</script> more <b onclick="x()">bold</b>.',
     "",
     '<img src="x" onerror="window.__pwned = 2">',
     "",
-    "<iframe src=\"https://evil.example\"></iframe>",
+    '<iframe src="https://evil.example"></iframe>',
     "",
     "[bad](javascript:alert(1)) [good](https://clan.lol/) ![pic](https://evil.example/track.png)",
     "",

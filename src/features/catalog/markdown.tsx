@@ -62,7 +62,13 @@ function block(t: Token, key: number, offset: number): ReactNode {
       const items = l.items.map((item, i) => (
         <li key={i} className={l.loose ? "space-y-2" : undefined}>
           {item.task && <input type="checkbox" checked={!!item.checked} disabled readOnly aria-label={item.checked ? "done" : "not done"} className="mr-1.5 align-middle" />}
-          {item.tokens.map((c, j) => (c.type === "text" && !l.loose ? <span key={j}>{(c as Tokens.Text).tokens ? inline((c as Tokens.Text).tokens!) : decodeEntities((c as Tokens.Text).text)}</span> : c.type === "checkbox" ? null : block(c, j, offset)))}
+          {item.tokens.map((c, j) =>
+            c.type === "text" && !l.loose ? (
+              <span key={j}>{(c as Tokens.Text).tokens ? inline((c as Tokens.Text).tokens!) : decodeEntities((c as Tokens.Text).text)}</span>
+            ) : c.type === "checkbox" ? null : (
+              block(c, j, offset)
+            ),
+          )}
         </li>
       ));
       return l.ordered ? (
@@ -126,7 +132,11 @@ function inlineToken(t: Token, key: number): ReactNode {
     case "escape":
       return (t as Tokens.Escape).text;
     case "strong":
-      return <strong key={key} className="font-semibold text-slate-900 dark:text-slate-100">{inline((t as Tokens.Strong).tokens)}</strong>;
+      return (
+        <strong key={key} className="font-semibold text-slate-900 dark:text-slate-100">
+          {inline((t as Tokens.Strong).tokens)}
+        </strong>
+      );
     case "em":
       return <em key={key}>{inline((t as Tokens.Em).tokens)}</em>;
     case "del":
@@ -180,7 +190,10 @@ function inlineToken(t: Token, key: number): ReactNode {
 function RawHtml({ text, block }: { text: string; block?: boolean }) {
   const Tag = block ? "pre" : "code";
   return (
-    <Tag title="HTML in the readme is shown as text, not rendered" className={`${block ? "overflow-x-auto rounded-md p-2 text-xs" : "rounded px-1"} bg-amber-50 font-mono text-amber-900 dark:bg-amber-950 dark:text-amber-200`}>
+    <Tag
+      title="HTML in the readme is shown as text, not rendered"
+      className={`${block ? "overflow-x-auto rounded-md p-2 text-xs" : "rounded px-1"} bg-amber-50 font-mono text-amber-900 dark:bg-amber-950 dark:text-amber-200`}
+    >
       {text}
     </Tag>
   );

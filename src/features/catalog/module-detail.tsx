@@ -12,7 +12,6 @@ import { settingsLabel } from "./catalog-links";
 import { LazyMarkdown } from "./markdown-loader";
 import { plural } from "../../model/plural";
 
-
 export function ModuleDetail({ input, name }: { input: string; name: string }) {
   const status = useCatalogStatus();
   const entry = useMemo(() => catalogEntries(status.catalog).find((e) => e.input === input && e.name === name), [status.catalog, input, name]);
@@ -39,11 +38,16 @@ export function ModuleDetail({ input, name }: { input: string; name: string }) {
           {name}
         </h1>
         {status.loading ? (
-          <p role="status" className="text-slate-500">Loading the catalog…</p>
+          <p role="status" className="text-slate-500">
+            Loading the catalog…
+          </p>
         ) : (
           <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
             No active catalog has a service “{name}” in input “{input}”. Load the catalog that provides it on the{" "}
-            <Link href="/catalog" className="underline">Catalog page</Link>.
+            <Link href="/catalog" className="underline">
+              Catalog page
+            </Link>
+            .
           </p>
         )}
         {used.length > 0 && <ModuleInstances names={used} />}
@@ -89,7 +93,13 @@ export function ModuleDetail({ input, name }: { input: string; name: string }) {
               About this service
             </h2>
             {manifest.readme?.trim() ? (
-              <Suspense fallback={<p role="status" className="text-sm text-slate-500">Loading the description…</p>}>
+              <Suspense
+                fallback={
+                  <p role="status" className="text-sm text-slate-500">
+                    Loading the description…
+                  </p>
+                }
+              >
                 <LazyMarkdown text={manifest.readme} />
               </Suspense>
             ) : (
@@ -134,7 +144,7 @@ export function ModuleDetail({ input, name }: { input: string; name: string }) {
 
           <ModuleInstances names={used} />
 
-          {(manifest.exports?.out?.length || manifest.exports?.inputs?.length) ? (
+          {manifest.exports?.out?.length || manifest.exports?.inputs?.length ? (
             <section aria-labelledby="exports-title" className="rounded-lg border border-slate-200 bg-white p-4 text-sm dark:border-slate-800 dark:bg-slate-900">
               <h2 id="exports-title" className="font-semibold">
                 Exports

@@ -29,10 +29,7 @@ export function ChangesPage() {
   const catalog = useCatalog();
   const report = useMemo(() => (baseline ? changeReport(baseline, doc, clanResolve(catalog)) : null), [baseline, doc, catalog]);
   const groups = useMemo(() => (report ? byMachine(report.changes) : []), [report]);
-  const exists = useMemo(
-    () => ({ instance: (n: string) => own(instancesOf(doc), n) !== undefined, machine: (n: string) => own(machinesOf(doc), n) !== undefined }),
-    [doc],
-  );
+  const exists = useMemo(() => ({ instance: (n: string) => own(instancesOf(doc), n) !== undefined, machine: (n: string) => own(machinesOf(doc), n) !== undefined }), [doc]);
 
   return (
     <div className="mx-auto max-w-4xl space-y-5 p-6">

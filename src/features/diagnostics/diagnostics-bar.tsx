@@ -109,7 +109,12 @@ export function DiagnosticsBar() {
         {diagnostics.length === 0 && <span className="whitespace-nowrap text-slate-600 max-sm:hidden dark:text-slate-400">No problems found.</span>}
       </div>
       <div id={listId} hidden={!open} className="max-h-[40vh] overflow-auto border-t border-slate-200 dark:border-slate-800">
-        {open && (diagnostics.length === 0 ? <p className="px-4 py-3 text-slate-500">No problems found.</p> : groups.map((g) => g.items.length > 0 && <Group key={g.severity} group={g} doc={doc} narrow={narrow} />))}
+        {open &&
+          (diagnostics.length === 0 ? (
+            <p className="px-4 py-3 text-slate-500">No problems found.</p>
+          ) : (
+            groups.map((g) => g.items.length > 0 && <Group key={g.severity} group={g} doc={doc} narrow={narrow} />)
+          ))}
       </div>
     </footer>
   );
@@ -121,7 +126,10 @@ function Group({ group, doc, narrow }: { group: (typeof SEVERITIES)[number] & { 
   const shown = all ? group.items : group.items.slice(0, FIRST);
   return (
     <section aria-labelledby={headingId}>
-      <h2 id={headingId} className="sticky top-0 z-10 flex items-center gap-2 border-b border-slate-100 bg-slate-50 px-4 py-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400">
+      <h2
+        id={headingId}
+        className="sticky top-0 z-10 flex items-center gap-2 border-b border-slate-100 bg-slate-50 px-4 py-1 text-xs font-semibold uppercase tracking-wide text-slate-600 dark:border-slate-800 dark:bg-slate-950 dark:text-slate-400"
+      >
         <span aria-hidden="true" className={`h-2 w-2 rounded-full ${group.dot}`} />
         {group.heading} ({group.items.length})
       </h2>
@@ -165,7 +173,8 @@ function Entry({ d, doc, narrow }: { d: Diagnostic; doc: Parameters<typeof addre
         useDiagnosticsBar.getState().setOpen(false);
         if (member) revealMember(member.role, member.member);
       }}
-      className={`${cls} hover:bg-indigo-50 focus-visible:-outline-offset-2 dark:hover:bg-indigo-950/40`}>
+      className={`${cls} hover:bg-indigo-50 focus-visible:-outline-offset-2 dark:hover:bg-indigo-950/40`}
+    >
       {body}
     </Link>
   );

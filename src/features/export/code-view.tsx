@@ -65,8 +65,7 @@ function Row({ row, language, gutter, top }: { row: CodeRow; language: Language;
       </div>
     );
   }
-  const numbers =
-    row.kind === "line" ? [row.line] : [row.oldLine, row.newLine].map((n) => (n === undefined ? "" : n));
+  const numbers = row.kind === "line" ? [row.line] : [row.oldLine, row.newLine].map((n) => (n === undefined ? "" : n));
   return (
     <div style={style} className={`flex whitespace-pre pr-3 ${ROW_CLASSES[row.kind]}`} data-kind={row.kind}>
       {numbers.map((n, i) => (

@@ -35,9 +35,7 @@ function ErrorsFirst({ errors, onExportAnyway, onCancel }: { errors: Diagnostic[
   return (
     <div className="space-y-4">
       <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100">
-        <p className="font-medium">
-          This inventory has {plural(errors.length, "error")}. Clan may refuse to evaluate it.
-        </p>
+        <p className="font-medium">This inventory has {plural(errors.length, "error")}. Clan may refuse to evaluate it.</p>
         <p className="mt-1">You can fix {errors.length === 1 ? "it" : "them"} first, or export it as it is.</p>
       </div>
       <ul aria-label="Errors" className="max-h-[40vh] space-y-1 overflow-auto text-sm">

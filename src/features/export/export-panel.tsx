@@ -106,14 +106,12 @@ export default function ExportPanel() {
             The imported inventory cannot be written as {format.label}, so there is nothing to compare with.
           </p>
         ) : changes.added === 0 && changes.removed === 0 ? (
-          <p className="rounded-md border border-slate-200 px-4 py-6 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300">
-            No changes since {original.name} was imported.
-          </p>
+          <p className="rounded-md border border-slate-200 px-4 py-6 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-300">No changes since {original.name} was imported.</p>
         ) : (
           <div className="space-y-2">
             <p className="text-sm text-slate-600 dark:text-slate-300">
-              <span className="font-medium text-emerald-700 dark:text-emerald-400">+{changes.added}</span>{" "}
-              <span className="font-medium text-rose-700 dark:text-rose-400">−{changes.removed}</span> lines compared with {original.name}, as {format.label}
+              <span className="font-medium text-emerald-700 dark:text-emerald-400">+{changes.added}</span> <span className="font-medium text-rose-700 dark:text-rose-400">−{changes.removed}</span>{" "}
+              lines compared with {original.name}, as {format.label}
             </p>
             <CodeView rows={changes.rows} language={format.language} label={`Changes to ${format.fileName}`} />
           </div>

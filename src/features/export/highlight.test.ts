@@ -38,7 +38,11 @@ describe("highlightLine", () => {
   it("never loses or changes a character, whatever the line", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary" }), fc.constantFrom<Language>("json", "nix"), (line, language) => {
-        expect(highlightLine(line, language).map((t) => t.text).join("")).toBe(line);
+        expect(
+          highlightLine(line, language)
+            .map((t) => t.text)
+            .join(""),
+        ).toBe(line);
       }),
     );
   });

@@ -32,7 +32,10 @@ export function DeleteMachineDialog({ machine, onClose }: { machine: string; onC
             <ul aria-label="Removed from" className="list-disc space-y-1 pl-5">
               {refs.roles.map((r) => (
                 <li key={`r:${r.instance}/${r.role}`}>
-                  role <strong>{r.instance}/{r.role}</strong>
+                  role{" "}
+                  <strong>
+                    {r.instance}/{r.role}
+                  </strong>
                   {r.hasSettings && <span className="text-red-700 dark:text-red-400"> with its settings there</span>}
                 </li>
               ))}
@@ -43,7 +46,11 @@ export function DeleteMachineDialog({ machine, onClose }: { machine: string; onC
               ))}
               {viaTags.map((p) => (
                 <li key={`v:${p.instance}/${p.role}`}>
-                  role <strong>{p.instance}/{p.role}</strong>, which it joined through tag {p.viaTags.join(", ")}
+                  role{" "}
+                  <strong>
+                    {p.instance}/{p.role}
+                  </strong>
+                  , which it joined through tag {p.viaTags.join(", ")}
                 </li>
               ))}
             </ul>

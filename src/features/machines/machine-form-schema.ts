@@ -88,4 +88,3 @@ export function newMachineData(v: NewMachineFields): Record<string, Json> {
   if (v.targetHost) data.deploy = { targetHost: v.targetHost };
   return data;
 }
-

@@ -64,18 +64,9 @@ export function MachineForm({ name, machine }: { name: string; machine: Json | u
         )}
         {locked("icon", "Icon") ?? <TextField label="Icon" {...register("icon")} error={errors.icon?.message} autoComplete="off" />}
       </div>
-      {locked("targetHost", "Target host") ?? (
-        <TextField label="Target host" {...register("targetHost")} error={errors.targetHost?.message} hint={hostHint} autoComplete="off" spellCheck={false} />
-      )}
+      {locked("targetHost", "Target host") ?? <TextField label="Target host" {...register("targetHost")} error={errors.targetHost?.message} hint={hostHint} autoComplete="off" spellCheck={false} />}
       {locked("buildHost", "Build host") ?? (
-        <TextField
-          label="Build host"
-          {...register("buildHost")}
-          error={errors.buildHost?.message}
-          hint="Empty: clan builds on the target host."
-          autoComplete="off"
-          spellCheck={false}
-        />
+        <TextField label="Build host" {...register("buildHost")} error={errors.buildHost?.message} hint="Empty: clan builds on the target host." autoComplete="off" spellCheck={false} />
       )}
       {locked("forwardAgent", "Forward SSH agent") ?? (
         <SelectField label="Forward SSH agent" {...register("forwardAgent")} error={errors.forwardAgent?.message}>

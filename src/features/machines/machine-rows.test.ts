@@ -18,7 +18,16 @@ describe("machine rows", () => {
     const rows = machineRows(doc);
     expect(rows.map((r) => [r.name, r.machineClass, r.tags, r.instances])).toEqual([
       ["web10", "nixos", [{ tag: "web", static: false }], 1],
-      ["web2", "nixos", [{ tag: "web", static: false }, { tag: "prod", static: false }, { tag: "all", static: true }], 2],
+      [
+        "web2",
+        "nixos",
+        [
+          { tag: "web", static: false },
+          { tag: "prod", static: false },
+          { tag: "all", static: true },
+        ],
+        2,
+      ],
       ["mac", "darwin", [{ tag: "office", static: true }], 0],
     ]);
     expect(rows[0]!.targetHost).toBe("root@web10");

@@ -79,19 +79,17 @@ export function NixMachineTags({ name }: { name: string }) {
   const doc = useEditor((s) => s.doc);
   const clan = useClanDoc();
   const tags = useMemo(() => nixOnlyMachineTags(doc, clan, name), [doc, clan, name]);
-  const chips = tags.map(
-    (t): Chip => ({
-      key: t.tag,
-      content: (
-        <>
-          <Link href={tagPath(t.tag)} className="font-medium hover:underline">
-            {t.tag}
-          </Link>
-          <span className="text-xs text-slate-500 dark:text-slate-400">{t.nix ? "set in Nix" : SOURCE_LABEL.static}</span>
-        </>
-      ),
-    }),
-  );
+  const chips = tags.map((t): Chip => ({
+    key: t.tag,
+    content: (
+      <>
+        <Link href={tagPath(t.tag)} className="font-medium hover:underline">
+          {t.tag}
+        </Link>
+        <span className="text-xs text-slate-500 dark:text-slate-400">{t.nix ? "set in Nix" : SOURCE_LABEL.static}</span>
+      </>
+    ),
+  }));
   const none = () => undefined;
   return (
     <ChipListEditor

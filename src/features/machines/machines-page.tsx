@@ -82,14 +82,7 @@ function Filters() {
   const tags = useMemo(() => tagOverview(doc).filter((t) => t.machines.length > 0 && !(t.reserved && !t.overridden)), [doc]);
   return (
     <div role="search" aria-label="Filter machines" className="flex flex-wrap items-center gap-2">
-      <Input
-        type="search"
-        aria-label="Filter machines"
-        placeholder="Name, tag, host, description…"
-        value={filter.text}
-        onChange={(e) => setFilter({ text: e.currentTarget.value })}
-        className="w-72"
-      />
+      <Input type="search" aria-label="Filter machines" placeholder="Name, tag, host, description…" value={filter.text} onChange={(e) => setFilter({ text: e.currentTarget.value })} className="w-72" />
       <Select aria-label="Filter by class" value={filter.machineClass} onChange={(e) => setFilter({ machineClass: e.currentTarget.value as never })}>
         <option value="">Any class</option>
         <option value="nixos">nixos</option>

@@ -8,11 +8,14 @@ beforeEach(() => {
   HTMLDialogElement.prototype.showModal ??= function (this: HTMLDialogElement) {
     this.open = true;
   };
-  useEditor.getState().reset({
-    machines: { web1: {}, db: {} },
-    tags: { office: ["web1"] },
-    instances: { borg: { roles: { client: { machines: { web1: { settings: { x: 1 } } } } } }, sshd: { roles: { server: { machines: { web1: {} } } } } },
-  }, null);
+  useEditor.getState().reset(
+    {
+      machines: { web1: {}, db: {} },
+      tags: { office: ["web1"] },
+      instances: { borg: { roles: { client: { machines: { web1: { settings: { x: 1 } } } } } }, sshd: { roles: { server: { machines: { web1: {} } } } } },
+    },
+    null,
+  );
 });
 
 test("lists the roles and tag lists the rename changes, and warns of machines/<name>, vars and secrets", () => {

@@ -52,8 +52,8 @@ export function RenameMachineDialog({ machine, onClose }: { machine: string; onC
           </ul>
         )}
         <p role="note" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
-          Not here: the clan's <code className="font-mono">machines/{machine}/</code> directory, its vars and its secrets are found by the machine's name. Rename them in the clan as
-          well (move the directory; <code className="font-mono">clan vars</code> and <code className="font-mono">clan secrets</code>), or the renamed machine starts without them.
+          Not here: the clan's <code className="font-mono">machines/{machine}/</code> directory, its vars and its secrets are found by the machine's name. Rename them in the clan as well (move the
+          directory; <code className="font-mono">clan vars</code> and <code className="font-mono">clan secrets</code>), or the renamed machine starts without them.
         </p>
       </section>
     </NameDialog>

@@ -6,7 +6,13 @@ import { tagOverview } from "../../model/tag-overview";
 
 export function TagSuggestions({ id }: { id: string }) {
   const doc = useEditor((s) => s.doc);
-  const tags = useMemo(() => tagOverview(doc).filter((t) => !t.reserved).map((t) => t.tag), [doc]);
+  const tags = useMemo(
+    () =>
+      tagOverview(doc)
+        .filter((t) => !t.reserved)
+        .map((t) => t.tag),
+    [doc],
+  );
   return (
     <datalist id={id}>
       {tags.map((t) => (

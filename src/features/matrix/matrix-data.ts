@@ -75,9 +75,7 @@ const byName = (a: string, b: string) => a.localeCompare(b, "en", { numeric: tru
 
 export function visibleMachines(doc: Inventory, data: MatrixData, v: MatrixView): string[] {
   const q = v.machineQuery.trim().toLowerCase();
-  let out = data.machines.filter(
-    (m) => (!q || m.toLowerCase().includes(q)) && (!v.tag || machineCarriesTag(doc, m, v.tag)) && (!v.onlyUsed || (data.machineLoad.get(m) ?? 0) > 0),
-  );
+  let out = data.machines.filter((m) => (!q || m.toLowerCase().includes(q)) && (!v.tag || machineCarriesTag(doc, m, v.tag)) && (!v.onlyUsed || (data.machineLoad.get(m) ?? 0) > 0));
   if (v.machineSort === "name") out = out.sort(byName);
   else if (v.machineSort === "load") out = out.sort((a, b) => (data.machineLoad.get(b) ?? 0) - (data.machineLoad.get(a) ?? 0) || byName(a, b));
   return out;

@@ -11,7 +11,19 @@ import { useClanDoc } from "../../state/nix-locks";
 import { WhatRunsHere } from "../../ui/what-runs-here";
 import { Input, Select } from "../../ui/input";
 import { tagIndex } from "../../model/tags";
-import { DEFAULT_VIEW, GROUP_FROM, groupRows, matrixData, visibleInstances, visibleMachines, type CellRole, type InstanceSort, type MachineSort, type MatrixRowItem, type MatrixView } from "./matrix-data";
+import {
+  DEFAULT_VIEW,
+  GROUP_FROM,
+  groupRows,
+  matrixData,
+  visibleInstances,
+  visibleMachines,
+  type CellRole,
+  type InstanceSort,
+  type MachineSort,
+  type MatrixRowItem,
+  type MatrixView,
+} from "./matrix-data";
 
 const ROW_H = 36;
 const COL_W = 124;
@@ -48,16 +60,32 @@ export function MatrixPage() {
               Matrix
             </h1>
             <p className="text-xs text-slate-500 dark:text-slate-400">
-              {machines.length.toLocaleString("en")} of {data.machines.length.toLocaleString("en")} machines × {instances.length.toLocaleString("en")} of{" "}
-              {data.instances.length.toLocaleString("en")} instances
+              {machines.length.toLocaleString("en")} of {data.machines.length.toLocaleString("en")} machines × {instances.length.toLocaleString("en")} of {data.instances.length.toLocaleString("en")}{" "}
+              instances
               {grouped && rows.length < machines.length ? ` · ${rows.length.toLocaleString("en")} rows` : ""}
             </p>
           </div>
           <Field label="Search machines">
-            <Input density="compact" type="search" aria-label="Search machines" value={view.machineQuery} onChange={(e) => patch({ machineQuery: e.currentTarget.value })} className="w-36" placeholder="name" />
+            <Input
+              density="compact"
+              type="search"
+              aria-label="Search machines"
+              value={view.machineQuery}
+              onChange={(e) => patch({ machineQuery: e.currentTarget.value })}
+              className="w-36"
+              placeholder="name"
+            />
           </Field>
           <Field label="Search instances">
-            <Input density="compact" type="search" aria-label="Search instances" value={view.instanceQuery} onChange={(e) => patch({ instanceQuery: e.currentTarget.value })} className="w-40" placeholder="name or module" />
+            <Input
+              density="compact"
+              type="search"
+              aria-label="Search instances"
+              value={view.instanceQuery}
+              onChange={(e) => patch({ instanceQuery: e.currentTarget.value })}
+              className="w-40"
+              placeholder="name or module"
+            />
           </Field>
           <Field label="Tag">
             <Select density="compact" aria-label="Filter machines by tag" value={view.tag ?? ""} onChange={(e) => patch({ tag: e.currentTarget.value || null })}>
@@ -104,11 +132,16 @@ export function MatrixPage() {
             onMachine={(m) => navigate(m === selected ? "/matrix" : `/matrix?machine=${encodeURIComponent(m)}`)}
           />
         ) : (
-          <p className="p-8 text-center text-sm text-slate-500">{data.machines.length && data.instances.length ? "Nothing matches the filters." : "The inventory has no machines or no instances yet."}</p>
+          <p className="p-8 text-center text-sm text-slate-500">
+            {data.machines.length && data.instances.length ? "Nothing matches the filters." : "The inventory has no machines or no instances yet."}
+          </p>
         )}
       </section>
       {selected !== null && (
-        <aside aria-label="What runs here" className="w-80 shrink-0 overflow-y-auto border-l max-md:absolute max-md:inset-0 max-md:z-40 max-md:w-full max-md:border-l-0 border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <aside
+          aria-label="What runs here"
+          className="w-80 shrink-0 overflow-y-auto border-l max-md:absolute max-md:inset-0 max-md:z-40 max-md:w-full max-md:border-l-0 border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+        >
           <div className="mb-3 flex items-center justify-between">
             <h2 className="font-semibold">{selected}</h2>
             <Link href="/matrix" aria-label="Close what runs here" className="rounded px-2 py-0.5 text-sm text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800">
@@ -152,7 +185,15 @@ function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, 
   // 2,000 x 300 matrix from ~12.5 to ~10.3 ms of main thread per frame (bench/board-bench.ts
   // scrolls it); new rows land one frame later, inside the overscan.
   const rows = useVirtualizer({ count: machines.length, getScrollElement: () => ref.current, estimateSize: () => ROW_H, overscan: 3, scrollPaddingStart: HEAD_H, useFlushSync: false });
-  const cols = useVirtualizer({ horizontal: true, count: instances.length, getScrollElement: () => ref.current, estimateSize: () => COL_W, overscan: 2, scrollPaddingStart: ROWHEAD_W, useFlushSync: false });
+  const cols = useVirtualizer({
+    horizontal: true,
+    count: instances.length,
+    getScrollElement: () => ref.current,
+    estimateSize: () => COL_W,
+    overscan: 2,
+    scrollPaddingStart: ROWHEAD_W,
+    useFlushSync: false,
+  });
   const r = Math.min(at.r, machines.length - 1);
   const c = Math.min(at.c, instances.length - 1);
 
@@ -287,7 +328,25 @@ interface RowProps {
   onFocusCell: (r: number, c: number) => void;
 }
 
-const MatrixRow = memo(function MatrixRow({ machine: m, group, groupKey, fold, onToggleGroup, index, top, width, row, instances, first, last, selected: isSel, unknown, activeCol, onMachine, onFocusCell }: RowProps) {
+const MatrixRow = memo(function MatrixRow({
+  machine: m,
+  group,
+  groupKey,
+  fold,
+  onToggleGroup,
+  index,
+  top,
+  width,
+  row,
+  instances,
+  first,
+  last,
+  selected: isSel,
+  unknown,
+  activeCol,
+  onMachine,
+  onFocusCell,
+}: RowProps) {
   const who = group ? `${m} and ${group.length - 1} more` : m;
   // Cells are memoised: a row that scrolls sideways renders only the cells it brings in.
   const cellsOut = [];
@@ -368,7 +427,12 @@ const ColumnHeaders = memo(function ColumnHeaders({ instances, modules, first, l
         className="absolute top-0 flex h-full flex-col justify-end border-r border-slate-100 px-2 pb-2 dark:border-slate-800/70"
         style={{ left: ROWHEAD_W + ci * COL_W, width: COL_W }}
       >
-        <a href={ROUTER_BASE + instancePath(inst)} title={inst} className="truncate text-xs font-semibold text-slate-800 hover:text-indigo-700 hover:underline dark:text-slate-100 dark:hover:text-indigo-300" tabIndex={-1}>
+        <a
+          href={ROUTER_BASE + instancePath(inst)}
+          title={inst}
+          className="truncate text-xs font-semibold text-slate-800 hover:text-indigo-700 hover:underline dark:text-slate-100 dark:hover:text-indigo-300"
+          tabIndex={-1}
+        >
           {inst}
         </a>
         <span className="truncate font-mono text-[10px] text-slate-500 dark:text-slate-400">{modules.get(inst)}</span>
@@ -504,4 +568,3 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
     </div>
   );
 }
-

@@ -40,7 +40,10 @@ function MergeConflictsDialog({ pending, onClose }: { pending: PendingConflicts;
   const decided = choices.filter(Boolean).length;
 
   const apply = () => {
-    const result = resolveConflictedInventory(conflicted, choices.map((c) => c ?? "ours"));
+    const result = resolveConflictedInventory(
+      conflicted,
+      choices.map((c) => c ?? "ours"),
+    );
     if (!result.read.ok) {
       setProblem(`These choices do not give a valid inventory: ${describeSourceError({ ...result.read.error, file: undefined })}. Choose differently.`);
       return;
@@ -91,8 +94,7 @@ function MergeConflictsDialog({ pending, onClose }: { pending: PendingConflicts;
 
 function ConflictChoices({ conflict: c, count, choice, onChoose }: { conflict: ConflictView; count: number; choice: ConflictChoice | undefined; onChoose(c: ConflictChoice): void }) {
   const id = useId();
-  const meaning = (which: ConflictChoice) =>
-    which === "ours" ? (c.ours ?? "the text below") : which === "theirs" ? (c.theirs ?? "the text below") : "both, one after the other";
+  const meaning = (which: ConflictChoice) => (which === "ours" ? (c.ours ?? "the text below") : which === "theirs" ? (c.theirs ?? "the text below") : "both, one after the other");
   const label = (which: "ours" | "theirs") => {
     const name = which === "ours" ? c.oursLabel : c.theirsLabel;
     return name && name !== which ? ` (${name})` : "";

@@ -11,7 +11,10 @@ export function MigrateBanner() {
   if (!needed || location === "/migrate") return null;
   return (
     <div className="px-6 pt-4">
-      <div role="status" className="flex flex-wrap items-center gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+      <div
+        role="status"
+        className="flex flex-wrap items-center gap-3 rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-950 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+      >
         <p className="flex-1">
           This inventory still has <code className="font-mono">services</code> (clanModules from clan 25.11 or earlier). Clan 26.05 does not evaluate it until they are moved to instances.
         </p>

@@ -165,7 +165,8 @@ function Plan({ plan, decisions, setDecisions, onApply, error }: { plan: Migrati
       </div>
       {toFix > 0 && (
         <p className="text-sm text-amber-800 dark:text-amber-300">
-          Settings the new roles do not know are carried as written unless you decide otherwise below; Clan refuses them until they are renamed or removed (the settings forms show them after migrating).
+          Settings the new roles do not know are carried as written unless you decide otherwise below; Clan refuses them until they are renamed or removed (the settings forms show them after
+          migrating).
         </p>
       )}
       {error && (
@@ -214,7 +215,9 @@ function ServiceCard({ plan: s, decisions, decide }: { plan: ServicePlan; decisi
                   The {s.newModule} service has no {r.role} role; its machines and tags join {r.newRole}.
                 </span>
               )}
-              {r.addedByName.length > 0 && <span className="block pl-4 text-slate-600 dark:text-slate-300">{r.addedByName.join(", ")} now also listed by name, to hold machine settings (already members by tag).</span>}
+              {r.addedByName.length > 0 && (
+                <span className="block pl-4 text-slate-600 dark:text-slate-300">{r.addedByName.join(", ")} now also listed by name, to hold machine settings (already members by tag).</span>
+              )}
               {r.unknownRole && (
                 <span className="block pl-4 text-red-700 dark:text-red-300">
                   The {s.newModule} service has no role “{r.newRole}”{r.unknownRole.suggestion ? `; did you mean “${r.unknownRole.suggestion}”?` : "."} Its roles: {r.unknownRole.known.join(", ")}.
@@ -275,7 +278,11 @@ function SettingsTable({ moves, decisions, decide, title }: { moves: KeyMove[]; 
               <td className="py-1 pr-3 font-mono text-xs">{m.to.length ? m.to.map((p) => formatPath(p.slice(2))).join(", ") : "—"}</td>
               <td className="py-1">
                 <span className={m.status === "ok" ? "text-emerald-700 dark:text-emerald-400" : m.status === "unchecked" ? "text-slate-500" : "text-red-700 dark:text-red-300"}>{CHECK[m.status]}</span>
-                {m.renamedFrom && <span className="block text-xs text-slate-600 dark:text-slate-300">The new service calls {m.renamedFrom} “{m.key}”.{m.note ? ` ${m.note}` : ""}</span>}
+                {m.renamedFrom && (
+                  <span className="block text-xs text-slate-600 dark:text-slate-300">
+                    The new service calls {m.renamedFrom} “{m.key}”.{m.note ? ` ${m.note}` : ""}
+                  </span>
+                )}
                 {m.messages.map((msg, i) => (
                   <span key={i} className="block text-xs text-slate-600 dark:text-slate-300">
                     {msg}

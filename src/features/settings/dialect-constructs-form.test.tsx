@@ -11,7 +11,11 @@ import { SettingsForm } from "./settings-form";
 
 const anyJson: JsonObject = {
   oneOf: [
-    { type: "null" }, { type: "boolean" }, { type: "integer" }, { type: "number" }, { type: "string" },
+    { type: "null" },
+    { type: "boolean" },
+    { type: "integer" },
+    { type: "number" },
+    { type: "string" },
     { type: "array", items: { $ref: "#/$defs/AnyJson" } },
     { type: "object", additionalProperties: { $ref: "#/$defs/AnyJson" } },
   ],
@@ -96,7 +100,21 @@ describe("a role schema with every construct of the dialect", () => {
     const root = compileRoleSchema(schema);
     render(<SettingsForm root={root} value={filled} issues={[]} commit={() => undefined} title="form" />);
     expect(screen.getByRole("form", { name: "form" })).toBeInTheDocument();
-    for (const label of ["listen", "workers", "ratio", "verbose", "level", "token", "upstreams.nixos.url", "upstreams.nixos.mirrors", "store", "legacy", "port", "cache.rules.big.ttl", "cache.rules.big.paths"]) {
+    for (const label of [
+      "listen",
+      "workers",
+      "ratio",
+      "verbose",
+      "level",
+      "token",
+      "upstreams.nixos.url",
+      "upstreams.nixos.mirrors",
+      "store",
+      "legacy",
+      "port",
+      "cache.rules.big.ttl",
+      "cache.rules.big.paths",
+    ]) {
       expect(screen.getAllByLabelText(label, { exact: false }).length, label).toBeGreaterThan(0);
     }
     cleanup();

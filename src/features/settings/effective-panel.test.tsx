@@ -63,7 +63,9 @@ describe("EffectivePanel", () => {
   });
 
   it("names the layer that wins and its priority: a role value written as mkDefault yields to the machine's", () => {
-    const table = show('{"machines":{"m":{},"n":{}},"instances":{"i":{"roles":{"r":{"machines":{"m":{"settings":{"port":2222}},"n":{}},"settings":{"port":{"_type":"override","priority":1000,"content":23}}}}}}}');
+    const table = show(
+      '{"machines":{"m":{},"n":{}},"instances":{"i":{"roles":{"r":{"machines":{"m":{"settings":{"port":2222}},"n":{}},"settings":{"port":{"_type":"override","priority":1000,"content":23}}}}}}}',
+    );
     const cells = (option: string) => table.getByRole("cell", { name: option }).closest("tr")!.textContent;
     expect(cells("port")).toBe("port2222machine m");
     expect(screen.queryByRole("region", { name: "Conflicts" })).toBeNull();

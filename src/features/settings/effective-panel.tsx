@@ -58,7 +58,9 @@ export function EffectivePanel({ instance, role, machine, iface }: { instance: s
         <h3 id="effective-title" className="text-base font-semibold">
           Effective settings of {machine}
         </h3>
-        <p className="mt-1 text-xs text-slate-500">{machine} is not a member of {instance}/{role}: it gets no settings from this role.</p>
+        <p className="mt-1 text-xs text-slate-500">
+          {machine} is not a member of {instance}/{role}: it gets no settings from this role.
+        </p>
       </section>
     );
   }
@@ -72,11 +74,13 @@ export function EffectivePanel({ instance, role, machine, iface }: { instance: s
         Effective settings of {machine}
       </h3>
       <p className="mt-1 text-xs text-slate-500">
-        {ev.layers.length > 0 ? `Merged from ${ev.layers.map(label).join(", ")}.` : "No layer sets anything."} Where layers disagree, the lowest priority number wins (mkForce 50, a plain value 100, mkDefault 1000); options no layer sets take their default.
+        {ev.layers.length > 0 ? `Merged from ${ev.layers.map(label).join(", ")}.` : "No layer sets anything."} Where layers disagree, the lowest priority number wins (mkForce 50, a plain value 100,
+        mkDefault 1000); options no layer sets take their default.
       </p>
       {!iface.recorded && (
         <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">
-          The catalog records only some of this role&apos;s defaults (those its JSON Schema gives): an option shown without a value may still have one. The embedded catalog and one made with the command of docs/user-guide.md (“Catalogs”) record them all.
+          The catalog records only some of this role&apos;s defaults (those its JSON Schema gives): an option shown without a value may still have one. The embedded catalog and one made with the
+          command of docs/user-guide.md (“Catalogs”) record them all.
         </p>
       )}
 
@@ -128,7 +132,9 @@ export function EffectivePanel({ instance, role, machine, iface }: { instance: s
             return (
               <tr key={key} className={`border-t border-slate-100 align-top dark:border-slate-800 ${conflict ? "bg-red-50 dark:bg-red-950/30" : ""}`}>
                 <td className="py-1 pr-3 font-mono text-xs">{key}</td>
-                <td className="max-w-xs break-all py-1 pr-3 font-mono text-xs">{r.isDefault ? <span className="text-slate-500 dark:text-slate-400">{defaultText(r.value)}</span> : formatJson(r.value, r.spelling)}</td>
+                <td className="max-w-xs break-all py-1 pr-3 font-mono text-xs">
+                  {r.isDefault ? <span className="text-slate-500 dark:text-slate-400">{defaultText(r.value)}</span> : formatJson(r.value, r.spelling)}
+                </td>
                 <td className="py-1 text-xs">
                   {r.isDefault ? <span className="text-slate-500 dark:text-slate-400">default</span> : [...new Set((r.origin?.sources ?? []).map(label))].join(", ")}
                   {priority && <span className="ml-1 rounded bg-indigo-100 px-1 font-medium text-indigo-800 dark:bg-indigo-900/50 dark:text-indigo-200">{priority}</span>}
@@ -176,7 +182,9 @@ function ConflictFix({ conflict: c, label, fromNix, members, machine, instance, 
               text={`Let ${layerLabel(specific)} override ${layerLabel(general)}`}
               refusedBy={fromNix(general) ? general : undefined}
               label={label}
-              onClick={() => apply(setSettingPriority(instance, role, general, c.path, MK_DEFAULT_PRIORITY, `Let ${layerLabel(specific)} override ${key} of ${layerLabel(general)} of ${instance}/${role}`))}
+              onClick={() =>
+                apply(setSettingPriority(instance, role, general, c.path, MK_DEFAULT_PRIORITY, `Let ${layerLabel(specific)} override ${key} of ${layerLabel(general)} of ${instance}/${role}`))
+              }
               effect={`Makes ${formatJson(values[c.sources.indexOf(general)] as Json)} in ${label(general)} a default (mkDefault): ${machine} gets ${formatJson(values[c.sources.indexOf(specific)] as Json)}, no other member changes.`}
             />
           </li>
@@ -222,4 +230,3 @@ function FixButton({ text, refusedBy, label, onClick, effect }: { text: string; 
     </div>
   );
 }
-

@@ -56,7 +56,6 @@ export function Control(props: ControlProps) {
   }
 }
 
-
 export const Field = memo(function Field({ pathKey, node, name, label, prop, depth, removable, actions, bare }: FieldProps) {
   const ctx = useFormCtx();
   ctx.onFieldRender?.(pathKey);
@@ -101,7 +100,23 @@ export const Field = memo(function Field({ pathKey, node, name, label, prop, dep
   );
 });
 
-function BlockField({ depth, label, header, help, issues, inside, control }: { depth: number; label: string; header: ReactNode; help: ReactNode; issues: ReactNode; inside: number; control: ReactNode }) {
+function BlockField({
+  depth,
+  label,
+  header,
+  help,
+  issues,
+  inside,
+  control,
+}: {
+  depth: number;
+  label: string;
+  header: ReactNode;
+  help: ReactNode;
+  issues: ReactNode;
+  inside: number;
+  control: ReactNode;
+}) {
   const [open, setOpen] = useState(depth < 3 || inside > 0);
   return (
     <div role="group" aria-label={label} className="my-2 rounded-md border border-slate-200 bg-white/60 dark:border-slate-700 dark:bg-slate-900/40">
@@ -120,7 +135,11 @@ function BlockField({ depth, label, header, help, issues, inside, control }: { d
           </span>
         </button>
         <span className="flex min-w-0 flex-1 items-center">{header}</span>
-        {!open && inside > 0 && <span className="ml-2 text-xs font-medium text-red-700 dark:text-red-400">{inside} problem{inside === 1 ? "" : "s"} inside</span>}
+        {!open && inside > 0 && (
+          <span className="ml-2 text-xs font-medium text-red-700 dark:text-red-400">
+            {inside} problem{inside === 1 ? "" : "s"} inside
+          </span>
+        )}
       </div>
       {open && (
         <div className="border-t border-slate-200 px-3 pb-2 pt-1 dark:border-slate-700">
@@ -134,7 +153,18 @@ function BlockField({ depth, label, header, help, issues, inside, control }: { d
 }
 
 /** The name, kind, default and Reset of a field. Plain function, no hooks: one component less per field. */
-function fieldHeader({ id, name, label, prop, node, pathKey, isSet, removable, actions, block }: {
+function fieldHeader({
+  id,
+  name,
+  label,
+  prop,
+  node,
+  pathKey,
+  isSet,
+  removable,
+  actions,
+  block,
+}: {
   id: string;
   name: string;
   label: string;
@@ -183,7 +213,10 @@ function PriorityMark({ pathKey }: { pathKey: string }) {
   if (priority === undefined) return null;
   const text = priorityLabel(priority);
   return (
-    <span className="rounded bg-indigo-100 px-1.5 text-xs font-medium text-indigo-800 dark:bg-indigo-900/50 dark:text-indigo-200" title={priority === MK_DEFAULT_PRIORITY ? "A default: a member's own value wins over it." : `Priority ${priority}: the lowest number wins.`}>
+    <span
+      className="rounded bg-indigo-100 px-1.5 text-xs font-medium text-indigo-800 dark:bg-indigo-900/50 dark:text-indigo-200"
+      title={priority === MK_DEFAULT_PRIORITY ? "A default: a member's own value wins over it." : `Priority ${priority}: the lowest number wins.`}
+    >
       {priority === MK_DEFAULT_PRIORITY ? "default for members (mkDefault)" : text || `priority ${priority}`}
     </span>
   );
@@ -203,7 +236,9 @@ function PriorityToggle({ pathKey, label }: { pathKey: string; label: string }) 
         type="button"
         className={on ? `${SMALL_BUTTON} border-indigo-400 bg-indigo-50 text-indigo-800 dark:border-indigo-500 dark:bg-indigo-950/60 dark:text-indigo-200` : SMALL_BUTTON}
         aria-pressed={on}
-        title={on ? "Make it a plain value again: a member's own different value is then a conflict" : "Write it as a default (mkDefault): a member's own value wins, every other member keeps this one"}
+        title={
+          on ? "Make it a plain value again: a member's own different value is then a conflict" : "Write it as a default (mkDefault): a member's own value wins, every other member keeps this one"
+        }
         onClick={(e) => {
           e.preventDefault();
           setRefused(ctx.setPriority!(path, on ? undefined : MK_DEFAULT_PRIORITY));

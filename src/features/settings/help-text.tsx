@@ -11,7 +11,12 @@ function inline(text: string): ReactNode[] {
   let m: RegExpExecArray | null;
   while ((m = re.exec(text))) {
     if (m.index > last) out.push(text.slice(last, m.index));
-    if (m[1] !== undefined) out.push(<code key={m.index} className="rounded bg-slate-100 px-1 font-mono text-[0.85em] dark:bg-slate-800">{m[1]}</code>);
+    if (m[1] !== undefined)
+      out.push(
+        <code key={m.index} className="rounded bg-slate-100 px-1 font-mono text-[0.85em] dark:bg-slate-800">
+          {m[1]}
+        </code>,
+      );
     else if (m[2] !== undefined) out.push(`${m[2]} (${m[3]})`);
     else out.push(<strong key={m.index}>{m[4]}</strong>);
     last = m.index + m[0].length;

@@ -28,7 +28,11 @@ test("a few levels are links, the current one marked", () => {
 test("at fleet scale: Role-wide, the current level and a search box instead of a wall of links", async () => {
   const machines = Array.from({ length: 300 }, (_, i) => `host${i}`);
   const memory = show(machines, ["web", "db"], { kind: "machine", name: "host7" });
-  expect(within(levels()).getAllByRole("link").map((l) => l.textContent)).toEqual(["Role-wide", "Machine host7"]);
+  expect(
+    within(levels())
+      .getAllByRole("link")
+      .map((l) => l.textContent),
+  ).toEqual(["Role-wide", "Machine host7"]);
   const box = within(levels()).getByRole("combobox", { name: "Go to the settings of a tag or machine (2 tags, 300 machines)" });
   const user = userEvent.setup();
   await user.click(box);
@@ -36,7 +40,11 @@ test("at fleet scale: Role-wide, the current level and a search box instead of a
   expect(within(levels()).getAllByRole("option")).toHaveLength(50);
   expect(screen.getByText("252 more: type to narrow.")).toBeInTheDocument();
   await user.type(box, "HOST29");
-  expect(within(levels()).getAllByRole("option").map((o) => o.textContent)).toEqual(["Machine host29", ...Array.from({ length: 10 }, (_, i) => `Machine host29${i}`)]);
+  expect(
+    within(levels())
+      .getAllByRole("option")
+      .map((o) => o.textContent),
+  ).toEqual(["Machine host29", ...Array.from({ length: 10 }, (_, i) => `Machine host29${i}`)]);
   await user.keyboard("{ArrowDown}{Enter}");
   expect(memory.history.at(-1)).toBe("/instances/borg/roles/client/machines/host290");
   expect(box).toHaveAttribute("aria-expanded", "false");

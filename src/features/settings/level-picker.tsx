@@ -147,7 +147,7 @@ function LevelSearch({ levels, tags, machines }: { levels: Level[]; tags: number
               id={`${id}-${i}`}
               role="option"
               aria-selected={i === active}
-                // The focus stays in the box (no blur closing the list before the click lands).
+              // The focus stays in the box (no blur closing the list before the click lands).
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => go(l)}
               className={`cursor-pointer truncate px-2 py-1 ${i === active ? "bg-indigo-600 text-white" : "text-slate-800 dark:text-slate-100"}`}

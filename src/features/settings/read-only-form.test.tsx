@@ -72,7 +72,9 @@ describe("a settings form Nix owns", () => {
     expect(within(form).getByRole("combobox", { name: "mode" })).toHaveDisplayValue("safe");
     // (Move up / down of a one-item list are disabled anyway: there is nowhere to move.)
     // Showing or hiding a group of fields (aria-expanded) changes nothing and stays usable.
-    const buttons = within(form).getAllByRole("button").filter((b) => !(b.getAttribute("aria-label") ?? "").startsWith("Move ") && !b.hasAttribute("aria-expanded"));
+    const buttons = within(form)
+      .getAllByRole("button")
+      .filter((b) => !(b.getAttribute("aria-label") ?? "").startsWith("Move ") && !b.hasAttribute("aria-expanded"));
     for (const el of [...buttons, ...within(form).getAllByRole("radio"), within(form).getByRole("checkbox"), within(form).getByRole("combobox")]) {
       expect(el).not.toBeDisabled();
       expect(el).toHaveAttribute("aria-disabled", "true");

@@ -96,7 +96,14 @@ function ReadOnlyNote({ id, text }: { id: string; text: string }) {
     <div className="mb-3 flex items-start gap-2 rounded-md border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-700 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-200">
       <LockIcon className="mt-0.5 h-4 w-4 shrink-0" />
       <p id={id}>
-        {cut < 0 ? text : <><strong className="font-semibold text-slate-900 dark:text-white">{text.slice(0, cut + 1)}</strong>{text.slice(cut + 1)}</>}
+        {cut < 0 ? (
+          text
+        ) : (
+          <>
+            <strong className="font-semibold text-slate-900 dark:text-white">{text.slice(0, cut + 1)}</strong>
+            {text.slice(cut + 1)}
+          </>
+        )}
       </p>
     </div>
   );

@@ -113,7 +113,11 @@ export default function SettingsView({ instance, role, target }: SettingsViewPro
   );
 
   if (!inst) {
-    return <Panel title={`${instance} / ${role}`}><p className="text-sm text-slate-600">There is no instance “{instance}” in this inventory.</p></Panel>;
+    return (
+      <Panel title={`${instance} / ${role}`}>
+        <p className="text-sm text-slate-600">There is no instance “{instance}” in this inventory.</p>
+      </Panel>
+    );
   }
   const machines = roleMachineNames(roleObj);
   const tags = roleTagNames(roleObj);
@@ -123,12 +127,21 @@ export default function SettingsView({ instance, role, target }: SettingsViewPro
     <Panel title={`${instance} / ${role}`}>
       <LevelPicker instance={instance} role={role} layer={layer} machines={machines} tags={tags} />
       <h3 className="mb-1 text-sm font-semibold text-slate-700 dark:text-slate-200">{describeLayer(layer)}</h3>
-      {resolved.problem && <p className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">{resolved.problem.message} The settings are edited as JSON.</p>}
-      {!resolved.problem && !schema && <p className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">The catalog has no schema for role “{role}” of {resolved.ref.name}: the settings are edited as JSON.</p>}
-      {nix && nix.value === undefined && <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">The values Nix gives these settings could not be read (the clan's inventory did not evaluate).</p>}
+      {resolved.problem && (
+        <p className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">{resolved.problem.message} The settings are edited as JSON.</p>
+      )}
+      {!resolved.problem && !schema && (
+        <p className="mb-3 rounded-md bg-amber-50 p-2 text-sm text-amber-900 dark:bg-amber-950/40 dark:text-amber-200">
+          The catalog has no schema for role “{role}” of {resolved.ref.name}: the settings are edited as JSON.
+        </p>
+      )}
+      {nix && nix.value === undefined && (
+        <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">The values Nix gives these settings could not be read (the clan's inventory did not evaluate).</p>
+      )}
       {!nix && rawSettings !== undefined && !isObject(rawSettings) ? (
         <p className="text-sm text-red-700 dark:text-red-400">
-          These settings are stored as {JSON.stringify(rawSettings)}, which is not a set of options; clan rejects it. Fix it in the inventory file, or remove it by resetting: <ResetAll commit={commit} />
+          These settings are stored as {JSON.stringify(rawSettings)}, which is not a set of options; clan rejects it. Fix it in the inventory file, or remove it by resetting:{" "}
+          <ResetAll commit={commit} />
         </p>
       ) : layerExists ? (
         <SettingsForm
@@ -172,7 +185,11 @@ function MissingLayer({ instance, role, layer }: { instance: string; role: strin
   const doc = useClanDoc();
   if (layer.kind === "role") return null;
   if (layer.kind === "tag") {
-    return <p className="text-sm text-slate-600 dark:text-slate-300">Tag {layer.name} is not assigned to {instance}/{role}. Add the tag to the role on the board to give it settings.</p>;
+    return (
+      <p className="text-sm text-slate-600 dark:text-slate-300">
+        Tag {layer.name} is not assigned to {instance}/{role}. Add the tag to the role on the board to give it settings.
+      </p>
+    );
   }
   const member = roleMembers(doc, instance, role).find((m) => m.machine === layer.name);
   return (

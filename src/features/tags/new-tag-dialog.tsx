@@ -27,7 +27,12 @@ export function NewTagDialog({ onClose }: { onClose: () => void }) {
       label="Tag name"
       hint="Given to the machines below, in their own tags (as clan-cli does)."
       rule={tagNameProblem}
-      command={(name) => createTag(name, all.filter((m) => picked.has(m)))}
+      command={(name) =>
+        createTag(
+          name,
+          all.filter((m) => picked.has(m)),
+        )
+      }
       apply={useEditor.getState().apply}
       submitLabel="Create tag"
       checkMore={() => {
@@ -92,7 +97,11 @@ function MachinePicker({ all, picked, onChange, error }: { all: string[]; picked
         ))}
         {shown.length === 0 && <li className="px-2 py-1 text-sm text-slate-600 dark:text-slate-400">No machine matches.</li>}
       </ul>
-      {matching > shown.length && <p className="text-xs text-slate-600 dark:text-slate-400">The first {LISTED} of {matching} are listed: filter to find the others.</p>}
+      {matching > shown.length && (
+        <p className="text-xs text-slate-600 dark:text-slate-400">
+          The first {LISTED} of {matching} are listed: filter to find the others.
+        </p>
+      )}
       {error && (
         <p id={`${id}-error`} className="text-xs font-medium text-red-700 dark:text-red-400">
           {error}

@@ -81,7 +81,14 @@ export function StaticTagEditor({ summary, lockReason }: { summary: TagSummary; 
       addLabel="Add"
       suggestions="static-tag-machines"
       onAdd={(name) => apply(addMachinesToStaticTag(tag, [name]))}
-      onRemove={(m) => apply(setStaticTag(tag, staticList.filter((x) => x !== m)))}
+      onRemove={(m) =>
+        apply(
+          setStaticTag(
+            tag,
+            staticList.filter((x) => x !== m),
+          ),
+        )
+      }
       lockReason={lockReason}
     >
       {datalist(staticList)}

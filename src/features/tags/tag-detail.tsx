@@ -36,14 +36,10 @@ export function TagDetail({ tag, summary }: { tag: string; summary: TagSummary |
                 ⚠ {overrideWarning(summary)}
               </p>
             )}
-            {summary.reserved && !summary.overridden && (
-              <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">Clan computes this tag; it cannot be assigned, removed or renamed by hand.</p>
-            )}
+            {summary.reserved && !summary.overridden && <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">Clan computes this tag; it cannot be assigned, removed or renamed by hand.</p>}
           </PanelSection>
           {!summary.reserved && (
-            <PanelSection title="Rename">
-              {nixLock ? <p className="text-sm text-slate-600 dark:text-slate-300">{nixReason}</p> : <RenameTagForm key={tag} tag={tag} />}
-            </PanelSection>
+            <PanelSection title="Rename">{nixLock ? <p className="text-sm text-slate-600 dark:text-slate-300">{nixReason}</p> : <RenameTagForm key={tag} tag={tag} />}</PanelSection>
           )}
           {(!summary.reserved || summary.overridden) && (
             <PanelSection title="Static list">
@@ -97,29 +93,25 @@ function TagMachines({ tag, machines, editable }: { tag: string; machines: strin
   const shown = useMemo(() => machines.slice(0, SHOWN_MACHINES), [machines]);
   const sources = (m: string) => (index.byMachine.get(m)?.get(tag) ?? []).map((s) => SOURCE[s.kind]).join(" + ");
   const more = machines.length > shown.length && (
-    <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">
-      … and {machines.length - shown.length} more (filter the Machines page by this tag to see them all).
-    </p>
+    <p className="mt-2 text-sm text-slate-500 dark:text-slate-400">… and {machines.length - shown.length} more (filter the Machines page by this tag to see them all).</p>
   );
   if (editable) {
     const apply = (command: Command) => {
       const result = useEditor.getState().apply(command);
       return result.ok ? undefined : result.error;
     };
-    const chips = shown.map(
-      (m): Chip => ({
-        key: m,
-        content: (
-          <>
-            <Link href={machinePath(m)} className="font-medium hover:underline">
-              {m}
-            </Link>
-            <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">{sources(m)}</span>
-          </>
-        ),
-        remove: { label: `Take ${tag} off ${m}` },
-      }),
-    );
+    const chips = shown.map((m): Chip => ({
+      key: m,
+      content: (
+        <>
+          <Link href={machinePath(m)} className="font-medium hover:underline">
+            {m}
+          </Link>
+          <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">{sources(m)}</span>
+        </>
+      ),
+      remove: { label: `Take ${tag} off ${m}` },
+    }));
     const carried = new Set(machines);
     return (
       <>
@@ -163,4 +155,3 @@ function TagMachines({ tag, machines, editable }: { tag: string; machines: strin
     </>
   );
 }
-

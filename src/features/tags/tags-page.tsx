@@ -39,14 +39,7 @@ export function TagsPage() {
       tools={
         <>
           <p className="text-sm text-slate-500 dark:text-slate-400">{plural(tags.length, "tag")}</p>
-          <Input
-            type="search"
-            aria-label="Filter tags"
-            placeholder="Filter tags…"
-            value={text}
-            onChange={(e) => setText(e.currentTarget.value)}
-            className="w-64"
-          />
+          <Input type="search" aria-label="Filter tags" placeholder="Filter tags…" value={text} onChange={(e) => setText(e.currentTarget.value)} className="w-64" />
           <Button variant="primary" className="ml-auto" onClick={() => setCreating(true)}>
             New tag
           </Button>
@@ -54,7 +47,11 @@ export function TagsPage() {
       }
     >
       {overridden.length > 0 && (
-        <div role="note" aria-label="Overridden reserved tags" className="space-y-1 border-b border-amber-200 bg-amber-50 px-6 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100">
+        <div
+          role="note"
+          aria-label="Overridden reserved tags"
+          className="space-y-1 border-b border-amber-200 bg-amber-50 px-6 py-2 text-sm text-amber-900 dark:border-amber-900 dark:bg-amber-950 dark:text-amber-100"
+        >
           {overridden.map((t) => (
             <p key={t.tag}>
               ⚠ {overrideWarning(t)}{" "}
@@ -106,9 +103,7 @@ function TagRow({ t, current, compact }: { t: TagSummary; current: boolean; comp
           {t.tag}
         </Link>
         {nixLock && <NixLockMark compact className="ml-2 align-middle" title={lockExplanation(nixLock, "remove")} />}
-        {t.reserved && (
-          <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-normal text-slate-700 dark:bg-slate-700 dark:text-slate-200">reserved</span>
-        )}
+        {t.reserved && <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-normal text-slate-700 dark:bg-slate-700 dark:text-slate-200">reserved</span>}
       </th>
       <td className={`${cell} ${t.overridden ? "text-amber-800 dark:text-amber-200" : "text-slate-600 dark:text-slate-300"}`}>
         {t.overridden && <span aria-hidden="true">⚠ </span>}

@@ -7,24 +7,7 @@
 // Differences from Nix, on purpose: columns count characters (code points), not bytes; errors
 // that Nix reports as a bare "syntax error" carry a sentence saying what was expected.
 
-export type TokenKind =
-  | "id"
-  | "kw"
-  | "int"
-  | "float"
-  | "path"
-  | "spath"
-  | "uri"
-  | "string"
-  | "str_open"
-  | "str"
-  | "str_close"
-  | "ind_open"
-  | "ind_str"
-  | "ind_close"
-  | "interp"
-  | "punct"
-  | "eof";
+export type TokenKind = "id" | "kw" | "int" | "float" | "path" | "spath" | "uri" | "string" | "str_open" | "str" | "str_close" | "ind_open" | "ind_str" | "ind_close" | "interp" | "punct" | "eof";
 
 export interface Token {
   kind: TokenKind;
@@ -330,7 +313,7 @@ export class Lexer {
       STRING_PLAIN.lastIndex = p;
       STRING_PLAIN.test(src);
       p = STRING_PLAIN.lastIndex;
-      if (p >= src.length) throw new NixError("unterminated string: the closing `\"` is missing", this.opens[this.opens.length - 1] ?? this.pos - 1);
+      if (p >= src.length) throw new NixError('unterminated string: the closing `"` is missing', this.opens[this.opens.length - 1] ?? this.pos - 1);
       const c = src.charCodeAt(p);
       if (c === 34) break;
       if (c === 92) {

@@ -13,7 +13,15 @@ describe("clan.nix lines of a migration", () => {
   });
 
   it("writes an importer instance with its machines, tags and an inline module", () => {
-    const text = renderItem({ kind: "importer", instance: "machine-id-x", machines: ["web 1"], tags: ["all"], modules: [{ clan: { core: { settings: { "machine-id": { enable: true } } } } }], from: ["services", "machine-id", "x"], reason: "why" });
+    const text = renderItem({
+      kind: "importer",
+      instance: "machine-id-x",
+      machines: ["web 1"],
+      tags: ["all"],
+      modules: [{ clan: { core: { settings: { "machine-id": { enable: true } } } } }],
+      from: ["services", "machine-id", "x"],
+      reason: "why",
+    });
     expect(text).toBe(
       [
         "# why",
@@ -33,9 +41,14 @@ describe("clan.nix lines of a migration", () => {
   });
 
   it("sets per-machine options on the deepest common path", () => {
-    expect(renderItem({ kind: "machineModule", machine: "db", module: { clan: { core: { postgresql: { enable: true, users: { a: {} } } } } }, from: ["services", "postgresql", "p", "machines", "db", "config"] })).toBe(
-      "# was services.postgresql.p.machines.db.config\nmachines.db.clan.core.postgresql = {\n  enable = true;\n  users = {\n    a = { };\n  };\n};",
-    );
+    expect(
+      renderItem({
+        kind: "machineModule",
+        machine: "db",
+        module: { clan: { core: { postgresql: { enable: true, users: { a: {} } } } } },
+        from: ["services", "postgresql", "p", "machines", "db", "config"],
+      }),
+    ).toBe("# was services.postgresql.p.machines.db.config\nmachines.db.clan.core.postgresql = {\n  enable = true;\n  users = {\n    a = { };\n  };\n};");
   });
 
   it("writes nothing when nothing needs Nix", () => {

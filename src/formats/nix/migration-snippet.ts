@@ -10,10 +10,7 @@ import { printAttrName, printString, printValue } from "./print";
 export function clanNixSnippet(services: readonly ServicePlan[]): string {
   const blocks = services.flatMap((s) => s.clanNix.map(renderItem));
   if (blocks.length === 0) return "";
-  return [
-    "# Add to the attribute set clan.nix returns (the paths are relative to clan.nix, at the clan's root).",
-    ...blocks,
-  ].join("\n\n") + "\n";
+  return ["# Add to the attribute set clan.nix returns (the paths are relative to clan.nix, at the clan's root).", ...blocks].join("\n\n") + "\n";
 }
 
 export function renderItem(item: ClanNixItem): string {

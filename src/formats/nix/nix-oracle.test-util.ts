@@ -21,9 +21,7 @@ export function nixOracleAvailability(): { available: boolean; notice: string } 
   const available = hasNixInstantiate();
   return {
     available,
-    notice: available
-      ? ""
-      : "nix-instantiate was not found: the Nix oracle tests are SKIPPED. Install Nix (Debian: apt-get install nix-bin) to run them.",
+    notice: available ? "" : "nix-instantiate was not found: the Nix oracle tests are SKIPPED. Install Nix (Debian: apt-get install nix-bin) to run them.",
   };
 }
 
@@ -51,7 +49,13 @@ function write(value: Json, spelling: string | undefined): string {
   }
   if (Array.isArray(value)) return "[" + value.map((v, i) => write(v, numberSpelling(value, i))).join(",") + "]";
   if (typeof value === "object" && value !== null) {
-    return "{" + Object.keys(value).map((k) => JSON.stringify(k) + ":" + write(value[k] as Json, numberSpelling(value, k))).join(",") + "}";
+    return (
+      "{" +
+      Object.keys(value)
+        .map((k) => JSON.stringify(k) + ":" + write(value[k] as Json, numberSpelling(value, k)))
+        .join(",") +
+      "}"
+    );
   }
   return JSON.stringify(value);
 }

@@ -39,10 +39,8 @@ const NIX_FIXTURES: Record<string, string> = {
   "inventory.nix": "import FILE",
   // clan copies the clan's own meta into inventory.meta (the module system merges the two).
   "clan.nix": "let c = import FILE { self = null; inputs = null; }; in c.inventory // { meta = c.meta // (c.inventory.meta or { }); }",
-  "flake.nix":
-    "((import FILE).outputs { self = null; nixpkgs = null; clan-core.lib.clan = args: { config = { nixosConfigurations = args.inventory; clanInternals = null; }; }; }).nixosConfigurations",
-  "flake-parts.nix":
-    "let c = ((import FILE).outputs { self = null; flake-parts.lib.mkFlake = _: m: m; clan-core = null; }).clan; in c.inventory // { meta = c.meta // (c.inventory.meta or { }); }",
+  "flake.nix": "((import FILE).outputs { self = null; nixpkgs = null; clan-core.lib.clan = args: { config = { nixosConfigurations = args.inventory; clanInternals = null; }; }; }).nixosConfigurations",
+  "flake-parts.nix": "let c = ((import FILE).outputs { self = null; flake-parts.lib.mkFlake = _: m: m; clan-core = null; }).clan; in c.inventory // { meta = c.meta // (c.inventory.meta or { }); }",
   "module-function.nix": "(import FILE).inventory { lib = null; }",
 };
 
@@ -74,7 +72,10 @@ describe.skipIf(!oracle.available)("Nix agrees with the printer", () => {
 describe.skipIf(!oracle.available)("Nix agrees with the printer on inventory.json as the editor reads it", () => {
   it("for 500 generated inventory.json texts: floats stay floats, long integers keep their digits, key order", () => {
     const seed = Date.now() ^ (Math.random() * 0x7fffffff);
-    const texts = fc.sample(inventoryAst.map((ast) => render(sayable(ast))), { numRuns: 500, seed });
+    const texts = fc.sample(
+      inventoryAst.map((ast) => render(sayable(ast))),
+      { numRuns: 500, seed },
+    );
     const cases: OracleCase[] = [];
     let refused = 0;
     for (const json of texts) {
@@ -181,7 +182,7 @@ continued"`,
   '{ "a".b = 1; a."c" = 2; }',
   "{ a.b.c = 1; a.b.d = 2; a.e = 3; }",
   "{ /* c */ a # x\n = /* y */ 1; }",
-  "{ x = [ 1 \"a\" { } [ ] null true false ]; y = [ [ [ ] ] ]; }",
+  '{ x = [ 1 "a" { } [ ] null true false ]; y = [ [ [ ] ] ]; }',
   "{ u = https://example.com/x?y=1&z=%20; v = a:b; }",
   "{ a'-b = 1; _c = 2; __curPos = 3; true = 4; }",
   "( { a = ( [ ( 1 ) ] ); } )",
@@ -261,7 +262,12 @@ describe("invalid Nix is refused by both", () => {
 
 describe("the oracle itself", () => {
   it.skipIf(!oracle.available)("can say no", () => {
-    expect(nixAgrees([{ nix: "{ a = 1; }", value: { a: 2 } }, { nix: '"x"', value: "x" }])).toEqual([false, true]);
+    expect(
+      nixAgrees([
+        { nix: "{ a = 1; }", value: { a: 2 } },
+        { nix: '"x"', value: "x" },
+      ]),
+    ).toEqual([false, true]);
   });
 
   it("is present in CI", () => {

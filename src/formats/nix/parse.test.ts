@@ -152,7 +152,8 @@ describe("finding the inventory", () => {
     // flake-parts: clan.meta beside clan.inventory
     expect(ok(readInventoryNix(fixture("flake-parts.nix"))).doc.meta).toEqual({ name: "parts-clan" });
     // clan-core.lib.clan { meta = …; inventory = …; } inside a flake, behind a module header and let
-    const flake = '{ outputs = { self, clan-core, ... }: let\n  clan = clan-core.lib.clan {\n    inherit self;\n    meta = { name = "lab"; domain = "lab.lan"; };\n    meta.description = \'\'\n      Home lab.\n    \'\';\n    inventory = { lib, ... }: { machines.a = { }; };\n  };\nin { clan = clan.config; }; }';
+    const flake =
+      "{ outputs = { self, clan-core, ... }: let\n  clan = clan-core.lib.clan {\n    inherit self;\n    meta = { name = \"lab\"; domain = \"lab.lan\"; };\n    meta.description = ''\n      Home lab.\n    '';\n    inventory = { lib, ... }: { machines.a = { }; };\n  };\nin { clan = clan.config; }; }";
     const r = ok(readInventoryNix(flake));
     expect(r.doc).toEqual({ meta: { name: "lab", domain: "lab.lan", description: "Home lab.\n" }, machines: { a: {} } });
     // a module header and `let … in` around the clan.nix set
@@ -168,7 +169,7 @@ describe("finding the inventory", () => {
     const withMachines = ok(readInventoryNix('{ self }:\n{\n  meta.name = "c";\n  inherit self;\n  machines.jon = { pkgs, ... }: { };\n}\n'));
     expect(withMachines.doc).toEqual({ meta: { name: "c" } });
     // without even a meta, the first piece of code is what stands in the way
-    expect(error('{ inputs, ... }:\n{\n  imports = [ inputs.x ];\n}\n')).toMatchObject({ line: 3, column: 15 });
+    expect(error("{ inputs, ... }:\n{\n  imports = [ inputs.x ];\n}\n")).toMatchObject({ line: 3, column: 15 });
   });
 
   it("merges the clan's meta with inventory.meta like Nix, and refuses two different values", () => {
@@ -209,7 +210,7 @@ describe("finding the inventory", () => {
   });
 
   it("reports the inventory's own code as fatal, even when the rest is fine", () => {
-    const e = error("{ meta.name = \"x\";\n  inventory = lib.recursiveUpdate { } { };\n}");
+    const e = error('{ meta.name = "x";\n  inventory = lib.recursiveUpdate { } { };\n}');
     expect(e).toMatchObject({ line: 2, column: 15 });
     expect(e.message).toMatch(/`lib.recursiveUpdate` is Nix code/);
   });
@@ -259,7 +260,7 @@ describe("priorities written with lib (mkDefault, mkForce, mkOverride, mkIf, mkM
   });
 
   it("still refuses what is Nix code: a computed condition, another lib function", () => {
-    const bad = readInventoryNix("{ inventory.meta.description = lib.mkIf (1 == 1) \"x\"; }", "clan.nix");
+    const bad = readInventoryNix('{ inventory.meta.description = lib.mkIf (1 == 1) "x"; }', "clan.nix");
     expect(bad.ok).toBe(false);
     expect(readInventoryNix('{ inventory.meta.description = lib.toUpper "x"; }', "clan.nix").ok).toBe(false);
   });

@@ -231,9 +231,7 @@ class Parser {
     this.warnings.length = s.warnings;
   }
   sourceWarnings(file: string | undefined, ranges?: readonly (readonly [number, number])[]): SourceError[] {
-    return this.warnings
-      .filter((w) => !ranges || ranges.some(([a, b]) => w.offset >= a && w.offset < b))
-      .map((w) => ({ message: w.message, file, ...lineColumn(this.src, w.offset) }));
+    return this.warnings.filter((w) => !ranges || ranges.some(([a, b]) => w.offset >= a && w.offset < b)).map((w) => ({ message: w.message, file, ...lineColumn(this.src, w.offset) }));
   }
 
   expect(text: string, what = `\`${text}\``): Token {
@@ -938,10 +936,7 @@ function noteCode(scan: Scan, e: NixError): void {
 }
 
 /** How a binding's path relates to the target paths. */
-function classify(
-  keys: readonly string[],
-  targets: readonly (readonly string[])[],
-): { rest: string[]; target: readonly string[] } | { sub: (readonly string[])[] } | null {
+function classify(keys: readonly string[], targets: readonly (readonly string[])[]): { rest: string[]; target: readonly string[] } | { sub: (readonly string[])[] } | null {
   for (const t of targets) {
     if (keys.length >= t.length && t.every((k, i) => keys[i] === k)) return { rest: keys.slice(t.length), target: t };
   }

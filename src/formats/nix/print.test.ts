@@ -62,7 +62,7 @@ describe("printNix layout (nixfmt, RFC 166)", () => {
 
 describe("attribute names", () => {
   it("writes identifiers bare and quotes keywords, dots, empty and odd names", () => {
-    const out = printNix({ a: 1, "b-c'd": 2, _x: 3, let: 4, or: 5, "a.b": 6, "": 7, "1x": 8, "${x}": 9, true: 10, "é": 11 });
+    const out = printNix({ a: 1, "b-c'd": 2, _x: 3, let: 4, or: 5, "a.b": 6, "": 7, "1x": 8, "${x}": 9, true: 10, é: 11 });
     expect(out).toContain("\n  a = 1;");
     expect(out).toContain("\n  b-c'd = 2;");
     expect(out).toContain("\n  _x = 3;");
@@ -82,7 +82,7 @@ describe("printString", () => {
     expect(printString('a"b\\c')).toBe('"a\\"b\\\\c"');
     expect(printString("${x} $y $${z} $")).toBe('"\\${x} $y $\\${z} $"');
     expect(printString("l1\nl2\r\n\t")).toBe('"l1\\nl2\\r\\n\\t"');
-    expect(printString("😀 é '' \x01")).toBe('"😀 é \'\' \x01"');
+    expect(printString("😀 é '' \x01")).toBe("\"😀 é '' \x01\"");
   });
 
   it("refuses NUL and unpaired surrogates, naming the place", () => {

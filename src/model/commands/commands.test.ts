@@ -25,12 +25,18 @@ describe("membership commands", () => {
   it("adding a tag keeps the form the role uses; a role without tags gets the attrset form", () => {
     const d = addMembers("svc", "list", [{ kind: "tag", name: "db" }]).apply(base());
     expect(d).toMatchObject({ instances: { svc: { roles: { list: { tags: ["web", "db"] } } } } });
-    const e = addMembers("svc", "new", [{ kind: "tag", name: "db" }, { kind: "machine", name: "b" }]).apply(base());
+    const e = addMembers("svc", "new", [
+      { kind: "tag", name: "db" },
+      { kind: "machine", name: "b" },
+    ]).apply(base());
     expect((e.instances as never)["svc"]["roles"]["new"]).toEqual({ tags: { db: {} }, machines: { b: {} } });
   });
 
   it("moving members carries their settings and unknown keys", () => {
-    const d = moveMembers("svc", "attrs", "list", [{ kind: "machine", name: "a" }, { kind: "tag", name: "office" }]).apply(base());
+    const d = moveMembers("svc", "attrs", "list", [
+      { kind: "machine", name: "a" },
+      { kind: "tag", name: "office" },
+    ]).apply(base());
     const roles = (d.instances as never)["svc"]["roles"] as Record<string, unknown>;
     expect(roles.attrs).toEqual({});
     // The list form cannot hold settings: the target switches to the attrset form.

@@ -29,9 +29,7 @@ const arbInventory: fc.Arbitrary<Inventory> = fc
   })
   .map(({ machines, ownTags, statics, roles }) => ({
     meta: { name: "c" },
-    machines: Object.fromEntries(
-      machines.map((m, i) => [m, { ...(ownTags[i]?.length ? { tags: ownTags[i] } : {}), ...(m === "mac" ? { machineClass: "darwin" } : {}) }]),
-    ),
+    machines: Object.fromEntries(machines.map((m, i) => [m, { ...(ownTags[i]?.length ? { tags: ownTags[i] } : {}), ...(m === "mac" ? { machineClass: "darwin" } : {}) }])),
     tags: statics,
     instances: {
       svc: {

@@ -11,7 +11,10 @@ import { dropIfEmpty } from "./doc-paths";
 function checkNewName(doc: Inventory, name: string, except?: string) {
   const problem = machineNameProblem(name);
   if (problem) throw new CommandError(problem, "name");
-  const clash = findNameIgnoringCase(Object.keys(machinesOf(doc)).filter((n) => n !== except), name);
+  const clash = findNameIgnoringCase(
+    Object.keys(machinesOf(doc)).filter((n) => n !== except),
+    name,
+  );
   if (clash) throw new CommandError(`A machine named "${clash}" exists already (names must differ regardless of case).`, "name");
 }
 

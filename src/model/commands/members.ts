@@ -9,8 +9,7 @@ import { dropIfEmpty, putRole, roleOrEmpty } from "./doc-paths";
 
 export type MemberRef = { kind: "machine"; name: string } | { kind: "tag"; name: string };
 
-const describe = (members: MemberRef[]) =>
-  members.length === 1 ? `${members[0]!.kind} ${members[0]!.name}` : `${members.length} members`;
+const describe = (members: MemberRef[]) => (members.length === 1 ? `${members[0]!.kind} ${members[0]!.name}` : `${members.length} members`);
 
 export function addMembers(instance: string, role: string, members: MemberRef[]): Command {
   return {
@@ -95,7 +94,17 @@ function takeMember(role: JsonObject, m: MemberRef): { role: JsonObject; entry: 
   const tags = own(role, "tags");
   if (Array.isArray(tags)) {
     if (!tags.includes(m.name)) return { role, entry: undefined };
-    return { role: dropIfEmpty(withKey(role, "tags", tags.filter((t) => t !== m.name)), "tags"), entry: {} };
+    return {
+      role: dropIfEmpty(
+        withKey(
+          role,
+          "tags",
+          tags.filter((t) => t !== m.name),
+        ),
+        "tags",
+      ),
+      entry: {},
+    };
   }
   if (isObject(tags)) {
     const entry = own(tags, m.name);

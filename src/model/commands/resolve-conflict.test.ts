@@ -5,20 +5,21 @@ import { evaluateMember } from "../resolve/member-settings";
 import { UNKNOWN_INTERFACE } from "../resolve/role-interface";
 import { keepSettingIn } from "./resolve-conflict";
 
-const doc = (role: unknown, machine: unknown): Inventory => ({
-  machines: { web1: { tags: ["backup"] } },
-  instances: {
-    b: {
-      roles: {
-        client: {
-          settings: role,
-          machines: { web1: { settings: machine } },
-          tags: { backup: { settings: { dest: { a: { repo: "tag" } } } } },
+const doc = (role: unknown, machine: unknown): Inventory =>
+  ({
+    machines: { web1: { tags: ["backup"] } },
+    instances: {
+      b: {
+        roles: {
+          client: {
+            settings: role,
+            machines: { web1: { settings: machine } },
+            tags: { backup: { settings: { dest: { a: { repo: "tag" } } } } },
+          },
         },
       },
     },
-  },
-}) as Inventory;
+  }) as Inventory;
 
 /** web1's settings in b/client as Clan merges them (it carries #backup, a role tag). */
 function web1(d: Inventory) {

@@ -32,10 +32,7 @@ export function relocateRole(instance: string, from: string, to: string): Comman
       if (from === to) return doc;
       const r = roleAt(doc, instance, from);
       if (!r) throw new CommandError(`${instance} has no role "${from}".`);
-      const members: MemberRef[] = [
-        ...roleMachineNames(r).map((name) => ({ kind: "machine" as const, name })),
-        ...roleTagNames(r).map((name) => ({ kind: "tag" as const, name })),
-      ];
+      const members: MemberRef[] = [...roleMachineNames(r).map((name) => ({ kind: "machine" as const, name })), ...roleTagNames(r).map((name) => ({ kind: "tag" as const, name }))];
       const moved = members.length ? moveMembers(instance, from, to, members).apply(doc) : doc;
       const left = roleAt(moved, instance, from);
       return left && Object.keys(left).length === 0 ? deleteIn(moved, ["instances", instance, "roles", from]) : moved;

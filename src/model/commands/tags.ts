@@ -66,11 +66,20 @@ export function removeTagFromMachines(tag: string, machines: string[]): Command 
       for (const m of machines) {
         const machine = own(machinesOf(next), m);
         const list = isObject(machine) ? own(machine, "tags") : undefined;
-        if (Array.isArray(list) && list.includes(tag)) next = setIn(next, ["machines", m, "tags"], list.filter((t) => t !== tag));
+        if (Array.isArray(list) && list.includes(tag))
+          next = setIn(
+            next,
+            ["machines", m, "tags"],
+            list.filter((t) => t !== tag),
+          );
       }
       const staticList = own(staticTagsOf(next), tag);
       if (Array.isArray(staticList) && staticList.some((m) => typeof m === "string" && machines.includes(m))) {
-        next = setIn(next, ["tags", tag], staticList.filter((m) => typeof m !== "string" || !machines.includes(m)));
+        next = setIn(
+          next,
+          ["tags", tag],
+          staticList.filter((m) => typeof m !== "string" || !machines.includes(m)),
+        );
       }
       if (next === doc) {
         const whom = machines.length === 1 ? machines[0]! : "the selected machines";
@@ -93,13 +102,23 @@ export function renameTag(from: string, to: string): Command {
       let next = doc;
       for (const [name, machine] of Object.entries(machinesOf(doc))) {
         const list = isObject(machine) ? own(machine, "tags") : undefined;
-        if (Array.isArray(list) && list.includes(from)) next = setIn(next, ["machines", name, "tags"], list.map((t) => (t === from ? to : t)));
+        if (Array.isArray(list) && list.includes(from))
+          next = setIn(
+            next,
+            ["machines", name, "tags"],
+            list.map((t) => (t === from ? to : t)),
+          );
       }
       const statics = staticTagsOf(next);
       if (own(statics, from) !== undefined) next = setIn(next, ["tags"], renameKey(statics, from, to));
       return mapRoles(next, (role) => {
         const tags = own(role, "tags");
-        if (Array.isArray(tags) && tags.includes(from)) return withKey(role, "tags", tags.map((t) => (t === from ? to : t)));
+        if (Array.isArray(tags) && tags.includes(from))
+          return withKey(
+            role,
+            "tags",
+            tags.map((t) => (t === from ? to : t)),
+          );
         if (isObject(tags) && own(tags, from) !== undefined) return withKey(role, "tags", renameKey(tags, from, to));
         return role;
       });
@@ -185,4 +204,3 @@ export function tagInUse(doc: Inventory, tag: string): boolean {
   });
   return used;
 }
-

@@ -19,12 +19,7 @@ export function checkMachines(ctx: Context): void {
         if (typeof value !== "string") continue; // null = not set; other types: structure reports
         const problem = deployHostProblem(value);
         if (!problem) continue;
-        c.report(
-          "warning",
-          "deploy-host",
-          ["machines", name, "deploy", field],
-          `deploy.${field} of machine "${name}": ${problem} Nix accepts it, but clan-cli cannot connect to the machine with it.`,
-        );
+        c.report("warning", "deploy-host", ["machines", name, "deploy", field], `deploy.${field} of machine "${name}": ${problem} Nix accepts it, but clan-cli cannot connect to the machine with it.`);
       }
     });
   }

@@ -34,7 +34,10 @@ describe("names that break Clan", () => {
     // clan-core's meta module has had a domain pattern with `[a-z0-9_]` labels and one without.
     for (const domain of ["home_lab.lan", "_srv.example"]) {
       const d = withCode({ meta: { name: "c", domain } }, "clan-domain");
-      expect(d.map((x) => x.severity), domain).toEqual(["warning"]);
+      expect(
+        d.map((x) => x.severity),
+        domain,
+      ).toEqual(["warning"]);
       expect(d[0]!.message).toMatch(/'_'.*clan versions/);
     }
     // an underscore does not soften what every version refuses

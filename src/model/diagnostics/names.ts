@@ -22,7 +22,12 @@ export function checkNames(ctx: Context): void {
       const lower = name.toLowerCase();
       const other = seen.get(lower);
       if (other !== undefined) {
-        c.report("warning", "machine-name-case", ["machines", name], `Machines "${other}" and "${name}" differ only in case; their directories clash on macOS and Windows file systems. Rename one of them.`);
+        c.report(
+          "warning",
+          "machine-name-case",
+          ["machines", name],
+          `Machines "${other}" and "${name}" differ only in case; their directories clash on macOS and Windows file systems. Rename one of them.`,
+        );
       } else seen.set(lower, name);
       const machine = machines[name];
       const declared = isObject(machine) ? own(machine, "name") : undefined;

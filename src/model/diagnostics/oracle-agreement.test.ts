@@ -61,10 +61,18 @@ for (const kind of ["cases", "data", "generated"] as FixtureKind[]) {
 describe("the agreement check itself", () => {
   it("notices an error validate would miss and one it would invent", () => {
     const inventory = { meta: { name: "t" }, machines: { m: {} }, instances: { borgbackup: { roles: { client: { machines: { m: {} } } } } } };
-    const clanFails = { machines: {}, instances: { borgbackup: { module: { name: "borgbackup", input: null }, roles: { client: { members: ["m"], settings: { m: null }, errors: { m: "boom" } } } } }, warnings: [] } as unknown as OracleAnswer;
+    const clanFails = {
+      machines: {},
+      instances: { borgbackup: { module: { name: "borgbackup", input: null }, roles: { client: { members: ["m"], settings: { m: null }, errors: { m: "boom" } } } } },
+      warnings: [],
+    } as unknown as OracleAnswer;
     expect(disagreements(inventory, [], clanFails)).toEqual(["Clan fails at borgbackup/client (boom), validate says nothing there"]);
     const broken = { ...inventory, instances: { borgbackup: { roles: { client: { machines: { m: { settings: { startAt: 5 } } } } } } } };
-    const clanFine = { machines: {}, instances: { borgbackup: { module: { name: "borgbackup", input: null }, roles: { client: { members: ["m"], settings: { m: {} } } } } }, warnings: [] } as unknown as OracleAnswer;
+    const clanFine = {
+      machines: {},
+      instances: { borgbackup: { module: { name: "borgbackup", input: null }, roles: { client: { members: ["m"], settings: { m: {} } } } } },
+      warnings: [],
+    } as unknown as OracleAnswer;
     expect(disagreements(broken, [], clanFine)[0]).toMatch(/^validate: settings-invalid at instances\.borgbackup/);
   });
 });

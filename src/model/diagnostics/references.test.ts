@@ -39,7 +39,9 @@ describe("references", () => {
   it("a machine only the Nix files define is not unknown; one nobody defines still is", () => {
     const doc = { meta, machines: { jsononly: {} }, instances: { backup: { roles: { server: { machines: { dirmachine: {}, ghost: {}, jsononly: {} } } } } } };
     const unknown = (nixMachines?: ReadonlySet<string>) =>
-      diagnose(doc, TEST_CATALOG, { nixMachines }).filter((d) => d.code === "unknown-machine").map((d) => d.path.at(-1));
+      diagnose(doc, TEST_CATALOG, { nixMachines })
+        .filter((d) => d.code === "unknown-machine")
+        .map((d) => d.path.at(-1));
     expect(unknown()).toEqual(["dirmachine", "ghost"]);
     expect(unknown(new Set(["dirmachine"]))).toEqual(["ghost"]);
   });

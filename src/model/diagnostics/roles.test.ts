@@ -25,7 +25,10 @@ describe("roles", () => {
       tags: { backup: ["nas"] },
       instances: { backup: { roles: { client: { tags: { all: {} } }, server: { tags: ["backup"] } } }, other: { module: { name: "borgbackup" }, roles: { client: { tags: ["laptops"] } } } },
     };
-    const empty = (nixMachines?: ReadonlySet<string>) => diagnose(doc, TEST_CATALOG, { nixMachines }).filter((d) => d.code === "empty-role").map((d) => d.path.join("."));
+    const empty = (nixMachines?: ReadonlySet<string>) =>
+      diagnose(doc, TEST_CATALOG, { nixMachines })
+        .filter((d) => d.code === "empty-role")
+        .map((d) => d.path.join("."));
     expect(empty()).toEqual(["instances.backup.roles.client", "instances.backup.roles.server", "instances.other.roles.client"]);
     // nas is a Nix machine: it carries `all` and the static tag that lists it; nobody is known to carry laptops.
     expect(empty(new Set(["nas"]))).toEqual(["instances.other.roles.client"]);

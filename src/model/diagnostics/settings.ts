@@ -167,7 +167,8 @@ function problemFindings(p: EvalProblem<Source>, known: boolean, instance: strin
         severity: "warning",
         code: "settings-removed-option",
         path: layerPath(instance, role, { kind: "role" }),
-        text: () => `${label}: the role's interface keeps the removed option ${showPath(p.path)}, which fails when read. The service does not read it, but anything that evaluates every setting (clan-inventory resolve, \`nix eval\` of the settings) fails on it.`,
+        text: () =>
+          `${label}: the role's interface keeps the removed option ${showPath(p.path)}, which fails when read. The service does not read it, but anything that evaluates every setting (clan-inventory resolve, \`nix eval\` of the settings) fails on it.`,
       },
       machines,
     );
@@ -227,7 +228,8 @@ function unsetFinding(ev: MemberEvaluation, path: string[], instance: string, ro
       severity: "warning",
       code: "settings-unset",
       path: [...layerPath(instance, role.name, layer), ...anchor],
-      text: (members) => `In ${label}, ${showPath(anchor)} (from the ${describeLayer(layer)}) has no value for "${field}"${members ? ` for ${members}` : ""}, and it has no default: the service fails if it reads ${showPath(path)}. Add "${field}" there.`,
+      text: (members) =>
+        `In ${label}, ${showPath(anchor)} (from the ${describeLayer(layer)}) has no value for "${field}"${members ? ` for ${members}` : ""}, and it has no default: the service fails if it reads ${showPath(path)}. Add "${field}" there.`,
     };
   }
   const single = machines.length === 1 && role.members.find((x) => x.machine === machines[0])?.explicit;

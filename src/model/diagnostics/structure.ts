@@ -4,15 +4,7 @@
 // skips in records. Keys Clan does not declare are reported where they are, and kept.
 import { formatPath } from "../path-text";
 import { z } from "../../lib/zod";
-import {
-  deploySchema,
-  instanceSchema,
-  machineSchema,
-  memberSchema,
-  metaSchema,
-  roleSchema,
-  roleTagsSchema,
-} from "../inventory-schema";
+import { deploySchema, instanceSchema, machineSchema, memberSchema, metaSchema, roleSchema, roleTagsSchema } from "../inventory-schema";
 import { getIn, isObject, own, type Json, type JsonObject } from "../../lib/json";
 import { closest } from "../closest-name";
 import { memo, type Context, type Memo } from "./context";
@@ -63,7 +55,7 @@ export function checkStructure(ctx: Context): void {
       "info",
       "meta-name-missing",
       meta === undefined ? ["meta"] : ["meta", "name"],
-      "meta.name is not set in this inventory. Clan needs it defined somewhere; it is usually set in clan.nix, and if it is not, evaluation fails (\"option used but not defined\"). Set the clan's name here unless Nix sets it.",
+      'meta.name is not set in this inventory. Clan needs it defined somewhere; it is usually set in clan.nix, and if it is not, evaluation fails ("option used but not defined"). Set the clan\'s name here unless Nix sets it.',
     );
   }
   if (meta !== undefined) {

@@ -49,18 +49,16 @@ describe("tags", () => {
       "static-tag-unknown-machine tags.office.0",
       "static-tag-unknown-machine tags.lab.0",
     ]);
-    expect(codes(new Set(["dirmachine"]))).toEqual([
-      "unknown-tag instances.backup.roles.client.tags.2",
-      "unknown-tag instances.backup.roles.client.tags.3",
-      "static-tag-unknown-machine tags.lab.0",
-    ]);
+    expect(codes(new Set(["dirmachine"]))).toEqual(["unknown-tag instances.backup.roles.client.tags.2", "unknown-tag instances.backup.roles.client.tags.3", "static-tag-unknown-machine tags.lab.0"]);
   });
 
   it("machines only Nix defines carry `nixos`, the class a machine has unless Nix says darwin", () => {
     // clan's default template: tor for every NixOS machine, machines in machines/<name>/ only.
     const doc = { meta, instances: { tor: { roles: { server: { tags: { nixos: {} } }, client: { tags: { darwin: {} } } } } } };
     const unknown = (nixMachines?: ReadonlySet<string>) =>
-      diagnose(doc, TEST_CATALOG, { nixMachines }).filter((d) => d.code === "unknown-tag" || d.code === "empty-role").map((d) => `${d.code} ${d.path.join(".")}`);
+      diagnose(doc, TEST_CATALOG, { nixMachines })
+        .filter((d) => d.code === "unknown-tag" || d.code === "empty-role")
+        .map((d) => `${d.code} ${d.path.join(".")}`);
     expect(unknown(new Set(["jon"]))).toEqual(["empty-role instances.tor.roles.client", "unknown-tag instances.tor.roles.client.tags.darwin"]);
   });
 });

@@ -38,7 +38,12 @@ export function checkTags(ctx: Context): void {
     if (!Array.isArray(list)) continue;
     list.forEach((machine, i) => {
       if (typeof machine === "string" && !index.byMachine.has(machine) && !ctx.nixMachines.has(machine)) {
-        ctx.report("info", "static-tag-unknown-machine", ["tags", tag, i], `tags.${tag} lists "${machine}", which is not in machines; it is never matched. Remove it from the list, or add the machine.`);
+        ctx.report(
+          "info",
+          "static-tag-unknown-machine",
+          ["tags", tag, i],
+          `tags.${tag} lists "${machine}", which is not in machines; it is never matched. Remove it from the list, or add the machine.`,
+        );
       }
     });
   }

@@ -18,22 +18,7 @@ export type ModuleFate =
 
 export type FateStatus = ModuleFate["status"] | "unknown";
 
-const MIGRATED = [
-  "admin",
-  "borgbackup",
-  "data-mesher",
-  "dyndns",
-  "garage",
-  "importer",
-  "localbackup",
-  "matrix-synapse",
-  "mycelium",
-  "packages",
-  "sshd",
-  "syncthing",
-  "trusted-nix-caches",
-  "zerotier",
-];
+const MIGRATED = ["admin", "borgbackup", "data-mesher", "dyndns", "garage", "importer", "localbackup", "matrix-synapse", "mycelium", "packages", "sshd", "syncthing", "trusted-nix-caches", "zerotier"];
 
 const NO_REPLACEMENT = "Removed from clan-core without a clanService. Configure the NixOS options it set yourself (in clan.nix `machines.<name>` or a module of your own), or drop it.";
 
@@ -74,13 +59,12 @@ const FATES: Record<string, ModuleFate> = {
     status: "folded",
     module: "users",
     advice:
-      "root-password became a users instance for root (`user = \"root\"`). Its password prompt stays on (users' `prompt` defaults to true). Rename the vars of each machine: vars/per-machine/<machine>/root-password → user-password-root, and inside it password-hash → user-password-hash, password → user-password.",
+      'root-password became a users instance for root (`user = "root"`). Its password prompt stays on (users\' `prompt` defaults to true). Rename the vars of each machine: vars/per-machine/<machine>/root-password → user-password-root, and inside it password-hash → user-password-hash, password → user-password.',
   },
   "user-password": {
     status: "folded",
     module: "users",
-    advice:
-      "user-password became a users instance with the same `user` and `prompt`. Rename the vars of each machine: vars/per-machine/<machine>/user-password → user-password-<user>.",
+    advice: "user-password became a users instance with the same `user` and `prompt`. Rename the vars of each machine: vars/per-machine/<machine>/user-password → user-password-<user>.",
   },
   "machine-id": {
     status: "nixos-option",

@@ -20,20 +20,40 @@ const MODULES = ["syncthing", "admin", "borgbackup", "zerotier", "sshd", "root-p
 const ROLES = ["introducer", "default", "client", "server", "peer", "controller", "moon"];
 const KEYS = ["allowedKeys", "directory", "startAt", "certificate", "user", "prompt", "networks", "exclde", "__proto__"];
 
-const entries = <T extends Json>(key: fc.Arbitrary<string>, value: fc.Arbitrary<T>, max = 3) =>
-  fc.uniqueArray(fc.tuple(key, value), { maxLength: max, selector: ([k]) => k }).map((e) => objectOf(e));
+const entries = <T extends Json>(key: fc.Arbitrary<string>, value: fc.Arbitrary<T>, max = 3) => fc.uniqueArray(fc.tuple(key, value), { maxLength: max, selector: ([k]) => k }).map((e) => objectOf(e));
 const config = entries(fc.constantFrom(...KEYS), jsonValue);
-const role = fc.record(
-  { machines: fc.uniqueArray(fc.constantFrom(...MACHINES), { maxLength: 3 }), tags: fc.uniqueArray(fc.constantFrom(...TAGS), { maxLength: 2 }), config, extraModules: fc.constant<Json>(["modules/x.nix"]) },
-  { requiredKeys: [] },
-).map((r) => r as JsonObject);
-const instance = fc.record(
-  { roles: entries(fc.constantFrom(...ROLES), role), machines: entries(fc.constantFrom(...MACHINES), fc.record({ config }, { requiredKeys: [] }).map((m) => m as JsonObject)), config, meta: fc.constant<Json>({ name: "x" }) },
-  { requiredKeys: ["roles"] },
-).map((i) => i as JsonObject);
+const role = fc
+  .record(
+    {
+      machines: fc.uniqueArray(fc.constantFrom(...MACHINES), { maxLength: 3 }),
+      tags: fc.uniqueArray(fc.constantFrom(...TAGS), { maxLength: 2 }),
+      config,
+      extraModules: fc.constant<Json>(["modules/x.nix"]),
+    },
+    { requiredKeys: [] },
+  )
+  .map((r) => r as JsonObject);
+const instance = fc
+  .record(
+    {
+      roles: entries(fc.constantFrom(...ROLES), role),
+      machines: entries(
+        fc.constantFrom(...MACHINES),
+        fc.record({ config }, { requiredKeys: [] }).map((m) => m as JsonObject),
+      ),
+      config,
+      meta: fc.constant<Json>({ name: "x" }),
+    },
+    { requiredKeys: ["roles"] },
+  )
+  .map((i) => i as JsonObject);
 const inventory: fc.Arbitrary<Inventory> = fc
   .record({
-    machines: entries(fc.constantFrom(...MACHINES), fc.record({ tags: fc.uniqueArray(fc.constantFrom(...TAGS), { maxLength: 2 }) }, { requiredKeys: [] }).map((m) => m as JsonObject), 4),
+    machines: entries(
+      fc.constantFrom(...MACHINES),
+      fc.record({ tags: fc.uniqueArray(fc.constantFrom(...TAGS), { maxLength: 2 }) }, { requiredKeys: [] }).map((m) => m as JsonObject),
+      4,
+    ),
     services: entries(fc.constantFrom(...MODULES), entries(fc.constantFrom("main", "a.b", "default"), instance, 2), 4),
     instances: fc.option(entries(fc.constantFrom("admin-main", "users-root", "sshd-default"), fc.constant<Json>({ roles: {} }), 2), { nil: undefined }),
   })
@@ -48,7 +68,8 @@ function configKeys(doc: Inventory): string[] {
       const base = `services.${m}.${n}`;
       for (const k of Object.keys((i.config as JsonObject) ?? {})) out.push(`${base}.config.${k}`);
       for (const [r, v] of Object.entries((i.roles as JsonObject) ?? {})) for (const k of Object.keys(((v as JsonObject).config as JsonObject) ?? {})) out.push(`${base}.roles.${r}.config.${k}`);
-      for (const [mm, v] of Object.entries((i.machines as JsonObject) ?? {})) for (const k of Object.keys(((v as JsonObject).config as JsonObject) ?? {})) out.push(`${base}.machines.${mm}.config.${k}`);
+      for (const [mm, v] of Object.entries((i.machines as JsonObject) ?? {}))
+        for (const k of Object.keys(((v as JsonObject).config as JsonObject) ?? {})) out.push(`${base}.machines.${mm}.config.${k}`);
     }
   }
   return out;
@@ -76,7 +97,12 @@ describe("migration properties", () => {
         // Each written role: the same members as the old role.
         for (const s of plan.services) {
           if (!s.newInstance) continue;
-          for (const [role, members] of expectedMembers(s)) expect(roleMembers(out, s.newInstance, role).map((m) => m.machine).sort()).toEqual(members);
+          for (const [role, members] of expectedMembers(s))
+            expect(
+              roleMembers(out, s.newInstance, role)
+                .map((m) => m.machine)
+                .sort(),
+            ).toEqual(members);
         }
       }),
       { numRuns: 200 },

@@ -37,7 +37,14 @@ describe("clan-core's guide examples", () => {
     expect(doc).toEqual(load("guide-complex.expected.json"));
     const borg = service(plan, "borgbackup", "production");
     expect(borg.clanNix).toEqual([
-      { kind: "extraModules", instance: "borgbackup-production", role: "client", modules: ["nixosModules/borgbackup.nix"], from: ["services", "borgbackup", "production", "roles", "client", "extraModules"], tags: ["backup"] },
+      {
+        kind: "extraModules",
+        instance: "borgbackup-production",
+        role: "client",
+        modules: ["nixosModules/borgbackup.nix"],
+        from: ["services", "borgbackup", "production", "roles", "client", "extraModules"],
+        tags: ["backup"],
+      },
     ]);
     expect(service(plan, "sshd", "internal").settings[0]!.to).toEqual([
       ["instances", "sshd-internal", "roles", "server", "settings", "certificate"],
@@ -149,11 +156,17 @@ describe("the fleet of the issue", () => {
   it("keeps the same machines in the same roles (tags resolve the same way)", () => {
     for (const s of plan.services) {
       for (const [role, members] of expectedMembers(s)) {
-        const now = roleMembers(doc, s.newInstance!, role).map((m) => m.machine).sort();
+        const now = roleMembers(doc, s.newInstance!, role)
+          .map((m) => m.machine)
+          .sort();
         expect(now, `${s.newInstance}/${role}`).toEqual(members);
       }
     }
-    expect(roleMembers(doc, "sshd-default", "server").map((m) => m.machine).sort()).toEqual(["gateway", "laptop", "storage"]);
+    expect(
+      roleMembers(doc, "sshd-default", "server")
+        .map((m) => m.machine)
+        .sort(),
+    ).toEqual(["gateway", "laptop", "storage"]);
   });
 
   it("puts a machine's old config under that machine in each role it is in, and names it there when it came by tag", () => {
@@ -175,7 +188,10 @@ describe("the fleet of the issue", () => {
   it("renames or leaves out an unknown key as decided", () => {
     const id = "services.borgbackup.main.machines.laptop.config.exclde";
     const renamed = migrate(before, { [id]: "exclude" });
-    expect((renamed.doc as never as { instances: Record<string, { roles: { client: { machines: { laptop: { settings: JsonObject } } } } }> }).instances["borgbackup-main"]!.roles.client.machines.laptop.settings).toEqual({
+    expect(
+      (renamed.doc as never as { instances: Record<string, { roles: { client: { machines: { laptop: { settings: JsonObject } } } } }> }).instances["borgbackup-main"]!.roles.client.machines.laptop
+        .settings,
+    ).toEqual({
       startAt: "*-*-* 03:00:00",
       exclude: ["/home/*/.cache"],
     });
@@ -324,7 +340,10 @@ describe("after applying, clan-inventory resolve (src/model/resolve)", () => {
         for (const m of role.members) expect(m.problems, `${s.newInstance}/${name}/${m.machine}`).toEqual([]);
       }
     }
-    const laptop = resolution.instances.find((i) => i.name === "borgbackup-main")!.roles.find((r) => r.name === "client")!.members.find((m) => m.machine === "laptop")!;
+    const laptop = resolution.instances
+      .find((i) => i.name === "borgbackup-main")!
+      .roles.find((r) => r.name === "client")!
+      .members.find((m) => m.machine === "laptop")!;
     expect(laptop.settings).toMatchObject({ startAt: "*-*-* 03:00:00", exclude: ["/home/*/.cache"] });
   });
 });
@@ -338,13 +357,20 @@ describe("a role the new service dropped", () => {
       ["introducer", "peer", undefined],
       ["peer", "peer", undefined],
     ]);
-    expect(roleMembers(out, "syncthing-s", "peer").map((m) => m.machine).sort()).toEqual(["a", "hub"]);
+    expect(
+      roleMembers(out, "syncthing-s", "peer")
+        .map((m) => m.machine)
+        .sort(),
+    ).toEqual(["a", "hub"]);
   });
 });
 
 describe("options the new service names differently", () => {
   it("moves data-mesher's network.port and network.interface (now a list) and bootstrapNodes, with what changed", () => {
-    const doc = { machines: { a: {} }, services: { "data-mesher": { dm: { roles: { default: { machines: ["a"] } }, config: { network: { interface: "zt0", port: 7000 }, bootstrapNodes: ["[fd00::1]:7946"] } } } } };
+    const doc = {
+      machines: { a: {} },
+      services: { "data-mesher": { dm: { roles: { default: { machines: ["a"] } }, config: { network: { interface: "zt0", port: 7000 }, bootstrapNodes: ["[fd00::1]:7946"] } } } },
+    };
     const { plan, doc: out } = migrate(doc);
     expect(((out.instances as JsonObject)["data-mesher-dm"] as JsonObject).roles).toEqual({
       default: { machines: { a: {} }, settings: { port: 7000, interfaces: ["zt0"], extraBootstrapPeers: ["[fd00::1]:7946"] } },

@@ -170,7 +170,10 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
   const name = freeName(wanted.name, taken);
   taken.add(name);
   plan.newInstance = name;
-  const notes = [wanted.note, name !== wanted.name ? `An instance named "${wanted.name}" exists already, so this one is "${name}". If "${wanted.name}" is this service migrated by hand, keep one of the two.` : undefined].filter(Boolean);
+  const notes = [
+    wanted.note,
+    name !== wanted.name ? `An instance named "${wanted.name}" exists already, so this one is "${name}". If "${wanted.name}" is this service migrated by hand, keep one of the two.` : undefined,
+  ].filter(Boolean);
   if (notes.length) plan.nameNote = notes.join(" ");
 
   const schemas = catalog ? resolveModule(catalog, { name: fate.module, input: null }).schemas : undefined;
@@ -222,7 +225,10 @@ function planService(doc: Inventory, catalog: Catalog | undefined, old: OldInsta
     else {
       const merged = mergeValues(existing, move.value);
       if (merged.ok) blob.value = put(blob.value, move.writtenAs, merged.value);
-      else move.messages.push(`${formatPath([...path, move.writtenAs])} is also set by ${blob.moves.find((m) => m.writtenAs === move.writtenAs)?.from.join(".")}, to a different value (${merged.where}); the old service could not have evaluated either. The first value is kept.`);
+      else
+        move.messages.push(
+          `${formatPath([...path, move.writtenAs])} is also set by ${blob.moves.find((m) => m.writtenAs === move.writtenAs)?.from.join(".")}, to a different value (${merged.where}); the old service could not have evaluated either. The first value is kept.`,
+        );
     }
     blob.moves.push(move);
     move.to.push([...path, move.writtenAs]);
@@ -362,7 +368,12 @@ function planNixosOption(old: OldInstance, fate: Extract<ModuleFate, { status: "
     for (const [k, v] of Object.entries(r.config ?? {})) {
       const merged = own(config, k) === undefined ? { ok: true as const, value: v } : mergeValues(own(config, k)!, v);
       if (merged.ok) config = put(config, k, merged.value);
-      else plan.leftovers.push({ path: [...base.from, "roles", r.name, "config", k], value: v, reason: `Set differently by another role (${merged.where}); the old service could not have evaluated either. Not carried over.` });
+      else
+        plan.leftovers.push({
+          path: [...base.from, "roles", r.name, "config", k],
+          value: v,
+          reason: `Set differently by another role (${merged.where}); the old service could not have evaluated either. Not carried over.`,
+        });
     }
   }
   const name = freeName(sanitize(`${old.module}-${old.name}`).name, taken);
@@ -509,7 +520,10 @@ function rolesFor(move: KeyMove, candidates: string[], roleProps: (role: string)
   }
   const having = candidates.filter((_, i) => sets[i]?.has(move.writtenAs));
   if (having.length) return having;
-  check(move, sets.filter((s): s is Set<string> => s !== undefined));
+  check(
+    move,
+    sets.filter((s): s is Set<string> => s !== undefined),
+  );
   return candidates;
 }
 

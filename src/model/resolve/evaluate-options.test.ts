@@ -20,10 +20,7 @@ const set: OptionSet = {
     controller: opt(str),
     mode: opt({ kind: "either", left: { kind: "enum", values: ["all", "nixos"] }, right: { kind: "listOf", elem: str } }, "nixos"),
     certificate: { kind: "group", options: { options: { searchDomains: opt({ kind: "listOf", elem: str }, []), enable: opt({ kind: "bool" }, true) } } },
-    folders: opt(
-      { kind: "attrsOf", elem: { kind: "submodule", options: { options: { name: opt(str, "‹name›"), devices: opt({ kind: "listOf", elem: str }, []), path: opt(str) } } } },
-      {},
-    ),
+    folders: opt({ kind: "attrsOf", elem: { kind: "submodule", options: { options: { name: opt(str, "‹name›"), devices: opt({ kind: "listOf", elem: str }, []), path: opt(str) } } } }, {}),
   },
 };
 
@@ -43,7 +40,11 @@ describe("evaluateSettings", () => {
   });
 
   it("concatenates lists in definition order, and reverses it once more inside a submodule", () => {
-    const r = run(["tag:b", { exclude: ["b"], certificate: { searchDomains: ["b"] }, folders: { f: { devices: ["b"] } } }], ["machine", { exclude: ["m"], certificate: { searchDomains: ["m"] }, folders: { f: { devices: ["m"], path: "/x" } } }], ["role", { exclude: ["r"], certificate: { searchDomains: ["r"] }, folders: { f: { devices: ["r"] } } }]);
+    const r = run(
+      ["tag:b", { exclude: ["b"], certificate: { searchDomains: ["b"] }, folders: { f: { devices: ["b"] } } }],
+      ["machine", { exclude: ["m"], certificate: { searchDomains: ["m"] }, folders: { f: { devices: ["m"], path: "/x" } } }],
+      ["role", { exclude: ["r"], certificate: { searchDomains: ["r"] }, folders: { f: { devices: ["r"] } } }],
+    );
     expect(value(r).exclude).toEqual(["b", "m", "r"]);
     // nested options (no submodule) keep the order…
     expect((value(r).certificate as { searchDomains: string[] }).searchDomains).toEqual(["b", "m", "r"]);
@@ -126,7 +127,10 @@ describe("evaluateSettings", () => {
   it("has no value for a set whose option `type` has none (reading it as a whole asks isDerivation, which reads `type`)", () => {
     const versioned: OptionSet = {
       options: {
-        versioning: opt({ kind: "nullOr", elem: { kind: "submodule", options: { options: { type: opt({ kind: "enum", values: ["simple"] }), params: opt({ kind: "attrsOf", elem: str }, {}) } } } }, null),
+        versioning: opt(
+          { kind: "nullOr", elem: { kind: "submodule", options: { options: { type: opt({ kind: "enum", values: ["simple"] }), params: opt({ kind: "attrsOf", elem: str }, {}) } } } },
+          null,
+        ),
         other: opt({ kind: "submodule", options: { options: { name: opt(str) } } }, {}),
       },
     };

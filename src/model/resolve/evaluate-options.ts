@@ -6,15 +6,7 @@
 // says. Anything Nix would throw on becomes a problem at its path; evaluation goes on so that
 // the rest can still be shown. See docs/clan-semantics.md for each rule and its source.
 import { closest } from "../closest-name";
-import {
-  dischargeProperties,
-  filterOverrides,
-  OPTION_DEFAULT_PRIORITY,
-  PropertyError,
-  pushDownProperties,
-  sortProperties,
-  type Definition,
-} from "./module-properties";
+import { dischargeProperties, filterOverrides, OPTION_DEFAULT_PRIORITY, PropertyError, pushDownProperties, sortProperties, type Definition } from "./module-properties";
 import type { Json } from "../../lib/json";
 import { attrNames, fromNix, isAttrs, nixEquals, nixTypeOf, put, showNix, type NixAttrs, type NixValue } from "./nix-value";
 import { checkType, describeType, NAME_PLACEHOLDER, type NixType, type OptionDecl, type OptionSet } from "./option-types";
@@ -64,7 +56,14 @@ interface Ctx<S> {
 export function evaluateSettings<S>(set: OptionSet, modules: Definition<S>[], defaultSource: S): EvalResult<S> {
   const result: EvalResult<S> = { value: {}, problems: [], undefinedPaths: [], unknownDefaults: [], unsupported: [], origins: new Map() };
   const ctx: Ctx<S> = { result, defaultSource };
-  result.value = evalModuleSet(ctx, set, modules.map((m) => unifyModule(ctx, m, [])).filter((m): m is Definition<S> => m !== null), [], undefined) ?? {};
+  result.value =
+    evalModuleSet(
+      ctx,
+      set,
+      modules.map((m) => unifyModule(ctx, m, [])).filter((m): m is Definition<S> => m !== null),
+      [],
+      undefined,
+    ) ?? {};
   return result;
 }
 
@@ -177,7 +176,13 @@ function evalDecl<S>(ctx: Ctx<S>, decl: OptionDecl, defs: Definition<S>[], path:
   if (final === null) return undefined;
   if (decl.removed) {
     // mkRemovedOptionModule: the option's apply throws whenever its value is read.
-    problem(ctx, path, "removed", `The option ${where(path)} was removed from this service: reading it fails${final.defs.length ? "; remove the value" : ""}.`, final.defs.map((d) => d.source));
+    problem(
+      ctx,
+      path,
+      "removed",
+      `The option ${where(path)} was removed from this service: reading it fails${final.defs.length ? "; remove the value" : ""}.`,
+      final.defs.map((d) => d.source),
+    );
     return undefined;
   }
   if (final.defs.length === 0) {
@@ -266,7 +271,13 @@ function mergeValue<S>(ctx: Ctx<S>, type: NixType, defs: Definition<S>[], path: 
       return defs.map((d) => d.value as string).join(type.separator);
     case "unique":
       if (defs.length > 1) {
-        problem(ctx, path, "unique", `${where(path)} may be defined only once, and is defined ${defs.length} times: ${defs.map((d) => showNix(d.value)).join(", ")}.`, defs.map((d) => d.source));
+        problem(
+          ctx,
+          path,
+          "unique",
+          `${where(path)} may be defined only once, and is defined ${defs.length} times: ${defs.map((d) => showNix(d.value)).join(", ")}.`,
+          defs.map((d) => d.source),
+        );
         return undefined;
       }
       return type.elem ? mergeValue(ctx, type.elem, defs, path, name) : defs[0]!.value;
@@ -313,7 +324,14 @@ function mergeValue<S>(ctx: Ctx<S>, type: NixType, defs: Definition<S>[], path: 
       const nulls = defs.filter((d) => d.value === null).length;
       if (nulls === defs.length) return null;
       if (nulls === 0) return mergeValue(ctx, type.elem, defs, path, name);
-      problem(ctx, path, "conflict", `${where(path)} is set to null in one place and to a value in another: ${defs.map((d) => showNix(d.value)).join(", ")}.`, defs.map((d) => d.source), defs.map((d) => d.value));
+      problem(
+        ctx,
+        path,
+        "conflict",
+        `${where(path)} is set to null in one place and to a value in another: ${defs.map((d) => showNix(d.value)).join(", ")}.`,
+        defs.map((d) => d.source),
+        defs.map((d) => d.value),
+      );
       return undefined;
     }
     case "either":
@@ -329,7 +347,10 @@ function mergeValue<S>(ctx: Ctx<S>, type: NixType, defs: Definition<S>[], path: 
       return undefined;
     case "submodule": {
       // Every definition is a module of its own evaluation, which lists definitions in reverse.
-      const modules = [...defs].reverse().map((d) => unifyModule(ctx, d, path)).filter((m): m is Definition<S> => m !== null);
+      const modules = [...defs]
+        .reverse()
+        .map((d) => unifyModule(ctx, d, path))
+        .filter((m): m is Definition<S> => m !== null);
       return evalModuleSet(ctx, type.options, modules, path, name ?? path[path.length - 1]);
     }
     case "coercedTo":
@@ -362,7 +383,13 @@ function mergeEqual<S>(ctx: Ctx<S>, defs: Definition<S>[], path: string[]): NixV
 function mergeAnything<S>(ctx: Ctx<S>, defs: Definition<S>[], path: string[]): NixValue | undefined {
   const t = nixTypeOf(defs[0]!.value);
   if (!defs.every((d) => nixTypeOf(d.value) === t)) {
-    problem(ctx, path, "conflict", `${where(path)} has values of different types: ${defs.map((d) => showNix(d.value)).join(", ")}.`, defs.map((d) => d.source));
+    problem(
+      ctx,
+      path,
+      "conflict",
+      `${where(path)} has values of different types: ${defs.map((d) => showNix(d.value)).join(", ")}.`,
+      defs.map((d) => d.source),
+    );
     return undefined;
   }
   if (t !== "set") return mergeEqual(ctx, defs, path);
@@ -390,7 +417,13 @@ function mergeDefault<S>(ctx: Ctx<S>, defs: Definition<S>[], path: string[]): Ni
   if (values.every((v) => typeof v === "boolean")) return values.some((v) => v === true);
   if (values.every((v) => typeof v === "string")) return (values as string[]).join("");
   if (values.every((v) => typeof v === "number" && v === values[0])) return values[0]!;
-  problem(ctx, path, "conflict", `${where(path)} cannot merge these values: ${values.map(showNix).join(", ")}.`, defs.map((d) => d.source));
+  problem(
+    ctx,
+    path,
+    "conflict",
+    `${where(path)} cannot merge these values: ${values.map(showNix).join(", ")}.`,
+    defs.map((d) => d.source),
+  );
   return undefined;
 }
 
@@ -407,9 +440,11 @@ function withName(v: NixValue, name: string | undefined): NixValue {
   return v;
 }
 
-
 /** An option path as messages show it: `a.b."c d"`. */
 export function where(path: readonly string[]): string {
   if (path.length === 0) return "the settings";
-  return `"${path.map((p) => (/^[A-Za-z_][A-Za-z0-9_'-]*$/.test(p) || p.startsWith("[") ? p : JSON.stringify(p))).join(".").replace(/\.\[/g, "[")}"`;
+  return `"${path
+    .map((p) => (/^[A-Za-z_][A-Za-z0-9_'-]*$/.test(p) || p.startsWith("[") ? p : JSON.stringify(p)))
+    .join(".")
+    .replace(/\.\[/g, "[")}"`;
 }

@@ -76,7 +76,12 @@ export function evaluateDefinitions(set: OptionSet, defs: Definition<Source>[]):
     }
     const kept = filterOverrides(parts.map((value) => ({ value, source: d.source }))).defs;
     if (kept.length > 1) {
-      blobProblems.push({ path: [], kind: "unique", message: `These settings are defined ${kept.length} times (a mkMerge around the whole blob), but Clan takes each settings blob once: merge them into one object.`, sources: [d.source] });
+      blobProblems.push({
+        path: [],
+        kind: "unique",
+        message: `These settings are defined ${kept.length} times (a mkMerge around the whole blob), but Clan takes each settings blob once: merge them into one object.`,
+        sources: [d.source],
+      });
       continue;
     }
     if (kept.length === 0) continue;

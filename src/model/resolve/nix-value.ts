@@ -57,13 +57,19 @@ export function fromNix(value: NixValue): Json {
   if (value instanceof NixFloat) return value.value;
   if (Array.isArray(value)) {
     const out = value.map(fromNix);
-    spellFloats(out, value.map((v, i) => [String(i), v] as const));
+    spellFloats(
+      out,
+      value.map((v, i) => [String(i), v] as const),
+    );
     return out;
   }
   if (isAttrs(value)) {
     const out: JsonObject = {};
     for (const k of Object.keys(value)) put(out, k, fromNix(value[k]!));
-    spellFloats(out, Object.keys(value).map((k) => [k, value[k]!] as const));
+    spellFloats(
+      out,
+      Object.keys(value).map((k) => [k, value[k]!] as const),
+    );
     return out;
   }
   return value;

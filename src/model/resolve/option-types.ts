@@ -61,7 +61,7 @@ export function describeType(t: NixType): string {
     case "str":
       return t.pattern !== undefined ? `string matching the pattern ${t.pattern}` : t.nonEmpty ? "non-empty string" : "string";
     case "separatedString":
-      return t.separator === "\n" ? "strings concatenated with \"\\n\"" : `strings concatenated with ${JSON.stringify(t.separator)}`;
+      return t.separator === "\n" ? 'strings concatenated with "\\n"' : `strings concatenated with ${JSON.stringify(t.separator)}`;
     case "int":
       return t.min !== undefined || t.max !== undefined ? `integer between ${t.min ?? "-∞"} and ${t.max ?? "∞"} (both inclusive)` : "signed integer";
     case "float":

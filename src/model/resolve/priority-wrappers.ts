@@ -88,4 +88,3 @@ export function withPriorityAt(blob: JsonObject, path: readonly string[], priori
   }
   return rewrapPriorities(value, next);
 }
-

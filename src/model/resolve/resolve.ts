@@ -14,7 +14,6 @@ import type { OptionSet } from "./option-types";
 import { interfaceOf, UNKNOWN_INTERFACE } from "./role-interface";
 import type { Source } from "./sources";
 
-
 export interface MemberResolution {
   machine: string;
   /** Listed by name in roles.<r>.machines. */
@@ -161,14 +160,7 @@ function roleTagNames(role: JsonObject): string[] {
   return isObject(tags) ? attrNames(tags) : [];
 }
 
-function resolveRole(
-  instance: string,
-  roleName: string,
-  role: JsonObject,
-  machines: Map<string, string[]>,
-  set: OptionSet | undefined,
-  warnings: string[],
-): RoleResolution {
+function resolveRole(instance: string, roleName: string, role: JsonObject, machines: Map<string, string[]>, set: OptionSet | undefined, warnings: string[]): RoleResolution {
   const explicit = Object.keys(objectAt(role, "machines"));
   const tags = roleTagNames(role);
   const members = new Set(explicit);

@@ -128,7 +128,13 @@ export function recordedType(t: JsonObject): NixType {
     case "unsignedInt":
     case "positiveInt":
     case "signedInt":
-      return { kind: "int", description, ...intRange(description ?? ""), ...(num(own(t, "min")) !== undefined ? { min: num(own(t, "min")) } : {}), ...(num(own(t, "max")) !== undefined ? { max: num(own(t, "max")) } : {}) };
+      return {
+        kind: "int",
+        description,
+        ...intRange(description ?? ""),
+        ...(num(own(t, "min")) !== undefined ? { min: num(own(t, "min")) } : {}),
+        ...(num(own(t, "max")) !== undefined ? { max: num(own(t, "max")) } : {}),
+      };
     case "float":
       return { kind: "float", description };
     case "number":
@@ -157,7 +163,10 @@ export function recordedType(t: JsonObject): NixType {
     case "oneOf": {
       const members = own(t, "members");
       if (Array.isArray(members) && members.length > 0) {
-        return members.filter(isObject).map(recordedType).reduceRight((right, left) => ({ kind: "either", left, right }));
+        return members
+          .filter(isObject)
+          .map(recordedType)
+          .reduceRight((right, left) => ({ kind: "either", left, right }));
       }
       return isObject(own(t, "left")) ? { kind: "either", left: sub("left"), right: sub("right"), description } : { kind: "unknown", reason: "oneOf without members" };
     }

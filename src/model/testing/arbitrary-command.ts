@@ -77,10 +77,7 @@ export function arbitraryCommand(options: { hostile?: boolean; doc?: Inventory }
   const pooledRole = fc.constantFrom(...NAMES.roles, ...(hostile ? NAMES.hostile : []));
   // An instance and one of its roles (or any pooled pair).
   const instanceRole: fc.Arbitrary<[string, string]> = names.roles.length
-    ? fc.oneof(
-        { arbitrary: fc.constantFrom(...names.roles), weight: 3 },
-        { arbitrary: fc.tuple(pick(names.instances, NAMES.instances, ["new-instance"]), pooledRole), weight: 1 },
-      )
+    ? fc.oneof({ arbitrary: fc.constantFrom(...names.roles), weight: 3 }, { arbitrary: fc.tuple(pick(names.instances, NAMES.instances, ["new-instance"]), pooledRole), weight: 1 })
     : fc.tuple(pick(names.instances, NAMES.instances, ["new-instance"]), pooledRole);
   const instance = pick(names.instances, NAMES.instances, ["new-instance"]);
   const role = pick(
@@ -105,10 +102,9 @@ export function arbitraryCommand(options: { hostile?: boolean; doc?: Inventory }
     machine.map((name) => ({ kind: "machine" as const, name })),
     tag.map((name) => ({ kind: "tag" as const, name })),
   );
-  const settings = fc.option(
-    fc.uniqueArray(fc.tuple(fc.constantFrom("startAt", "exclude", "port", "__proto__"), jsonValue), { selector: (e) => e[0], maxLength: 3 }).map(objectOf),
-    { nil: undefined },
-  );
+  const settings = fc.option(fc.uniqueArray(fc.tuple(fc.constantFrom("startAt", "exclude", "port", "__proto__"), jsonValue), { selector: (e) => e[0], maxLength: 3 }).map(objectOf), {
+    nil: undefined,
+  });
   const machineField = fc.oneof(
     fc.record({ field: fc.constant<string[]>(["description"]), value: fc.option(fc.string({ maxLength: 8 }), { nil: undefined }) }),
     fc.record({ field: fc.constant<string[]>(["machineClass"]), value: fc.constantFrom<Json | undefined>("nixos", "darwin", undefined) }),
@@ -120,17 +116,23 @@ export function arbitraryCommand(options: { hostile?: boolean; doc?: Inventory }
 
   const cases: fc.Arbitrary<CommandCase>[] = [
     fc.tuple(instanceRole, members).map(([[i, r], ms]) => ({ command: addMembers(i, r, ms), text: `addMembers(${i}, ${r}, ${JSON.stringify(ms)})`, relocate: same })),
-    instanceRole.chain(([i, r]) => membersOf(i, r).map((ms) => [i, r, ms] as const)).map(([i, r, ms]) => ({
-      command: removeMembers(i, r, ms),
-      text: `removeMembers(${i}, ${r}, ${JSON.stringify(ms)})`,
-      relocate: relocations(...ms.map((m) => moving(member_(i, r, m), null))),
-    })),
-    instanceRole.chain(([i, from]) => fc.tuple(role, membersOf(i, from)).map(([to, ms]) => [i, from, to, ms] as const)).map(([i, from, to, ms]) => ({
-      command: moveMembers(i, from, to, ms),
-      text: `moveMembers(${i}, ${from}, ${to}, ${JSON.stringify(ms)})`,
-      relocate: relocations(...ms.map((m) => moving(member_(i, from, m), member_(i, to, m)))),
-    })),
-    fc.tuple(instanceRole, layer, settings).map(([[i, r], l, s]) => ({ command: setSettings(i, r, l, s), text: `setSettings(${i}, ${r}, ${JSON.stringify(l)}, ${JSON.stringify(s)})`, relocate: same })),
+    instanceRole
+      .chain(([i, r]) => membersOf(i, r).map((ms) => [i, r, ms] as const))
+      .map(([i, r, ms]) => ({
+        command: removeMembers(i, r, ms),
+        text: `removeMembers(${i}, ${r}, ${JSON.stringify(ms)})`,
+        relocate: relocations(...ms.map((m) => moving(member_(i, r, m), null))),
+      })),
+    instanceRole
+      .chain(([i, from]) => fc.tuple(role, membersOf(i, from)).map(([to, ms]) => [i, from, to, ms] as const))
+      .map(([i, from, to, ms]) => ({
+        command: moveMembers(i, from, to, ms),
+        text: `moveMembers(${i}, ${from}, ${to}, ${JSON.stringify(ms)})`,
+        relocate: relocations(...ms.map((m) => moving(member_(i, from, m), member_(i, to, m)))),
+      })),
+    fc
+      .tuple(instanceRole, layer, settings)
+      .map(([[i, r], l, s]) => ({ command: setSettings(i, r, l, s), text: `setSettings(${i}, ${r}, ${JSON.stringify(l)}, ${JSON.stringify(s)})`, relocate: same })),
     fc.tuple(instanceRole, fc.constantFrom<string[]>(["startAt"], ["port"], ["exclude"], ["a", "b"]), layer, fc.array(layer, { maxLength: 2 })).map(([[i, r], p, keep, drop]) => ({
       command: keepSettingIn(i, r, p, keep, drop),
       text: `keepSettingIn(${i}, ${r}, ${p.join(".")}, ${JSON.stringify(keep)}, ${JSON.stringify(drop)})`,
@@ -158,12 +160,15 @@ export function arbitraryCommand(options: { hostile?: boolean; doc?: Inventory }
     })),
     instance.map((i) => ({ command: deleteInstance(i), text: `deleteInstance(${i})`, relocate: relocations(moving(["instances", i], null)) })),
     machine.map((m) => ({ command: addMachine(m), text: `addMachine(${m})`, relocate: same })),
-    fc.tuple(machine, machineField).map(([m, f]) => ({ command: setMachineField(m, f.field, f.value), text: `setMachineField(${m}, ${f.field.join(".")}, ${JSON.stringify(f.value)})`, relocate: same })),
+    fc
+      .tuple(machine, machineField)
+      .map(([m, f]) => ({ command: setMachineField(m, f.field, f.value), text: `setMachineField(${m}, ${f.field.join(".")}, ${JSON.stringify(f.value)})`, relocate: same })),
     fc.tuple(machine, fc.array(machineField, { maxLength: 3 })).map(([m, fs]) => ({ command: editMachine(m, fs), text: `editMachine(${m}, ${JSON.stringify(fs)})`, relocate: same })),
     fc.tuple(machine, machine).map(([from, to]) => ({
       command: renameMachine(from, to),
       text: `renameMachine(${from}, ${to})`,
-      relocate: from === to ? same : relocations(moving(["machines", from], ["machines", to]), moving(["instances", "*", "roles", "*", "machines", from], ["instances", "$0", "roles", "$1", "machines", to])),
+      relocate:
+        from === to ? same : relocations(moving(["machines", from], ["machines", to]), moving(["instances", "*", "roles", "*", "machines", from], ["instances", "$0", "roles", "$1", "machines", to])),
     })),
     machine.map((m) => ({
       command: deleteMachine(m),
@@ -216,10 +221,7 @@ function namesIn(doc: Inventory | undefined): DocNames {
       for (const r of Object.keys(roles)) {
         out.roles.push([i, r]);
         const role = roles[r];
-        const listed: MemberRef[] = [
-          ...roleMachineNames(role).map((name) => ({ kind: "machine" as const, name })),
-          ...roleTagNames(role).map((name) => ({ kind: "tag" as const, name })),
-        ];
+        const listed: MemberRef[] = [...roleMachineNames(role).map((name) => ({ kind: "machine" as const, name })), ...roleTagNames(role).map((name) => ({ kind: "tag" as const, name }))];
         for (const m of listed) if (m.kind === "tag") tags.add(m.name);
         out.members.set(JSON.stringify([i, r]), listed);
       }
@@ -278,8 +280,6 @@ export function unknownKeysOf(doc: Inventory): UnknownKey[] {
   });
   return out;
 }
-
-
 
 /**
  * A random inventory, and what a random command (arguments mostly from its names) made of it; a

@@ -57,16 +57,15 @@ export function arbitraryInventory(options: ArbitraryInventoryOptions = {}): fc.
   const plainString = fc.string({ maxLength: 12 });
 
   /** A set of `key -> value` entries with unique keys, as an object. */
-  const objectFrom = <T extends Json>(key: fc.Arbitrary<string>, value: fc.Arbitrary<T>, maxLength = 4) =>
-    fc.uniqueArray(fc.tuple(key, value), { selector: (e) => e[0], maxLength }).map(objectOf);
+  const objectFrom = <T extends Json>(key: fc.Arbitrary<string>, value: fc.Arbitrary<T>, maxLength = 4) => fc.uniqueArray(fc.tuple(key, value), { selector: (e) => e[0], maxLength }).map(objectOf);
 
   /** Adds unknown keys (never one of `known`) after the known ones. */
   const withUnknown = (base: fc.Arbitrary<JsonObject>, known: readonly string[]): fc.Arbitrary<JsonObject> => {
     if (!unknownKeys) return base;
     const key = pool(NAMES.unknown).filter((k) => !known.includes(k));
-    return fc.tuple(base, fc.uniqueArray(fc.tuple(key, jsonValue), { selector: (e) => e[0], maxLength: 2 })).map(([obj, extra]) =>
-      objectOf([...Object.entries(obj), ...extra.filter(([k]) => !Object.prototype.hasOwnProperty.call(obj, k))]),
-    );
+    return fc
+      .tuple(base, fc.uniqueArray(fc.tuple(key, jsonValue), { selector: (e) => e[0], maxLength: 2 }))
+      .map(([obj, extra]) => objectOf([...Object.entries(obj), ...extra.filter(([k]) => !Object.prototype.hasOwnProperty.call(obj, k))]));
   };
 
   const settingsKey = fc.constantFrom("startAt", "exclude", "port", "host", "user", "enable", ...(hostile ? HOSTILE : []));

@@ -17,8 +17,7 @@ function* objects(v: Json, path: string[] = []): Generator<[JsonObject, string[]
 const count = (pred: (inv: JsonObject) => boolean) => all.filter(pred).length;
 const instancesOf = (inv: JsonObject) => Object.entries(inv["instances"] as Record<string, JsonObject>);
 const rolesOf = (inv: JsonObject) => instancesOf(inv).flatMap(([, i]) => Object.values((i["roles"] ?? {}) as Record<string, JsonObject>));
-const hasMarker = (inv: JsonObject, type: string, where?: (path: string[]) => boolean) =>
-  [...objects(inv)].some(([o, path]) => o["_type"] === type && (!where || where(path)));
+const hasMarker = (inv: JsonObject, type: string, where?: (path: string[]) => boolean) => [...objects(inv)].some(([o, path]) => o["_type"] === type && (!where || where(path)));
 
 describe("generateInventory", () => {
   it("is deterministic per seed and differs between seeds", () => {
@@ -50,7 +49,12 @@ describe("generateInventory", () => {
         const names = instancesOf(inv).map(([n, i]) => ((i["module"] as JsonObject | undefined)?.["name"] as string | undefined) ?? n);
         return new Set(names).size < names.length;
       }),
-      moduleNameDiffers: count((inv) => instancesOf(inv).some(([n, i]) => { const m = (i["module"] as JsonObject | undefined)?.["name"]; return typeof m === "string" && m !== n; })),
+      moduleNameDiffers: count((inv) =>
+        instancesOf(inv).some(([n, i]) => {
+          const m = (i["module"] as JsonObject | undefined)?.["name"];
+          return typeof m === "string" && m !== n;
+        }),
+      ),
       membersByName: count((inv) => rolesOf(inv).some((r) => r["machines"] !== undefined)),
       membersByTagList: count((inv) => rolesOf(inv).some((r) => Array.isArray(r["tags"]))),
       membersByTagSet: count((inv) => rolesOf(inv).some((r) => isObject(r["tags"]))),

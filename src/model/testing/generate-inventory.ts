@@ -263,7 +263,10 @@ export function generateInventory(seed: number, catalog: CatalogShape = embedded
     else if (rng.chance(0.15)) fields.push(["machineClass", "nixos"]);
     return [m, entries(fields)];
   });
-  const inventory: [string, Json][] = [["meta", { name: `generated-${seed}` }], ["machines", entries(machines)]];
+  const inventory: [string, Json][] = [
+    ["meta", { name: `generated-${seed}` }],
+    ["machines", entries(machines)],
+  ];
   if (rng.chance(0.3)) {
     inventory.push(["tags", entries(rng.some(TAGS, rng.int(1, 2)).map((t) => [t, rng.some(machineNames, rng.int(1, 2))]))]);
   }

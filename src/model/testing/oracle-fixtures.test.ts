@@ -65,7 +65,10 @@ describe("the recorded oracle answers", () => {
     // Where ../shared is here, the copies are of today's files (and the oracle's own expectations agree).
     const caseDir = join(ORACLE_DIR, "cases");
     if (!existsSync(caseDir)) return console.warn("SKIPPED: recorded cases vs ../shared — ../shared is absent");
-    const names = readdirSync(caseDir).filter((f) => f.endsWith(".json") && !f.endsWith(".expected.json")).map((f) => f.slice(0, -5)).sort();
+    const names = readdirSync(caseDir)
+      .filter((f) => f.endsWith(".json") && !f.endsWith(".expected.json"))
+      .map((f) => f.slice(0, -5))
+      .sort();
     expect(cases.map((c) => c.name).sort(), RERECORD).toEqual(names);
     for (const c of cases) {
       expect(c.inventory, `${c.name}: ${RERECORD}`).toEqual(JSON.parse(readFileSync(join(caseDir, `${c.name}.json`), "utf8")));

@@ -25,7 +25,9 @@ export const FIXTURES_DIR = fileURLToPath(new URL("../resolve/fixtures/", import
 export function loadOracleFixtures(kind: FixtureKind): OracleRecord[] {
   const dir = join(FIXTURES_DIR, kind);
   const records: OracleRecord[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".json")).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()) {
     const value = JSON.parse(readFileSync(join(dir, file), "utf8")) as { records: OracleRecord[] };
     records.push(...value.records);
   }

@@ -57,9 +57,7 @@ export interface OracleAnswer {
 /** Extra flags of the oracle: `--machine-dir NAME`, `--self-module L=CORE`, `--meta-name NAME`, … */
 export type OracleArgs = readonly string[];
 
-export type OracleAvailability =
-  | { ok: true; oracle: string; run(inventory: Json, args?: OracleArgs): Promise<OracleAnswer> }
-  | { ok: false; reason: string };
+export type OracleAvailability = { ok: true; oracle: string; run(inventory: Json, args?: OracleArgs): Promise<OracleAnswer> } | { ok: false; reason: string };
 
 /** The repository's root (this file is src/model/testing/oracle.ts). */
 export const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));

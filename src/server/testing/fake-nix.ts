@@ -71,11 +71,7 @@ esac
     record: (attribute, value) => writeFile(join(data, `${attribute}.json`), JSON.stringify(value)),
     calls: async () => (await readFile(join(data, "calls.log"), "utf8").catch(() => "")).split("\n").filter(Boolean),
     argsOf: async (attribute) => (await readFile(join(data, `args-${attribute}`), "utf8").catch(() => "")).split("\0").slice(0, -1),
-    slowPids: async () =>
-      (await readFile(join(data, "slow.pids"), "utf8").catch(() => ""))
-        .split("\n")
-        .filter(Boolean)
-        .map(Number),
+    slowPids: async () => (await readFile(join(data, "slow.pids"), "utf8").catch(() => "")).split("\n").filter(Boolean).map(Number),
     remove: () => rm(root, { recursive: true, force: true }),
   };
 }

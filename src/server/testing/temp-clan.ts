@@ -24,9 +24,7 @@ export async function makeTempDir(prefix = "clan-"): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
 
-export async function startTempClan(
-  opts: Partial<Omit<ClanContextOptions, "dir">> & { files?: Record<string, string>; dir?: string } = {},
-): Promise<TempClan> {
+export async function startTempClan(opts: Partial<Omit<ClanContextOptions, "dir">> & { files?: Record<string, string>; dir?: string } = {}): Promise<TempClan> {
   const dir = opts.dir ?? (await makeTempDir());
   await writeFile(join(dir, "flake.nix"), "{ outputs = _: { }; }\n");
   for (const [name, content] of Object.entries(opts.files ?? {})) {

@@ -73,7 +73,11 @@ export function labelsSinceSave(past: readonly HistoryEntry[], future: readonly 
     if (past[k]!.id === savedAt) return past.slice(k + 1).map((e) => e.label);
   }
   for (let k = 0; k < future.length; k++) {
-    if (future[k]!.id === savedAt) return future.slice(0, k + 1).reverse().map((e) => `Undo: ${e.label}`);
+    if (future[k]!.id === savedAt)
+      return future
+        .slice(0, k + 1)
+        .reverse()
+        .map((e) => `Undo: ${e.label}`);
   }
   return [];
 }

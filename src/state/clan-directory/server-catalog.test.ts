@@ -52,7 +52,14 @@ describe("the clan's catalog from nix", () => {
 });
 
 describe("when nix cannot give the catalog", () => {
-  const done = { type: "done", source: "embedded", catalog: embedded, elapsedMs: 3, notice: "Showing the embedded clan-core catalog instead of your clan's own.", error: "nix eval failed: error: boom" };
+  const done = {
+    type: "done",
+    source: "embedded",
+    catalog: embedded,
+    elapsedMs: 3,
+    notice: "Showing the embedded clan-core catalog instead of your clan's own.",
+    error: "nix eval failed: error: boom",
+  };
   withFetch(() => streamed([JSON.stringify({ type: "start", nix: true }) + "\n" + JSON.stringify(done) + "\n"]));
 
   it("uses the embedded catalog, with the reason as a visible notice and as a warning on the source", async () => {

@@ -31,7 +31,16 @@ export function JsonWidget({ pathKey, label, committed, spelling, describedBy, i
   const { inputProps, error } = useDraft({ pathKey, committed, toDraft: (v) => toJsonText(v, spelling), parse: parseJsonText, multiline: true, onDraft: (d) => setRows(rowsFor(d)) });
   return (
     <>
-      <textarea aria-label={label} className={`${MONO_INPUT} text-xs`} rows={rows} spellCheck={false} placeholder="JSON, e.g. {&quot;key&quot;: 1}" aria-describedby={describedBy} aria-invalid={invalid || !!error || undefined} {...inputProps} />
+      <textarea
+        aria-label={label}
+        className={`${MONO_INPUT} text-xs`}
+        rows={rows}
+        spellCheck={false}
+        placeholder='JSON, e.g. {"key": 1}'
+        aria-describedby={describedBy}
+        aria-invalid={invalid || !!error || undefined}
+        {...inputProps}
+      />
       {node.kind === "json" && node.reason && <p className="mt-1 text-xs text-amber-700 dark:text-amber-400">{node.reason}</p>}
       {error && <p className={ERROR_TEXT}>{error}</p>}
     </>

@@ -22,7 +22,15 @@ function keyProblem(name: string, current: string | undefined, existing: JsonObj
   return undefined;
 }
 
-export function MapEntries({ pathKey, label, valueNode, value, keys, reserved, depth }: {
+export function MapEntries({
+  pathKey,
+  label,
+  valueNode,
+  value,
+  keys,
+  reserved,
+  depth,
+}: {
   pathKey: string;
   label: string;
   valueNode: FieldNode;
@@ -79,7 +87,16 @@ export function MapEntries({ pathKey, label, valueNode, value, keys, reserved, d
       {keys.length === 0 && <p className="text-xs text-slate-500">No entries.</p>}
       {/* oxlint-disable-next-line react/refs -- rowId hands out an id on a key's first sight and keeps it: a render React throws away at most leaves an unused number behind */}
       {keys.map((k) => (
-        <MapEntry key={rowId(k)} mapPath={pathKey} entryKey={k} label={label} valueNode={valueNode} depth={depth} onRename={rename} onRemove={() => ctx.commit(path, withoutKey(value, k), `Remove ${childLabel(label, k)}`)} />
+        <MapEntry
+          key={rowId(k)}
+          mapPath={pathKey}
+          entryKey={k}
+          label={label}
+          valueNode={valueNode}
+          depth={depth}
+          onRename={rename}
+          onRemove={() => ctx.commit(path, withoutKey(value, k), `Remove ${childLabel(label, k)}`)}
+        />
       ))}
       <div className="flex flex-wrap items-start gap-2 pt-1">
         <div className="min-w-0 flex-1">
@@ -120,7 +137,15 @@ export function MapEntries({ pathKey, label, valueNode, value, keys, reserved, d
   );
 }
 
-function MapEntry({ mapPath, entryKey, label, valueNode, depth, onRename, onRemove }: {
+function MapEntry({
+  mapPath,
+  entryKey,
+  label,
+  valueNode,
+  depth,
+  onRename,
+  onRemove,
+}: {
   mapPath: string;
   entryKey: string;
   label: string;

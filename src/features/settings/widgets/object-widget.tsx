@@ -43,7 +43,13 @@ function UnknownKey({ pathKey, name, label, value, spelling }: { pathKey: string
       <div className="flex items-center gap-2">
         <span className="font-mono text-sm font-medium">{name}</span>
         <span className="text-xs text-red-700 dark:text-red-400">unknown setting</span>
-        <button type="button" className={`${DANGER_BUTTON} ml-auto`} aria-label={`Remove unknown setting ${label}`} {...readOnlyProps(ctx, "control")} onClick={() => ctx.commit(path, undefined, `Remove unknown setting ${label}`)}>
+        <button
+          type="button"
+          className={`${DANGER_BUTTON} ml-auto`}
+          aria-label={`Remove unknown setting ${label}`}
+          {...readOnlyProps(ctx, "control")}
+          onClick={() => ctx.commit(path, undefined, `Remove unknown setting ${label}`)}
+        >
           Remove
         </button>
       </div>

@@ -14,7 +14,17 @@ export function StringWidget({ pathKey, label, committed, prop, describedBy, inv
   const placeholder = prop?.hasDefault ? defaultText(prop.default) : undefined;
   return (
     <>
-      <input type="text" aria-label={label} className={INPUT} placeholder={placeholder} aria-describedby={describedBy} aria-invalid={invalid || !!error || undefined} autoComplete="off" spellCheck={false} {...inputProps} />
+      <input
+        type="text"
+        aria-label={label}
+        className={INPUT}
+        placeholder={placeholder}
+        aria-describedby={describedBy}
+        aria-invalid={invalid || !!error || undefined}
+        autoComplete="off"
+        spellCheck={false}
+        {...inputProps}
+      />
       {committed === "" && <p className="mt-1 text-xs text-slate-500">Set to empty text (clear the field or reset to remove it).</p>}
       {error && <p className={ERROR_TEXT}>{error}</p>}
     </>

@@ -19,7 +19,11 @@ export function embeddedCatalog(): Catalog {
 export function catalogForOracleArgs(args: readonly string[]): Catalog {
   const base = embeddedCatalog();
   const core = base.coreInput;
-  const self: { modules: Catalog["modulesPerSource"][string]; schemas: Catalog["moduleSchemas"][string]; interfaces: NonNullable<Catalog["roleInterfaces"]>[string] } = { modules: {}, schemas: {}, interfaces: {} };
+  const self: { modules: Catalog["modulesPerSource"][string]; schemas: Catalog["moduleSchemas"][string]; interfaces: NonNullable<Catalog["roleInterfaces"]>[string] } = {
+    modules: {},
+    schemas: {},
+    interfaces: {},
+  };
   for (let i = 0; i < args.length; i++) {
     if (args[i] !== "--self-module") continue;
     const [local, coreName] = (args[++i] ?? "").split("=");
