@@ -27,6 +27,20 @@ describe("?inventory=<url>", () => {
     expect(useNotices.getState().notices.at(-1)).toMatchObject({ kind: "info", title: "Loaded clan.nix", detail: "Read from inventory at line 3." });
   });
 
+  it("a document the user opened while boot still loads stays: neither the address's nor the demo replaces it", async () => {
+    for (const search of ["?inventory=/slow.json", ""]) {
+      let answer: ((r: Response) => void) | undefined;
+      vi.stubGlobal("fetch", () => new Promise<Response>((r) => (answer = r)));
+      useEditor.getState().reset({}, null);
+      const booting = boot(search);
+      await vi.waitFor(() => expect(answer).not.toBe(undefined));
+      useEditor.getState().reset({ meta: { name: "imported" } }, { name: "inventory.json", doc: { meta: { name: "imported" } } });
+      answer!(new Response('{"meta": {"name": "late"}}'));
+      await booting;
+      expect(useEditor.getState().doc, search || "demo").toEqual({ meta: { name: "imported" } });
+    }
+  });
+
   it("reads Nix by content when the name does not say, and JSON as before", async () => {
     serve({ "/raw": '{ meta.name = "by-content"; }\n', "/x.json": '{"meta": {"name": "json"}}' });
     await boot("?inventory=/raw");

@@ -11,23 +11,31 @@ import { fetchAddressText } from "../state/remote-address";
 /** An inventory read from an address: as large as an imported file may be (the CLI says 10 MB). */
 const MAX_INVENTORY_BYTES = 10 * 1024 * 1024;
 
-/** Returns what the browser had stored (the base for the autosave of this tab), or null. */
+/**
+ * Returns what the browser had stored (the base for the autosave of this tab), or null.
+ *
+ * The header (Import, a dropped file) works while this still reads IndexedDB or fetches: a
+ * document the user opened meanwhile is theirs, and what boot loads later does not replace it.
+ */
 export async function boot(search: string = window.location.search): Promise<Stored | null> {
   const params = new URLSearchParams(search);
   const url = params.get("inventory");
+  const initial = useEditor.getState().doc;
+  const untouched = () => useEditor.getState().doc === initial;
   const saved = await loadAutosave().catch(() => null);
-  if (url) {
-    if (await loadFromUrl(url)) return saved;
+  if (url && untouched()) {
+    if (await loadFromUrl(url, false, untouched)) return saved;
   }
+  if (!untouched()) return saved;
   if (saved) {
     useEditor.getState().reset(saved.doc, saved.original, saved.history ?? undefined);
     return saved;
   }
-  await loadFromUrl(publicFile("demo-inventory.json"), true);
+  await loadFromUrl(publicFile("demo-inventory.json"), true, untouched);
   return null;
 }
 
-async function loadFromUrl(url: string, asDemo = false): Promise<boolean> {
+async function loadFromUrl(url: string, asDemo: boolean, untouched: () => boolean): Promise<boolean> {
   const notices = useNotices.getState();
   try {
     const text = await fetchAddressText(url, { maxBytes: MAX_INVENTORY_BYTES });
@@ -37,6 +45,7 @@ async function loadFromUrl(url: string, asDemo = false): Promise<boolean> {
       notices.push({ kind: "error", title: `Could not load ${url}`, detail: readFailureDetail(result.error) });
       return false;
     }
+    if (!untouched()) return true;
     useEditor.getState().reset(result.doc, { name, doc: result.doc });
     if (!asDemo) notices.push({ kind: "info", title: `Loaded ${name}`, detail: result.note });
     return true;
