@@ -146,6 +146,22 @@ describe("autosave in IndexedDB", () => {
     expect(useEditor.getState().doc).toEqual({ machines: { a: {}, b: {} } });
   });
 
+  it("a tab that opened the demo stores nothing until edited, and an edit of it lands on what another tab stored as an edit of the demo", async () => {
+    const demo = { meta: { name: "demo" }, machines: { web1: { deploy: { targetHost: "demo-host" } }, web2: {} } };
+    useEditor.getState().reset(demo, { name: "demo-inventory.json", doc: demo });
+    handle = startAutosave({ delayMs: 5, idleTimeoutMs: 10, stored: null, demo: true });
+    await handle.flushed();
+    await wait(30);
+    expect(await storedDoc()).toBeUndefined();
+    // Another tab imports its own inventory; this tab's user then edits the demo.
+    await writeAsOtherTab({ meta: { name: "imported" }, machines: { web1: { deploy: { targetHost: "mine" } } } });
+    useEditor.getState().apply(addMachine("extra"));
+    await handle.flushed();
+    const stored = JSON.parse((await storedDoc())!.text!);
+    // The import stays as it was (no demo machine, no demo value), with this tab's one edit.
+    expect(stored).toEqual({ meta: { name: "imported" }, machines: { web1: { deploy: { targetHost: "mine" } }, extra: {} } });
+  });
+
   it("another tab's write is read when it says so, merged with unwritten edits; a value this tab set and the other replaced is announced with Undo", async () => {
     handle = await start(10_000);
     useEditor.getState().apply(addMachine("a"));

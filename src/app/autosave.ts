@@ -198,6 +198,13 @@ export interface AutosaveOptions {
   idleTimeoutMs?: number;
   /** What the tab started from (loadAutosave's result); null: nothing stored yet. */
   stored?: Stored | null;
+  /**
+   * The tab opened the demo because nothing was stored. The demo is nobody's work: it is not
+   * written until edited, and then merged onto what another tab stored meanwhile as an edit of
+   * the demo — never as a document of its own (a second tab opened before the first one's import
+   * was written would otherwise mix the demo's machines into that import).
+   */
+  demo?: boolean;
 }
 
 type Cancel = () => void;
@@ -237,7 +244,9 @@ export interface AutosaveHandle {
 }
 
 /** Starts saving the editor's document and following the other tabs' writes. */
-export function startAutosave({ delayMs = 300, idleTimeoutMs = 2000, stored = null }: AutosaveOptions = {}): AutosaveHandle {
+export function startAutosave({ delayMs = 300, idleTimeoutMs = 2000, stored = null, demo = false }: AutosaveOptions = {}): AutosaveHandle {
+  /** The merge base while this tab has neither written nor read a stored version. */
+  const startBase: Inventory = demo ? useEditor.getState().doc : {};
   let timer: ReturnType<typeof setTimeout> | undefined;
   let cancelIdle: Cancel | undefined;
   /** The document or history changed since the last write. */
@@ -314,7 +323,7 @@ export function startAutosave({ delayMs = 300, idleTimeoutMs = 2000, stored = nu
             const origRec = origValue as OriginalRecord | undefined;
             const theirOriginal = current.originalId && origRec?.id === current.originalId ? originalOf(origRec) : null;
             const theirs = docOf(current, theirOriginal) ?? {};
-            const base = synced?.doc ?? {};
+            const base = synced?.doc ?? startBase;
             const merged = merge3(base, doc, theirs, "mine") as Inventory;
             // An import in this tab brings its original; otherwise the stored one stays.
             const keepOurs = ownOriginalChanged && synced !== null;
@@ -436,7 +445,8 @@ export function startAutosave({ delayMs = 300, idleTimeoutMs = 2000, stored = nu
   document.addEventListener("visibilitychange", onVisibility);
   // Nothing stored yet, or this tab's document did not come from the store (?inventory=):
   // write it; a version another tab wrote meanwhile is merged as usual.
-  if (!synced || synced.doc !== useEditor.getState().doc || synced.original !== useEditor.getState().original || journalKeys.length) schedule();
+  if (demo) void serial(pull);
+  else if (!synced || synced.doc !== useEditor.getState().doc || synced.original !== useEditor.getState().original || journalKeys.length) schedule();
   return {
     stop() {
       void flush();

@@ -12,30 +12,32 @@ import { fetchAddressText } from "../state/remote-address";
 const MAX_INVENTORY_BYTES = 10 * 1024 * 1024;
 
 /**
- * Returns what the browser had stored (the base for the autosave of this tab), or null.
+ * Returns what the browser had stored (the base for the autosave of this tab), or null, and
+ * whether the tab opened the demo (autosave does not store an unedited demo).
  *
  * The header (Import, a dropped file) works while this still reads IndexedDB or fetches: a
  * document the user opened meanwhile is theirs, and what boot loads later does not replace it.
  */
-export async function boot(search: string = window.location.search): Promise<Stored | null> {
+export async function boot(search: string = window.location.search): Promise<{ stored: Stored | null; demo: boolean }> {
   const params = new URLSearchParams(search);
   const url = params.get("inventory");
   const initial = useEditor.getState().doc;
   const untouched = () => useEditor.getState().doc === initial;
   const saved = await loadAutosave().catch(() => null);
   if (url && untouched()) {
-    if (await loadFromUrl(url, false, untouched)) return saved;
+    if (await loadFromUrl(url, false, untouched)) return { stored: saved, demo: false };
   }
-  if (!untouched()) return saved;
+  if (!untouched()) return { stored: saved, demo: false };
   if (saved) {
     useEditor.getState().reset(saved.doc, saved.original, saved.history ?? undefined);
-    return saved;
+    return { stored: saved, demo: false };
   }
-  await loadFromUrl(publicFile("demo-inventory.json"), true, untouched);
-  return null;
+  const loaded = await loadFromUrl(publicFile("demo-inventory.json"), true, untouched);
+  return { stored: null, demo: loaded === true };
 }
 
-async function loadFromUrl(url: string, asDemo: boolean, untouched: () => boolean): Promise<boolean> {
+/** true: loaded; "kept": read, but the user opened another document meanwhile; false: failed. */
+async function loadFromUrl(url: string, asDemo: boolean, untouched: () => boolean): Promise<boolean | "kept"> {
   const notices = useNotices.getState();
   try {
     const text = await fetchAddressText(url, { maxBytes: MAX_INVENTORY_BYTES });
@@ -45,7 +47,7 @@ async function loadFromUrl(url: string, asDemo: boolean, untouched: () => boolea
       notices.push({ kind: "error", title: `Could not load ${url}`, detail: readFailureDetail(result.error) });
       return false;
     }
-    if (!untouched()) return true;
+    if (!untouched()) return "kept";
     useEditor.getState().reset(result.doc, { name, doc: result.doc });
     if (!asDemo) notices.push({ kind: "info", title: `Loaded ${name}`, detail: result.note });
     return true;

@@ -49,9 +49,9 @@ export function Layout({ children }: { children: ReactNode }) {
     // otherwise the browser's autosave keeps it.
     const clan = isClanDirectoryMode();
     const start = clan ? import("./clan-directory/open-inventory").then((m) => m.bootClanDirectory(queryClient)).then(() => null) : boot();
-    void start.then((stored) => {
-      if (!clan) {
-        const autosave = startAutosave({ stored });
+    void start.then((booted) => {
+      if (booted) {
+        const autosave = startAutosave(booted);
         stop = autosave.stop;
         void pruneHistories().catch(() => undefined);
       }
