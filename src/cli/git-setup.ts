@@ -3,7 +3,7 @@
 //  - DIR/.gitattributes gets `inventory.json merge=clan-inventory` (committed, so the whole team
 //    has it; it names the driver, it does not run anything by itself);
 //  - the repository's own config (.git/config, never committed: git runs no command a clone
-//    brings along) gets merge.clan-inventory.driver = `clan-inventory merge %O %A %B -o %A`.
+//    brings along) gets merge.clan-inventory.driver = `clan-inventory merge %O %A %B -o %A --marker-size %L --path %P`.
 // CMD is how to start clan-inventory: `clan-inventory` when it is on PATH, else this checkout's
 // bin/clan-inventory.mjs by its absolute path.
 import { execFile } from "node:child_process";
@@ -54,7 +54,9 @@ export async function gitSetupCommand(args: string[], io: Partial<GitSetupIo> = 
   }
 
   const cmd = command ?? ((await onPath("clan-inventory")) ? "clan-inventory" : shellQuote(BIN));
-  const driver = `${cmd} merge %O %A %B -o %A`;
+  // %L: the marker size the user configured; %P: the file's path, which messages name (git's
+  // %O/%A/%B are temporary files). git quotes each for the shell.
+  const driver = `${cmd} merge %O %A %B -o %A --marker-size %L --path %P`;
   for (const [key, value] of [
     ["merge.clan-inventory.name", "clan-inventory: three-way merge of inventory.json as JSON"],
     ["merge.clan-inventory.driver", driver],

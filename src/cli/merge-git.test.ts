@@ -125,7 +125,7 @@ describe("git merge with the driver git-setup installs (real git)", () => {
     const out: string[] = [];
     expect(await gitSetupCommand([dir, "--command", BIN], { out: (l) => out.push(l), err: (l) => out.push(l) })).toBe(0);
     expect(readFileSync(join(dir, ".gitattributes"), "utf8")).toBe("inventory.json merge=clan-inventory\n");
-    expect(git(dir, "config", "merge.clan-inventory.driver").out.trim()).toBe(`${BIN} merge %O %A %B -o %A`);
+    expect(git(dir, "config", "merge.clan-inventory.driver").out.trim()).toBe(`${BIN} merge %O %A %B -o %A --marker-size %L --path %P`);
     // Setting up twice changes nothing.
     expect(await gitSetupCommand([dir, "--command", BIN], { out: (l) => out.push(l) })).toBe(0);
     expect(readFileSync(join(dir, ".gitattributes"), "utf8")).toBe("inventory.json merge=clan-inventory\n");
@@ -137,6 +137,9 @@ describe("git merge with the driver git-setup installs (real git)", () => {
       .map((p) => p.name)
       .sort();
     expect(conflictedFiles(dir)).toEqual(trueConflicts);
+    // The driver's messages name each file by its path in the repository, not git's temporary copy.
+    for (const name of trueConflicts) expect(driven.out).toMatch(new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/inventory\\.json:\\d+: conflict at `, "m"));
+    expect(driven.out).not.toMatch(/\.merge_file/);
     for (const p of selected) {
       const merged = readFileSync(join(dir, p.name, "inventory.json"), "utf8");
       if (p.meta.trueConflict) {

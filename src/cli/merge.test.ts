@@ -66,6 +66,17 @@ describe("clan-inventory merge", () => {
     expect(r.out).toContain("\n>>>>>>>>> theirs\n");
   });
 
+  it("--path names the file in messages (git's %P) instead of git's temporary copies", async () => {
+    const [b, o, t] = files(inv({ meta: { name: "c" } }), inv({ meta: { name: "ours" } }), inv({ meta: { name: "theirs" } }));
+    const r = await run([b, o, t, "--path", "clans/eu/inventory.json"]);
+    expect(r.err).toContain('clans/eu/inventory.json:3: conflict at meta.name: ours "ours"; theirs "theirs"');
+    expect(r.err).not.toContain(o);
+    const [b2, o2, t2] = files(inv({ a: 1 }), "{ not json", inv({ a: 3 }));
+    const bad = await run([b2, o2, t2, "--path", "clans/eu/inventory.json"]);
+    expect(bad.err).toMatch(/^clans\/eu\/inventory\.json \(ours\):1:/m);
+    expect(bad.err).not.toContain(o2);
+  });
+
   it("clean as JSON but a new settings conflict to Clan: reported on stderr, exit 0", async () => {
     const base = {
       machines: { web1: {} },

@@ -1,4 +1,4 @@
-// `clan-inventory merge BASE OURS THEIRS [-o OUT] [--marker-size N] [--catalog C]`: git's merge
+// `clan-inventory merge BASE OURS THEIRS [-o OUT] [--marker-size N] [--path P] [--catalog C]`: git's merge
 // driver for inventory.json (`clan-inventory git-setup` installs it; src/cli/git-setup.ts).
 //
 // Merges the JSON trees (lib/json-merge.ts) and writes the result in OURS' layout to OUT
@@ -23,7 +23,7 @@ import { formatPath } from "../model/path-text";
 import { loadCatalog } from "./load-inputs";
 import { CommandLine } from "./command-line";
 
-export const MERGE_USAGE = "Usage: clan-inventory merge <base> <ours> <theirs> [-o <file>] [--marker-size N] [--catalog <file>]";
+export const MERGE_USAGE = "Usage: clan-inventory merge <base> <ours> <theirs> [-o <file>] [--marker-size N] [--path <name>] [--catalog <file>]";
 
 export interface MergeIo {
   out(text: string): void;
@@ -36,6 +36,8 @@ interface Options {
   theirs: string;
   output?: string;
   markerSize: number;
+  /** The file's path in the repository (git's %P): messages name it instead of git's temporary files. */
+  path?: string;
   catalog?: string;
 }
 
@@ -44,7 +46,7 @@ export async function mergeCommand(args: string[], io: Partial<MergeIo> = {}): P
   const err = io.err ?? ((line: string) => console.error(line));
   const options = parseCommand(args, out, err);
   if (typeof options === "number") return options;
-  const name = options.output ?? options.ours;
+  const name = options.path ?? options.output ?? options.ours;
   try {
     const [base, ours, theirs] = await Promise.all([options.base, options.ours, options.theirs].map((f) => readText(f, "inventory", MAX_INVENTORY_BYTES)));
     const result = mergeJsonTexts(base!, ours!, theirs!, { markerSize: options.markerSize });
@@ -57,7 +59,7 @@ export async function mergeCommand(args: string[], io: Partial<MergeIo> = {}): P
       }
     };
     if (!result.ok) {
-      const file = { base: options.base, ours: options.ours, theirs: options.theirs }[result.side];
+      const file = options.path !== undefined ? `${options.path} (${result.side})` : { base: options.base, ours: options.ours, theirs: options.theirs }[result.side];
       err(located(file, result.error));
       const line = await gitMergeFile(options);
       if (line === undefined) return 2;
@@ -128,6 +130,7 @@ function parseCommand(args: string[], out: (text: string) => void, err: (line: s
   const parsed = cli.parse(args, {
     output: { type: "string", short: "o" },
     "marker-size": { type: "string" },
+    path: { type: "string" },
     catalog: { type: "string" },
   });
   if (typeof parsed === "number") return parsed;
@@ -136,5 +139,5 @@ function parseCommand(args: string[], out: (text: string) => void, err: (line: s
   // git passes %L, a whole number; anything else is a mistake in the driver's configuration.
   const markerSize = values["marker-size"] === undefined ? 7 : Number(values["marker-size"]);
   if (!Number.isInteger(markerSize) || markerSize < 1) return cli.fail("--marker-size must be a positive whole number");
-  return { base: files[0]!, ours: files[1]!, theirs: files[2]!, output: values.output, markerSize, catalog: values.catalog };
+  return { base: files[0]!, ours: files[1]!, theirs: files[2]!, output: values.output, markerSize, path: values.path, catalog: values.catalog };
 }
