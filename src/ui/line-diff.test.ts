@@ -35,6 +35,10 @@ describe("lineDiff", () => {
     );
   });
 
+  it("with unbounded context, identical texts are every line unchanged", () => {
+    expect(lineDiff("c\n", "c\n", { context: Infinity })).toEqual({ rows: [{ kind: "same", text: "c", oldLine: 1, newLine: 1 }], added: 0, removed: 0 });
+  });
+
   it("keeps three lines of context, numbers both sides and counts changes (the export's view)", () => {
     const before = lines(20, (i) => `line ${i}`);
     const after = before.replace("line 10\n", "line ten\n");

@@ -98,6 +98,8 @@ function splitLines(text: string): string[] {
 
 /** Keeps `context` unchanged lines around each change; longer unchanged runs become one row. */
 function fold(rows: DiffRow[], context: number): DiffRow[] {
+  // Unbounded context keeps every line, also when nothing changed (no change to be near).
+  if (context === Infinity) return rows;
   const keep = new Uint8Array(rows.length);
   rows.forEach((row, i) => {
     if (row.kind === "same") return;
