@@ -3,7 +3,7 @@
 // write is under way comes back with the last complete document (src/app/autosave.ts).
 import { expect, test, type Page } from "@playwright/test";
 import { generateFleet } from "../bench/fleet";
-import { openWith, rowOf } from "./fleet-fixture";
+import { openWith, rowOf, newMachine } from "./fleet-fixture";
 
 const L = generateFleet("L");
 
@@ -30,14 +30,6 @@ function stored(page: Page): Promise<{ version: number; original: string | null 
 async function openMachine(page: Page, name: string) {
   await page.getByRole("searchbox", { name: "Filter machines" }).fill(name);
   await rowOf(page, "Machines", name).getByRole("link", { name }).click();
-}
-
-async function newMachine(page: Page, name: string) {
-  await page.getByRole("button", { name: "New machine" }).click();
-  const dialog = page.getByRole("dialog", { name: "New machine" });
-  await dialog.getByLabel("Name").fill(name);
-  await dialog.getByRole("button", { name: "Create machine" }).click();
-  await expect(dialog).toBeHidden();
 }
 
 test("an L fleet (5000 machines) with its original survives a reload, with its undo history", async ({ page }) => {

@@ -1,6 +1,6 @@
 // A small inventory the machines and tags journeys start from, served at a fixed address and
 // opened with ?inventory=, so the tests do not depend on the demo inventory.
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
 export const fleet = {
   meta: { name: "e2e-fleet" },
@@ -36,4 +36,13 @@ export function rowOf(page: Page, table: string, name: string) {
     .getByRole("table", { name: table })
     .getByRole("row")
     .filter({ has: page.getByRole("link", { name, exact: true }) });
+}
+
+/** Creates a machine through the Machines page's "New machine" dialog. */
+export async function newMachine(page: Page, name: string) {
+  await page.getByRole("button", { name: "New machine" }).click();
+  const dialog = page.getByRole("dialog", { name: "New machine" });
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByRole("button", { name: "Create machine" }).click();
+  await expect(dialog).toBeHidden();
 }

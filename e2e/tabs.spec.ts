@@ -2,20 +2,12 @@
 // one tab does shows in the others; edits of two tabs to different things both survive, also
 // when made at the same moment; a fresh tab has them all.
 import { expect, test, type Page } from "@playwright/test";
-import { fleet, openWith, rowOf } from "./fleet-fixture";
+import { fleet, openWith, rowOf, newMachine } from "./fleet-fixture";
 import { checkDocument, editor, emptyExpected } from "./random-edits";
 import { savedDocument } from "./saved-document";
 
 // A step that cannot go on fails within seconds, not at the end of the long journey's budget.
 test.use({ actionTimeout: 20_000 });
-
-async function newMachine(page: Page, name: string) {
-  await page.getByRole("button", { name: "New machine" }).click();
-  const dialog = page.getByRole("dialog", { name: "New machine" });
-  await dialog.getByLabel("Name").fill(name);
-  await dialog.getByRole("button", { name: "Create machine" }).click();
-  await expect(dialog).toBeHidden();
-}
 
 test("two tabs each create a machine: each tab shows both, and so does a fresh tab", async ({ context }) => {
   const a = await context.newPage();
