@@ -23,14 +23,15 @@ export type CatalogProblemAt = CatalogProblem & { file: string };
  * reader's result otherwise (`ok: false` with `invalid` for a document that breaks the schema).
  * Notes about reading a .nix file go to `warn`.
  */
-export async function readInventoryInput(file: string, warn: (line: string) => void): Promise<ReadResult> {
+export async function readInventoryInput(file: string, warn: (line: string) => void): Promise<ReadResult & { nixMachines?: string[] }> {
   const text = await readText(file, "inventory", MAX_INVENTORY_BYTES);
   // The Nix reader is a quarter of validate's code: loaded only for a .nix input (issue 19, start-up).
   const nix = detectFormat(text, file) === "nix" ? (await import("../formats/nix/parse")).readInventoryNix(text, file) : undefined;
   const read = nix ?? readInventoryJson(text, file);
   if (!read.ok && !read.invalid) throw new InputError(located(file, read.error));
   if (nix?.ok) for (const w of nix.warnings) warn(locatedWarning(file, w));
-  return read;
+  // A clan.nix's `machines.<name>` (machine configurations): clan makes each a machine.
+  return nix?.ok && nix.machines.length > 0 ? { ...read, nixMachines: nix.machines } : read;
 }
 
 export async function loadCatalog(file: string | undefined, report: (problem: CatalogProblemAt) => void): Promise<Catalog> {

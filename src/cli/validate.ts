@@ -17,7 +17,7 @@
 // Without --catalog the embedded clan-core catalog (public/catalog/clan-core.json) is used.
 // stderr also gets a one-line summary and any problems of the catalog file itself.
 import { dirname } from "node:path";
-import { machineDirectories } from "../server/machine-directories";
+import { clanMachineNames } from "../server/clan-machines";
 import type { Catalog } from "../catalog/catalog-types";
 import type { Diagnostic } from "../model/diagnostic";
 import { diagnose as realDiagnose, type DiagnoseOptions } from "../model/diagnostics/index";
@@ -66,8 +66,10 @@ export async function validateCommand(args: string[], io: Partial<ValidateIo> = 
       diagnostics = read.invalid!.problems.map((p) => ({ severity: "error", code: "invalid-type", message: p.message, path: p.path ?? [] }));
     } else {
       const catalog = await loadCatalog(options.catalog, (p) => err(`${where(p.file, p.path)}: ${p.severity} catalog: ${p.message}`));
-      // Clan registers each directory under machines/ beside the file as a machine (docs/clan-semantics.md "Machines and tags").
-      diagnostics = diagnose(read.doc, catalog, { nixMachines: new Set(await machineDirectories(dirname(options.file))) });
+      // Clan registers each directory under machines/ beside the file and each `machines.<name>`
+      // of its clan.nix/flake.nix (and of a .nix input itself) as a machine (docs/clan-semantics.md "Machines and tags").
+      const nixMachines = new Set([...(await clanMachineNames(dirname(options.file))), ...(read.nixMachines ?? [])]);
+      diagnostics = diagnose(read.doc, catalog, { nixMachines });
     }
   } catch (e) {
     if (e instanceof InputError) {

@@ -3,8 +3,7 @@ import type { Catalog } from "../catalog/catalog-types";
 import type { Diagnostic } from "../model/diagnostic";
 import { diagnose } from "../model/diagnostics/index";
 import type { Inventory } from "../model/inventory-schema";
-import { nixMachineNames } from "../model/locked-paths";
-import { useClanDoc, useLocks } from "./nix-locks";
+import { useClanDoc, useNixMachines } from "./nix-locks";
 import { useCatalog } from "./use-catalog";
 
 /**
@@ -19,7 +18,7 @@ import { useCatalog } from "./use-catalog";
 export function useDiagnostics(): Diagnostic[] {
   const doc = useDeferredValue(useClanDoc());
   const catalog = useCatalog();
-  const nixMachines = nixMachineNames(useLocks());
+  const nixMachines = useNixMachines();
   return useMemo(() => diagnoseShared(doc, catalog, nixMachines), [doc, catalog, nixMachines]);
 }
 

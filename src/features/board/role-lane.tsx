@@ -8,8 +8,8 @@ import { useEditor } from "../../state/store";
 import { dropRole, relocateRole } from "../../model/commands/roles";
 import type { MemberRef } from "../../model/commands/members";
 import { MenuButton } from "../../ui/menu";
-import { useLocks } from "../../state/nix-locks";
-import { definedInNix, lockExplanation, nixMachineNames, readOnlyLock, removalLock } from "../../model/locked-paths";
+import { useLocks, useNixMachines } from "../../state/nix-locks";
+import { definedInNix, lockExplanation, readOnlyLock, removalLock } from "../../model/locked-paths";
 import { NixLockMark } from "../../ui/nix-lock-mark";
 import { dropRefusal, performDrop } from "./board-actions";
 import { useBoard } from "./board-store";
@@ -226,8 +226,8 @@ function ExplicitChip({ m, role, ctx }: { m: LaneExplicit; role: string; ctx: Bo
   useBoardDraggable(ref, () => ({ board: true, origin: { kind: "lane", instance: ctx.instance, role }, members: [member] }));
   const href = machineSettingsPath(ctx.instance, role, m.name);
   // A machine only the Nix files define is known to the clan, though not to inventory.json.
-  const locks = useLocks();
-  const known = m.known || nixMachineNames(locks).has(m.name);
+  const nixMachines = useNixMachines();
+  const known = m.known || nixMachines.has(m.name);
   return (
     <li
       ref={ref}
