@@ -233,7 +233,10 @@ describe("machines of the clan's Nix files", () => {
   test("validate inventory.json knows the machines clan.nix and flake.nix define beside it", async () => {
     const clan = mkdtempSync(join(tmpdir(), "clan-nixm-"));
     writeFileSync(join(clan, "clan.nix"), clanNix);
-    writeFileSync(join(clan, "flake.nix"), `{ outputs = { self, clan-core, ... }: let clan = clan-core.lib.clan { inherit self; imports = [ ./clan.nix ]; machines.laptop = { ... }: { }; }; in { }; }\n`);
+    writeFileSync(
+      join(clan, "flake.nix"),
+      `{ outputs = { self, clan-core, ... }: let clan = clan-core.lib.clan { inherit self; imports = [ ./clan.nix ]; machines.laptop = { ... }: { }; }; in { }; }\n`,
+    );
     const inventory = join(clan, "inventory.json");
     writeFileSync(inventory, JSON.stringify(roles));
     const found = JSON.parse((await run(["--format", "json", inventory])).out) as Diagnostic[];
@@ -244,7 +247,10 @@ describe("machines of the clan's Nix files", () => {
   test("validate clan.nix knows its own machines.<name>", async () => {
     const clan = mkdtempSync(join(tmpdir(), "clan-nixm-"));
     const nix = join(clan, "clan.nix");
-    writeFileSync(nix, clanNix.replace('meta.name = "c";', `meta.name = "c";\n  inventory.instances.zerotier.roles.controller.machines.gateway = { };\n  inventory.instances.zerotier.roles.peer.machines.nas = { };`));
+    writeFileSync(
+      nix,
+      clanNix.replace('meta.name = "c";', `meta.name = "c";\n  inventory.instances.zerotier.roles.controller.machines.gateway = { };\n  inventory.instances.zerotier.roles.peer.machines.nas = { };`),
+    );
     const found = JSON.parse((await run(["--format", "json", nix])).out) as Diagnostic[];
     expect(found.filter((x) => x.code === "unknown-machine").map((x) => x.path.join("."))).toEqual(["instances.zerotier.roles.peer.machines.nas"]);
   });

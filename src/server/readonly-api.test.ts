@@ -113,3 +113,34 @@ it("without nix, or when it fails, still names the machines of the clan's machin
   expect(body.status).toBe("error");
   expect(body.nix).toEqual({ machines: { db: {}, web1: {} } });
 });
+
+describe("machines configured in Nix (machines.<name> in clan.nix)", () => {
+  // Recorded from clan-core's own code (fixtures/README.md): clan.nix configures machine gateway
+  // and defines instance greet; machines/laptop/ is a directory; inventory.json lists nas.
+  it("with nix: a machine of the clan, kept, and named by the binding the user wrote", async () => {
+    await clan.close();
+    await nix.record("clanInternals.inventoryClass.introspection", await fixture("introspection-nix-machines.json"));
+    await nix.record("clanInternals.inventoryClass.inventorySerialization", await fixture("serialization-nix-machines.json"));
+    clan = await startTempClan({ nix: nix.path, files: { "inventory.json": writeInventoryJson(await fixture("inventory-nix-machines.json")) } });
+    const body = (await (await clan.api("/api/readonly")).json()) as { status: string; locks: LockedPath[]; nix: { machines: JsonObject; instances: JsonObject } };
+    expect(body.status).toBe("ok");
+    expect(Object.keys(body.nix.machines).sort()).toEqual(["gateway", "laptop"]);
+    expect(body.nix.machines.gateway).toEqual({ machineClass: "nixos" });
+    const lock = body.locks.find((l) => l.path.join(".") === "machines.gateway");
+    expect(lock).toMatchObject({ kind: "no-delete", reason: "configured in Nix (machines.gateway, in clan.nix or flake.nix)" });
+    // Not clan-core's file, which would read as a file of the clan.
+    expect(JSON.stringify(lock)).not.toMatch(/module\.nix/);
+    expect(body.locks.find((l) => l.path.join(".") === "machines.laptop")?.reason).toBe("defined in Nix (machines/laptop)");
+    expect(body.nix.instances.greet).toMatchObject({ module: { name: "hello-world" }, roles: { morning: { machines: { gateway: {} }, settings: { greeting: "from clan.nix" } } } });
+  });
+
+  it("without nix: read from clan.nix and flake.nix by name, beside the machines/ directories", async () => {
+    await clan.close();
+    const files = {
+      "clan.nix": '{ meta.name = "acme"; machines.gateway = { ... }: { }; machines = { router = import ./router.nix; }; }\n',
+      "machines/laptop/configuration.nix": "{ }",
+    };
+    clan = await startTempClan({ nix: null, nixProblem: "nix is not installed", files });
+    expect(await (await clan.api("/api/readonly")).json()).toMatchObject({ status: "unavailable", nix: { machines: { gateway: {}, laptop: {}, router: {} } } });
+  });
+});

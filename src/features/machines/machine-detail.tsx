@@ -47,7 +47,8 @@ export function MachineDetail({ name }: { name: string }) {
       {nixOnly ? (
         <PanelSections>
           <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-300">
-            {name} is {nixLock?.reason ?? "defined outside inventory.json (its machines/ directory or clan.nix; without nix the editor knows only its name)"}; inventory.json does not list it, so its fields are set in the Nix files and not shown here. Roles and tags may name it.
+            {name} is {nixLock?.reason ?? "defined outside inventory.json (its machines/ directory or clan.nix; without nix the editor knows only its name)"}; inventory.json does not list it, so its
+            fields are set in the Nix files and not shown here. Roles and tags may name it.
           </p>
           <PanelSection title="Tags">
             <NixMachineTags name={name} />

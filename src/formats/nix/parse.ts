@@ -1224,7 +1224,8 @@ function searchSet(p: Parser, scan: Scan, end: "}" | "in", open: Token): void {
     if (scan.machines.length === 0) scan.machinesAt = open.start;
     for (const m of into.machines) if (!scan.machines.includes(m)) scan.machines.push(m);
   }
-  if (into.attrs && !into.error) scan.candidates.push({ attrs: into.attrs, attrPath: into.attrPath, offset: into.offset, ranges: into.ranges, metas: into.metas, notes: into.notes, machines: into.machines });
+  if (into.attrs && !into.error)
+    scan.candidates.push({ attrs: into.attrs, attrPath: into.attrPath, offset: into.offset, ranges: into.ranges, metas: into.metas, notes: into.notes, machines: into.machines });
 }
 
 function skipToEnd(p: Parser, scan: Scan): void {
