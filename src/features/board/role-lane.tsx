@@ -9,7 +9,7 @@ import { dropRole, relocateRole } from "../../model/commands/roles";
 import type { MemberRef } from "../../model/commands/members";
 import { MenuButton } from "../../ui/menu";
 import { useLocks, useNixMachines } from "../../state/nix-locks";
-import { definedInNix, lockExplanation, readOnlyLock, removalLock } from "../../model/locked-paths";
+import { definedInNix, lockExplanation, nixSettingsExplanation, readOnlyLock, removalLock } from "../../model/locked-paths";
 import { NixLockMark } from "../../ui/nix-lock-mark";
 import { dropRefusal, performDrop } from "./board-actions";
 import { useBoard } from "./board-store";
@@ -34,6 +34,8 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
   const nixLock = definedInNix(locks, rolePath);
   // Nix-defined roles still take members (docs/clan-semantics.md "What inventory.json may change"); only a read-only one refuses them.
   const closed = readOnlyLock(locks, [...rolePath, "machines"]);
+  // A role-wide settings blob Nix owns opens read-only: the link says so before it is followed.
+  const settingsLock = readOnlyLock(locks, [...rolePath, "settings"]);
   const lockId = `lane-lock-${lane.role}`;
   const kbTarget = useKeyboardTarget();
   const kbOver = kbTarget?.kind === "lane" && kbTarget.role === lane.role && kbTarget.instance === instance;
@@ -164,6 +166,11 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
               <span aria-hidden="true"> •</span>
               <span className="sr-inline">, set</span>
             </span>
+          )}
+          {settingsLock && (
+            <>
+              <span className="sr-inline">,</span> <NixLockMark title={nixSettingsExplanation(settingsLock)} className="ml-1 align-middle" />
+            </>
           )}
         </Link>
         {!lane.present && !broken && <span className="text-slate-500 dark:text-slate-500">not in the inventory yet</span>}
