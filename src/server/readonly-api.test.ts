@@ -68,6 +68,20 @@ it("refuses deleting a machine Nix defines, allows deleting one only inventory.j
   expect((await putInventory(clan, withoutJsononly, await etag())).status).toBe(200);
 });
 
+it("takes back what the file added to an instance only Nix defines, entry and all, but no Nix member it repeats", async () => {
+  const added = setIn(onDisk, ["instances", "other", "roles", "morning", "machines", "jon"], {});
+  expect((await putInventory(clan, added, await etag())).status).toBe(200);
+  // The member one added goes, and with it the entries that only held it: nothing is left behind.
+  expect((await putInventory(clan, onDisk, await etag())).status).toBe(200);
+  expect(JSON.parse(await readFile(join(clan.dir, "inventory.json"), "utf8")).instances.other).toBeUndefined();
+  // bob is Nix's member: repeated in the file, it stays.
+  const repeated = setIn(onDisk, ["instances", "other", "roles", "morning", "machines", "bob"], {});
+  expect((await putInventory(clan, repeated, await etag())).status).toBe(200);
+  const res = await putInventory(clan, onDisk, await etag());
+  expect(res.status).toBe(409);
+  expect(((await res.json()) as { locked: { path: string[] }[] }).locked.map((l) => l.path.join("."))).toContain("instances.other.roles.morning.machines.bob");
+});
+
 it("accepts a save that touches only free values", async () => {
   const doc = setIn(setIn(onDisk, ["machines", "jon", "deploy", "targetHost"], "root@jon"), ["meta", "description"], "new");
   expect((await putInventory(clan, doc, await etag())).status).toBe(200);

@@ -9,7 +9,8 @@ import type { Inventory } from "../../model/inventory-schema";
 import { findLockViolations, nixMachineNames, type LockedPath } from "../../model/locked-paths";
 import { withNixDefined } from "../../model/nix-defined";
 import { publishNixLocks } from "../../state/nix-locks";
-import { setEditGuard } from "../../state/store";
+import { setEditGuard, setEditTidy } from "../../state/store";
+import { dropEmptiedNixEntries } from "../../model/nix-supplements";
 import { readonlyQuery } from "../../state/clan-directory/inventory-api";
 import { isClanDirectoryMode } from "../../state/clan-directory/session";
 
@@ -76,11 +77,13 @@ export function useLockGuard(locks: readonly LockedPath[], nix: Inventory | null
   useEffect(() => {
     currentLocks = locks;
     setEditGuard((before, after) => (trusted ? null : lockRefusal(before, after, currentLocks)));
+    setEditTidy((before, after) => (trusted ? after : dropEmptiedNixEntries(before, after, currentLocks)));
     publishNixLocks(locks, nix ? (doc) => withNixDefined(doc, nix) : null, clanMachineNames(locks, nix));
   }, [locks, nix]);
   useEffect(
     () => () => {
       setEditGuard(null);
+      setEditTidy(null);
       publishNixLocks(null, null);
     },
     [],
