@@ -65,7 +65,9 @@ describe("machines.<name> of a clan.nix", () => {
     expect(r.ok && r.warnings.map((w) => w.message).join(" ")).toMatch(/`machines` is Nix code, so the machines it defines are not known without nix/);
   });
 
-  it("a clan.nix with nothing but machine configurations defines those machines", () => {
-    expect(names(`{ machines.a = { ... }: { }; machines.b = { ... }: { }; }`)).toEqual(["a", "b"]);
+  it("a clan.nix module with nothing but machine configurations defines those machines", () => {
+    expect(names(`{ ... }: { machines.a = { ... }: { }; machines.b = { ... }: { }; }`)).toEqual(["a", "b"]);
+    // Without the module header it reads as an inventory.nix whose machines are code: refused.
+    expect(readNixInventoryData(`{ machines.a = lib.recursiveUpdate { } { }; }`).ok).toBe(false);
   });
 });

@@ -843,7 +843,9 @@ interface Extracted {
 
 function extractInventory(p: Parser): Extracted {
   const scan: Scan = { candidates: [], candidateErrors: [], firstCode: null, machines: [], machinesAt: 0 };
+  const beforeHeader = p.peek().start;
   p.skipFunctionHeaders();
+  const isModule = p.peek().start !== beforeHeader;
   const t = p.peek();
   const top = new Collector(true);
   let whole: { attrs: Attrs; allData: boolean } | null = null;
@@ -889,8 +891,10 @@ function extractInventory(p: Parser): Extracted {
     const [before, meta] = [...top.metas][0]!;
     return { doc: { meta: meta.attrs }, attrPath: before ? `${before}.meta` : "meta", offset: meta.offset, ranges: top.ranges, notes: top.notes, machines: top.machines };
   }
-  // Only machine configurations (`machines.<name> = …;`): an inventory of those machines.
-  if (top.machines.length > 0) return { doc: {}, attrPath: null, offset: t.start, ranges: top.ranges, notes: top.notes, machines: top.machines };
+  // A module (`{ … }: { … }`, as clan.nix is) with only machine configurations (`machines.<name>
+  // = …;`): an inventory of those machines. Without the header such a file reads as an
+  // inventory.nix whose machines are code, and that is reported below.
+  if (isModule && top.machines.length > 0) return { doc: {}, attrPath: null, offset: t.start, ranges: top.ranges, notes: top.notes, machines: top.machines };
   if (scan.machines.length > 0) return { doc: {}, attrPath: null, offset: scan.machinesAt, notes: [], machines: scan.machines };
   if (scan.firstCode) throw scan.firstCode;
   throw new NixError("no inventory found in this file", t.start, "value");
