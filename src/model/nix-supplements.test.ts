@@ -36,6 +36,13 @@ describe("a member added to a Nix-defined instance, then taken out again", () =>
     expect(removed).toEqual(file);
   });
 
+  it("a second member added beside the first keeps both (membership is the key itself)", () => {
+    const one = edit(file, add("nas"));
+    const two = edit(one, onInstanceOutsideFile("greet", addMembers("greet", "morning", [{ kind: "tag", name: "storage" }])));
+    expect(two.instances).toEqual({ greet: { roles: { morning: { machines: { nas: {} }, tags: { storage: {} } } } } });
+    expect(edit(two, removeMembers("greet", "morning", [{ kind: "machine", name: "nas" }])).instances).toEqual({ greet: { roles: { morning: { tags: { storage: {} } } } } });
+  });
+
   it("also when it had settings of its own, and when it moved to another Nix role first", () => {
     const added = edit(file, add("nas"));
     const withSettings = { ...added, instances: { greet: { roles: { morning: { machines: { nas: { settings: { greeting: "hi" } } } } } } } } as Inventory;

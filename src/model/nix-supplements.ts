@@ -9,9 +9,10 @@ import type { Inventory } from "./inventory-schema";
 import type { LockedPath } from "./locked-paths";
 import { deepEqual, deleteIn, getIn, isObject, type Json, type JsonObject } from "../lib/json";
 
-/** Nothing but empty attribute sets inside. */
+/** An entry with nothing in it: no keys, or only empty ones (`machines = { }`, `roles = { }`).
+ * A member is the presence of its key (`machines.<m> = { }`), so one level only. */
 function holdsNothing(v: Json | undefined): boolean {
-  return isObject(v) && Object.values(v).every(holdsNothing);
+  return isObject(v) && Object.values(v).every((x) => (isObject(x) && Object.keys(x).length === 0) || (Array.isArray(x) && x.length === 0));
 }
 
 const isNonEmptyObject = (v: Json | undefined) => isObject(v) && Object.keys(v).length > 0;
