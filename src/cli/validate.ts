@@ -24,7 +24,8 @@ import { diagnose as realDiagnose, type DiagnoseOptions } from "../model/diagnos
 import { loadCatalog, readInventoryInput } from "./load-inputs";
 import { InputError, readText } from "./read-input";
 import { MAX_INVENTORY_BYTES } from "../formats/inventory-json";
-import { readConflictedInventory, type ConflictView } from "../formats/conflicted-inventory";
+import type { ConflictView } from "../formats/conflicted-inventory";
+import { mayHoldConflicts } from "../formats/conflict-markers";
 import { plural } from "../model/plural";
 import { writeLine } from "./write-line";
 import { CommandLine, notOneOf } from "./command-line";
@@ -54,14 +55,17 @@ export async function validateCommand(args: string[], io: Partial<ValidateIo> = 
 
   let diagnostics: (Diagnostic & { line?: number })[];
   try {
-    const conflicted = readConflictedInventory(await readText(options.file, "inventory", MAX_INVENTORY_BYTES));
+    const text = await readText(options.file, "inventory", MAX_INVENTORY_BYTES);
+    // The reader of conflicts (with the semantic diff) is loaded only for a file that needs it:
+    // validate's start-up is paid by every pre-commit hook (issue 19).
+    const conflicted = mayHoldConflicts(text) ? (await import("../formats/conflicted-inventory")).readConflictedInventory(text) : undefined;
     if (conflicted) {
       // Git's conflict markers: name each conflict with its line and both sides' meaning, an error
       // each (Clan cannot read the file), instead of a JSON syntax error at the first marker.
       diagnostics = conflicted.conflicts.map((c, i, all) => ({ severity: "error", code: "merge-conflict", message: conflictMessage(c, i, all.length), path: [], line: c.line }));
       return report(diagnostics, options, out, err);
     }
-    const read = await readInventoryInput(options.file, err);
+    const read = await readInventoryInput(options.file, err, text);
     if (!read.ok) {
       diagnostics = read.invalid!.problems.map((p) => ({ severity: "error", code: "invalid-type", message: p.message, path: p.path ?? [] }));
     } else {
