@@ -11,13 +11,12 @@ import { MAX_INVENTORY_BYTES, readInventoryJson, type ReadResult } from "../form
 import { parseJson } from "../formats/json-parse";
 import { detectFormat } from "../formats/detect-format";
 import { InputError, located, locatedWarning, readText } from "./read-input";
+import { formatPath } from "../model/path-text";
 
 /** Catalogs hold every module's JSON Schemas: larger than inventories, still far below this. */
 const MAX_CATALOG_BYTES = 100 * 1024 * 1024;
 
 export const EMBEDDED_CATALOG = fileURLToPath(new URL("../../public/catalog/clan-core.json", import.meta.url));
-
-export type CatalogProblemAt = CatalogProblem & { file: string };
 
 /**
  * Reads an inventory file (or its `text`, when the caller has read it already). Throws
@@ -35,7 +34,11 @@ export async function readInventoryInput(file: string, warn: (line: string) => v
   return result;
 }
 
-export async function loadCatalog(file: string | undefined, report: (problem: CatalogProblemAt) => void): Promise<Catalog> {
+/**
+ * The catalog of a command: `file` (--catalog) or the embedded one. Problems of the file itself go
+ * to `err` as `file:path: warning catalog: message` lines; one that leaves nothing usable throws.
+ */
+export async function loadCatalog(file: string | undefined, err: (line: string) => void): Promise<Catalog> {
   const name = file ?? "embedded catalog";
   // The embedded catalog is ours and valid: read without the positions and checks a user's file
   // gets (embedded-catalog.ts); they were most of validate's own start-up time, which a
@@ -48,7 +51,7 @@ export async function loadCatalog(file: string | undefined, report: (problem: Ca
     parsed = parseCatalog(json.value);
   }
   const { catalog, problems, coreInputGiven } = parsed;
-  for (const p of problems) report({ ...p, file: name });
+  for (const p of problems) err(catalogProblemLine(name, p));
   const usable = Object.keys(catalog.modulesPerSource).length > 0 || !problems.some((p) => p.severity === "error");
   if (!usable) throw new InputError(`${name}: error: this catalog cannot be used (see above)`);
   if (file !== undefined && !coreInputGiven && !Object.hasOwn(catalog.modulesPerSource, catalog.coreInput)) {
@@ -66,4 +69,8 @@ function embeddedCatalog(): ParsedCatalog {
 function embeddedCoreModules(): string[] {
   const { catalog } = embeddedCatalog();
   return Object.keys(catalog.modulesPerSource[catalog.coreInput] ?? {});
+}
+
+function catalogProblemLine(file: string, p: CatalogProblem): string {
+  return `${file}${p.path.length > 0 ? `:${formatPath(p.path)}` : ""}: ${p.severity} catalog: ${p.message}`;
 }
