@@ -4,13 +4,19 @@
 // of the inventory (modules/clan/module.nix: `inventory.machines = mapAttrs (_: _: { })
 // config.machines`). Read by `validate`, `resolve`, `diff` beside the file they check and by the
 // local server when nix cannot tell it what the clan defines. Names only: nothing is evaluated.
-import { readFile, stat } from "node:fs/promises";
+// Synchronous reads, as machine-directories.ts: node:fs/promises would cost every `validate`
+// start a dozen more of Node's modules (issue 19); the Nix reader loads only for a file that
+// binds `machines` at all.
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { MAX_INVENTORY_BYTES } from "../formats/inventory-json";
 import { machineDirectories } from "./machine-directories";
 
 /** The Nix files of a clan whose `machines` are read (clan-core's templates use both). */
 export const CLAN_NIX_FILES = ["clan.nix", "flake.nix"] as const;
+
+/** A binding `machines… =` or `clan.machines… =` (not `inventory.machines`, not a role's). */
+const BINDS_MACHINES = /(^|[\s{;])(clan\s*\.\s*)?machines\s*[.=]/m;
 
 export async function clanMachineNames(clanDir: string): Promise<string[]> {
   const names = new Set(await machineDirectories(clanDir));
@@ -22,10 +28,10 @@ export async function clanMachineNames(clanDir: string): Promise<string[]> {
  * missing, too large or does not read (its problems are `validate`'s to report, not ours). */
 export async function nixFileMachines(file: string): Promise<string[]> {
   try {
-    const info = await stat(file);
+    const info = statSync(file);
     if (!info.isFile() || info.size > MAX_INVENTORY_BYTES) return [];
-    const text = await readFile(file, "utf8");
-    if (!/\bmachines\b/.test(text)) return []; // most flakes: no need to load the Nix reader
+    const text = readFileSync(file, "utf8");
+    if (!BINDS_MACHINES.test(text)) return [];
     const { readNixInventoryData } = await import("../formats/nix/parse");
     const read = readNixInventoryData(text, file);
     return read.ok ? read.machines : [];

@@ -3,7 +3,7 @@
 // both directions (5,000 × 1,000 cells render as the few on screen). A cell opens that machine's
 // settings for the role; a machine's name opens "what runs here" (?machine=<name>).
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { Fragment, memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import { instancePath, machineSettingsPath } from "../../state/addresses";
 import { ROUTER_BASE } from "../../state/base-path";
@@ -26,9 +26,35 @@ import {
 } from "./matrix-data";
 
 const ROW_H = 36;
+/** The narrowest column: what a fleet of hundreds of instances gets (and the benchmarks scroll). */
 const COL_W = 124;
+/** The widest: room for two chips ("controller", "peer via #all") or "client via #employees". */
+const COL_MAX = 208;
 const HEAD_H = 64;
 const ROWHEAD_W = 208;
+
+/**
+ * Columns share the width the grid has, between COL_W and COL_MAX: a handful of instances get
+ * room for what their cells say, hundreds keep the narrow width.
+ */
+function columnWidth(gridWidth: number, count: number): number {
+  if (count === 0) return COL_W;
+  return Math.max(COL_W, Math.min(COL_MAX, Math.floor((gridWidth - ROWHEAD_W) / count)));
+}
+
+/** The grid's width, followed as the window or the panels beside it change. */
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
 
 export function MatrixPage() {
   const doc = useClanDoc(); // with what the clan's Nix files define (clan directory mode)
@@ -179,6 +205,7 @@ function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, 
   // after scrolling), so every render looks for it until it is there. A ref, not state: taking the
   // focus needs no render of its own.
   const focusWanted = useRef(false);
+  const colW = columnWidth(useWidth(ref), instances.length);
   // Two virtualizers on one scroller: with their default flushSync render in each scroll event,
   // the second one's offset read forced a layout of the first one's DOM changes in every frame.
   // Rendering after both (no flushSync) and a smaller overscan took a diagonal scroll of the
@@ -189,11 +216,13 @@ function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, 
     horizontal: true,
     count: instances.length,
     getScrollElement: () => ref.current,
-    estimateSize: () => COL_W,
+    estimateSize: () => colW,
     overscan: 2,
     scrollPaddingStart: ROWHEAD_W,
     useFlushSync: false,
   });
+  // A new width moves every column: the virtualizer measures them again.
+  useLayoutEffect(() => cols.measure(), [cols, colW]);
   const r = Math.min(at.r, machines.length - 1);
   const c = Math.min(at.c, instances.length - 1);
 
@@ -277,7 +306,7 @@ function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, 
           >
             Machine ↓ · Instance →
           </div>
-          <ColumnHeaders instances={instances} modules={modules} first={firstCol} last={lastCol} />
+          <ColumnHeaders instances={instances} modules={modules} first={firstCol} last={lastCol} colW={colW} />
         </div>
         {rows.getVirtualItems().map((vr) => (
           <MatrixRow
@@ -294,6 +323,7 @@ function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, 
             instances={instances}
             first={firstCol}
             last={lastCol}
+            colW={colW}
             selected={machines[vr.index] === selected}
             unknown={unknown.has(machines[vr.index]!)}
             activeCol={vr.index === r ? c : -2}
@@ -320,6 +350,7 @@ interface RowProps {
   instances: string[];
   first: number;
   last: number;
+  colW: number;
   selected: boolean;
   unknown: boolean;
   /** The focused column when this row holds the focused cell (-1 = its name), else -2. */
@@ -341,6 +372,7 @@ const MatrixRow = memo(function MatrixRow({
   instances,
   first,
   last,
+  colW,
   selected: isSel,
   unknown,
   activeCol,
@@ -352,7 +384,7 @@ const MatrixRow = memo(function MatrixRow({
   const cellsOut = [];
   for (let ci = first; ci <= last; ci++) {
     const inst = instances[ci]!;
-    cellsOut.push(<MatrixCell key={inst} machine={who} link={m} instance={inst} index={index} col={ci} roles={row?.get(inst)} tabbable={activeCol === ci} onFocusCell={onFocusCell} />);
+    cellsOut.push(<MatrixCell key={inst} machine={who} link={m} instance={inst} index={index} col={ci} colW={colW} roles={row?.get(inst)} tabbable={activeCol === ci} onFocusCell={onFocusCell} />);
   }
   return (
     <div
@@ -415,17 +447,17 @@ const MatrixRow = memo(function MatrixRow({
 });
 
 /** The instances' names above the columns in view; re-rendered only when that range changes. */
-const ColumnHeaders = memo(function ColumnHeaders({ instances, modules, first, last }: { instances: string[]; modules: Map<string, string>; first: number; last: number }) {
+const ColumnHeaders = memo(function ColumnHeaders({ instances, modules, first, last, colW }: { instances: string[]; modules: Map<string, string>; first: number; last: number; colW: number }) {
   const out = [];
   for (let ci = first; ci <= last; ci++) {
-    const inst = instances[ci]!; // columns have a fixed width: a column starts at index * COL_W
+    const inst = instances[ci]!; // columns have one width: a column starts at index * colW
     out.push(
       <div
         key={inst}
         role="columnheader"
         aria-colindex={ci + 2}
         className="absolute top-0 flex h-full flex-col justify-end border-r border-slate-100 px-2 pb-2 dark:border-slate-800/70"
-        style={{ left: ROWHEAD_W + ci * COL_W, width: COL_W }}
+        style={{ left: ROWHEAD_W + ci * colW, width: colW }}
       >
         <a
           href={ROUTER_BASE + instancePath(inst)}
@@ -450,12 +482,13 @@ interface CellProps {
   instance: string;
   index: number;
   col: number;
+  colW: number;
   roles: CellRole[] | undefined;
   tabbable: boolean;
   onFocusCell: (r: number, c: number) => void;
 }
 
-const MatrixCell = memo(function MatrixCell({ machine: m, link, instance: inst, index, col, roles, tabbable, onFocusCell }: CellProps) {
+const MatrixCell = memo(function MatrixCell({ machine: m, link, instance: inst, index, col, colW, roles, tabbable, onFocusCell }: CellProps) {
   return (
     <div
       role="gridcell"
@@ -464,7 +497,7 @@ const MatrixCell = memo(function MatrixCell({ machine: m, link, instance: inst, 
       tabIndex={tabbable ? 0 : -1}
       onFocus={() => onFocusCell(index, col)}
       className="absolute top-0 flex h-full items-center gap-1 overflow-hidden whitespace-nowrap border-r border-slate-100 px-1.5 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 dark:border-slate-800/70"
-      style={{ left: ROWHEAD_W + col * COL_W, width: COL_W }}
+      style={{ left: ROWHEAD_W + col * colW, width: colW }}
     >
       {/* The cell's name is its content: "web1 in borgbackup: client via #web". */}
       <span className="sr-only">{roles ? `${m} in ${inst}:` : `${m} not in ${inst}`}</span>{" "}
