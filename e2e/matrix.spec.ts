@@ -103,6 +103,10 @@ test("a few instances share the width the grid has, so a cell says all it shows;
   await page.setViewportSize({ width: 900, height: 900 });
   await expect.poll(width).toBeLessThan(wide);
 
+  // A phone: the names take less room, so two instances' columns are on screen beside them.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => grid.getByRole("columnheader", { name: /^sshd/ }).evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(390);
+
   // 40 instances: every column at the least width, as at fleet scale.
   const instances = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`i${i}`, { module: { name: "sshd" }, roles: { server: { tags: ["all"] } } }]));
   await openWith(page, { machines: { m1: {} }, instances }, "/matrix");

@@ -31,15 +31,22 @@ const COL_W = 124;
 /** The widest: room for two chips ("controller", "peer via #all") or "client via #employees". */
 const COL_MAX = 208;
 const HEAD_H = 64;
-const ROWHEAD_W = 208;
+
+/** The widths of the grid's parts: the machines' names (`head`) and each instance's column. */
+interface Layout {
+  head: number;
+  column: number;
+}
 
 /**
  * Columns share the width the grid has, between COL_W and COL_MAX: a handful of instances get
- * room for what their cells say, hundreds keep the narrow width.
+ * room for what their cells say, hundreds keep the narrow width. On a phone the names take less,
+ * so that cells are on screen beside them.
  */
-function columnWidth(gridWidth: number, count: number): number {
-  if (count === 0) return COL_W;
-  return Math.max(COL_W, Math.min(COL_MAX, Math.floor((gridWidth - ROWHEAD_W) / count)));
+function gridLayout(gridWidth: number, count: number): Layout {
+  const head = gridWidth > 0 && gridWidth < 640 ? 136 : 208;
+  if (count === 0) return { head, column: COL_W };
+  return { head, column: Math.max(COL_W, Math.min(COL_MAX, Math.floor((gridWidth - head) / count))) };
 }
 
 /** The grid's width, followed as the window or the panels beside it change. */
@@ -205,7 +212,8 @@ function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, 
   // after scrolling), so every render looks for it until it is there. A ref, not state: taking the
   // focus needs no render of its own.
   const focusWanted = useRef(false);
-  const colW = columnWidth(useWidth(ref), instances.length);
+  const gridWidth = useWidth(ref);
+  const layout = useMemo(() => gridLayout(gridWidth, instances.length), [gridWidth, instances.length]);
   // Two virtualizers on one scroller: with their default flushSync render in each scroll event,
   // the second one's offset read forced a layout of the first one's DOM changes in every frame.
   // Rendering after both (no flushSync) and a smaller overscan took a diagonal scroll of the
@@ -216,13 +224,13 @@ function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, 
     horizontal: true,
     count: instances.length,
     getScrollElement: () => ref.current,
-    estimateSize: () => colW,
+    estimateSize: () => layout.column,
     overscan: 2,
-    scrollPaddingStart: ROWHEAD_W,
+    scrollPaddingStart: layout.head,
     useFlushSync: false,
   });
   // A new width moves every column: the virtualizer measures them again.
-  useLayoutEffect(() => cols.measure(), [cols, colW]);
+  useLayoutEffect(() => cols.measure(), [cols, layout]);
   const r = Math.min(at.r, machines.length - 1);
   const c = Math.min(at.c, instances.length - 1);
 
@@ -276,7 +284,7 @@ function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, 
     fn();
   };
 
-  const totalW = ROWHEAD_W + cols.getTotalSize();
+  const totalW = layout.head + cols.getTotalSize();
   const vcols = cols.getVirtualItems();
   const firstCol = vcols[0]?.index ?? 0;
   const lastCol = vcols[vcols.length - 1]?.index ?? -1;
@@ -302,11 +310,11 @@ function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, 
             role="columnheader"
             aria-colindex={1}
             className="sticky left-0 z-10 flex h-full items-end border-r border-slate-200 bg-slate-50 px-3 pb-2 text-[11px] font-semibold uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-900"
-            style={{ width: ROWHEAD_W }}
+            style={{ width: layout.head }}
           >
             Machine ↓ · Instance →
           </div>
-          <ColumnHeaders instances={instances} modules={modules} first={firstCol} last={lastCol} colW={colW} />
+          <ColumnHeaders instances={instances} modules={modules} first={firstCol} last={lastCol} layout={layout} />
         </div>
         {rows.getVirtualItems().map((vr) => (
           <MatrixRow
@@ -323,7 +331,7 @@ function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, 
             instances={instances}
             first={firstCol}
             last={lastCol}
-            colW={colW}
+            layout={layout}
             selected={machines[vr.index] === selected}
             unknown={unknown.has(machines[vr.index]!)}
             activeCol={vr.index === r ? c : -2}
@@ -350,7 +358,7 @@ interface RowProps {
   instances: string[];
   first: number;
   last: number;
-  colW: number;
+  layout: Layout;
   selected: boolean;
   unknown: boolean;
   /** The focused column when this row holds the focused cell (-1 = its name), else -2. */
@@ -372,7 +380,7 @@ const MatrixRow = memo(function MatrixRow({
   instances,
   first,
   last,
-  colW,
+  layout,
   selected: isSel,
   unknown,
   activeCol,
@@ -384,7 +392,7 @@ const MatrixRow = memo(function MatrixRow({
   const cellsOut = [];
   for (let ci = first; ci <= last; ci++) {
     const inst = instances[ci]!;
-    cellsOut.push(<MatrixCell key={inst} machine={who} link={m} instance={inst} index={index} col={ci} colW={colW} roles={row?.get(inst)} tabbable={activeCol === ci} onFocusCell={onFocusCell} />);
+    cellsOut.push(<MatrixCell key={inst} machine={who} link={m} instance={inst} index={index} col={ci} layout={layout} roles={row?.get(inst)} tabbable={activeCol === ci} onFocusCell={onFocusCell} />);
   }
   return (
     <div
@@ -403,7 +411,7 @@ const MatrixRow = memo(function MatrixRow({
         className={`sticky left-0 z-10 flex h-full items-center gap-2 border-r border-slate-200 px-3 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 dark:border-slate-800 ${
           isSel ? "bg-indigo-50 dark:bg-indigo-950" : "bg-white dark:bg-slate-950"
         }`}
-        style={{ width: ROWHEAD_W }}
+        style={{ width: layout.head }}
       >
         <button
           type="button"
@@ -447,17 +455,17 @@ const MatrixRow = memo(function MatrixRow({
 });
 
 /** The instances' names above the columns in view; re-rendered only when that range changes. */
-const ColumnHeaders = memo(function ColumnHeaders({ instances, modules, first, last, colW }: { instances: string[]; modules: Map<string, string>; first: number; last: number; colW: number }) {
+const ColumnHeaders = memo(function ColumnHeaders({ instances, modules, first, last, layout }: { instances: string[]; modules: Map<string, string>; first: number; last: number; layout: Layout }) {
   const out = [];
   for (let ci = first; ci <= last; ci++) {
-    const inst = instances[ci]!; // columns have one width: a column starts at index * colW
+    const inst = instances[ci]!; // columns have one width: a column starts at index * layout.column
     out.push(
       <div
         key={inst}
         role="columnheader"
         aria-colindex={ci + 2}
         className="absolute top-0 flex h-full flex-col justify-end border-r border-slate-100 px-2 pb-2 dark:border-slate-800/70"
-        style={{ left: ROWHEAD_W + ci * colW, width: colW }}
+        style={{ left: layout.head + ci * layout.column, width: layout.column }}
       >
         <a
           href={ROUTER_BASE + instancePath(inst)}
@@ -482,13 +490,13 @@ interface CellProps {
   instance: string;
   index: number;
   col: number;
-  colW: number;
+  layout: Layout;
   roles: CellRole[] | undefined;
   tabbable: boolean;
   onFocusCell: (r: number, c: number) => void;
 }
 
-const MatrixCell = memo(function MatrixCell({ machine: m, link, instance: inst, index, col, colW, roles, tabbable, onFocusCell }: CellProps) {
+const MatrixCell = memo(function MatrixCell({ machine: m, link, instance: inst, index, col, layout, roles, tabbable, onFocusCell }: CellProps) {
   return (
     <div
       role="gridcell"
@@ -497,7 +505,7 @@ const MatrixCell = memo(function MatrixCell({ machine: m, link, instance: inst, 
       tabIndex={tabbable ? 0 : -1}
       onFocus={() => onFocusCell(index, col)}
       className="absolute top-0 flex h-full items-center gap-1 overflow-hidden whitespace-nowrap border-r border-slate-100 px-1.5 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 dark:border-slate-800/70"
-      style={{ left: ROWHEAD_W + col * colW, width: colW }}
+      style={{ left: layout.head + col * layout.column, width: layout.column }}
     >
       {/* The cell's name is its content: "web1 in borgbackup: client via #web". */}
       <span className="sr-only">{roles ? `${m} in ${inst}:` : `${m} not in ${inst}`}</span>{" "}
@@ -579,14 +587,14 @@ function describe(r: CellRole): string {
 
 function Legend() {
   return (
-    <div className="flex items-center gap-4 border-b border-slate-200 bg-white px-5 py-1.5 text-[11px] text-slate-500 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
-      <span className="flex items-center gap-1.5">
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-white px-5 py-1.5 text-[11px] text-slate-500 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
+      <span className="flex items-center gap-1.5 whitespace-nowrap">
         <span className="rounded bg-indigo-600 px-1.5 py-px font-medium text-white">role</span> listed by name
       </span>
-      <span className="flex items-center gap-1.5">
+      <span className="flex items-center gap-1.5 whitespace-nowrap">
         <span className="rounded border border-dashed border-emerald-600 px-1.5 py-px font-medium text-emerald-800 dark:text-emerald-300">role</span> via #tag: brought in by that tag
       </span>
-      <span className="ml-auto">Arrow keys move, Enter opens, Space on a group shows its machines; a machine's name shows what runs on it.</span>
+      <span className="w-full sm:ml-auto sm:w-auto">Arrow keys move, Enter opens, Space on a group shows its machines; a machine's name shows what runs on it.</span>
     </div>
   );
 }
