@@ -1,9 +1,9 @@
 // Starts `clan-inventory serve --clan <dir>` on a fresh temporary clan for a journey: a free
 // port, the token read from what it prints. Shared by the clan directory journeys.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 
 export const fixture = (name: string) => JSON.parse(readFileSync(join("src/server/fixtures", name), "utf8")) as Record<string, unknown>;
 
@@ -14,9 +14,15 @@ export interface ClanServer {
   stop(): void;
 }
 
-export async function startClanServer(inventory: unknown, flags: string[] = ["--no-nix"], env: Record<string, string> = {}): Promise<ClanServer> {
+/** `files`: more files of the clan (path inside it → text), e.g. a clan.nix or machines/<m>/…;
+ * a flake.nix given there replaces the stub. */
+export async function startClanServer(inventory: unknown, flags: string[] = ["--no-nix"], env: Record<string, string> = {}, files: Record<string, string> = {}): Promise<ClanServer> {
   const dir = mkdtempSync(join(tmpdir(), "e2e-clan-"));
   writeFileSync(join(dir, "flake.nix"), "{ outputs = _: { }; }\n");
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
   writeFileSync(join(dir, "inventory.json"), JSON.stringify(inventory, null, 2) + "\n");
   if (flags.includes("--git-commit")) {
     const git = (...args: string[]) => execFileSync("git", args, { cwd: dir });

@@ -10,6 +10,7 @@ import { describeSourceError, useNotices } from "../state/notices";
 import { useEditor } from "../state/store";
 import { askToResolve, hasConflictMarkers, onConflictsResolved } from "../state/merge-conflicts";
 import { plural } from "../model/plural";
+import { isObject, own, withKey, type JsonObject } from "../lib/json";
 
 /** Files larger than this are refused before reading: an inventory is far smaller. */
 export const MAX_IMPORT_BYTES = MAX_INVENTORY_BYTES;
@@ -46,7 +47,28 @@ export async function readInventoryText(text: string, name: string, format: Inve
   if (!result.ok) return { ok: false, error: result.error };
   const from = result.source.attrPath ? `Read from ${result.source.attrPath} at line ${result.source.line}.` : "";
   const notes = result.warnings.map((w) => describeSourceError({ ...w, file: undefined }));
-  return { ok: true, doc: result.doc, note: [from, ...notes].filter(Boolean).join(" ") || undefined };
+  const configured = withConfiguredMachines(result.doc, result.machines);
+  return { ok: true, doc: configured.doc, note: [from, configured.note, ...notes].filter(Boolean).join(" ") || undefined };
+}
+
+/**
+ * A clan.nix's `machines.<name>` are machine configurations written in Nix, and clan makes each
+ * a machine of the inventory (modules/clan/module.nix: `inventory.machines = mapAttrs (_: _: { })
+ * config.machines`). Imported on their own, the inventory would name them in roles as unknown
+ * machines: those it does not list are added as `machines.<name> = { }` (what clan adds), and the
+ * notice says so.
+ */
+function withConfiguredMachines(doc: Inventory, names: readonly string[]): { doc: Inventory; note?: string } {
+  const listed = isObject(doc.machines) ? doc.machines : undefined;
+  const added = names.filter((n) => listed === undefined || own(listed, n) === undefined);
+  if (added.length === 0 || (doc.machines !== undefined && listed === undefined)) return { doc };
+  let machines: JsonObject = listed ?? {};
+  for (const n of added) machines = withKey(machines, n, {});
+  const list = added.join(", ");
+  return {
+    doc: withKey(doc, "machines", machines) as Inventory,
+    note: `${plural(added.length, "machine")} configured in Nix (\`machines.<name>\`: ${list}) added to machines, as clan adds ${added.length === 1 ? "it" : "them"} to the inventory.`,
+  };
 }
 
 /** Imports Nix text. */

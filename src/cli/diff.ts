@@ -16,7 +16,7 @@ import { parseConflicts } from "../formats/conflict-markers";
 import { readInventoryNix } from "../formats/nix/parse";
 import { dirname } from "node:path";
 import { clanResolve } from "../model/affected-machines";
-import { machineDirectories } from "../server/machine-directories";
+import { clanMachineNames } from "../server/clan-machines";
 import { changeReport, reportMarkdown, reportText } from "../model/change-report";
 import type { Inventory } from "../model/inventory-schema";
 import { readStdin } from "./convert";
@@ -55,7 +55,7 @@ export async function diffCommand(args: string[], io: Partial<DiffIo> = {}): Pro
     // clan-core one unless --catalog); machines/<name>/ beside a NEW file are machines of the clan.
     const catalog = await loadCatalog(options.catalog, err);
     const dir = options.new !== "-" && (await isFile(options.new)) ? dirname(options.new) : cwd;
-    const report = changeReport(before, after, clanResolve(catalog, await machineDirectories(dir)));
+    const report = changeReport(before, after, clanResolve(catalog, await clanMachineNames(dir)));
     if (options.format === "json") {
       out(JSON.stringify({ changes: report.changes, affectedMachines: report.affectedMachines, ...(report.deployCommand ? { deployCommand: report.deployCommand } : {}) }, null, 2) + "\n");
     } else out(options.format === "markdown" ? reportMarkdown(report) : reportText(report));

@@ -24,14 +24,15 @@ export const EMBEDDED_CATALOG = fileURLToPath(new URL("../../public/catalog/clan
  * false` with `invalid` for a document that breaks the schema). Notes about reading a .nix file
  * go to `warn`.
  */
-export async function readInventoryInput(file: string, warn: (line: string) => void, read?: string): Promise<ReadResult> {
+export async function readInventoryInput(file: string, warn: (line: string) => void, read?: string): Promise<ReadResult & { nixMachines?: string[] }> {
   const text = read ?? (await readText(file, "inventory", MAX_INVENTORY_BYTES));
   // The Nix reader is a quarter of validate's code: loaded only for a .nix input (issue 19, start-up).
   const nix = detectFormat(text, file) === "nix" ? (await import("../formats/nix/parse")).readInventoryNix(text, file) : undefined;
   const result = nix ?? readInventoryJson(text, file);
   if (!result.ok && !result.invalid) throw new InputError(located(file, result.error));
   if (nix?.ok) for (const w of nix.warnings) warn(locatedWarning(file, w));
-  return result;
+  // A clan.nix's `machines.<name>` (machine configurations): clan makes each a machine.
+  return nix?.ok && nix.machines.length > 0 ? { ...result, nixMachines: nix.machines } : result;
 }
 
 /**

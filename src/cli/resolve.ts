@@ -8,7 +8,7 @@
 // beside the inventory file are read. Exit status as validate: 0 Clan evaluates it, 1 Clan fails
 // on something (an instance, a member's settings, a field of the inventory), 2 bad usage or input.
 import { dirname } from "node:path";
-import { machineDirectories } from "../server/machine-directories";
+import { clanMachineNames } from "../server/clan-machines";
 import { resolveInventory, resolutionJson, type Resolution } from "../model/resolve/resolve";
 import { resolutionText } from "../model/resolve/resolution-text";
 import { loadCatalog, readInventoryInput } from "./load-inputs";
@@ -49,7 +49,8 @@ export async function resolveCommand(args: string[], io: Partial<ResolveIo> = {}
       return 1;
     }
     const catalog = await loadCatalog(values.catalog, err);
-    const machineDirs = values["machine-dir"] ?? (await machineDirectories(dirname(file)));
+    // Machines the clan defines outside the inventory (machines/<name>/, `machines.<name>` in Nix).
+    const machineDirs = values["machine-dir"] ?? [...new Set([...(await clanMachineNames(dirname(file))), ...(read.nixMachines ?? [])])];
     const resolution = resolveInventory(read.doc, catalog, { machineDirs });
     if (values.format === "json") out(JSON.stringify(resolutionJson(resolution), null, 2));
     else out(resolutionText(resolution));

@@ -219,6 +219,43 @@ describe("machines of the clan directory", () => {
   });
 });
 
+describe("machines of the clan's Nix files", () => {
+  // clan.nix's `machines.<name>` are NixOS configurations; clan makes each a machine of the
+  // inventory (modules/clan/module.nix: inventory.machines = mapAttrs (_: _: { }) config.machines).
+  const clanNix = `{ lib, ... }:
+{
+  meta.name = "c";
+  machines.gateway = { config, ... }: { services.openssh.enable = true; };
+}
+`;
+  const roles = { instances: { zerotier: { roles: { controller: { machines: { gateway: {} } }, peer: { machines: { laptop: {}, nas: {} } } } } } };
+
+  test("validate inventory.json knows the machines clan.nix and flake.nix define beside it", async () => {
+    const clan = mkdtempSync(join(tmpdir(), "clan-nixm-"));
+    writeFileSync(join(clan, "clan.nix"), clanNix);
+    writeFileSync(
+      join(clan, "flake.nix"),
+      `{ outputs = { self, clan-core, ... }: let clan = clan-core.lib.clan { inherit self; imports = [ ./clan.nix ]; machines.laptop = { ... }: { }; }; in { }; }\n`,
+    );
+    const inventory = join(clan, "inventory.json");
+    writeFileSync(inventory, JSON.stringify(roles));
+    const found = JSON.parse((await run(["--format", "json", inventory])).out) as Diagnostic[];
+    // nas is defined nowhere: the only unknown machine.
+    expect(found.filter((x) => x.code === "unknown-machine").map((x) => x.path.join("."))).toEqual(["instances.zerotier.roles.peer.machines.nas"]);
+  });
+
+  test("validate clan.nix knows its own machines.<name>", async () => {
+    const clan = mkdtempSync(join(tmpdir(), "clan-nixm-"));
+    const nix = join(clan, "clan.nix");
+    writeFileSync(
+      nix,
+      clanNix.replace('meta.name = "c";', `meta.name = "c";\n  inventory.instances.zerotier.roles.controller.machines.gateway = { };\n  inventory.instances.zerotier.roles.peer.machines.nas = { };`),
+    );
+    const found = JSON.parse((await run(["--format", "json", nix])).out) as Diagnostic[];
+    expect(found.filter((x) => x.code === "unknown-machine").map((x) => x.path.join("."))).toEqual(["instances.zerotier.roles.peer.machines.nas"]);
+  });
+});
+
 describe("a catalog made with the older nix eval command of docs/user-guide.md (no coreInput)", () => {
   test("module.input = null means the input holding clan-core's modules, whatever the flake calls it", async () => {
     // The clan's flake names clan-core `clan`; its catalog has that input and the clan's own modules.

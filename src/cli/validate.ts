@@ -17,7 +17,7 @@
 // Without --catalog the embedded clan-core catalog (public/catalog/clan-core.json) is used.
 // stderr also gets a one-line summary and any problems of the catalog file itself.
 import { dirname } from "node:path";
-import { machineDirectories } from "../server/machine-directories";
+import { clanMachineNames } from "../server/clan-machines";
 import type { Catalog } from "../catalog/catalog-types";
 import type { Diagnostic } from "../model/diagnostic";
 import { diagnose as realDiagnose, type DiagnoseOptions } from "../model/diagnostics/index";
@@ -81,8 +81,10 @@ export async function validateCommand(args: string[], io: Partial<ValidateIo> = 
       );
     }
     const catalog = await loadCatalog(options.catalog, err);
-    // Clan registers each directory under machines/ beside the file as a machine (docs/clan-semantics.md "Machines and tags").
-    return report(diagnose(read.doc, catalog, { nixMachines: new Set(await machineDirectories(dirname(options.file))) }), options, out, err);
+    // Clan registers each directory under machines/ beside the file and each `machines.<name>`
+    // of its clan.nix/flake.nix (and of a .nix input itself) as a machine (docs/clan-semantics.md "Machines and tags").
+    const nixMachines = new Set([...(await clanMachineNames(dirname(options.file))), ...(read.nixMachines ?? [])]);
+    return report(diagnose(read.doc, catalog, { nixMachines }), options, out, err);
   });
 }
 

@@ -98,9 +98,9 @@ describe("lockAt", () => {
 });
 
 it("names a locked path as every message does, quoting keys that are not plain names (model/path-text.ts)", () => {
-  const locks: LockedPath[] = [{ path: ["instances", "a.b"], kind: "no-delete", reason: "defined in Nix" }];
-  const [v] = findLockViolations({ instances: { "a.b": {} } }, { instances: {} }, locks);
-  expect(v?.message).toBe('instances."a.b" is defined in Nix: it cannot be removed or renamed in inventory.json.');
+  const locks: LockedPath[] = [{ path: ["machines", "a.b"], kind: "no-delete", reason: "defined in Nix" }];
+  const [v] = findLockViolations({ machines: { "a.b": {} } }, { machines: {} }, locks);
+  expect(v?.message).toBe('machines."a.b" is defined in Nix: it cannot be removed or renamed in inventory.json.');
 });
 
 describe("what the views ask", () => {

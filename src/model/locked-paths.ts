@@ -59,11 +59,33 @@ export function findLockViolations(before: Inventory, after: Inventory, locks: r
       if (a.present !== b.present || !deepEqual(a.value, b.value)) {
         out.push({ lock, message: `${formatPath(lock.path)} is ${lock.reason}: it cannot be changed in inventory.json.` });
       }
-    } else if (a.present && !b.present) {
+    } else if (a.present && !b.present && !mayLeaveFile(lock, before, locks)) {
       out.push({ lock, message: `${formatPath(lock.path)} is ${lock.reason}: it cannot be removed or renamed in inventory.json.` });
     }
   }
   return out;
+}
+
+/**
+ * An instance or a role that Nix defines is in inventory.json only for what the user added to it
+ * (a member, its settings): when all of that goes, its entry may go too — Nix's instance stays as
+ * Nix defines it, so nothing of the clan's is removed, and the file keeps nothing the user did not
+ * set (no `roles.<r> = { }` left behind by removing the member one added). Still refused: taking
+ * along anything else Nix defines that the file repeats (a Nix member or role tag, a Nix value).
+ * (A "rename" of such an entry in the file is the same change as moving what the user added
+ * elsewhere: Nix's entry stays either way. The views refuse renaming it, removalLock.)
+ */
+function mayLeaveFile(lock: LockedPath, before: Inventory, locks: readonly LockedPath[]): boolean {
+  const p = lock.path;
+  const isInstance = p.length === 2 && p[0] === "instances";
+  const isRole = p.length === 4 && p[0] === "instances" && p[2] === "roles";
+  if (!isInstance && !isRole) return false;
+  for (const other of locks) {
+    if (other === lock || other.path.length <= p.length || !p.every((k, i) => other.path[i] === k)) continue;
+    if (!lookup(before, other.path).present) continue;
+    if (other.kind !== "no-delete" || other.path.length !== 4 || !mayLeaveFile(other, before, locks)) return false;
+  }
+  return true;
 }
 
 /** The lock that covers `path` (itself or an ancestor), for showing a field as "defined in Nix". */

@@ -14,7 +14,7 @@ import { assertReplaceable, etagOf, ifMatchAccepts, readInventoryFile, type Inve
 import type { ClanContext } from "./clan-context";
 import { clanResolve, type Resolve } from "../model/affected-machines";
 import { parseCatalog } from "../catalog/catalog-schema";
-import { machineDirectories } from "./machine-directories";
+import { clanMachineNames } from "./clan-machines";
 
 /** Header carrying the labels of the edits since the last save, for the commit message:
  * a JSON array of strings, percent-encoded (header values are ASCII). */
@@ -140,5 +140,5 @@ function sendConflict(res: ServerResponse, current: InventorySnapshot): void {
 async function resolveForMessages(ctx: ClanContext): Promise<Resolve | undefined> {
   const catalog = ctx.catalog.loaded();
   if (!catalog) return undefined;
-  return clanResolve(parseCatalog(catalog).catalog, await machineDirectories(ctx.dir).catch(() => []));
+  return clanResolve(parseCatalog(catalog).catalog, await clanMachineNames(ctx.dir).catch(() => []));
 }

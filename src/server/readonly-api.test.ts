@@ -68,6 +68,20 @@ it("refuses deleting a machine Nix defines, allows deleting one only inventory.j
   expect((await putInventory(clan, withoutJsononly, await etag())).status).toBe(200);
 });
 
+it("takes back what the file added to an instance only Nix defines, entry and all, but no Nix member it repeats", async () => {
+  const added = setIn(onDisk, ["instances", "other", "roles", "morning", "machines", "jon"], {});
+  expect((await putInventory(clan, added, await etag())).status).toBe(200);
+  // The member one added goes, and with it the entries that only held it: nothing is left behind.
+  expect((await putInventory(clan, onDisk, await etag())).status).toBe(200);
+  expect(JSON.parse(await readFile(join(clan.dir, "inventory.json"), "utf8")).instances.other).toBeUndefined();
+  // bob is Nix's member: repeated in the file, it stays.
+  const repeated = setIn(onDisk, ["instances", "other", "roles", "morning", "machines", "bob"], {});
+  expect((await putInventory(clan, repeated, await etag())).status).toBe(200);
+  const res = await putInventory(clan, onDisk, await etag());
+  expect(res.status).toBe(409);
+  expect(((await res.json()) as { locked: { path: string[] }[] }).locked.map((l) => l.path.join("."))).toContain("instances.other.roles.morning.machines.bob");
+});
+
 it("accepts a save that touches only free values", async () => {
   const doc = setIn(setIn(onDisk, ["machines", "jon", "deploy", "targetHost"], "root@jon"), ["meta", "description"], "new");
   expect((await putInventory(clan, doc, await etag())).status).toBe(200);
@@ -112,4 +126,35 @@ it("without nix, or when it fails, still names the machines of the clan's machin
   const body = (await (await clan.api("/api/readonly")).json()) as { status: string; nix: unknown };
   expect(body.status).toBe("error");
   expect(body.nix).toEqual({ machines: { db: {}, web1: {} } });
+});
+
+describe("machines configured in Nix (machines.<name> in clan.nix)", () => {
+  // Recorded from clan-core's own code (fixtures/README.md): clan.nix configures machine gateway
+  // and defines instance greet; machines/laptop/ is a directory; inventory.json lists nas.
+  it("with nix: a machine of the clan, kept, and named by the binding the user wrote", async () => {
+    await clan.close();
+    await nix.record("clanInternals.inventoryClass.introspection", await fixture("introspection-nix-machines.json"));
+    await nix.record("clanInternals.inventoryClass.inventorySerialization", await fixture("serialization-nix-machines.json"));
+    clan = await startTempClan({ nix: nix.path, files: { "inventory.json": writeInventoryJson(await fixture("inventory-nix-machines.json")) } });
+    const body = (await (await clan.api("/api/readonly")).json()) as { status: string; locks: LockedPath[]; nix: { machines: JsonObject; instances: JsonObject } };
+    expect(body.status).toBe("ok");
+    expect(Object.keys(body.nix.machines).sort()).toEqual(["gateway", "laptop"]);
+    expect(body.nix.machines.gateway).toEqual({ machineClass: "nixos" });
+    const lock = body.locks.find((l) => l.path.join(".") === "machines.gateway");
+    expect(lock).toMatchObject({ kind: "no-delete", reason: "configured in Nix (machines.gateway, in clan.nix or flake.nix)" });
+    // Not clan-core's file, which would read as a file of the clan.
+    expect(JSON.stringify(lock)).not.toMatch(/module\.nix/);
+    expect(body.locks.find((l) => l.path.join(".") === "machines.laptop")?.reason).toBe("defined in Nix (machines/laptop)");
+    expect(body.nix.instances.greet).toMatchObject({ module: { name: "hello-world" }, roles: { morning: { machines: { gateway: {} }, settings: { greeting: "from clan.nix" } } } });
+  });
+
+  it("without nix: read from clan.nix and flake.nix by name, beside the machines/ directories", async () => {
+    await clan.close();
+    const files = {
+      "clan.nix": '{ meta.name = "acme"; machines.gateway = { ... }: { }; machines = { router = import ./router.nix; }; }\n',
+      "machines/laptop/configuration.nix": "{ }",
+    };
+    clan = await startTempClan({ nix: null, nixProblem: "nix is not installed", files });
+    expect(await (await clan.api("/api/readonly")).json()).toMatchObject({ status: "unavailable", nix: { machines: { gateway: {}, laptop: {}, router: {} } } });
+  });
 });

@@ -6,7 +6,7 @@ import type { Inventory } from "../model/inventory-schema";
 import type { LockedPath } from "../model/locked-paths";
 import type { Json } from "../lib/json";
 import { nixDefinedInventory } from "./nix-defined";
-import { machineDirectories } from "./machine-directories";
+import { clanMachineNames } from "./clan-machines";
 import { deriveLocks } from "./readonly-rules";
 import { unwrapSerializedInventory } from "./unwrap-settings";
 import { NIX_ATTRIBUTES, nixEvalJson } from "./nix-eval";
@@ -14,8 +14,9 @@ import { clanSourceHash } from "./source-hash";
 
 /**
  * Without an evaluation (no nix, or it failed), `nix` holds what the clan defines without Nix's
- * help: the machines of its machines/ directories (machine-directories.ts), so that roles and
- * tags naming them are not reported as naming unknown machines.
+ * help: the machines of its machines/ directories and the `machines.<name>` of its clan.nix and
+ * flake.nix (clan-machines.ts), so that they are listed and roles and tags naming them are not
+ * reported as naming unknown machines.
  */
 export type ReadonlyState =
   | { status: "unavailable"; reason: string; nix: Inventory }
@@ -104,7 +105,7 @@ export class ReadonlyInfo {
   }
 
   private async directoryMachines(): Promise<Inventory> {
-    const names = await machineDirectories(this.opts.clanDir);
+    const names = await clanMachineNames(this.opts.clanDir);
     return names.length ? { machines: Object.fromEntries(names.map((n) => [n, {}])) } : {};
   }
 

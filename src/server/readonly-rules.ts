@@ -81,6 +81,22 @@ function describeFiles(files: readonly string[]): string {
   return names.length ? ` (${names.join(", ")})` : "";
 }
 
+/** clan-core's own module that turns the clan's `machines.<name>` (a machine configuration in
+ * Nix: clan.nix, flake.nix) into `inventory.machines.<name> = { }` (modules/clan/module.nix). It
+ * is the file introspection names for such a machine: a clan-core file, not one of the user's. */
+function isClanCoreMachinesModule(file: string): boolean {
+  // (A clan of one's own with a modules/clan/module.nix that defines machines would read alike: unlikely enough.)
+  return file.endsWith("/modules/clan/module.nix");
+}
+
+/** Why a machine entry is defined in Nix, for people: a configured machine is named by the
+ * binding the user wrote, not by clan-core's file that registers it. */
+function machineEntryReason(p: readonly string[], nixFiles: readonly string[] | null, files: readonly string[] | null): { reason: string; files: string[] | null } | null {
+  if (p.length !== 2 || p[0] !== "machines" || !nixFiles || !nixFiles.some(isClanCoreMachinesModule)) return null;
+  const others = nixFiles.filter((f) => !isClanCoreMachinesModule(f));
+  return { reason: `configured in Nix (machines.${p[1]}, in clan.nix or flake.nix)${describeFiles(others)}`, files: (files ?? []).filter((f) => !isClanCoreMachinesModule(f)) };
+}
+
 function isSettingsPath(p: readonly string[]): boolean {
   if (p[0] !== "instances" || p[2] !== "roles") return false;
   if (p.length === 5) return p[4] === "settings";
@@ -175,7 +191,9 @@ export function deriveLocks({ introspection, onDisk, evaluated }: DeriveLocksInp
 
       // An entry of an attribute set (machine, instance, role, member) that Nix defines.
       if (!parentTotal && info && prio !== null && prio <= PLAIN_PRIO && (nixFiles ? nixFiles.length > 0 : !onDiskHere)) {
-        noDelete(p, `defined in Nix${describeFiles(files ?? [])}`, files);
+        const configured = machineEntryReason(p, nixFiles, files);
+        if (configured) noDelete(p, configured.reason, configured.files);
+        else noDelete(p, `defined in Nix${describeFiles(files ?? [])}`, files);
       }
       if (prio !== null && prio < PLAIN_PRIO) {
         readonly(p, `forced in Nix with priority ${prio}${describeFiles(files ?? [])}`, files);

@@ -16,10 +16,26 @@ const NONE: readonly LockedPath[] = [];
 export type ClanView = (doc: Inventory) => Inventory;
 const AS_IS: ClanView = (doc) => doc;
 
-export const useNixLocks = create<{ locks: readonly LockedPath[]; clanView: ClanView }>(() => ({ locks: NONE, clanView: AS_IS }));
+const NO_MACHINES: ReadonlySet<string> = new Set();
 
-export function publishNixLocks(locks: readonly LockedPath[] | null, clanView: ClanView | null = null): void {
-  useNixLocks.setState({ locks: locks && locks.length ? locks : NONE, clanView: clanView ?? AS_IS });
+export const useNixLocks = create<{ locks: readonly LockedPath[]; clanView: ClanView; nixMachines: ReadonlySet<string> }>(() => ({
+  locks: NONE,
+  clanView: AS_IS,
+  nixMachines: NO_MACHINES,
+}));
+
+/** `nixMachines`: the machines the clan defines outside inventory.json (its Nix files, its
+ * machines/ directories, its `machines.<name>` configurations), whether nix could evaluate them
+ * or the server only found them by name. */
+export function publishNixLocks(locks: readonly LockedPath[] | null, clanView: ClanView | null = null, nixMachines: ReadonlySet<string> = NO_MACHINES): void {
+  useNixLocks.setState({ locks: locks && locks.length ? locks : NONE, clanView: clanView ?? AS_IS, nixMachines: nixMachines.size ? nixMachines : NO_MACHINES });
+}
+
+/** Names of the machines the clan defines outside inventory.json (see publishNixLocks), for
+ * views and diagnostics: a role or a tag may name them, and the machine list shows them. The
+ * same set object until what the server says changes. Empty outside clan directory mode. */
+export function useNixMachines(): ReadonlySet<string> {
+  return useNixLocks((s) => s.nixMachines);
 }
 
 /** The current locks (empty outside clan directory mode). */

@@ -61,6 +61,14 @@ export function setEditGuard(guard: EditGuard | null): void {
   editGuard = guard;
 }
 
+/** A last step of every edit (clan directory mode: drop the entries of Nix-defined instances the
+ * edit left empty in the file, model/nix-supplements.ts), before the guard sees it. */
+export type EditTidy = (before: Inventory, after: Inventory) => Inventory;
+let editTidy: EditTidy | null = null;
+export function setEditTidy(tidy: EditTidy | null): void {
+  editTidy = tidy;
+}
+
 export const useEditor = create<EditorState>()((set, get) => ({
   doc: {},
   original: null,
@@ -77,6 +85,7 @@ export const useEditor = create<EditorState>()((set, get) => ({
       throw e;
     }
     if (next === doc) return { ok: true };
+    if (editTidy) next = editTidy(doc, next);
     const refusal = editGuard?.(doc, next);
     if (refusal) return { ok: false, error: refusal };
     set({

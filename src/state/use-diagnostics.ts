@@ -1,10 +1,10 @@
 import { useDeferredValue, useMemo } from "react";
 import type { Catalog } from "../catalog/catalog-types";
 import type { Diagnostic } from "../model/diagnostic";
+import { markNixOwned, type NixOwnedDiagnostic } from "../model/diagnostics/nix-owned";
 import { diagnose } from "../model/diagnostics/index";
 import type { Inventory } from "../model/inventory-schema";
-import { nixMachineNames } from "../model/locked-paths";
-import { useClanDoc, useLocks } from "./nix-locks";
+import { useClanDoc, useLocks, useNixMachines } from "./nix-locks";
 import { useCatalog } from "./use-catalog";
 
 /**
@@ -16,11 +16,13 @@ import { useCatalog } from "./use-catalog";
  * Nix defines are passed in too, for those the server knows only by name. This is the one place
  * that wires that in.
  */
-export function useDiagnostics(): Diagnostic[] {
+export function useDiagnostics(): NixOwnedDiagnostic[] {
   const doc = useDeferredValue(useClanDoc());
   const catalog = useCatalog();
-  const nixMachines = nixMachineNames(useLocks());
-  return useMemo(() => diagnoseShared(doc, catalog, nixMachines), [doc, catalog, nixMachines]);
+  const nixMachines = useNixMachines();
+  const locks = useLocks();
+  // A problem inside what Nix defines says so, and where to fix it (nix-owned.ts).
+  return useMemo(() => markNixOwned(diagnoseShared(doc, catalog, nixMachines), locks), [doc, catalog, nixMachines, locks]);
 }
 
 const NO_MACHINES: ReadonlySet<string> = new Set();

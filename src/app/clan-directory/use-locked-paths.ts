@@ -6,10 +6,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import type { Inventory } from "../../model/inventory-schema";
-import { findLockViolations, type LockedPath } from "../../model/locked-paths";
+import { findLockViolations, nixMachineNames, type LockedPath } from "../../model/locked-paths";
 import { withNixDefined } from "../../model/nix-defined";
 import { publishNixLocks } from "../../state/nix-locks";
-import { setEditGuard } from "../../state/store";
+import { setEditGuard, setEditTidy } from "../../state/store";
+import { dropEmptiedNixEntries } from "../../model/nix-supplements";
 import { readonlyQuery } from "../../state/clan-directory/inventory-api";
 import { isClanDirectoryMode } from "../../state/clan-directory/session";
 
@@ -35,6 +36,16 @@ export function useLockedPaths(): LockedPaths {
   if (data.status === "ok") return { locks: data.locks, nix: data.nix, status: "ok", message: data.warning };
   if (data.status === "unavailable") return { locks: NONE, nix: data.nix ?? null, status: "unavailable", message: data.reason };
   return { locks: NONE, nix: data.nix ?? null, status: "error", message: data.error };
+}
+
+/** The machines the clan defines outside inventory.json: those the locks name (nix evaluated
+ * them) and those of the partial inventory the server sends, which without nix holds the
+ * machines it found by name (machines/<name>/ directories, `machines.<name>` in clan.nix). */
+export function clanMachineNames(locks: readonly LockedPath[], nix: Inventory | null): ReadonlySet<string> {
+  const fromLocks = nixMachineNames(locks);
+  const listed = nix?.machines ? Object.keys(nix.machines) : [];
+  if (listed.every((m) => fromLocks.has(m))) return fromLocks;
+  return new Set([...fromLocks, ...listed]);
 }
 
 let currentLocks: readonly LockedPath[] = NONE;
@@ -66,11 +77,13 @@ export function useLockGuard(locks: readonly LockedPath[], nix: Inventory | null
   useEffect(() => {
     currentLocks = locks;
     setEditGuard((before, after) => (trusted ? null : lockRefusal(before, after, currentLocks)));
-    publishNixLocks(locks, nix ? (doc) => withNixDefined(doc, nix) : null);
+    setEditTidy((before, after) => (trusted ? after : dropEmptiedNixEntries(before, after, currentLocks)));
+    publishNixLocks(locks, nix ? (doc) => withNixDefined(doc, nix) : null, clanMachineNames(locks, nix));
   }, [locks, nix]);
   useEffect(
     () => () => {
       setEditGuard(null);
+      setEditTidy(null);
       publishNixLocks(null, null);
     },
     [],

@@ -4,8 +4,7 @@
 // screen exist (and only they are registered as draggables).
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from "react";
-import { useClanSelector, useLocks } from "../../state/nix-locks";
-import { nixMachineNames } from "../../model/locked-paths";
+import { useClanSelector, useNixMachines } from "../../state/nix-locks";
 import { NixLockMark } from "../../ui/nix-lock-mark";
 import { MenuButton, type MenuHandle } from "../../ui/menu";
 import { useBoard } from "./board-store";
@@ -28,7 +27,7 @@ export function MachinePalette({ ctx, tags }: { ctx: BoardContext | null; tags: 
   // Rows are made of machines and static tags only, so a membership edit (which keeps both
   // objects) does not rebuild them.
   const rows = useMemo(() => machineRows(machinesAndTags(machines, staticTags)), [machines, staticTags]);
-  const nixMachines = nixMachineNames(useLocks());
+  const nixMachines = useNixMachines();
   // Which machines are in a role of this instance already (marked on their rows); recomputed
   // only when the instance's roles change.
   const instance = ctx?.instance;

@@ -8,8 +8,8 @@ import { useEditor } from "../../state/store";
 import { dropRole, relocateRole } from "../../model/commands/roles";
 import type { MemberRef } from "../../model/commands/members";
 import { MenuButton } from "../../ui/menu";
-import { useLocks } from "../../state/nix-locks";
-import { definedInNix, lockExplanation, nixMachineNames, readOnlyLock, removalLock } from "../../model/locked-paths";
+import { useLocks, useNixMachines } from "../../state/nix-locks";
+import { definedInNix, lockExplanation, nixSettingsExplanation, readOnlyLock, removalLock } from "../../model/locked-paths";
 import { NixLockMark } from "../../ui/nix-lock-mark";
 import { dropRefusal, performDrop } from "./board-actions";
 import { useBoard } from "./board-store";
@@ -34,6 +34,8 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
   const nixLock = definedInNix(locks, rolePath);
   // Nix-defined roles still take members (docs/clan-semantics.md "What inventory.json may change"); only a read-only one refuses them.
   const closed = readOnlyLock(locks, [...rolePath, "machines"]);
+  // A role-wide settings blob Nix owns opens read-only: the link says so before it is followed.
+  const settingsLock = readOnlyLock(locks, [...rolePath, "settings"]);
   const lockId = `lane-lock-${lane.role}`;
   const kbTarget = useKeyboardTarget();
   const kbOver = kbTarget?.kind === "lane" && kbTarget.role === lane.role && kbTarget.instance === instance;
@@ -165,6 +167,11 @@ export function RoleLane({ lane, ctx, moduleName, index }: { lane: Lane; ctx: Bo
               <span className="sr-inline">, set</span>
             </span>
           )}
+          {settingsLock && (
+            <>
+              <span className="sr-inline">,</span> <NixLockMark title={nixSettingsExplanation(settingsLock)} className="ml-1 align-middle" />
+            </>
+          )}
         </Link>
         {!lane.present && !broken && <span className="text-slate-500 dark:text-slate-500">not in the inventory yet</span>}
       </footer>
@@ -226,8 +233,8 @@ function ExplicitChip({ m, role, ctx }: { m: LaneExplicit; role: string; ctx: Bo
   useBoardDraggable(ref, () => ({ board: true, origin: { kind: "lane", instance: ctx.instance, role }, members: [member] }));
   const href = machineSettingsPath(ctx.instance, role, m.name);
   // A machine only the Nix files define is known to the clan, though not to inventory.json.
-  const locks = useLocks();
-  const known = m.known || nixMachineNames(locks).has(m.name);
+  const nixMachines = useNixMachines();
+  const known = m.known || nixMachines.has(m.name);
   return (
     <li
       ref={ref}

@@ -7,7 +7,9 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { Link } from "wouter";
 import { useDiagnostics } from "../../state/use-diagnostics";
 import { useEditor } from "../../state/store";
-import type { Diagnostic, Severity } from "../../model/diagnostic";
+import type { Severity } from "../../model/diagnostic";
+import type { NixOwnedDiagnostic } from "../../model/diagnostics/nix-owned";
+import { NixLockMark } from "../../ui/nix-lock-mark";
 import { addressOf, memberOf } from "./diagnostic-address";
 import { formatPath } from "../../model/path-text";
 import { instancePath } from "../../state/addresses";
@@ -120,7 +122,7 @@ export function DiagnosticsBar() {
   );
 }
 
-function Group({ group, doc, narrow }: { group: (typeof SEVERITIES)[number] & { items: Diagnostic[] }; doc: Parameters<typeof addressOf>[1]; narrow: boolean }) {
+function Group({ group, doc, narrow }: { group: (typeof SEVERITIES)[number] & { items: NixOwnedDiagnostic[] }; doc: Parameters<typeof addressOf>[1]; narrow: boolean }) {
   const [all, setAll] = useState(false);
   const headingId = useId();
   const shown = all ? group.items : group.items.slice(0, FIRST);
@@ -149,12 +151,20 @@ function Group({ group, doc, narrow }: { group: (typeof SEVERITIES)[number] & { 
   );
 }
 
-function Entry({ d, doc, narrow }: { d: Diagnostic; doc: Parameters<typeof addressOf>[1]; narrow: boolean }) {
+function Entry({ d, doc, narrow }: { d: NixOwnedDiagnostic; doc: Parameters<typeof addressOf>[1]; narrow: boolean }) {
   const member = narrow ? memberOf(d.path, doc) : undefined;
   const href = member ? instancePath(member.instance) : addressOf(d.path, doc);
   const body = (
     <>
-      <span className="min-w-0 flex-1 text-slate-800 dark:text-slate-100">{d.message}</span>
+      <span className="min-w-0 flex-1 text-slate-800 dark:text-slate-100">
+        {d.nixOwned && (
+          <>
+            <NixLockMark title={`In ${d.nixOwned.files.join(", ") || "the Nix files"}: fixed there, not in the editor`} className="mr-1.5 align-text-bottom" />
+            <span className="sr-inline">:</span>{" "}
+          </>
+        )}
+        {d.message}
+      </span>
       <span className="flex shrink-0 flex-col items-end gap-0.5 text-right sm:max-w-[40%]">
         <span className="max-w-full truncate font-mono text-xs text-slate-500 dark:text-slate-400" title={formatPath(d.path, "(the inventory)")}>
           {formatPath(d.path, "(the inventory)")}

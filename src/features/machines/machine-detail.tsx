@@ -1,9 +1,9 @@
 // The panel of one machine (/machines/<m>): its fields, its effective tags and where they come
 // from, and what runs on it — every role in every instance with the settings it gets there.
 import { useState } from "react";
-import { useLocks } from "../../state/nix-locks";
+import { useLocks, useNixMachines } from "../../state/nix-locks";
 import { useEditor } from "../../state/store";
-import { definedInNix, lockExplanation, nixMachineNames, removalLock } from "../../model/locked-paths";
+import { definedInNix, lockExplanation, removalLock } from "../../model/locked-paths";
 import { LockableButton, NixLockMark } from "../../ui/nix-lock-mark";
 import { WhatRunsHere } from "../../ui/what-runs-here";
 import { machinesOf } from "../../model/accessors";
@@ -21,7 +21,8 @@ export function MachineDetail({ name }: { name: string }) {
   const nixLock = definedInNix(locks, ["machines", name]);
   const kept = removalLock(locks, ["machines", name]);
   const keptReason = kept ? lockExplanation(kept, "remove") : undefined;
-  const nixOnly = machine === undefined && nixMachineNames(locks).has(name);
+  const nixMachines = useNixMachines();
+  const nixOnly = machine === undefined && nixMachines.has(name);
 
   return (
     <DetailPanel
@@ -46,7 +47,8 @@ export function MachineDetail({ name }: { name: string }) {
       {nixOnly ? (
         <PanelSections>
           <p className="px-5 py-4 text-sm text-slate-600 dark:text-slate-300">
-            {name} is {nixLock?.reason ?? "defined in Nix"}; inventory.json does not list it, so its fields are set in the Nix files and not shown here. Roles and tags may name it.
+            {name} is {nixLock?.reason ?? "defined outside inventory.json (its machines/ directory or clan.nix; without nix the editor knows only its name)"}; inventory.json does not list it, so its
+            fields are set in the Nix files and not shown here. Roles and tags may name it.
           </p>
           <PanelSection title="Tags">
             <NixMachineTags name={name} />

@@ -186,7 +186,10 @@ function Row({ row, index, current, wide }: { row: MachineRow; index: number; cu
           <Link href={machinePath(row.name)} className="truncate font-medium text-indigo-700 hover:underline dark:text-indigo-300" title={row.name}>
             {row.name}
           </Link>
-          {nixLock && <NixLockMark compact title={nixTitle} />}
+          {/* Without nix a machine the clan defines elsewhere has no lock, only its name: still marked. */}
+          {(nixLock || row.nixOnly) && (
+            <NixLockMark compact title={nixTitle || "Defined outside inventory.json (a machines/ directory, or machines.<name> in clan.nix or flake.nix): change it there."} />
+          )}
         </span>
       </td>
       <td className={bodyCell}>

@@ -3,9 +3,8 @@
 import { useEffect, useMemo, useState } from "react";
 import { useParams } from "wouter";
 import { decodeParam } from "../../state/addresses";
-import { useClanDoc, useLocks } from "../../state/nix-locks";
+import { useClanDoc, useNixMachines } from "../../state/nix-locks";
 import { useEditor } from "../../state/store";
-import { nixMachineNames } from "../../model/locked-paths";
 import { machinesOf } from "../../model/accessors";
 import { own } from "../../lib/json";
 import { tagOverview } from "../../model/tag-overview";
@@ -29,7 +28,7 @@ export function MachinesPage() {
   const prune = useMachinesView((s) => s.prune);
   const [creating, setCreating] = useState(false);
 
-  const nixMachines = nixMachineNames(useLocks());
+  const nixMachines = useNixMachines();
   // The clan's view holds the tags Nix gives the machines only Nix defines.
   const clan = useClanDoc();
   const rows = useMemo(() => withNixOnlyMachines(machineRows(doc), nixMachines, doc, clan), [doc, nixMachines, clan]);

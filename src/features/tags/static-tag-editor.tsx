@@ -3,9 +3,8 @@
 import { useMemo } from "react";
 import { Link } from "wouter";
 import { machinePath } from "../../state/addresses";
-import { useLocks } from "../../state/nix-locks";
+import { useNixMachines } from "../../state/nix-locks";
 import { useEditor } from "../../state/store";
-import { nixMachineNames } from "../../model/locked-paths";
 import { machinesOf } from "../../model/accessors";
 import { addMachinesToStaticTag, addStaticTag, setStaticTag } from "../../model/commands/tags";
 import type { Command } from "../../model/command";
@@ -19,7 +18,7 @@ export function StaticTagEditor({ summary, lockReason }: { summary: TagSummary; 
   const { tag, staticList } = summary;
   const machines = useEditor((s) => machinesOf(s.doc));
   const names = useMemo(() => Object.keys(machines), [machines]);
-  const nixMachines = nixMachineNames(useLocks());
+  const nixMachines = useNixMachines();
 
   const apply = (command: Command) => {
     const result = useEditor.getState().apply(command);

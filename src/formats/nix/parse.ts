@@ -17,6 +17,10 @@
 //      nothing above is found: a clan.nix that sets only the clan's name.
 // The inventory value itself may be a module function `{ lib, ... }: { … }`; its body is read.
 // The clan's `meta` beside the inventory is merged into inventory.meta (see TARGETS).
+// The names of the clan's `machines.<name>` (or `clan.machines.<name>`) beside the inventory —
+// NixOS or darwin configurations written in Nix, which clan makes machines of the inventory
+// (modules/clan/module.nix: `inventory.machines = mapAttrs (_: _: { }) config.machines`) — are
+// read too (`machines` of the result); their values are code and never read.
 //
 // Duplicate attributes and attribute-set merging follow Nix's parser exactly: `a.b = 1; a.c = 2;`
 // and `a = { b = 1; }; a = { c = 2; };` merge, `a = 1; a = 2;` is an error. Key order of the
@@ -78,6 +82,9 @@ export interface NixReadOk {
   /** Where the inventory came from: `inventory`, `clan.inventory` or null for the whole file. */
   source: { attrPath: string | null; line: number; column: number };
   warnings: SourceError[];
+  /** Names bound under the clan's `machines` beside the inventory (machine configurations in
+   * Nix): clan makes each one a machine of the inventory. In the order of the file. */
+  machines: string[];
 }
 export type NixReadResult =
   | NixReadOk
@@ -114,6 +121,7 @@ export function readNixInventoryData(text: string, file?: string): (NixReadOk & 
       doc: found.doc,
       source: { attrPath: found.attrPath, ...lineColumn(text, found.offset) },
       warnings: [...p.sourceWarnings(file, found.ranges), ...found.notes.map((n) => ({ message: n.message, file, ...lineColumn(text, n.offset) }))],
+      machines: found.machines,
       hasProtoKey: p.hasProtoKey,
     };
   });
@@ -777,7 +785,7 @@ function duplicate(p: Parser, keys: readonly string[], pos: number, prev: number
 // The clan's own `meta` beside the inventory (`meta` of clan.nix, `clan.meta` of flake-parts,
 // `meta` passed to clan-core.lib.clan) is copied by clan into inventory.meta (docs/clan-semantics.md "Where the inventory comes from"), so it is
 // read too and merged into the inventory's meta.
-const TARGETS: readonly (readonly string[])[] = [["inventory"], ["clan", "inventory"], ["meta"], ["clan", "meta"]];
+const TARGETS: readonly (readonly string[])[] = [["inventory"], ["clan", "inventory"], ["meta"], ["clan", "meta"], ["machines"], ["clan", "machines"]];
 
 /** The clan's meta bindings found in one set, keyed by the path before `meta` ("" or "clan"). */
 interface ClanMeta {
@@ -793,6 +801,7 @@ interface Found {
   ranges: [number, number][];
   metas: Map<string, ClanMeta>;
   notes: { offset: number; message: string }[];
+  machines: string[];
 }
 
 /** Collects the bindings of one attribute set that fall under a target path. */
@@ -804,6 +813,8 @@ class Collector {
   error: NixError | null = null;
   metas = new Map<string, ClanMeta>();
   notes: { offset: number; message: string }[] = [];
+  /** Names under the clan's `machines` in this set. */
+  machines: string[] = [];
   constructor(readonly fatal: boolean) {}
 }
 
@@ -814,6 +825,10 @@ interface Scan {
   candidateErrors: NixError[];
   /** The first place where code was stepped over. */
   firstCode: NixError | null;
+  /** Names under `machines` of sets inside code that define no inventory (a flake's
+   * `clan-core.lib.clan { machines.jon = …; }`), with where the first was. */
+  machines: string[];
+  machinesAt: number;
 }
 
 interface Extracted {
@@ -823,11 +838,14 @@ interface Extracted {
   /** Where the inventory's bindings are: only warnings from there concern it. */
   ranges?: [number, number][];
   notes: { offset: number; message: string }[];
+  machines: string[];
 }
 
 function extractInventory(p: Parser): Extracted {
-  const scan: Scan = { candidates: [], candidateErrors: [], firstCode: null };
+  const scan: Scan = { candidates: [], candidateErrors: [], firstCode: null, machines: [], machinesAt: 0 };
+  const beforeHeader = p.peek().start;
   p.skipFunctionHeaders();
+  const isModule = p.peek().start !== beforeHeader;
   const t = p.peek();
   const top = new Collector(true);
   let whole: { attrs: Attrs; allData: boolean } | null = null;
@@ -860,7 +878,7 @@ function extractInventory(p: Parser): Extracted {
   }
 
   if (top.attrs) return withClanMeta(p, { ...top, attrs: top.attrs });
-  if (whole?.allData) return { doc: asObject(p, whole.attrs, t.start), attrPath: null, offset: t.start, notes: [] };
+  if (whole?.allData) return { doc: asObject(p, whole.attrs, t.start), attrPath: null, offset: t.start, notes: [], machines: [] };
   if (scan.candidates.length === 1) return withClanMeta(p, scan.candidates[0]!);
   if (scan.candidates.length > 1) {
     const places = scan.candidates.map((c) => p.where(c.offset)).join("; ");
@@ -871,8 +889,13 @@ function extractInventory(p: Parser): Extracted {
   // clan's meta, which clan copies into inventory.meta: that is the whole inventory it defines.
   if (top.metas.size === 1) {
     const [before, meta] = [...top.metas][0]!;
-    return { doc: { meta: meta.attrs }, attrPath: before ? `${before}.meta` : "meta", offset: meta.offset, ranges: top.ranges, notes: top.notes };
+    return { doc: { meta: meta.attrs }, attrPath: before ? `${before}.meta` : "meta", offset: meta.offset, ranges: top.ranges, notes: top.notes, machines: top.machines };
   }
+  // A module (`{ … }: { … }`, as clan.nix is) with only machine configurations (`machines.<name>
+  // = …;`): an inventory of those machines. Without the header such a file reads as an
+  // inventory.nix whose machines are code, and that is reported below.
+  if (isModule && top.machines.length > 0) return { doc: {}, attrPath: null, offset: t.start, ranges: top.ranges, notes: top.notes, machines: top.machines };
+  if (scan.machines.length > 0) return { doc: {}, attrPath: null, offset: scan.machinesAt, notes: [], machines: scan.machines };
   if (scan.firstCode) throw scan.firstCode;
   throw new NixError("no inventory found in this file", t.start, "value");
 }
@@ -883,7 +906,7 @@ function withClanMeta(p: Parser, found: Found): Extracted {
   const before = found.attrPath.split(".").slice(0, -1).join(".");
   const clanMeta = found.metas.get(before);
   if (clanMeta) mergeClanMeta(p, doc, clanMeta);
-  return { doc, attrPath: found.attrPath, offset: found.offset, ranges: found.ranges, notes: found.notes };
+  return { doc, attrPath: found.attrPath, offset: found.offset, ranges: found.ranges, notes: found.notes, machines: found.machines };
 }
 
 /**
@@ -993,6 +1016,28 @@ function lenientBindings(
     }
 
     const c = classify(path.keys, targets);
+    if (c && "rest" in c && c.target[c.target.length - 1] === "machines") {
+      // Plain data is kept as well: in an inventory.nix (the whole file is the inventory) these
+      // are the inventory's own machines; extractInventory decides which the file is.
+      if (keepData) {
+        const atValue = p.save();
+        try {
+          const v = parseValue(p, false);
+          p.expectAfterValue(";");
+          p.next();
+          addAttr(p, attrs, path.keys, v, path.start);
+          for (const name of c.rest.length > 0 ? [c.rest[0]!] : isAttrs(v) ? Object.keys(v) : []) if (!into.machines.includes(name)) into.machines.push(name);
+          continue;
+        } catch (e) {
+          if (!isCode(e)) throw e;
+          noteCode(scan, e);
+          p.restore(atValue);
+        }
+      }
+      takeMachineNames(p, scan, into, path, c.rest);
+      allData = false;
+      continue;
+    }
     if (c && "rest" in c && c.target[c.target.length - 1] === "meta") {
       const v = takeClanMeta(p, scan, into, prefix, path, c);
       if (v === undefined) allData = false;
@@ -1061,6 +1106,45 @@ function takeClanMeta(p: Parser, scan: Scan, into: Collector, prefix: readonly s
   else return v; // `meta = "x";`: the schema check of inventory.meta cannot see it; Nix refuses it
   into.ranges.push([path.start, semi.end]);
   return v;
+}
+
+/**
+ * Records the names a `machines…` binding of the clan defines (`machines.jon = …;`, or each
+ * binding of `machines = { jon = …; };`), stepping over their values, which are modules (code).
+ * A `machines` that is itself code (`import ./machines.nix`) defines names only nix can tell:
+ * a note says so.
+ */
+function takeMachineNames(p: Parser, scan: Scan, into: Collector, path: AttrPath, rest: string[]): void {
+  const add = (name: string) => {
+    if (!into.machines.includes(name)) into.machines.push(name);
+  };
+  if (rest.length > 0) add(rest[0]!);
+  else if (p.at("{") && !p.isFormals()) {
+    p.next();
+    while (!p.at("}")) {
+      if (p.peek().kind === "eof") throw unclosed(p, undefined, p.peek());
+      const at = p.save();
+      try {
+        add(parseAttrPath(p).keys[0]!);
+        p.expect("=");
+      } catch (e) {
+        if (!isCode(e)) throw e;
+        // `inherit (x) a b;` or a computed name: names only nix can tell.
+        into.notes.push({ offset: e.offset, message: `a name under \`${showAttrPath(path.keys)}\` is Nix code, so that machine is not known without nix` });
+        p.restore(at);
+      }
+      skipCode(p, scan);
+      p.expect(";");
+    }
+    p.next();
+    p.expectAfterValue(";");
+    p.next();
+    return;
+  } else {
+    into.notes.push({ offset: path.start, message: `\`${showAttrPath(path.keys)}\` is Nix code, so the machines it defines are not known without nix` });
+  }
+  skipCode(p, scan);
+  p.expect(";");
 }
 
 /** Reads the value of an `inventory…` binding into the collector. */
@@ -1140,7 +1224,12 @@ function skipCode(p: Parser, scan: Scan): void {
 function searchSet(p: Parser, scan: Scan, end: "}" | "in", open: Token): void {
   const into = new Collector(false);
   lenientBindings(p, scan, end, TARGETS, into, [], open);
-  if (into.attrs && !into.error) scan.candidates.push({ attrs: into.attrs, attrPath: into.attrPath, offset: into.offset, ranges: into.ranges, metas: into.metas, notes: into.notes });
+  if (!into.attrs && into.machines.length > 0) {
+    if (scan.machines.length === 0) scan.machinesAt = open.start;
+    for (const m of into.machines) if (!scan.machines.includes(m)) scan.machines.push(m);
+  }
+  if (into.attrs && !into.error)
+    scan.candidates.push({ attrs: into.attrs, attrPath: into.attrPath, offset: into.offset, ranges: into.ranges, metas: into.metas, notes: into.notes, machines: into.machines });
 }
 
 function skipToEnd(p: Parser, scan: Scan): void {
