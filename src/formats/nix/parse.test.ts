@@ -265,3 +265,65 @@ describe("priorities written with lib (mkDefault, mkForce, mkOverride, mkIf, mkM
     expect(readInventoryNix('{ inventory.meta.description = lib.toUpper "x"; }', "clan.nix").ok).toBe(false);
   });
 });
+
+// Found in the real-data sweep (clan-core templates and public clans): constructs around the
+// inventory that the reader stepped over silently, or reported somewhere unhelpful.
+describe("code around the inventory is never dropped silently", () => {
+  it("refuses a computed name inside the inventory instead of leaving that binding out", () => {
+    // `let name = "web"; in { inventory.machines.${name} = { }; }` — the machine must not vanish.
+    const e = error('{ self, ... }:\nlet name = "web"; in\n{\n  meta.name = "c";\n  inventory.machines.${name} = { };\n  inventory.instances.sshd.roles.server.tags.all = { };\n}');
+    expect(e).toMatchObject({ line: 5, column: 22 });
+    expect(e.message).toMatch(/computed attribute name.*inventory\.machines/);
+    const quoted = error('{\n  inventory.machines."db-${name}".tags = [ "db" ];\n}');
+    expect(quoted).toMatchObject({ line: 2, column: 26 });
+    expect(quoted.message).toMatch(/String interpolation/);
+    // inside a flake's clan-core.lib.clan call too: that inventory is not taken half
+    const flake = error('{ outputs = { self, clan-core, ... }: let n = "a"; in {\n  clan = clan-core.lib.clan {\n    inventory.machines.${n} = { };\n    inventory.machines.b = { };\n  };\n}; }');
+    expect(flake).toMatchObject({ line: 3, column: 24 });
+  });
+
+  it("a computed name in the clan's meta is left out with a note, like other meta code", () => {
+    const r = ok(readInventoryNix('{\n  meta.${"na" + "me"} = "x";\n  inventory.machines.a = { };\n}'));
+    expect(r.doc).toEqual({ machines: { a: {} } });
+    expect(r.warnings).toEqual([expect.objectContaining({ line: 2, column: 8, message: expect.stringMatching(/meta.*Nix code.*not imported/) })]);
+  });
+
+  it("refuses `inherit (…) inventory`, naming it, instead of the first code of the file", () => {
+    const e = error('let\n  data = import ./data.nix;\nin\n{\n  meta.name = "c";\n  inherit (data) inventory;\n}');
+    expect(e).toMatchObject({ line: 6, column: 18 });
+    expect(e.message).toMatch(/`inherit \(…\) inventory` takes the inventory from Nix code/);
+  });
+
+  it("`inherit inventory;` takes the `let` inventory, with the clan's meta beside it", () => {
+    const r = ok(readInventoryNix('let\n  inventory = { machines.web = { }; };\nin\n{\n  meta.name = "c";\n  inherit inventory;\n}'));
+    expect(r.doc).toEqual({ meta: { name: "c" }, machines: { web: {} } });
+    // from a function argument there is nothing to read: an error, not an inventory of only meta
+    const e = error('{ self, inventory, ... }:\n{\n  meta.name = "c";\n  inherit self inventory;\n}');
+    expect(e).toMatchObject({ line: 4, column: 16 });
+    expect(e.message).toMatch(/`inherit inventory`.*not defined as plain data in this file/);
+  });
+
+  it("warns that modules the clan imports may define more of the inventory", () => {
+    const r = ok(readInventoryNix('{ self, ... }:\n{\n  imports = [ ./services.nix ./machines.nix ];\n  meta.name = "c";\n  inventory.machines.web = { };\n}'));
+    expect(r.doc).toEqual({ meta: { name: "c" }, machines: { web: {} } });
+    expect(r.warnings).toEqual([expect.objectContaining({ line: 3, column: 3, message: expect.stringMatching(/imports \.\/services\.nix, \.\/machines\.nix.*not read/) })]);
+    // flake-parts' own `imports` (of clan-core's flake module) is not the clan's
+    expect(ok(readInventoryNix(fixture("flake-parts.nix"))).warnings).toEqual([]);
+  });
+
+  it("says where to look when a flake's clan has no inventory (clan-core's minimal template)", () => {
+    const minimal =
+      '{\n  outputs =\n    inputs@{ self, clan-core, ... }:\n    let\n      clan = clan-core.lib.clan {\n        inherit self;\n        meta.name = inputs.nixpkgs.lib.mkDefault "__clan__";\n      };\n    in\n    { inherit (clan.config) nixosConfigurations; };\n}\n';
+    const e = error(minimal);
+    expect(e.message).toMatch(/^no inventory found in this file/);
+    expect(e.message).toMatch(/inventory\.json beside flake\.nix/);
+    expect(e.message).not.toMatch(/`inputs: …`/);
+    const imported = error("{\n  outputs = inputs@{ self, clan-core, ... }: {\n    clan = clan-core.lib.clan {\n      inherit self;\n      imports = [ ./clan.nix ];\n    };\n  };\n}\n");
+    expect(imported).toMatchObject({ line: 5, column: 7 });
+    expect(imported.message).toMatch(/imports \.\/clan\.nix.*import that file/);
+  });
+
+  it("names a function with an `@` pattern as it is written", () => {
+    expect(error("{ a = args@{ x, ... }: x; }").message).toMatch(/A function \(`args@\{ … \}: …`\)/);
+  });
+});
