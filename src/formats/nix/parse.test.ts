@@ -323,6 +323,25 @@ describe("code around the inventory is never dropped silently", () => {
     expect(imported.message).toMatch(/imports \.\/clan\.nix.*import that file/);
   });
 
+  it("names where in the inventory its code is, and how extraModules can be data", () => {
+    // a public clan's clan.nix: an inline module in extraModules, and a key read from a variable
+    const inline = error(
+      "{ self, ... }:\n{\n  inventory.instances = {\n    sshd.roles.server.extraModules = [\n      {\n        users.users.root.openssh.authorizedKeys.keyFiles = with self.inputs; [ a-keys ];\n      }\n    ];\n  };\n}",
+    );
+    expect(inline).toMatchObject({ line: 6, column: 60 });
+    expect(inline.message).toMatch(
+      /^`with` is Nix code, not data \(in `inventory\.instances\.sshd\.roles\.server\.extraModules\[0\]\.users\.users\.root\.openssh\.authorizedKeys\.keyFiles`\)\. Only plain data/,
+    );
+    expect(inline.message).toMatch(/move each inline module into a file and list its path/);
+    const variable = error('let key = "ssh-ed25519 AAAA"; in\n{\n  inventory.instances.admin.roles.default.settings.allowedKeys.me = key;\n}');
+    expect(variable).toMatchObject({ line: 3, column: 69 });
+    expect(variable.message).toMatch(/`key` is Nix code.*\(in `inventory\.instances\.admin\.roles\.default\.settings\.allowedKeys\.me`\)/);
+    expect(variable.message).not.toMatch(/extraModules/);
+    // inside a clan-core.lib.clan call and a flake-parts `clan = { … }`
+    const parts = error("{ inputs, ... }: {\n  clan = {\n    inventory.machines = builtins.mapAttrs (n: _: { }) inputs.self.nixosConfigurations;\n  };\n}");
+    expect(parts.message).toMatch(/\(in `clan\.inventory\.machines`\)/);
+  });
+
   it("names a function with an `@` pattern as it is written", () => {
     expect(error("{ a = args@{ x, ... }: x; }").message).toMatch(/A function \(`args@\{ … \}: …`\)/);
   });

@@ -227,12 +227,19 @@ class Parser {
     this.warnings.push({ offset, message });
   }
   /** Lexer position plus warnings, to go back after trying to read code as data. */
-  save(): { lx: LexerState; warnings: number } {
-    return { lx: this.lx.save(), warnings: this.warnings.length };
+  /**
+   * The names and list indexes from the value being read down to the value being read now. A
+   * value that reads pops its name; one that throws leaves the path to the failure in place,
+   * for the message (`(in inventory.instances.x…)`), until restore() takes it back.
+   */
+  readonly valuePath: string[] = [];
+  save(): { lx: LexerState; warnings: number; depth: number } {
+    return { lx: this.lx.save(), warnings: this.warnings.length, depth: this.valuePath.length };
   }
-  restore(s: { lx: LexerState; warnings: number }): void {
+  restore(s: { lx: LexerState; warnings: number; depth: number }): void {
     this.lx.restore(s.lx);
     this.warnings.length = s.warnings;
+    this.valuePath.length = s.depth;
   }
   sourceWarnings(file: string | undefined, ranges?: readonly (readonly [number, number])[]): SourceError[] {
     return this.warnings.filter((w) => !ranges || ranges.some(([a, b]) => w.offset >= a && w.offset < b)).map((w) => ({ message: w.message, file, ...lineColumn(this.src, w.offset) }));
@@ -357,8 +364,10 @@ function describe(t: Token): string {
   }
 }
 
+const CODE_SAID = "is Nix code, not data.";
+
 function code(t: Token, what: string): NixError {
-  return new NixError(`${what} is Nix code, not data. ${HINT}`, t.start, "code");
+  return new NixError(`${what} ${CODE_SAID} ${HINT}`, t.start, "code");
 }
 
 function isCode(e: unknown): e is NixError {
@@ -642,7 +651,9 @@ function parseList(p: Parser): Json[] {
       return items;
     }
     if (t.kind === "eof") throw new NixError(`unexpected end of file: the list opened at ${p.where(open.start)} is not closed with \`]\``, t.start);
+    p.valuePath.push(`[${items.length}]`);
     const v = parseValue(p, true);
+    p.valuePath.pop();
     if (typeof v === "number") {
       const spelling = p.spellingOf(v);
       if (spelling !== undefined) (p.layout(items).numbers ??= new Map()).set(String(items.length), spelling);
@@ -710,7 +721,9 @@ function parseBindings(p: Parser, end: "}" | "eof", open?: Token): Attrs {
       // The common `name = value;`, without building a path.
       p.next();
       p.next();
+      p.valuePath.push(t.text);
       const v = parseValue(p, false);
+      p.valuePath.pop();
       const spelling = typeof v === "number" ? p.spellingOf(v) : undefined;
       p.expectAfterValue(";");
       p.next();
@@ -720,7 +733,9 @@ function parseBindings(p: Parser, end: "}" | "eof", open?: Token): Attrs {
     }
     const path = parseAttrPath(p);
     p.expect("=");
+    p.valuePath.push(...path.keys);
     const v = parseValue(p, false);
+    p.valuePath.length -= path.keys.length;
     const spelling = typeof v === "number" ? p.spellingOf(v) : undefined;
     p.expectAfterValue(";");
     p.next();
@@ -1129,6 +1144,18 @@ function lenientBindings(
 }
 
 /**
+ * Code inside the inventory, with where in the inventory it is: in a big clan.nix the line
+ * alone does not say which instance or setting must change. JSON holds extraModules only as
+ * paths, so an inline module there gets the way to make it data.
+ */
+function withPlace(e: NixError, path: readonly string[]): NixError {
+  const extra = path.includes("extraModules") ? " extraModules can be imported only as file paths: move each inline module into a file and list its path (`./modules/x.nix`)." : "";
+  const place = path.map((seg, i) => (seg.startsWith("[") ? seg : (i > 0 ? "." : "") + showAttrPath([seg]))).join("");
+  const said = e.message.includes(CODE_SAID) ? e.message.replace(CODE_SAID, `${CODE_SAID.slice(0, -1)} (in \`${place}\`).`) : `${e.message} (in \`${place}\`)`;
+  return new NixError(said + extra, e.offset, e.kind);
+}
+
+/**
  * A binding inside the inventory or the clan's meta whose name is code (the error `e`, the
  * binding at `from`). Meta: left out with a note, like other meta code. Inventory: fatal in the
  * file's own set; inside code, that set is no usable inventory (reported if no other turns up).
@@ -1260,7 +1287,10 @@ function takeTarget(p: Parser, scan: Scan, into: Collector, prefix: readonly str
       mergeInto(p, into.attrs, v as Attrs, path.keys);
     } else addAttr(p, into.attrs, rest, v, path.start, spelling);
     into.ranges.push([path.start, semi.end]);
-  } catch (e) {
+  } catch (caught) {
+    // Where inside the inventory (not said when the code is the whole inventory value).
+    const place = [...prefix, ...path.keys, ...p.valuePath.slice(saved.depth)];
+    const e = isCode(caught) && place.length > prefix.length + path.keys.length - rest.length ? withPlace(caught, place) : caught;
     if (into.fatal || !(e instanceof NixError)) throw e;
     // Inside code, `inventory = something;` may not be the clan's inventory at all: remember
     // the problem, and report it only when no usable inventory turns up.
