@@ -273,7 +273,7 @@ describe("code around the inventory is never dropped silently", () => {
     // `let name = "web"; in { inventory.machines.${name} = { }; }` — the machine must not vanish.
     const e = error('{ self, ... }:\nlet name = "web"; in\n{\n  meta.name = "c";\n  inventory.machines.${name} = { };\n  inventory.instances.sshd.roles.server.tags.all = { };\n}');
     expect(e).toMatchObject({ line: 5, column: 22 });
-    expect(e.message).toMatch(/computed attribute name.*inventory\.machines/);
+    expect(e.message).toMatch(/^A computed attribute name \(`\$\{…\}`\) is Nix code, not data \(in `inventory\.machines`\)\./);
     const quoted = error('{\n  inventory.machines."db-${name}".tags = [ "db" ];\n}');
     expect(quoted).toMatchObject({ line: 2, column: 26 });
     expect(quoted.message).toMatch(/String interpolation/);

@@ -1162,11 +1162,10 @@ function withPlace(e: NixError, path: readonly string[]): NixError {
  */
 function codeInTarget(p: Parser, scan: Scan, into: Collector, named: readonly string[], target: readonly string[], e: NixError, from: ReturnType<Parser["save"]>): void {
   noteCode(scan, e);
-  const where = `\`${showAttrPath(named)}.…\``;
   if (target[target.length - 1] === "meta") {
-    into.notes.push({ offset: e.offset, message: `${where} is Nix code, so it was not imported into inventory.meta (clan copies the clan's meta there). ${HINT}` });
+    into.notes.push({ offset: e.offset, message: `\`${showAttrPath(named)}.…\` is Nix code, so it was not imported into inventory.meta (clan copies the clan's meta there). ${HINT}` });
   } else {
-    const err = new NixError(`${e.message} It is part of ${where}, which cannot be imported without it.`, e.offset, "code");
+    const err = withPlace(e, named);
     if (into.fatal) throw err;
     scan.candidateErrors.push(err);
     into.error = err;
