@@ -1,7 +1,7 @@
 // Journey with clan.nix files shaped like public clans (the real-data sweep): a flake-parts module
 // whose clan-core.lib.clan call registers its own modules and keeps a path in extraModules, a
-// clan.nix that imports more modules, and one whose inventory has a computed machine name. What
-// each shows: the board and diagnostics of what was read, the warnings of what was not, and a
+// clan.nix that imports more modules, clan's flake-parts template (machines only in Nix), and one
+// whose inventory has a computed machine name. What each shows: the board and diagnostics of what was read, the warnings of what was not, and a
 // refusal at the exact place instead of a silently smaller inventory.
 import { expect, test, type Page } from "@playwright/test";
 import { readFileSync } from "node:fs";
@@ -99,10 +99,19 @@ test("imported modules are named, and a computed machine name is refused at its 
     "line 3, column 3: This clan also imports ./services.nix, ./machines.nix: the inventory they define is not read here",
   );
 
+  // clan's flake-parts template: the machines exist only as NixOS configurations in clan.nix.
+  const template =
+    '{ self }:\n{\n  meta.name = "parts";\n  inherit self;\n  machines = {\n    jon = { pkgs, ... }: { nixpkgs.hostPlatform = "x86_64-linux"; };\n    sara = { pkgs, ... }: { };\n  };\n}\n';
+  await importNix(page, "template.nix", template);
+  await expect(page.getByTestId("clan-name")).toHaveText("parts");
+  await expect(page.getByRole("status").filter({ hasText: "Imported template.nix" })).toContainText(
+    "template.nix also defines machines jon, sara in Nix (`machines`), which Clan adds to the inventory",
+  );
+
   const computed = '{ self, ... }:\nlet name = "web"; in\n{\n  meta.name = "c";\n  inventory.machines.${name} = { };\n  inventory.machines.db = { };\n}\n';
   await importNix(page, "computed.nix", computed);
   const alert = page.getByRole("alert").filter({ hasText: "Could not import computed.nix" });
   await expect(alert).toContainText("line 5, column 22: A computed attribute name (`${…}`) is Nix code, not data (in `inventory.machines`).");
-  await expect(page.getByTestId("clan-name")).toHaveText("split");
+  await expect(page.getByTestId("clan-name")).toHaveText("parts");
   await page.screenshot({ path: "test-results/real-clan-nix-refused.png" });
 });

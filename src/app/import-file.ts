@@ -46,6 +46,15 @@ export async function readInventoryText(text: string, name: string, format: Inve
   if (!result.ok) return { ok: false, error: result.error };
   const from = result.source.attrPath ? `Read from ${result.source.attrPath} at line ${result.source.line}.` : "";
   const notes = result.warnings.map((w) => describeSourceError({ ...w, file: undefined }));
+  // Clan adds a clan.nix's `machines.<name>` to the inventory; only the CLI and clan directory
+  // mode (which evaluates the clan) count them, so say so rather than let roles naming them
+  // look like typos.
+  const machines = result.clanMachines;
+  if (machines.length > 0) {
+    notes.push(
+      `${name} also defines ${machines.length === 1 ? "machine" : "machines"} ${machines.join(", ")} in Nix (\`machines\`), which Clan adds to the inventory: the editor knows them only when it opens the clan's directory (\`clan-inventory serve --clan DIR\`); \`clan-inventory validate ${name}\` counts them.`,
+    );
+  }
   return { ok: true, doc: result.doc, note: [from, ...notes].filter(Boolean).join(" ") || undefined };
 }
 

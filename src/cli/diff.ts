@@ -55,7 +55,8 @@ export async function diffCommand(args: string[], io: Partial<DiffIo> = {}): Pro
     // clan-core one unless --catalog); machines/<name>/ beside a NEW file are machines of the clan.
     const catalog = await loadCatalog(options.catalog, (p) => err(`${p.file}:${formatPath(p.path)}: ${p.severity} catalog: ${p.message}`));
     const dir = options.new !== "-" && (await isFile(options.new)) ? dirname(options.new) : cwd;
-    const report = changeReport(before, after, clanResolve(catalog, await machineDirectories(dir)));
+    // A clan.nix's own `machines.<name>` are machines too (for NEW, as the directories).
+    const report = changeReport(before.doc, after.doc, clanResolve(catalog, [...(await machineDirectories(dir)), ...after.clanMachines]));
     if (options.format === "json") {
       out(JSON.stringify({ changes: report.changes, affectedMachines: report.affectedMachines, ...(report.deployCommand ? { deployCommand: report.deployCommand } : {}) }, null, 2) + "\n");
     } else out(options.format === "markdown" ? reportMarkdown(report) : reportText(report));
@@ -70,7 +71,7 @@ export async function diffCommand(args: string[], io: Partial<DiffIo> = {}): Pro
 }
 
 /** Reads one side: `-`, an existing file, or REV:PATH through git. */
-async function load(source: string, stdin: () => Promise<string>, cwd: string): Promise<Inventory> {
+async function load(source: string, stdin: () => Promise<string>, cwd: string): Promise<{ doc: Inventory; clanMachines: string[] }> {
   let text: string;
   if (source === "-") text = await stdin();
   else if ((await isFile(source)) || !source.includes(":")) text = await readText(source, "inventory", MAX_INVENTORY_BYTES);
@@ -80,9 +81,10 @@ async function load(source: string, stdin: () => Promise<string>, cwd: string): 
   if (conflicts) {
     throw new InputError(conflicts.conflicts.map((c) => `${name}:${c.line}:1: error: merge conflict ${c.index + 1} of ${conflicts.conflicts.length} (resolve it first)`).join("\n"));
   }
-  const read = detectFormat(text, source === "-" ? "" : source.replace(/^[^:]*:/, "")) === "nix" ? readInventoryNix(text, name) : readInventoryJson(text, name);
+  const nix = detectFormat(text, source === "-" ? "" : source.replace(/^[^:]*:/, "")) === "nix" ? readInventoryNix(text, name) : undefined;
+  const read = nix ?? readInventoryJson(text, name);
   if (!read.ok) throw new InputError((read.invalid?.problems ?? [read.error]).map((p) => located(name, p)).join("\n"));
-  return read.doc;
+  return { doc: read.doc, clanMachines: nix?.ok ? nix.clanMachines : [] };
 }
 
 async function isFile(path: string): Promise<boolean> {

@@ -23,7 +23,7 @@ export type CatalogProblemAt = CatalogProblem & { file: string };
  * reader's result otherwise (`ok: false` with `invalid` for a document that breaks the schema).
  * Notes about reading a .nix file go to `warn`.
  */
-export async function readInventoryInput(file: string, warn: (line: string) => void): Promise<ReadResult> {
+export async function readInventoryInput(file: string, warn: (line: string) => void): Promise<ReadResult & { clanMachines?: string[] }> {
   const text = await readText(file, "inventory", MAX_INVENTORY_BYTES);
   // The Nix reader is a quarter of validate's code: loaded only for a .nix input (issue 19, start-up).
   const nix = detectFormat(text, file) === "nix" ? (await import("../formats/nix/parse")).readInventoryNix(text, file) : undefined;

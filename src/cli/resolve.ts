@@ -49,7 +49,8 @@ export async function resolveCommand(args: string[], io: Partial<ResolveIo> = {}
       return 1;
     }
     const catalog = await loadCatalog(values.catalog, (p) => err(`${p.file}${p.path.length ? `:${formatPath(p.path)}` : ""}: ${p.severity} catalog: ${p.message}`));
-    const machineDirs = values["machine-dir"] ?? (await machineDirectories(dirname(file)));
+    // The machines of a clan.nix (`machines.<name>`) count like directories, whichever names those.
+    const machineDirs = [...(values["machine-dir"] ?? (await machineDirectories(dirname(file)))), ...(read.clanMachines ?? [])];
     resolution = resolveInventory(read.doc, catalog, { machineDirs });
   } catch (e) {
     if (e instanceof InputError) {

@@ -66,8 +66,10 @@ export async function validateCommand(args: string[], io: Partial<ValidateIo> = 
       diagnostics = read.invalid!.problems.map((p) => ({ severity: "error", code: "invalid-type", message: p.message, path: p.path ?? [] }));
     } else {
       const catalog = await loadCatalog(options.catalog, (p) => err(`${where(p.file, p.path)}: ${p.severity} catalog: ${p.message}`));
-      // Clan registers each directory under machines/ beside the file as a machine (docs/clan-semantics.md "Machines and tags").
-      diagnostics = diagnose(read.doc, catalog, { nixMachines: new Set(await machineDirectories(dirname(options.file))) });
+      // Clan registers each directory under machines/ beside the file as a machine, and each
+      // `machines.<name>` of a clan.nix (docs/clan-semantics.md "Machines and tags").
+      const nixMachines = new Set([...(await machineDirectories(dirname(options.file))), ...(read.clanMachines ?? [])]);
+      diagnostics = diagnose(read.doc, catalog, { nixMachines });
     }
   } catch (e) {
     if (e instanceof InputError) {

@@ -342,6 +342,23 @@ describe("code around the inventory is never dropped silently", () => {
     expect(parts.message).toMatch(/\(in `clan\.inventory\.machines`\)/);
   });
 
+  it("names the machines the clan module defines in Nix, which clan adds to inventory.machines", () => {
+    const flakeParts = ok(
+      readInventoryNix(
+        '{ self }:\n{\n  meta.name = "c";\n  inherit self;\n  machines = {\n    jon = { pkgs, ... }: { imports = [ ./jon.nix ]; };\n    "sara" = { };\n    sara.networking.hostName = "s";\n  };\n  machines.extra = { };\n}\n',
+      ),
+    );
+    expect(flakeParts.doc).toEqual({ meta: { name: "c" } });
+    expect(flakeParts.clanMachines).toEqual(["jon", "sara", "extra"]);
+    // beside a flake's clan-core.lib.clan inventory, and in a flake-parts `clan = { … }`
+    const flake = ok(readInventoryNix("{ outputs = { self, clan-core, ... }: {\n  clan = clan-core.lib.clan {\n    machines.web = { };\n    inventory.machines.db = { };\n  };\n}; }"));
+    expect(flake.clanMachines).toEqual(["web"]);
+    expect(ok(readInventoryNix("{ clan = { machines.a = { }; inventory.machines.b = { }; }; machines.notclan = { }; }")).clanMachines).toEqual(["a"]);
+    // the inventory's own machines are not Nix machines; a file of plain data has none
+    expect(ok(readInventoryNix("{ inventory.machines.a = { }; }")).clanMachines).toEqual([]);
+    expect(ok(readInventoryNix("{ machines.a = { }; }")).clanMachines).toEqual([]);
+  });
+
   it("names a function with an `@` pattern as it is written", () => {
     expect(error("{ a = args@{ x, ... }: x; }").message).toMatch(/A function \(`args@\{ … \}: …`\)/);
   });

@@ -79,6 +79,12 @@ function posOf(p: Parser, obj: Attrs, key: string): number {
 export interface NixReadOk {
   ok: true;
   doc: JsonObject;
+  /**
+   * Machines the clan module beside the inventory defines in Nix (`machines.<name> = …;`): clan
+   * adds each to inventory.machines (modules/clan/module.nix), so roles and tags may name them,
+   * like the directories under machines/. Not part of `doc`: the file does not write them there.
+   */
+  clanMachines: string[];
   /** Where the inventory came from: `inventory`, `clan.inventory` or null for the whole file. */
   source: { attrPath: string | null; line: number; column: number };
   warnings: SourceError[];
@@ -117,6 +123,7 @@ export function readNixInventoryData(text: string, file?: string): (NixReadOk & 
       ok: true as const,
       doc: found.doc,
       source: { attrPath: found.attrPath, ...lineColumn(text, found.offset) },
+      clanMachines: found.clanMachines ?? [],
       warnings: [...p.sourceWarnings(file, found.ranges), ...found.notes.map((n) => ({ message: n.message, file, ...lineColumn(text, n.offset) }))],
       hasProtoKey: p.hasProtoKey,
     };
@@ -814,6 +821,7 @@ interface Found {
   metas: Map<string, ClanMeta>;
   notes: { offset: number; message: string }[];
   imports: Map<string, ClanImports>;
+  machines: Map<string, string[]>;
 }
 
 /** An `imports = [ … ];` of the clan module (beside where its inventory would be), keyed like ClanMeta. */
@@ -841,6 +849,8 @@ class Collector {
   metas = new Map<string, ClanMeta>();
   notes: { offset: number; message: string }[] = [];
   imports = new Map<string, ClanImports>();
+  /** Names of the clan module's Nix machines (`machines.<name>`), keyed like metas. */
+  machines = new Map<string, string[]>();
   /** Where this set says `inherit inventory;`, and the path before it ("" or "clan"). */
   inherited: { offset: number; before: string } | null = null;
   /** The set binds `outputs`: it is a flake. */
@@ -868,6 +878,7 @@ interface Extracted {
   /** Where the inventory's bindings are: only warnings from there concern it. */
   ranges?: [number, number][];
   notes: { offset: number; message: string }[];
+  clanMachines?: string[];
 }
 
 function extractInventory(p: Parser): Extracted {
@@ -924,7 +935,14 @@ function extractInventory(p: Parser): Extracted {
   // clan's meta, which clan copies into inventory.meta: that is the whole inventory it defines.
   if (top.metas.size === 1) {
     const [before, meta] = [...top.metas][0]!;
-    return { doc: { meta: meta.attrs }, attrPath: before ? `${before}.meta` : "meta", offset: meta.offset, ranges: top.ranges, notes: [...top.notes, ...importNotes(top.imports.get(before))] };
+    return {
+      doc: { meta: meta.attrs },
+      attrPath: before ? `${before}.meta` : "meta",
+      offset: meta.offset,
+      ranges: top.ranges,
+      notes: [...top.notes, ...importNotes(top.imports.get(before))],
+      clanMachines: top.machines.get(before),
+    };
   }
   const imported = scan.imports[0];
   if (imported) {
@@ -953,7 +971,14 @@ function withClanMeta(p: Parser, found: Found): Extracted {
   const before = found.attrPath.split(".").slice(0, -1).join(".");
   const clanMeta = found.metas.get(before);
   if (clanMeta) mergeClanMeta(p, doc, clanMeta);
-  return { doc, attrPath: found.attrPath, offset: found.offset, ranges: found.ranges, notes: [...found.notes, ...importNotes(found.imports.get(before))] };
+  return {
+    doc,
+    attrPath: found.attrPath,
+    offset: found.offset,
+    ranges: found.ranges,
+    notes: [...found.notes, ...importNotes(found.imports.get(before))],
+    clanMachines: found.machines.get(before),
+  };
 }
 
 /**
@@ -1102,6 +1127,7 @@ function lenientBindings(
       noteImports(p, scan, into, owner.join("."), path.start);
     }
     if (prefix.length === 0 && path.keys.length === 1 && path.keys[0] === "outputs") into.flake = true;
+    noteClanMachines(p, into, [...prefix, ...path.keys]);
 
     const c = classify(path.keys, targets);
     if (c && "rest" in c && c.target[c.target.length - 1] === "meta") {
@@ -1206,6 +1232,42 @@ function takeInherit(p: Parser, scan: Scan, into: Collector, targets: readonly (
   if (into.fatal) throw err;
   scan.candidateErrors.push(err);
   into.error = err;
+}
+
+/**
+ * Remembers the machines a clan module binds (`machines.jon = …;`, `machines = { jon = …; };`,
+ * `clan.machines…` in flake-parts), at `full`, the binding's path from the set being searched.
+ */
+function noteClanMachines(p: Parser, into: Collector, full: readonly string[]): void {
+  const at = full[0] === "machines" ? 1 : full[0] === "clan" && full[1] === "machines" ? 2 : 0;
+  if (at === 0) return;
+  const owner = at === 1 ? "" : "clan";
+  const names = full.length > at ? [full[at]!] : bindingNames(p);
+  let list = into.machines.get(owner);
+  if (!list) into.machines.set(owner, (list = []));
+  for (const n of names) if (!list.includes(n)) list.push(n);
+}
+
+/** The first name of each binding of the attribute set that starts here, without reading it. */
+function bindingNames(p: Parser): string[] {
+  if (!p.at("{") || p.isFormals()) return [];
+  const saved = p.save();
+  p.next();
+  const names: string[] = [];
+  let depth = 0;
+  let atStart = true;
+  for (;;) {
+    const t = p.next();
+    if (t.kind === "eof" || (depth === 0 && t.kind === "punct" && t.text === "}")) break;
+    if (depth === 0) {
+      if (atStart && (t.kind === "id" || t.kind === "string")) names.push(t.text);
+      atStart = t.kind === "punct" && t.text === ";";
+    }
+    if (t.kind === "interp" || (t.kind === "punct" && (t.text === "{" || t.text === "(" || t.text === "["))) depth++;
+    else if (t.kind === "punct" && (t.text === "}" || t.text === ")" || t.text === "]")) depth--;
+  }
+  p.restore(saved);
+  return names;
 }
 
 /** Remembers an `imports = [ … ];` of the clan module: the files it names, without reading them. */
@@ -1345,7 +1407,16 @@ function searchSet(p: Parser, scan: Scan, end: "}" | "in", open: Token): void {
   const into = new Collector(false);
   lenientBindings(p, scan, end, TARGETS, into, [], open);
   if (into.attrs && !into.error)
-    scan.candidates.push({ attrs: into.attrs, attrPath: into.attrPath, offset: into.offset, ranges: into.ranges, metas: into.metas, notes: into.notes, imports: into.imports });
+    scan.candidates.push({
+      attrs: into.attrs,
+      attrPath: into.attrPath,
+      offset: into.offset,
+      ranges: into.ranges,
+      metas: into.metas,
+      notes: into.notes,
+      imports: into.imports,
+      machines: into.machines,
+    });
   else if (into.inherited && !into.error) scan.inheritors.push({ offset: into.inherited.offset, meta: into.metas.get(into.inherited.before) });
 }
 
