@@ -359,6 +359,24 @@ describe("code around the inventory is never dropped silently", () => {
     expect(ok(readInventoryNix("{ machines.a = { }; }")).clanMachines).toEqual([]);
   });
 
+  it("reads flake-parts' `flake.clan`, the option clan-core's flake module now defines (`clan` is its old name)", () => {
+    const r = ok(
+      readInventoryNix(
+        '{ ... }:\n{\n  flake.clan.meta.name = "fp";\n  flake.clan.inventory.instances."root" = {\n    module = { name = "users"; input = "clan-core"; };\n    roles.default.tags = [ "all" ];\n  };\n  flake.clan.machines.jon = { };\n}\n',
+      ),
+    );
+    expect(r.source.attrPath).toBe("flake.clan.inventory");
+    expect(r.doc).toEqual({ meta: { name: "fp" }, instances: { root: { module: { name: "users", input: "clan-core" }, roles: { default: { tags: ["all"] } } } } });
+    expect(r.clanMachines).toEqual(["jon"]);
+    const nested = ok(
+      readInventoryNix(
+        '{ inputs, ... }: {\n  imports = [ inputs.clan-core.flakeModules.default ];\n  flake = {\n    clan = {\n      imports = [ ./more.nix ];\n      meta.name = "n";\n      inventory.machines.a = { };\n    };\n  };\n}',
+      ),
+    );
+    expect(nested.doc).toEqual({ meta: { name: "n" }, machines: { a: {} } });
+    expect(nested.warnings).toEqual([expect.objectContaining({ line: 5, message: expect.stringMatching(/imports \.\/more\.nix/) })]);
+  });
+
   it("names a function with an `@` pattern as it is written", () => {
     expect(error("{ a = args@{ x, ... }: x; }").message).toMatch(/A function \(`args@\{ … \}: …`\)/);
   });

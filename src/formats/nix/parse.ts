@@ -5,7 +5,8 @@
 // line and column as Nix code, with the hint that `nix eval --json` turns code into data.
 //
 // Where the inventory is taken from (first match wins):
-//   1. bindings `inventory…` or `clan.inventory…` (also `clan = { inventory = …; }`) of the
+//   1. bindings `inventory…`, `clan.inventory…` or `flake.clan.inventory…` (also
+//      `clan = { inventory = …; }`; see CLAN_MODULES) of the
 //      attribute set at the top of the file — clan.nix (`{ inventory.machines = …; }`,
 //      optionally behind a module header `{ inputs, ... }:`) or the snippet `inventory = { … };`
 //      that the export writes. Other bindings of that set may be any Nix code.
@@ -804,9 +805,18 @@ function duplicate(p: Parser, keys: readonly string[], pos: number, prev: number
 // The clan's own `meta` beside the inventory (`meta` of clan.nix, `clan.meta` of flake-parts,
 // `meta` passed to clan-core.lib.clan) is copied by clan into inventory.meta (docs/clan-semantics.md "Where the inventory comes from"), so it is
 // read too and merged into the inventory's meta.
-const TARGETS: readonly (readonly string[])[] = [["inventory"], ["clan", "inventory"], ["meta"], ["clan", "meta"]];
+// Where a clan module is, from the set being searched: that set itself (clan.nix, the argument of
+// clan-core.lib.clan), flake-parts' `flake.clan` (clan-core's flake module; in
+// flakeModules/clan.nix) and `clan`, the old name it still accepts (mkRenamedOptionModule).
+const CLAN_MODULES: readonly (readonly string[])[] = [[], ["clan"], ["flake", "clan"]];
+const TARGETS: readonly (readonly string[])[] = [...CLAN_MODULES.map((m) => [...m, "inventory"]), ...CLAN_MODULES.map((m) => [...m, "meta"])];
 
-/** The clan's meta bindings found in one set, keyed by the path before `meta` ("" or "clan"). */
+/** The clan module path (see CLAN_MODULES) that `path` starts with, longest first. */
+function clanModuleOf(path: readonly string[]): readonly string[] | undefined {
+  return [...CLAN_MODULES].reverse().find((m) => path.length > m.length && m.every((k, i) => path[i] === k));
+}
+
+/** The clan's meta bindings found in one set, keyed by the path before `meta` ("", "clan" or "flake.clan"). */
 interface ClanMeta {
   attrs: Attrs;
   offset: number;
@@ -851,7 +861,7 @@ class Collector {
   imports = new Map<string, ClanImports>();
   /** Names of the clan module's Nix machines (`machines.<name>`), keyed like metas. */
   machines = new Map<string, string[]>();
-  /** Where this set says `inherit inventory;`, and the path before it ("" or "clan"). */
+  /** Where this set says `inherit inventory;`, and the path before it ("", "clan" or "flake.clan"). */
   inherited: { offset: number; before: string } | null = null;
   /** The set binds `outputs`: it is a flake. */
   flake = false;
@@ -1123,7 +1133,7 @@ function lenientBindings(
       continue;
     }
     const owner = [...prefix, ...path.keys.slice(0, -1)];
-    if (path.keys[path.keys.length - 1] === "imports" && (owner.length === 0 || (owner.length === 1 && owner[0] === "clan"))) {
+    if (path.keys[path.keys.length - 1] === "imports" && CLAN_MODULES.some((m) => m.length === owner.length && m.every((k, i) => owner[i] === k))) {
       noteImports(p, scan, into, owner.join("."), path.start);
     }
     if (prefix.length === 0 && path.keys.length === 1 && path.keys[0] === "outputs") into.flake = true;
@@ -1239,9 +1249,10 @@ function takeInherit(p: Parser, scan: Scan, into: Collector, targets: readonly (
  * `clan.machines…` in flake-parts), at `full`, the binding's path from the set being searched.
  */
 function noteClanMachines(p: Parser, into: Collector, full: readonly string[]): void {
-  const at = full[0] === "machines" ? 1 : full[0] === "clan" && full[1] === "machines" ? 2 : 0;
-  if (at === 0) return;
-  const owner = at === 1 ? "" : "clan";
+  const module = clanModuleOf(full);
+  if (!module || full[module.length] !== "machines") return;
+  const at = module.length + 1;
+  const owner = module.join(".");
   const names = full.length > at ? [full[at]!] : bindingNames(p);
   let list = into.machines.get(owner);
   if (!list) into.machines.set(owner, (list = []));
