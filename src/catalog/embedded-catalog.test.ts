@@ -4,9 +4,11 @@
 // descriptions are taken out. The facts live outside the project, so that comparison runs only
 // where ../shared exists; the checks of the file alone always run.
 import { existsSync, readFileSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
 import { fileURLToPath } from "node:url";
 import { isObject, type Json, type JsonObject } from "../lib/json";
 import { parseCatalog } from "./catalog-schema";
+import { readEmbeddedCatalog } from "./embedded-catalog";
 
 const embeddedPath = fileURLToPath(new URL("../../public/catalog/clan-core.json", import.meta.url));
 const factsPath = fileURLToPath(new URL("../../../shared/data/clan-core-services.facts.json", import.meta.url));
@@ -82,5 +84,24 @@ describe("the embedded clan-core catalog", () => {
     }
     expect(Object.keys(factModules)).toHaveLength(30);
     expect(roleCount).toBe(45);
+  });
+});
+
+describe("the embedded catalog, read without the checks (readEmbeddedCatalog)", () => {
+  // What makes skipping the checks at start-up safe: this test is those checks, once.
+  it("is what the full checks make of it, and they find nothing in it", () => {
+    const trusted = readEmbeddedCatalog(structuredClone(embedded));
+    expect(trusted.problems).toEqual([]);
+    expect(trusted.coreInputGiven).toBe(parsed.coreInputGiven);
+    // Deep equality regardless of key order (the checks rebuild objects in their own order).
+    expect(isDeepStrictEqual(trusted.catalog, parsed.catalog)).toBe(true);
+    expect(Object.keys(trusted.catalog.roleInterfaces ?? {})).toEqual(["clan-core"]);
+  });
+
+  it("gets the full checks when it lacks its outline, so a damaged install is reported", () => {
+    const damaged = structuredClone(embedded);
+    delete damaged.moduleSchemas;
+    expect(readEmbeddedCatalog(damaged).problems).toEqual(parseCatalog(damaged).problems);
+    expect(readEmbeddedCatalog([]).problems[0]?.message).toMatch(/must be a JSON object/);
   });
 });

@@ -8,7 +8,6 @@
 // Exit status: 0 converted; 2 bad usage, or an input that cannot be read, parsed or written
 // (on stderr as `file:line:column: error: message`, one line per problem). Notes about the
 // conversion (a path read as a string) go to stderr as `file:line:column: warning: message`.
-import { writeFile } from "node:fs/promises";
 import { detectFormat, type InventoryFormat } from "../formats/detect-format";
 import { MAX_INVENTORY_BYTES, readInventoryJson, writeInventoryJson } from "../formats/inventory-json";
 import type { SourceError } from "../formats/source-error";
@@ -18,6 +17,7 @@ import type { Inventory } from "../model/inventory-schema";
 import { CommandLine, notOneOf } from "./command-line";
 import { formatPath } from "../model/path-text";
 import { InputError, located, locatedWarning, readText } from "./read-input";
+import { stdoutText, stderrLine, exitOnInputError, writeResult } from "./command-io";
 
 export const CONVERT_USAGE = "Usage: clan-inventory convert <input.json|input.nix|-> --to nix|json [--snippet] [-o <file>]";
 
@@ -35,30 +35,17 @@ interface Options {
 }
 
 export async function convertCommand(args: string[], io: Partial<ConvertIo> = {}): Promise<number> {
-  const out = io.out ?? ((text: string) => process.stdout.write(text));
-  const err = io.err ?? ((line: string) => console.error(line));
+  const out = io.out ?? stdoutText;
+  const err = io.err ?? stderrLine;
   const options = parseCommand(args, out, err);
   if (typeof options === "number") return options;
   const name = options.input === "-" ? "<stdin>" : options.input;
-  try {
+  return exitOnInputError(err, async () => {
     const text = options.input === "-" ? await (io.readStdin ?? readStdin)() : await readText(options.input, "inventory", MAX_INVENTORY_BYTES);
     const doc = read(text, name, err);
-    const result = write(doc, options, name);
-    if (options.output) {
-      try {
-        await writeFile(options.output, result);
-      } catch (e) {
-        throw new InputError(`${options.output}: error: cannot write: ${(e as Error).message}`);
-      }
-    } else out(result);
+    writeResult(options.output, write(doc, options, name), out);
     return 0;
-  } catch (e) {
-    if (e instanceof InputError) {
-      err(e.text);
-      return 2;
-    }
-    throw e;
-  }
+  });
 }
 
 function read(text: string, name: string, err: (line: string) => void): Inventory {

@@ -21,9 +21,9 @@ import { changeReport, reportMarkdown, reportText } from "../model/change-report
 import type { Inventory } from "../model/inventory-schema";
 import { readStdin } from "./convert";
 import { InputError, located, readText } from "./read-input";
+import { stdoutText, stderrLine, exitOnInputError } from "./command-io";
 import { loadCatalog } from "./load-inputs";
 import { CommandLine, notOneOf } from "./command-line";
-import { formatPath } from "../model/path-text";
 
 export const DIFF_USAGE = "Usage: clan-inventory diff <old> <new> [--catalog <file>] [--format text|markdown|json]   (each: a file, -, or REV:PATH)";
 
@@ -43,17 +43,17 @@ interface Options {
 }
 
 export async function diffCommand(args: string[], io: Partial<DiffIo> = {}): Promise<number> {
-  const out = io.out ?? ((text: string) => process.stdout.write(text));
-  const err = io.err ?? ((line: string) => console.error(line));
+  const out = io.out ?? stdoutText;
+  const err = io.err ?? stderrLine;
   const options = parseCommand(args, out, err);
   if (typeof options === "number") return options;
-  try {
+  return exitOnInputError(err, async () => {
     const stdin = io.readStdin ?? readStdin;
     const cwd = io.cwd ?? process.cwd();
     const [before, after] = await Promise.all([load(options.old, stdin, cwd), load(options.new, stdin, cwd)]);
     // Clan's resolution, with the role schemas' defaults from the catalog (the embedded
     // clan-core one unless --catalog); machines/<name>/ beside a NEW file are machines of the clan.
-    const catalog = await loadCatalog(options.catalog, (p) => err(`${p.file}:${formatPath(p.path)}: ${p.severity} catalog: ${p.message}`));
+    const catalog = await loadCatalog(options.catalog, err);
     const dir = options.new !== "-" && (await isFile(options.new)) ? dirname(options.new) : cwd;
     // A clan.nix's own `machines.<name>` are machines too (for NEW, as the directories).
     const report = changeReport(before.doc, after.doc, clanResolve(catalog, [...(await machineDirectories(dir)), ...after.clanMachines]));
@@ -61,13 +61,7 @@ export async function diffCommand(args: string[], io: Partial<DiffIo> = {}): Pro
       out(JSON.stringify({ changes: report.changes, affectedMachines: report.affectedMachines, ...(report.deployCommand ? { deployCommand: report.deployCommand } : {}) }, null, 2) + "\n");
     } else out(options.format === "markdown" ? reportMarkdown(report) : reportText(report));
     return 0;
-  } catch (e) {
-    if (e instanceof InputError) {
-      err(e.text);
-      return 2;
-    }
-    throw e;
-  }
+  });
 }
 
 /** Reads one side: `-`, an existing file, or REV:PATH through git. */

@@ -7,11 +7,12 @@
 // CMD is how to start clan-inventory: `clan-inventory` when it is on PATH, else this checkout's
 // bin/clan-inventory.mjs by its absolute path.
 import { execFile } from "node:child_process";
-import { readFile, writeFile } from "node:fs/promises";
+import { access, constants, readFile, writeFile } from "node:fs/promises";
 import { delimiter, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { access, constants } from "node:fs/promises";
 import { CommandLine } from "./command-line";
+import { stderrLine } from "./command-io";
+import { writeLine } from "./write-line";
 
 export const GIT_SETUP_USAGE = "Usage: clan-inventory git-setup [<dir>] [--command <how to run clan-inventory>]";
 
@@ -25,8 +26,8 @@ export interface GitSetupIo {
 }
 
 export async function gitSetupCommand(args: string[], io: Partial<GitSetupIo> = {}): Promise<number> {
-  const out = io.out ?? ((line: string) => console.log(line));
-  const err = io.err ?? ((line: string) => console.error(line));
+  const out = io.out ?? ((line: string) => writeLine(1, line));
+  const err = io.err ?? stderrLine;
   const cli = new CommandLine("git-setup", GIT_SETUP_USAGE, { help: out, err });
   const parsed = cli.parse(args, { command: { type: "string" } });
   if (typeof parsed === "number") return parsed;

@@ -11,14 +11,14 @@
 //   2  bad usage or an unreadable input. A side that is not valid JSON (a file that already holds
 //      conflict markers) falls back to git's line merge (`git merge-file`), exit 1.
 import { execFile } from "node:child_process";
-import { writeFile } from "node:fs/promises";
 import { readInventoryJson, MAX_INVENTORY_BYTES } from "../formats/inventory-json";
 import { mergeJsonTexts } from "../formats/merge-json-text";
 import type { Diagnostic } from "../model/diagnostic";
 import { diagnose } from "../model/diagnostics/index";
 import { isObject, type Json } from "../lib/json";
 import { plural } from "../model/plural";
-import { InputError, located, readText } from "./read-input";
+import { located, readText } from "./read-input";
+import { stdoutText, stderrLine, exitOnInputError, writeResult } from "./command-io";
 import { formatPath } from "../model/path-text";
 import { loadCatalog } from "./load-inputs";
 import { CommandLine } from "./command-line";
@@ -42,32 +42,25 @@ interface Options {
 }
 
 export async function mergeCommand(args: string[], io: Partial<MergeIo> = {}): Promise<number> {
-  const out = io.out ?? ((text: string) => process.stdout.write(text));
-  const err = io.err ?? ((line: string) => console.error(line));
+  const out = io.out ?? stdoutText;
+  const err = io.err ?? stderrLine;
   const options = parseCommand(args, out, err);
   if (typeof options === "number") return options;
   const name = options.path ?? options.output ?? options.ours;
-  try {
+  return exitOnInputError(err, async () => {
     const [base, ours, theirs] = await Promise.all([options.base, options.ours, options.theirs].map((f) => readText(f, "inventory", MAX_INVENTORY_BYTES)));
     const result = mergeJsonTexts(base!, ours!, theirs!, { markerSize: options.markerSize });
-    const emit = async (text: string) => {
-      if (options.output === undefined) return out(text);
-      try {
-        await writeFile(options.output, text);
-      } catch (e) {
-        throw new InputError(`${options.output}: error: cannot write: ${(e as Error).message}`);
-      }
-    };
+    const emit = (text: string) => writeResult(options.output, text, out);
     if (!result.ok) {
       const file = options.path !== undefined ? `${options.path} (${result.side})` : { base: options.base, ours: options.ours, theirs: options.theirs }[result.side];
       err(located(file, result.error));
       const line = await gitMergeFile(options);
       if (line === undefined) return 2;
       err(`${name}: not valid JSON on every side, merged line by line (git merge-file)`);
-      await emit(line.text);
+      emit(line.text);
       return line.conflicts ? 1 : 0;
     }
-    await emit(result.text);
+    emit(result.text);
     if (result.conflicts.length > 0) {
       for (const c of result.conflicts) err(`${name}:${c.line}: conflict at ${formatPath(c.path) || "the top level"}: ${sides(c)}`);
       err(`${name}: ${plural(result.conflicts.length, "conflict")} left with conflict markers`);
@@ -75,13 +68,7 @@ export async function mergeCommand(args: string[], io: Partial<MergeIo> = {}): P
     }
     if (result.merged) for (const line of await addedDiagnostics(result.merged.ours, ours!, theirs!, options.catalog, err)) err(`${name}: ${line}`);
     return 0;
-  } catch (e) {
-    if (e instanceof InputError) {
-      err(e.text);
-      return 2;
-    }
-    throw e;
-  }
+  });
 }
 
 function sides(c: { base: Json | undefined; ours: Json | undefined; theirs: Json | undefined }): string {
@@ -100,7 +87,7 @@ async function addedDiagnostics(merged: Json, ours: string, theirs: string, cata
   const o = readInventoryJson(ours);
   const t = readInventoryJson(theirs);
   if (!o.ok || !t.ok) return [];
-  const catalog = await loadCatalog(catalogFile, (p) => err(`${p.file}:${formatPath(p.path)}: ${p.severity} catalog: ${p.message}`));
+  const catalog = await loadCatalog(catalogFile, err);
   const key = (d: Diagnostic) => `${d.severity}\u0000${d.code}\u0000${d.path.join("\u0000")}\u0000${d.message}`;
   const before = new Set([...diagnose(o.doc, catalog), ...diagnose(t.doc, catalog)].map(key));
   const added = diagnose(merged, catalog).filter((d) => !before.has(key(d)));

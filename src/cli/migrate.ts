@@ -13,7 +13,6 @@
 // if the service reads them, as validate's settings-unset warning); 1 settings keys, values or
 // roles the new modules do not take remain;
 // 2 bad usage, or an input that cannot be read or written.
-import { writeFile } from "node:fs/promises";
 import type { Catalog } from "../catalog/catalog-types";
 import { detectFormat } from "../formats/detect-format";
 import { MAX_INVENTORY_BYTES, readInventoryJson, writeInventoryJson } from "../formats/inventory-json";
@@ -24,6 +23,7 @@ import { MIGRATION_GUIDE_URL } from "../model/migrate/clan-modules";
 import { planMigration, type Decisions, type MigrationPlan, type ServicePlan } from "../model/migrate/plan";
 import { plural } from "../model/plural";
 import { InputError, located, readText } from "./read-input";
+import { stdoutText, stderrLine, exitOnInputError, writeResult } from "./command-io";
 import { loadCatalog } from "./load-inputs";
 import { CommandLine } from "./command-line";
 import { formatPath } from "../model/path-text";
@@ -43,13 +43,13 @@ interface Options {
 }
 
 export async function migrateCommand(args: string[], io: Partial<MigrateIo> = {}): Promise<number> {
-  const stdout = io.out ?? ((text: string) => process.stdout.write(text));
-  const err = io.err ?? ((line: string) => console.error(line));
+  const stdout = io.out ?? stdoutText;
+  const err = io.err ?? stderrLine;
   const options = parseCommand(args, stdout, err);
   if (typeof options === "number") return options;
   // With `-o -` the inventory owns stdout; the plan moves to stderr.
   const planOut = options.output === "-" ? (text: string) => err(text.replace(/\n$/, "")) : stdout;
-  try {
+  return exitOnInputError(err, async () => {
     const text = await readText(options.file, "inventory", MAX_INVENTORY_BYTES);
     if (detectFormat(text, options.file) === "nix") {
       throw new InputError(
@@ -58,31 +58,18 @@ export async function migrateCommand(args: string[], io: Partial<MigrateIo> = {}
     }
     const read = readInventoryJson(text, options.file);
     if (!read.ok) throw new InputError(located(options.file, read.error));
-    const catalog = await loadCatalog(options.catalog, (p) => err(`${p.file}${p.path.length ? `:${formatPath(p.path)}` : ""}: ${p.severity} catalog: ${p.message}`));
+    const catalog = await loadCatalog(options.catalog, err);
     let plan = planMigration(read.doc, catalog);
     if (options.acceptSuggestions) plan = planMigration(read.doc, catalog, suggestions(plan));
     planOut(planText(plan, options.file, catalog));
     if (!plan.hasServices) return 0;
     if (options.output !== undefined) {
       const result = writeInventoryJson(applyMigration(read.doc, plan));
-      if (options.output === "-") stdout(result);
-      else {
-        try {
-          await writeFile(options.output, result);
-        } catch (e) {
-          throw new InputError(`${options.output}: error: cannot write: ${(e as Error).message}`);
-        }
-        err(`Wrote ${options.output}.`);
-      }
+      writeResult(options.output === "-" ? undefined : options.output, result, stdout);
+      if (options.output !== "-") err(`Wrote ${options.output}.`);
     } else err("Nothing written: give -o <file> to write the migrated inventory (-o with the input's own name replaces it).");
     return needsFixing(plan) ? 1 : 0;
-  } catch (e) {
-    if (e instanceof InputError) {
-      err(e.text);
-      return 2;
-    }
-    throw e;
-  }
+  });
 }
 
 /** Every unknown key renamed to the option suggested for it. */

@@ -1,6 +1,9 @@
 // Reading a command's input files: one place for the refusals every subcommand shares (not a
 // file, too large, not UTF-8) and for the compiler-style `file:line:column: error: message`.
-import { readFile, stat } from "node:fs/promises";
+// Synchronous reads: a command reads its few inputs one after the other anyway, and
+// node:fs/promises would load a dozen more of Node's own modules (its FileHandle brings readline)
+// at every start (issue 19: validate in a pre-commit hook).
+import { readFileSync, statSync } from "node:fs";
 import { MAX_INVENTORY_BYTES, tooLarge } from "../formats/inventory-json";
 
 /** An input that cannot be used: reported on stderr, exit 2. */
@@ -12,7 +15,7 @@ export class InputError {
 export async function readText(file: string, what: string, limit: number): Promise<string> {
   let size: number;
   try {
-    const info = await stat(file);
+    const info = statSync(file);
     if (!info.isFile()) throw new InputError(`${file}: error: cannot read the ${what}: not a file`);
     size = info.size;
   } catch (e) {
@@ -23,7 +26,7 @@ export async function readText(file: string, what: string, limit: number): Promi
   if (size > limit) throw new InputError(`${file}: error: ${limit === MAX_INVENTORY_BYTES ? tooLarge(size) : `the ${what} is larger than ${limit / 1048576} MB`}`);
   let bytes: Buffer;
   try {
-    bytes = await readFile(file);
+    bytes = readFileSync(file);
   } catch (e) {
     throw new InputError(`${file}: error: cannot read the ${what}: ${(e as Error).message}`);
   }

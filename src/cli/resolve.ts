@@ -13,7 +13,8 @@ import { resolveInventory, resolutionJson, type Resolution } from "../model/reso
 import { resolutionText } from "../model/resolve/resolution-text";
 import { loadCatalog, readInventoryInput } from "./load-inputs";
 import { CommandLine, notOneOf } from "./command-line";
-import { InputError } from "./read-input";
+import { exitOnInputError, stderrLine } from "./command-io";
+import { writeLine } from "./write-line";
 import { formatPath } from "../model/path-text";
 
 export const RESOLVE_USAGE = "Usage: clan-inventory resolve <inventory.json|clan.nix> [--catalog <file>] [--machine-dir NAME …] [--format json|text]";
@@ -24,8 +25,8 @@ export interface ResolveIo {
 }
 
 export async function resolveCommand(args: string[], io: Partial<ResolveIo> = {}): Promise<number> {
-  const out = io.out ?? ((text: string) => console.log(text));
-  const err = io.err ?? ((line: string) => console.error(line));
+  const out = io.out ?? ((text: string) => writeLine(1, text));
+  const err = io.err ?? stderrLine;
   const cli = new CommandLine("resolve", RESOLVE_USAGE, { help: out, err });
   const parsed = cli.parse(args, {
     catalog: { type: "string" },
@@ -40,33 +41,26 @@ export async function resolveCommand(args: string[], io: Partial<ResolveIo> = {}
   if (wrongFormat) return cli.fail(wrongFormat);
   const file = positionals[0]!;
 
-  let resolution: Resolution;
-  try {
+  return exitOnInputError(err, async () => {
     const read = await readInventoryInput(file, err);
     if (!read.ok) {
       for (const p of read.invalid!.problems) err(`${file}${p.line !== undefined ? `:${p.line}:${p.column ?? 1}` : ""}: error: ${p.path?.length ? `${formatPath(p.path)}: ` : ""}${p.message}`);
       err(`${file}: Clan cannot read this inventory (see above).`);
       return 1;
     }
-    const catalog = await loadCatalog(values.catalog, (p) => err(`${p.file}${p.path.length ? `:${formatPath(p.path)}` : ""}: ${p.severity} catalog: ${p.message}`));
+    const catalog = await loadCatalog(values.catalog, err);
     // The machines of a clan.nix (`machines.<name>`) count like directories, whichever names those.
     const machineDirs = [...(values["machine-dir"] ?? (await machineDirectories(dirname(file)))), ...(read.clanMachines ?? [])];
-    resolution = resolveInventory(read.doc, catalog, { machineDirs });
-  } catch (e) {
-    if (e instanceof InputError) {
-      err(e.text);
-      return 2;
-    }
-    throw e;
-  }
-  if (values.format === "json") out(JSON.stringify(resolutionJson(resolution), null, 2));
-  else out(resolutionText(resolution));
-  for (const w of resolution.warnings) err(`${file}: warning: ${w.replace(/\n/g, " ")}`);
-  if (!resolution.defaultsKnown)
-    err(
-      `${file}: note: the catalog does not record every role's defaults (roleInterfaces); settings show only the defaults its JSON Schemas give. Make the catalog with the command of docs/user-guide.md ("Catalogs") to see them all.`,
-    );
-  return failures(resolution) > 0 ? 1 : 0;
+    const resolution = resolveInventory(read.doc, catalog, { machineDirs });
+    if (values.format === "json") out(JSON.stringify(resolutionJson(resolution), null, 2));
+    else out(resolutionText(resolution));
+    for (const w of resolution.warnings) err(`${file}: warning: ${w.replace(/\n/g, " ")}`);
+    if (!resolution.defaultsKnown)
+      err(
+        `${file}: note: the catalog does not record every role's defaults (roleInterfaces); settings show only the defaults its JSON Schemas give. Make the catalog with the command of docs/user-guide.md ("Catalogs") to see them all.`,
+      );
+    return failures(resolution) > 0 ? 1 : 0;
+  });
 }
 
 /** How many things Clan's evaluation stops on. */

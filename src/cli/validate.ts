@@ -22,9 +22,11 @@ import type { Catalog } from "../catalog/catalog-types";
 import type { Diagnostic } from "../model/diagnostic";
 import { diagnose as realDiagnose, type DiagnoseOptions } from "../model/diagnostics/index";
 import { loadCatalog, readInventoryInput } from "./load-inputs";
-import { InputError, readText } from "./read-input";
+import { readText } from "./read-input";
+import { exitOnInputError, stderrLine } from "./command-io";
 import { MAX_INVENTORY_BYTES } from "../formats/inventory-json";
-import { readConflictedInventory, type ConflictView } from "../formats/conflicted-inventory";
+import type { ConflictView } from "../formats/conflicted-inventory";
+import { mayHoldConflicts } from "../formats/conflict-markers";
 import { plural } from "../model/plural";
 import { writeLine } from "./write-line";
 import { CommandLine, notOneOf } from "./command-line";
@@ -46,40 +48,44 @@ interface Options {
 
 export async function validateCommand(args: string[], io: Partial<ValidateIo> = {}): Promise<number> {
   const out = io.out ?? ((line: string) => writeLine(1, line));
-  const err = io.err ?? ((line: string) => writeLine(2, line));
+  const err = io.err ?? stderrLine;
   const diagnose = io.diagnose ?? realDiagnose;
 
   const options = parseValidateArgs(args, out, err);
   if (typeof options === "number") return options;
 
-  let diagnostics: (Diagnostic & { line?: number })[];
-  try {
-    const conflicted = readConflictedInventory(await readText(options.file, "inventory", MAX_INVENTORY_BYTES));
+  return exitOnInputError(err, async () => {
+    const text = await readText(options.file, "inventory", MAX_INVENTORY_BYTES);
+    // The reader of conflicts (with the semantic diff) is loaded only for a file that needs it:
+    // validate's start-up is paid by every pre-commit hook (issue 19).
+    const conflicted = mayHoldConflicts(text) ? (await import("../formats/conflicted-inventory")).readConflictedInventory(text) : undefined;
     if (conflicted) {
       // Git's conflict markers: name each conflict with its line and both sides' meaning, an error
       // each (Clan cannot read the file), instead of a JSON syntax error at the first marker.
-      diagnostics = conflicted.conflicts.map((c, i, all) => ({ severity: "error", code: "merge-conflict", message: conflictMessage(c, i, all.length), path: [], line: c.line }));
+      const diagnostics = conflicted.conflicts.map((c, i, all): Diagnostic & { line: number } => ({
+        severity: "error",
+        code: "merge-conflict",
+        message: conflictMessage(c, i, all.length),
+        path: [],
+        line: c.line,
+      }));
       return report(diagnostics, options, out, err);
     }
-    const read = await readInventoryInput(options.file, err);
+    const read = await readInventoryInput(options.file, err, text);
     if (!read.ok) {
-      diagnostics = read.invalid!.problems.map((p) => ({ severity: "error", code: "invalid-type", message: p.message, path: p.path ?? [] }));
-    } else {
-      const catalog = await loadCatalog(options.catalog, (p) => err(`${where(p.file, p.path)}: ${p.severity} catalog: ${p.message}`));
-      // Clan registers each directory under machines/ beside the file as a machine, and each
-      // `machines.<name>` of a clan.nix (docs/clan-semantics.md "Machines and tags").
-      const nixMachines = new Set([...(await machineDirectories(dirname(options.file))), ...(read.clanMachines ?? [])]);
-      diagnostics = diagnose(read.doc, catalog, { nixMachines });
+      return report(
+        read.invalid!.problems.map((p): Diagnostic => ({ severity: "error", code: "invalid-type", message: p.message, path: p.path ?? [] })),
+        options,
+        out,
+        err,
+      );
     }
-  } catch (e) {
-    if (e instanceof InputError) {
-      err(e.text);
-      return 2;
-    }
-    throw e;
-  }
-
-  return report(diagnostics, options, out, err);
+    const catalog = await loadCatalog(options.catalog, err);
+    // Clan registers each directory under machines/ beside the file as a machine, and each
+    // `machines.<name>` of a clan.nix (docs/clan-semantics.md "Machines and tags").
+    const nixMachines = new Set([...(await machineDirectories(dirname(options.file))), ...(read.clanMachines ?? [])]);
+    return report(diagnose(read.doc, catalog, { nixMachines }), options, out, err);
+  });
 }
 
 function report(diagnostics: (Diagnostic & { line?: number })[], options: Options, out: (line: string) => void, err: (line: string) => void): number {

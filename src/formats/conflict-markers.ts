@@ -34,9 +34,14 @@ export type ConflictChoice = "ours" | "theirs" | "both";
 
 const START = /^(<{7,})(?:[ \t](.*))?\r?\n?$/;
 
+/** Whether a text may hold conflict markers: the quick test before parseConflicts (or loading it). */
+export function mayHoldConflicts(text: string): boolean {
+  return text.includes("<<<<<<<");
+}
+
 /** The conflicts of a text, or undefined when it has no (complete) conflict markers. */
 export function parseConflicts(text: string): ConflictedText | undefined {
-  if (!text.includes("<<<<<<<")) return undefined;
+  if (!mayHoldConflicts(text)) return undefined;
   const lines = text.split(/(?<=\n)/);
   const segments: (string | number)[] = [];
   const conflicts: ConflictHunk[] = [];

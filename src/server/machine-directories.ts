@@ -2,12 +2,14 @@
 // modules/clan/module.nix): roles and tags may name those machines although no inventory lists
 // them. Read by `validate` beside the file it checks and by the local server when nix cannot
 // tell it what the clan defines. Names only: a directory's contents are never read.
-import { readdir } from "node:fs/promises";
+// readdirSync: a listing of names is quick, and node:fs/promises would cost every `validate`
+// start a dozen more of Node's modules (issue 19).
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 
 export async function machineDirectories(clanDir: string): Promise<string[]> {
   try {
-    const entries = await readdir(join(clanDir, "machines"), { withFileTypes: true });
+    const entries = readdirSync(join(clanDir, "machines"), { withFileTypes: true });
     return entries
       .filter((e) => e.isDirectory())
       .map((e) => e.name)

@@ -5,6 +5,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { create } from "zustand";
 import { parseCatalogText, type ParsedCatalog } from "../catalog/catalog-schema";
+import { readEmbeddedCatalog } from "../catalog/embedded-catalog";
 import { publicFile } from "./base-path";
 import { isClanDirectoryMode } from "./clan-directory/session";
 import { fetchAddressText } from "./remote-address";
@@ -140,7 +141,7 @@ async function loadSource(source: CatalogSource, signal: AbortSignal): Promise<P
     case "file":
       return parseCatalogText(source.text);
     case "embedded":
-      return parseCatalogText(await fetchText(EMBEDDED_CATALOG_URL, signal));
+      return readEmbeddedCatalog(JSON.parse(await fetchText(EMBEDDED_CATALOG_URL, signal)));
     case "url": {
       let parsed: ParsedCatalog;
       try {
