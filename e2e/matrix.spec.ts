@@ -80,3 +80,38 @@ test("at fleet scale, machines with the same roles fold into one row that says h
   await page.getByRole("checkbox", { name: "Group machines with the same roles" }).uncheck();
   await expect(grid.getByRole("gridcell", { name: "web0 in borg: client via #web" })).toBeVisible();
 });
+
+test("a few instances share the width the grid has, so a cell says all it shows; many keep narrow columns", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.goto("/matrix");
+  const grid = page.getByRole("grid", { name: "Machines by instance" });
+  // Two chips, and a tag name longer than a narrow column holds: nothing cut off.
+  for (const name of [/^gateway in zerotier: controller by name ?; peer via #all$/, "alice-laptop in borgbackup: client via #employees"]) {
+    const cell = grid.getByRole("gridcell", { name });
+    await expect(cell).toBeVisible();
+    // No part of it cut off (a chip's text ends in "…" when its column is too narrow).
+    const cut = await cell.evaluate((el) => [el, ...el.querySelectorAll("*")].filter((e) => !e.classList.contains("sr-only") && e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+    expect(cut).toEqual([]);
+  }
+  // Narrower window: the columns narrow with it (down to their least width, then the grid scrolls).
+  const width = () =>
+    grid
+      .getByRole("columnheader")
+      .nth(1)
+      .evaluate((el) => el.getBoundingClientRect().width);
+  const wide = await width();
+  await page.setViewportSize({ width: 900, height: 900 });
+  await expect.poll(width).toBeLessThan(wide);
+
+  // A phone: the names take less room, so two instances' columns are on screen beside them.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect.poll(() => grid.getByRole("columnheader", { name: /^sshd/ }).evaluate((el) => el.getBoundingClientRect().right)).toBeLessThanOrEqual(390);
+
+  // 40 instances: every column at the least width, as at fleet scale.
+  const instances = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`i${i}`, { module: { name: "sshd" }, roles: { server: { tags: ["all"] } } }]));
+  await openWith(page, { machines: { m1: {} }, instances }, "/matrix");
+  await expect(grid.getByRole("gridcell", { name: "m1 in i0: server via #all" })).toBeVisible();
+  const narrow = await width();
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect.poll(width).toBe(narrow);
+});

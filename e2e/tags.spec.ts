@@ -223,3 +223,16 @@ test("a tag used by many roles names the first four in its row; the rest are one
   await expect(page).toHaveURL(/\/tags\/web$/);
   await expect(tagPanel(page, "web").getByRole("link", { name: "Settings for web in svc6/server" })).toBeVisible();
 });
+
+test("on a phone the Tags page keeps two columns; where a tag comes from and its roles go under its name", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/tags");
+  const table = page.getByRole("table", { name: "Tags" });
+  await expect(table.getByRole("columnheader")).toHaveText(["Tag", "Machines"]);
+  await expect(rowOf(page, "Tags", "all").getByRole("rowheader")).toContainText("computed by Clan: every machine · used by 3 roles");
+  await expect(rowOf(page, "Tags", "web").getByRole("rowheader")).toContainText("own tag of 2 machines · used by 1 role");
+  await expect(rowOf(page, "Tags", "web")).toContainText("web1, web2");
+  // Nothing wider than the phone.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  expect(await table.evaluate((el) => el.scrollWidth <= (el.parentElement?.clientWidth ?? 0))).toBe(true);
+});

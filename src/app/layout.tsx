@@ -245,7 +245,7 @@ function Notices() {
           className={`flex items-start gap-3 rounded-lg border px-4 py-3 text-sm ${
             n.kind === "error"
               ? "border-red-200 bg-red-50 text-red-900 dark:border-red-900 dark:bg-red-950 dark:text-red-100"
-              : "border-emerald-200 bg-emerald-50 text-emerald-900 dark:border-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+              : "border-sky-200 bg-sky-50 text-sky-950 dark:border-sky-900 dark:bg-sky-950 dark:text-sky-100"
           }`}
         >
           <div className="flex-1">

@@ -3,7 +3,7 @@
 // both directions (5,000 × 1,000 cells render as the few on screen). A cell opens that machine's
 // settings for the role; a machine's name opens "what runs here" (?machine=<name>).
 import { useVirtualizer } from "@tanstack/react-virtual";
-import { Fragment, memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Fragment, memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from "react";
 import { Link, useLocation, useSearch } from "wouter";
 import { instancePath, machineSettingsPath } from "../../state/addresses";
 import { ROUTER_BASE } from "../../state/base-path";
@@ -26,9 +26,42 @@ import {
 } from "./matrix-data";
 
 const ROW_H = 36;
+/** The narrowest column: what a fleet of hundreds of instances gets (and the benchmarks scroll). */
 const COL_W = 124;
+/** The widest: room for two chips ("controller", "peer via #all") or "client via #employees". */
+const COL_MAX = 208;
 const HEAD_H = 64;
-const ROWHEAD_W = 208;
+
+/** The widths of the grid's parts: the machines' names (`head`) and each instance's column. */
+interface Layout {
+  head: number;
+  column: number;
+}
+
+/**
+ * Columns share the width the grid has, between COL_W and COL_MAX: a handful of instances get
+ * room for what their cells say, hundreds keep the narrow width. On a phone the names take less,
+ * so that cells are on screen beside them.
+ */
+function gridLayout(gridWidth: number, count: number): Layout {
+  const head = gridWidth > 0 && gridWidth < 640 ? 136 : 208;
+  if (count === 0) return { head, column: COL_W };
+  return { head, column: Math.max(COL_W, Math.min(COL_MAX, Math.floor((gridWidth - head) / count))) };
+}
+
+/** The grid's width, followed as the window or the panels beside it change. */
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
 
 export function MatrixPage() {
   const doc = useClanDoc(); // with what the clan's Nix files define (clan directory mode)
@@ -179,6 +212,8 @@ function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, 
   // after scrolling), so every render looks for it until it is there. A ref, not state: taking the
   // focus needs no render of its own.
   const focusWanted = useRef(false);
+  const gridWidth = useWidth(ref);
+  const layout = useMemo(() => gridLayout(gridWidth, instances.length), [gridWidth, instances.length]);
   // Two virtualizers on one scroller: with their default flushSync render in each scroll event,
   // the second one's offset read forced a layout of the first one's DOM changes in every frame.
   // Rendering after both (no flushSync) and a smaller overscan took a diagonal scroll of the
@@ -189,11 +224,13 @@ function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, 
     horizontal: true,
     count: instances.length,
     getScrollElement: () => ref.current,
-    estimateSize: () => COL_W,
+    estimateSize: () => layout.column,
     overscan: 2,
-    scrollPaddingStart: ROWHEAD_W,
+    scrollPaddingStart: layout.head,
     useFlushSync: false,
   });
+  // A new width moves every column: the virtualizer measures them again.
+  useLayoutEffect(() => cols.measure(), [cols, layout]);
   const r = Math.min(at.r, machines.length - 1);
   const c = Math.min(at.c, instances.length - 1);
 
@@ -247,7 +284,7 @@ function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, 
     fn();
   };
 
-  const totalW = ROWHEAD_W + cols.getTotalSize();
+  const totalW = layout.head + cols.getTotalSize();
   const vcols = cols.getVirtualItems();
   const firstCol = vcols[0]?.index ?? 0;
   const lastCol = vcols[vcols.length - 1]?.index ?? -1;
@@ -273,11 +310,11 @@ function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, 
             role="columnheader"
             aria-colindex={1}
             className="sticky left-0 z-10 flex h-full items-end border-r border-slate-200 bg-slate-50 px-3 pb-2 text-[11px] font-semibold uppercase tracking-wide text-slate-500 dark:border-slate-800 dark:bg-slate-900"
-            style={{ width: ROWHEAD_W }}
+            style={{ width: layout.head }}
           >
             Machine ↓ · Instance →
           </div>
-          <ColumnHeaders instances={instances} modules={modules} first={firstCol} last={lastCol} />
+          <ColumnHeaders instances={instances} modules={modules} first={firstCol} last={lastCol} layout={layout} />
         </div>
         {rows.getVirtualItems().map((vr) => (
           <MatrixRow
@@ -294,6 +331,7 @@ function Grid({ rows: items, onToggleGroup, instances, cells, modules, unknown, 
             instances={instances}
             first={firstCol}
             last={lastCol}
+            layout={layout}
             selected={machines[vr.index] === selected}
             unknown={unknown.has(machines[vr.index]!)}
             activeCol={vr.index === r ? c : -2}
@@ -320,6 +358,7 @@ interface RowProps {
   instances: string[];
   first: number;
   last: number;
+  layout: Layout;
   selected: boolean;
   unknown: boolean;
   /** The focused column when this row holds the focused cell (-1 = its name), else -2. */
@@ -341,6 +380,7 @@ const MatrixRow = memo(function MatrixRow({
   instances,
   first,
   last,
+  layout,
   selected: isSel,
   unknown,
   activeCol,
@@ -352,7 +392,7 @@ const MatrixRow = memo(function MatrixRow({
   const cellsOut = [];
   for (let ci = first; ci <= last; ci++) {
     const inst = instances[ci]!;
-    cellsOut.push(<MatrixCell key={inst} machine={who} link={m} instance={inst} index={index} col={ci} roles={row?.get(inst)} tabbable={activeCol === ci} onFocusCell={onFocusCell} />);
+    cellsOut.push(<MatrixCell key={inst} machine={who} link={m} instance={inst} index={index} col={ci} layout={layout} roles={row?.get(inst)} tabbable={activeCol === ci} onFocusCell={onFocusCell} />);
   }
   return (
     <div
@@ -371,7 +411,7 @@ const MatrixRow = memo(function MatrixRow({
         className={`sticky left-0 z-10 flex h-full items-center gap-2 border-r border-slate-200 px-3 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 dark:border-slate-800 ${
           isSel ? "bg-indigo-50 dark:bg-indigo-950" : "bg-white dark:bg-slate-950"
         }`}
-        style={{ width: ROWHEAD_W }}
+        style={{ width: layout.head }}
       >
         <button
           type="button"
@@ -415,17 +455,17 @@ const MatrixRow = memo(function MatrixRow({
 });
 
 /** The instances' names above the columns in view; re-rendered only when that range changes. */
-const ColumnHeaders = memo(function ColumnHeaders({ instances, modules, first, last }: { instances: string[]; modules: Map<string, string>; first: number; last: number }) {
+const ColumnHeaders = memo(function ColumnHeaders({ instances, modules, first, last, layout }: { instances: string[]; modules: Map<string, string>; first: number; last: number; layout: Layout }) {
   const out = [];
   for (let ci = first; ci <= last; ci++) {
-    const inst = instances[ci]!; // columns have a fixed width: a column starts at index * COL_W
+    const inst = instances[ci]!; // columns have one width: a column starts at index * layout.column
     out.push(
       <div
         key={inst}
         role="columnheader"
         aria-colindex={ci + 2}
         className="absolute top-0 flex h-full flex-col justify-end border-r border-slate-100 px-2 pb-2 dark:border-slate-800/70"
-        style={{ left: ROWHEAD_W + ci * COL_W, width: COL_W }}
+        style={{ left: layout.head + ci * layout.column, width: layout.column }}
       >
         <a
           href={ROUTER_BASE + instancePath(inst)}
@@ -450,12 +490,13 @@ interface CellProps {
   instance: string;
   index: number;
   col: number;
+  layout: Layout;
   roles: CellRole[] | undefined;
   tabbable: boolean;
   onFocusCell: (r: number, c: number) => void;
 }
 
-const MatrixCell = memo(function MatrixCell({ machine: m, link, instance: inst, index, col, roles, tabbable, onFocusCell }: CellProps) {
+const MatrixCell = memo(function MatrixCell({ machine: m, link, instance: inst, index, col, layout, roles, tabbable, onFocusCell }: CellProps) {
   return (
     <div
       role="gridcell"
@@ -464,7 +505,7 @@ const MatrixCell = memo(function MatrixCell({ machine: m, link, instance: inst, 
       tabIndex={tabbable ? 0 : -1}
       onFocus={() => onFocusCell(index, col)}
       className="absolute top-0 flex h-full items-center gap-1 overflow-hidden whitespace-nowrap border-r border-slate-100 px-1.5 outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-indigo-500 dark:border-slate-800/70"
-      style={{ left: ROWHEAD_W + col * COL_W, width: COL_W }}
+      style={{ left: layout.head + col * layout.column, width: layout.column }}
     >
       {/* The cell's name is its content: "web1 in borgbackup: client via #web". */}
       <span className="sr-only">{roles ? `${m} in ${inst}:` : `${m} not in ${inst}`}</span>{" "}
@@ -546,14 +587,14 @@ function describe(r: CellRole): string {
 
 function Legend() {
   return (
-    <div className="flex items-center gap-4 border-b border-slate-200 bg-white px-5 py-1.5 text-[11px] text-slate-500 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
-      <span className="flex items-center gap-1.5">
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 border-b border-slate-200 bg-white px-5 py-1.5 text-[11px] text-slate-500 dark:border-slate-800 dark:bg-slate-900 dark:text-slate-400">
+      <span className="flex items-center gap-1.5 whitespace-nowrap">
         <span className="rounded bg-indigo-600 px-1.5 py-px font-medium text-white">role</span> listed by name
       </span>
-      <span className="flex items-center gap-1.5">
+      <span className="flex items-center gap-1.5 whitespace-nowrap">
         <span className="rounded border border-dashed border-emerald-600 px-1.5 py-px font-medium text-emerald-800 dark:text-emerald-300">role</span> via #tag: brought in by that tag
       </span>
-      <span className="ml-auto">Arrow keys move, Enter opens, Space on a group shows its machines; a machine's name shows what runs on it.</span>
+      <span className="w-full sm:ml-auto sm:w-auto">Arrow keys move, Enter opens, Space on a group shows its machines; a machine's name shows what runs on it.</span>
     </div>
   );
 }

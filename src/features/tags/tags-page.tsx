@@ -68,7 +68,7 @@ export function TagsPage() {
             <thead className="sticky top-0 z-10">
               <tr>
                 {["Tag", "Defined by", "Machines", "Used by roles"].map((h) => (
-                  <th key={h} scope="col" className={headCell}>
+                  <th key={h} scope="col" className={`${headCell} ${PHONE_HIDDEN.has(h) ? "max-sm:hidden" : ""}`}>
                     {h}
                   </th>
                 ))}
@@ -92,6 +92,11 @@ export function TagsPage() {
 const headCell =
   "border-b border-slate-200 bg-slate-100/95 px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 backdrop-blur dark:border-slate-700 dark:bg-slate-800/95 dark:text-slate-300 first:pl-6";
 const cell = "border-b border-slate-100 px-3 py-2 align-top dark:border-slate-800 first:pl-6";
+/**
+ * Columns a phone leaves out: four columns of wrapped words do not fit 390 px. What they say
+ * comes under the tag's name there instead (the tag's page has it all).
+ */
+const PHONE_HIDDEN = new Set(["Defined by", "Used by roles"]);
 
 function TagRow({ t, current, compact }: { t: TagSummary; current: boolean; compact: boolean }) {
   const names = t.machines.slice(0, compact ? 3 : NAMES_IN_ROW);
@@ -104,22 +109,26 @@ function TagRow({ t, current, compact }: { t: TagSummary; current: boolean; comp
         </Link>
         {nixLock && <NixLockMark compact className="ml-2 align-middle" title={lockExplanation(nixLock, "remove")} />}
         {t.reserved && <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-normal text-slate-700 dark:bg-slate-700 dark:text-slate-200">reserved</span>}
+        <span className="mt-0.5 block text-xs font-normal text-slate-600 sm:hidden dark:text-slate-400">
+          {tagKind(t)}
+          {t.roles.length > 0 && ` · used by ${plural(t.roles.length, "role")}`}
+        </span>
       </th>
-      <td className={`${cell} ${t.overridden ? "text-amber-800 dark:text-amber-200" : "text-slate-600 dark:text-slate-300"}`}>
+      <td className={`${cell} max-sm:hidden ${t.overridden ? "text-amber-800 dark:text-amber-200" : "text-slate-600 dark:text-slate-300"}`}>
         {t.overridden && <span aria-hidden="true">⚠ </span>}
         {tagKind(t)}
       </td>
       <td className={cell}>
         <span className="font-medium tabular-nums">{t.machines.length}</span>
         {names.length > 0 && (
-          <span className="ml-2 text-slate-600 dark:text-slate-400">
+          <span className="ml-2 text-slate-600 max-sm:line-clamp-2 dark:text-slate-400">
             {names.join(", ")}
             {t.machines.length > names.length ? ", …" : ""}
           </span>
         )}
         {t.machines.length === 0 && t.roles.length > 0 && <span className="ml-2 text-amber-700 dark:text-amber-300">no machine carries it</span>}
       </td>
-      <td className={cell}>
+      <td className={`${cell} max-sm:hidden`}>
         {t.roles.length === 0 ? (
           <span className="text-slate-500">—</span>
         ) : (
