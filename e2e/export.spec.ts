@@ -86,7 +86,7 @@ test("import a clan.nix, see no changes on export, and get a clear error for Nix
   const code = "{\n  inventory.machines.a = lib.recursiveUpdate { } { };\n}\n";
   await page.getByLabel("Import inventory").setInputFiles({ name: "code.nix", mimeType: "text/plain", buffer: Buffer.from(code) });
   const alert = page.getByRole("alert").filter({ hasText: "Could not import code.nix" });
-  await expect(alert).toContainText("line 2, column 26: `lib.recursiveUpdate` is Nix code, not data.");
+  await expect(alert).toContainText("line 2, column 26: `lib.recursiveUpdate` is Nix code, not data (in `inventory.machines.a`).");
   await expect(alert).toContainText("nix eval --json");
   await expect(page.getByTestId("clan-name")).toHaveText("from-nix");
 });

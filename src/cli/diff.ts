@@ -55,7 +55,9 @@ export async function diffCommand(args: string[], io: Partial<DiffIo> = {}): Pro
     // clan-core one unless --catalog); machines/<name>/ beside a NEW file are machines of the clan.
     const catalog = await loadCatalog(options.catalog, err);
     const dir = options.new !== "-" && (await isFile(options.new)) ? dirname(options.new) : cwd;
-    const report = changeReport(before, after, clanResolve(catalog, await clanMachineNames(dir)));
+    // Machines the clan defines outside the inventory (machines/<name>/, `machines.<name>` in
+    // clan.nix or flake.nix beside NEW), and those of NEW itself when it is a .nix file.
+    const report = changeReport(before.doc, after.doc, clanResolve(catalog, [...new Set([...(await clanMachineNames(dir)), ...after.machines])]));
     if (options.format === "json") {
       out(JSON.stringify({ changes: report.changes, affectedMachines: report.affectedMachines, ...(report.deployCommand ? { deployCommand: report.deployCommand } : {}) }, null, 2) + "\n");
     } else out(options.format === "markdown" ? reportMarkdown(report) : reportText(report));
@@ -64,7 +66,7 @@ export async function diffCommand(args: string[], io: Partial<DiffIo> = {}): Pro
 }
 
 /** Reads one side: `-`, an existing file, or REV:PATH through git. */
-async function load(source: string, stdin: () => Promise<string>, cwd: string): Promise<Inventory> {
+async function load(source: string, stdin: () => Promise<string>, cwd: string): Promise<{ doc: Inventory; machines: string[] }> {
   let text: string;
   if (source === "-") text = await stdin();
   else if ((await isFile(source)) || !source.includes(":")) text = await readText(source, "inventory", MAX_INVENTORY_BYTES);
@@ -74,9 +76,10 @@ async function load(source: string, stdin: () => Promise<string>, cwd: string): 
   if (conflicts) {
     throw new InputError(conflicts.conflicts.map((c) => `${name}:${c.line}:1: error: merge conflict ${c.index + 1} of ${conflicts.conflicts.length} (resolve it first)`).join("\n"));
   }
-  const read = detectFormat(text, source === "-" ? "" : source.replace(/^[^:]*:/, "")) === "nix" ? readInventoryNix(text, name) : readInventoryJson(text, name);
+  const nix = detectFormat(text, source === "-" ? "" : source.replace(/^[^:]*:/, "")) === "nix" ? readInventoryNix(text, name) : undefined;
+  const read = nix ?? readInventoryJson(text, name);
   if (!read.ok) throw new InputError((read.invalid?.problems ?? [read.error]).map((p) => located(name, p)).join("\n"));
-  return read.doc;
+  return { doc: read.doc, machines: nix?.ok ? nix.machines : [] };
 }
 
 async function isFile(path: string): Promise<boolean> {

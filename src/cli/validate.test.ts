@@ -256,6 +256,22 @@ describe("machines of the clan's Nix files", () => {
   });
 });
 
+describe("machines the clan's Nix defines", () => {
+  test("`machines.<name>` in clan.nix is a machine, as Clan puts it into inventory.machines", async () => {
+    // clan's flake-parts template: jon and sara exist only as NixOS configurations in clan.nix.
+    const clan = mkdtempSync(join(tmpdir(), "clan-nix-machines-"));
+    const clanNix = join(clan, "clan.nix");
+    writeFileSync(
+      clanNix,
+      '{ self }:\n{\n  meta.name = "c";\n  inherit self;\n  inventory.instances.zerotier = {\n    roles.controller.machines.jon = { };\n    roles.peer.tags.all = { };\n  };\n  inventory.instances.admin.roles.default.machines.ghost = { };\n  machines = {\n    jon = { pkgs, ... }: { };\n    "sara" = { };\n  };\n  machines.extra.imports = [ ];\n}\n',
+    );
+    const r = await run(["--format", "json", clanNix]);
+    const found = JSON.parse(r.out) as Diagnostic[];
+    // ghost is defined nowhere: still unknown. jon is known, and the peers are everyone (tag all).
+    expect(found.map((x) => [x.severity, x.code, x.path.join(".")])).toEqual([["error", "unknown-machine", "instances.admin.roles.default.machines.ghost"]]);
+  });
+});
+
 describe("a catalog made with the older nix eval command of docs/user-guide.md (no coreInput)", () => {
   test("module.input = null means the input holding clan-core's modules, whatever the flake calls it", async () => {
     // The clan's flake names clan-core `clan`; its catalog has that input and the clan's own modules.

@@ -265,3 +265,121 @@ describe("priorities written with lib (mkDefault, mkForce, mkOverride, mkIf, mkM
     expect(readInventoryNix('{ inventory.meta.description = lib.toUpper "x"; }', "clan.nix").ok).toBe(false);
   });
 });
+
+// Found in the real-data sweep (clan-core templates and public clans): constructs around the
+// inventory that the reader stepped over silently, or reported somewhere unhelpful.
+describe("code around the inventory is never dropped silently", () => {
+  it("refuses a computed name inside the inventory instead of leaving that binding out", () => {
+    // `let name = "web"; in { inventory.machines.${name} = { }; }` — the machine must not vanish.
+    const e = error('{ self, ... }:\nlet name = "web"; in\n{\n  meta.name = "c";\n  inventory.machines.${name} = { };\n  inventory.instances.sshd.roles.server.tags.all = { };\n}');
+    expect(e).toMatchObject({ line: 5, column: 22 });
+    expect(e.message).toMatch(/^A computed attribute name \(`\$\{…\}`\) is Nix code, not data \(in `inventory\.machines`\)\./);
+    const quoted = error('{\n  inventory.machines."db-${name}".tags = [ "db" ];\n}');
+    expect(quoted).toMatchObject({ line: 2, column: 26 });
+    expect(quoted.message).toMatch(/String interpolation/);
+    // inside a flake's clan-core.lib.clan call too: that inventory is not taken half
+    const flake = error('{ outputs = { self, clan-core, ... }: let n = "a"; in {\n  clan = clan-core.lib.clan {\n    inventory.machines.${n} = { };\n    inventory.machines.b = { };\n  };\n}; }');
+    expect(flake).toMatchObject({ line: 3, column: 24 });
+  });
+
+  it("a computed name in the clan's meta is left out with a note, like other meta code", () => {
+    const r = ok(readInventoryNix('{\n  meta.${"na" + "me"} = "x";\n  inventory.machines.a = { };\n}'));
+    expect(r.doc).toEqual({ machines: { a: {} } });
+    expect(r.warnings).toEqual([expect.objectContaining({ line: 2, column: 8, message: expect.stringMatching(/meta.*Nix code.*not imported/) })]);
+  });
+
+  it("refuses `inherit (…) inventory`, naming it, instead of the first code of the file", () => {
+    const e = error('let\n  data = import ./data.nix;\nin\n{\n  meta.name = "c";\n  inherit (data) inventory;\n}');
+    expect(e).toMatchObject({ line: 6, column: 18 });
+    expect(e.message).toMatch(/`inherit \(…\) inventory` takes the inventory from Nix code/);
+  });
+
+  it("`inherit inventory;` takes the `let` inventory, with the clan's meta beside it", () => {
+    const r = ok(readInventoryNix('let\n  inventory = { machines.web = { }; };\nin\n{\n  meta.name = "c";\n  inherit inventory;\n}'));
+    expect(r.doc).toEqual({ meta: { name: "c" }, machines: { web: {} } });
+    // from a function argument there is nothing to read: an error, not an inventory of only meta
+    const e = error('{ self, inventory, ... }:\n{\n  meta.name = "c";\n  inherit self inventory;\n}');
+    expect(e).toMatchObject({ line: 4, column: 16 });
+    expect(e.message).toMatch(/`inherit inventory`.*not defined as plain data in this file/);
+  });
+
+  it("warns that modules the clan imports may define more of the inventory", () => {
+    const r = ok(readInventoryNix('{ self, ... }:\n{\n  imports = [ ./services.nix ./machines.nix ];\n  meta.name = "c";\n  inventory.machines.web = { };\n}'));
+    expect(r.doc).toEqual({ meta: { name: "c" }, machines: { web: {} } });
+    expect(r.warnings).toEqual([expect.objectContaining({ line: 3, column: 3, message: expect.stringMatching(/imports \.\/services\.nix, \.\/machines\.nix.*not read/) })]);
+    // flake-parts' own `imports` (of clan-core's flake module) is not the clan's
+    expect(ok(readInventoryNix(fixture("flake-parts.nix"))).warnings).toEqual([]);
+  });
+
+  it("says where to look when a flake's clan has no inventory (clan-core's minimal template)", () => {
+    const minimal =
+      '{\n  outputs =\n    inputs@{ self, clan-core, ... }:\n    let\n      clan = clan-core.lib.clan {\n        inherit self;\n        meta.name = inputs.nixpkgs.lib.mkDefault "__clan__";\n      };\n    in\n    { inherit (clan.config) nixosConfigurations; };\n}\n';
+    const e = error(minimal);
+    expect(e.message).toMatch(/^no inventory found in this file/);
+    expect(e.message).toMatch(/inventory\.json beside flake\.nix/);
+    expect(e.message).not.toMatch(/`inputs: …`/);
+    const imported = error("{\n  outputs = inputs@{ self, clan-core, ... }: {\n    clan = clan-core.lib.clan {\n      inherit self;\n      imports = [ ./clan.nix ];\n    };\n  };\n}\n");
+    expect(imported).toMatchObject({ line: 5, column: 7 });
+    expect(imported.message).toMatch(/imports \.\/clan\.nix.*import that file/);
+  });
+
+  it("names where in the inventory its code is, and how extraModules can be data", () => {
+    // a public clan's clan.nix: an inline module in extraModules, and a key read from a variable
+    const inline = error(
+      "{ self, ... }:\n{\n  inventory.instances = {\n    sshd.roles.server.extraModules = [\n      {\n        users.users.root.openssh.authorizedKeys.keyFiles = with self.inputs; [ a-keys ];\n      }\n    ];\n  };\n}",
+    );
+    expect(inline).toMatchObject({ line: 6, column: 60 });
+    expect(inline.message).toMatch(
+      /^`with` is Nix code, not data \(in `inventory\.instances\.sshd\.roles\.server\.extraModules\[0\]\.users\.users\.root\.openssh\.authorizedKeys\.keyFiles`\)\. Only plain data/,
+    );
+    expect(inline.message).toMatch(/move each inline module into a file and list its path/);
+    const variable = error('let key = "ssh-ed25519 AAAA"; in\n{\n  inventory.instances.admin.roles.default.settings.allowedKeys.me = key;\n}');
+    expect(variable).toMatchObject({ line: 3, column: 69 });
+    expect(variable.message).toMatch(/`key` is Nix code.*\(in `inventory\.instances\.admin\.roles\.default\.settings\.allowedKeys\.me`\)/);
+    expect(variable.message).not.toMatch(/extraModules/);
+    // inside a clan-core.lib.clan call and a flake-parts `clan = { … }`
+    const parts = error("{ inputs, ... }: {\n  clan = {\n    inventory.machines = builtins.mapAttrs (n: _: { }) inputs.self.nixosConfigurations;\n  };\n}");
+    expect(parts.message).toMatch(/\(in `clan\.inventory\.machines`\)/);
+  });
+
+  it("names the machines the clan module defines in Nix, which clan adds to inventory.machines", () => {
+    const flakeParts = ok(
+      readInventoryNix(
+        '{ self }:\n{\n  meta.name = "c";\n  inherit self;\n  machines = {\n    jon = { pkgs, ... }: { imports = [ ./jon.nix ]; };\n    "sara" = { };\n    sara.networking.hostName = "s";\n  };\n  machines.extra = { };\n}\n',
+      ),
+    );
+    expect(flakeParts.doc).toEqual({ meta: { name: "c" } });
+    expect(flakeParts.machines).toEqual(["jon", "sara", "extra"]);
+    // beside a flake's clan-core.lib.clan inventory, and in a flake-parts `clan = { … }`
+    const flake = ok(readInventoryNix("{ outputs = { self, clan-core, ... }: {\n  clan = clan-core.lib.clan {\n    machines.web = { };\n    inventory.machines.db = { };\n  };\n}; }"));
+    expect(flake.machines).toEqual(["web"]);
+    // Any clan module's `machines` in the file count (a set beside the flake-parts `clan` is read as
+    // one too): a name too many only spares an unknown-machine error, one too few would raise a false one.
+    expect(ok(readInventoryNix("{ clan = { machines.a = { }; inventory.machines.b = { }; }; machines.other = { }; }")).machines).toEqual(["a", "other"]);
+    // the inventory's own machines are not Nix machines; a file of plain data has none
+    expect(ok(readInventoryNix("{ inventory.machines.a = { }; }")).machines).toEqual([]);
+    expect(ok(readInventoryNix("{ machines.a = { }; }")).machines).toEqual([]);
+  });
+
+  it("reads flake-parts' `flake.clan`, the option clan-core's flake module now defines (`clan` is its old name)", () => {
+    const r = ok(
+      readInventoryNix(
+        '{ ... }:\n{\n  flake.clan.meta.name = "fp";\n  flake.clan.inventory.instances."root" = {\n    module = { name = "users"; input = "clan-core"; };\n    roles.default.tags = [ "all" ];\n  };\n  flake.clan.machines.jon = { };\n}\n',
+      ),
+    );
+    expect(r.source.attrPath).toBe("flake.clan.inventory");
+    expect(r.doc).toEqual({ meta: { name: "fp" }, instances: { root: { module: { name: "users", input: "clan-core" }, roles: { default: { tags: ["all"] } } } } });
+    expect(r.machines).toEqual(["jon"]);
+    const nested = ok(
+      readInventoryNix(
+        '{ inputs, ... }: {\n  imports = [ inputs.clan-core.flakeModules.default ];\n  flake = {\n    clan = {\n      imports = [ ./more.nix ];\n      meta.name = "n";\n      inventory.machines.a = { };\n    };\n  };\n}',
+      ),
+    );
+    expect(nested.doc).toEqual({ meta: { name: "n" }, machines: { a: {} } });
+    expect(nested.warnings).toEqual([expect.objectContaining({ line: 5, message: expect.stringMatching(/imports \.\/more\.nix/) })]);
+  });
+
+  it("names a function with an `@` pattern as it is written", () => {
+    expect(error("{ a = args@{ x, ... }: x; }").message).toMatch(/A function \(`args@\{ … \}: …`\)/);
+  });
+});

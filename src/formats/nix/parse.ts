@@ -5,7 +5,8 @@
 // line and column as Nix code, with the hint that `nix eval --json` turns code into data.
 //
 // Where the inventory is taken from (first match wins):
-//   1. bindings `inventory…` or `clan.inventory…` (also `clan = { inventory = …; }`) of the
+//   1. bindings `inventory…`, `clan.inventory…` or `flake.clan.inventory…` (also
+//      `clan = { inventory = …; }`; see CLAN_MODULES) of the
 //      attribute set at the top of the file — clan.nix (`{ inventory.machines = …; }`,
 //      optionally behind a module header `{ inputs, ... }:`) or the snippet `inventory = { … };`
 //      that the export writes. Other bindings of that set may be any Nix code.
@@ -21,6 +22,10 @@
 // NixOS or darwin configurations written in Nix, which clan makes machines of the inventory
 // (modules/clan/module.nix: `inventory.machines = mapAttrs (_: _: { }) config.machines`) — are
 // read too (`machines` of the result); their values are code and never read.
+// Nothing inside the inventory is stepped over: a binding there whose name is code
+// (`inventory.machines.${name}`) or an `inherit (x) inventory` is an error at its place;
+// `inherit inventory;` takes a `let inventory = …` (rule 3). The clan module's `imports` are
+// not followed; a warning names them, as they may define more of the inventory.
 //
 // Duplicate attributes and attribute-set merging follow Nix's parser exactly: `a.b = 1; a.c = 2;`
 // and `a = { b = 1; }; a = { c = 2; };` merge, `a = 1; a = 2;` is an error. Key order of the
@@ -231,12 +236,19 @@ class Parser {
     this.warnings.push({ offset, message });
   }
   /** Lexer position plus warnings, to go back after trying to read code as data. */
-  save(): { lx: LexerState; warnings: number } {
-    return { lx: this.lx.save(), warnings: this.warnings.length };
+  /**
+   * The names and list indexes from the value being read down to the value being read now. A
+   * value that reads pops its name; one that throws leaves the path to the failure in place,
+   * for the message (`(in inventory.instances.x…)`), until restore() takes it back.
+   */
+  readonly valuePath: string[] = [];
+  save(): { lx: LexerState; warnings: number; depth: number } {
+    return { lx: this.lx.save(), warnings: this.warnings.length, depth: this.valuePath.length };
   }
-  restore(s: { lx: LexerState; warnings: number }): void {
+  restore(s: { lx: LexerState; warnings: number; depth: number }): void {
     this.lx.restore(s.lx);
     this.warnings.length = s.warnings;
+    this.valuePath.length = s.depth;
   }
   sourceWarnings(file: string | undefined, ranges?: readonly (readonly [number, number])[]): SourceError[] {
     return this.warnings.filter((w) => !ranges || ranges.some(([a, b]) => w.offset >= a && w.offset < b)).map((w) => ({ message: w.message, file, ...lineColumn(this.src, w.offset) }));
@@ -361,8 +373,10 @@ function describe(t: Token): string {
   }
 }
 
+const CODE_SAID = "is Nix code, not data.";
+
 function code(t: Token, what: string): NixError {
-  return new NixError(`${what} is Nix code, not data. ${HINT}`, t.start, "code");
+  return new NixError(`${what} ${CODE_SAID} ${HINT}`, t.start, "code");
 }
 
 function isCode(e: unknown): e is NixError {
@@ -399,7 +413,7 @@ function parseValue(p: Parser, inList: boolean): Json {
       }
       break;
     case "id":
-      if (p.atFunction()) throw code(t, `A function (\`${t.text}: …\`)`);
+      if (p.atFunction()) throw code(t, p.at("@", 1) ? `A function (\`${t.text}@{ … }: …\`)` : `A function (\`${t.text}: …\`)`);
       p.next();
       if (t.text === "true") return true;
       if (t.text === "false") return false;
@@ -646,7 +660,9 @@ function parseList(p: Parser): Json[] {
       return items;
     }
     if (t.kind === "eof") throw new NixError(`unexpected end of file: the list opened at ${p.where(open.start)} is not closed with \`]\``, t.start);
+    p.valuePath.push(`[${items.length}]`);
     const v = parseValue(p, true);
+    p.valuePath.pop();
     if (typeof v === "number") {
       const spelling = p.spellingOf(v);
       if (spelling !== undefined) (p.layout(items).numbers ??= new Map()).set(String(items.length), spelling);
@@ -666,14 +682,15 @@ interface AttrPath {
   start: number;
 }
 
-function parseAttrPath(p: Parser): AttrPath {
+/** `a.b."c"`; `read` receives each name as it is read, so a caller knows how far a path got before code. */
+function parseAttrPath(p: Parser, read: string[] = []): AttrPath {
   const start = p.peek().start;
-  const keys = [parseAttrName(p)];
+  read.push(parseAttrName(p));
   while (p.at(".")) {
     p.next();
-    keys.push(parseAttrName(p));
+    read.push(parseAttrName(p));
   }
-  return { keys, start };
+  return { keys: read, start };
 }
 
 function parseAttrName(p: Parser): string {
@@ -713,7 +730,9 @@ function parseBindings(p: Parser, end: "}" | "eof", open?: Token): Attrs {
       // The common `name = value;`, without building a path.
       p.next();
       p.next();
+      p.valuePath.push(t.text);
       const v = parseValue(p, false);
+      p.valuePath.pop();
       const spelling = typeof v === "number" ? p.spellingOf(v) : undefined;
       p.expectAfterValue(";");
       p.next();
@@ -723,7 +742,9 @@ function parseBindings(p: Parser, end: "}" | "eof", open?: Token): Attrs {
     }
     const path = parseAttrPath(p);
     p.expect("=");
+    p.valuePath.push(...path.keys);
     const v = parseValue(p, false);
+    p.valuePath.length -= path.keys.length;
     const spelling = typeof v === "number" ? p.spellingOf(v) : undefined;
     p.expectAfterValue(";");
     p.next();
@@ -785,9 +806,13 @@ function duplicate(p: Parser, keys: readonly string[], pos: number, prev: number
 // The clan's own `meta` beside the inventory (`meta` of clan.nix, `clan.meta` of flake-parts,
 // `meta` passed to clan-core.lib.clan) is copied by clan into inventory.meta (docs/clan-semantics.md "Where the inventory comes from"), so it is
 // read too and merged into the inventory's meta.
-const TARGETS: readonly (readonly string[])[] = [["inventory"], ["clan", "inventory"], ["meta"], ["clan", "meta"], ["machines"], ["clan", "machines"]];
+// Where a clan module is, from the set being searched: that set itself (clan.nix, the argument of
+// clan-core.lib.clan), flake-parts' `flake.clan` (clan-core's flake module; in
+// flakeModules/clan.nix) and `clan`, the old name it still accepts (mkRenamedOptionModule).
+const CLAN_MODULES: readonly (readonly string[])[] = [[], ["clan"], ["flake", "clan"]];
+const TARGETS: readonly (readonly string[])[] = (["inventory", "meta", "machines"] as const).flatMap((what) => CLAN_MODULES.map((m) => [...m, what]));
 
-/** The clan's meta bindings found in one set, keyed by the path before `meta` ("" or "clan"). */
+/** The clan's meta bindings found in one set, keyed by the path before `meta` ("", "clan" or "flake.clan"). */
 interface ClanMeta {
   attrs: Attrs;
   offset: number;
@@ -801,7 +826,23 @@ interface Found {
   ranges: [number, number][];
   metas: Map<string, ClanMeta>;
   notes: { offset: number; message: string }[];
+  imports: Map<string, ClanImports>;
   machines: string[];
+}
+
+/** An `imports = [ … ];` of the clan module (beside where its inventory would be), keyed like ClanMeta. */
+interface ClanImports {
+  offset: number;
+  /** The files it names (`./services.nix`); other modules (`inputs.x.clanModules.y`) are only counted. */
+  paths: string[];
+  count: number;
+}
+
+/** `inherit inventory;`: the inventory comes from a variable, found (if at all) as a `let` candidate. */
+interface InheritedInventory {
+  offset: number;
+  /** The clan's meta beside the `inherit`, which belongs to that inventory. */
+  meta: ClanMeta | undefined;
 }
 
 /** Collects the bindings of one attribute set that fall under a target path. */
@@ -813,8 +854,13 @@ class Collector {
   error: NixError | null = null;
   metas = new Map<string, ClanMeta>();
   notes: { offset: number; message: string }[] = [];
+  imports = new Map<string, ClanImports>();
   /** Names under the clan's `machines` in this set. */
   machines: string[] = [];
+  /** Where this set says `inherit inventory;`, and the path before it ("", "clan" or "flake.clan"). */
+  inherited: { offset: number; before: string } | null = null;
+  /** The set binds `outputs`: it is a flake. */
+  flake = false;
   constructor(readonly fatal: boolean) {}
 }
 
@@ -829,6 +875,10 @@ interface Scan {
    * `clan-core.lib.clan { machines.jon = …; }`), with where the first was. */
   machines: string[];
   machinesAt: number;
+  /** `inherit inventory;` in sets that define no inventory themselves. */
+  inheritors: InheritedInventory[];
+  /** The clan modules' `imports` that name files, wherever they are. */
+  imports: ClanImports[];
 }
 
 interface Extracted {
@@ -842,7 +892,7 @@ interface Extracted {
 }
 
 function extractInventory(p: Parser): Extracted {
-  const scan: Scan = { candidates: [], candidateErrors: [], firstCode: null, machines: [], machinesAt: 0 };
+  const scan: Scan = { candidates: [], candidateErrors: [], firstCode: null, machines: [], machinesAt: 0, inheritors: [], imports: [] };
   const beforeHeader = p.peek().start;
   p.skipFunctionHeaders();
   const isModule = p.peek().start !== beforeHeader;
@@ -879,23 +929,59 @@ function extractInventory(p: Parser): Extracted {
 
   if (top.attrs) return withClanMeta(p, { ...top, attrs: top.attrs });
   if (whole?.allData) return { doc: asObject(p, whole.attrs, t.start), attrPath: null, offset: t.start, notes: [], machines: [] };
-  if (scan.candidates.length === 1) return withClanMeta(p, scan.candidates[0]!);
+  if (top.inherited) scan.inheritors.unshift({ offset: top.inherited.offset, meta: top.metas.get(top.inherited.before) });
+  if (scan.candidates.length === 1) return withClanMeta(p, withInheritorMeta(scan.candidates[0]!, scan.inheritors));
   if (scan.candidates.length > 1) {
     const places = scan.candidates.map((c) => p.where(c.offset)).join("; ");
     throw new NixError(`this file defines an inventory in ${scan.candidates.length} places (${places}); import one of them as its own file`, scan.candidates[1]!.offset, "value");
   }
   if (scan.candidateErrors[0]) throw scan.candidateErrors[0];
+  if (scan.inheritors[0]) {
+    throw new NixError(
+      "`inherit inventory` takes the inventory from a variable that is not defined as plain data in this file (a function argument, or a value made by Nix code), so there is nothing to import. Import the file that defines it, or turn it into data with `nix eval --json`.",
+      scan.inheritors[0].offset,
+      "value",
+    );
+  }
   // A clan.nix without inventory bindings (clan's flake-parts templates) still defines the
   // clan's meta, which clan copies into inventory.meta: that is the whole inventory it defines.
   if (top.metas.size === 1) {
     const [before, meta] = [...top.metas][0]!;
-    return { doc: { meta: meta.attrs }, attrPath: before ? `${before}.meta` : "meta", offset: meta.offset, ranges: top.ranges, notes: top.notes, machines: top.machines };
+    return {
+      doc: { meta: meta.attrs },
+      attrPath: before ? `${before}.meta` : "meta",
+      offset: meta.offset,
+      ranges: top.ranges,
+      notes: [...top.notes, ...importNotes(top.imports.get(before))],
+      machines: top.machines,
+    };
   }
   // A module (`{ … }: { … }`, as clan.nix is) with only machine configurations (`machines.<name>
-  // = …;`): an inventory of those machines. Without the header such a file reads as an
-  // inventory.nix whose machines are code, and that is reported below.
-  if (isModule && top.machines.length > 0) return { doc: {}, attrPath: null, offset: t.start, ranges: top.ranges, notes: top.notes, machines: top.machines };
-  if (scan.machines.length > 0) return { doc: {}, attrPath: null, offset: scan.machinesAt, notes: [], machines: scan.machines };
+  // = …;`): an inventory of those machines (the local server reads their names so, also from a
+  // flake.nix). Without the header such a file reads as an inventory.nix whose machines are
+  // code, and that is reported below. Files the clan imports may define its inventory: a note
+  // names them.
+  if (isModule && top.machines.length > 0) {
+    return { doc: {}, attrPath: null, offset: t.start, ranges: top.ranges, notes: [...top.notes, ...importNotes(top.imports.get(""))], machines: top.machines };
+  }
+  if (scan.machines.length > 0) return { doc: {}, attrPath: null, offset: scan.machinesAt, notes: scan.imports.flatMap(importNotes), machines: scan.machines };
+  const imported = scan.imports[0];
+  if (imported) {
+    throw new NixError(
+      `no inventory found in this file, but the clan imports ${imported.paths.join(", ")} at ${p.where(imported.offset)}, which may define it: import that file instead`,
+      imported.offset,
+      "value",
+    );
+  }
+  if (scan.firstCode && top.flake) {
+    // A flake whose clan keeps its inventory elsewhere (clan-core's minimal template sets only a
+    // meta.name as Nix code): the first code of a flake is its `outputs` function, which says nothing.
+    throw new NixError(
+      `no inventory found in this file (a flake): no attribute set in it binds \`inventory\`, \`clan.inventory\` or the clan's \`meta\` as plain data. Clan also reads inventory.json beside flake.nix: import that file if the clan keeps its inventory there.`,
+      scan.firstCode.offset,
+      "value",
+    );
+  }
   if (scan.firstCode) throw scan.firstCode;
   throw new NixError("no inventory found in this file", t.start, "value");
 }
@@ -906,7 +992,38 @@ function withClanMeta(p: Parser, found: Found): Extracted {
   const before = found.attrPath.split(".").slice(0, -1).join(".");
   const clanMeta = found.metas.get(before);
   if (clanMeta) mergeClanMeta(p, doc, clanMeta);
-  return { doc, attrPath: found.attrPath, offset: found.offset, ranges: found.ranges, notes: found.notes, machines: found.machines };
+  return {
+    doc,
+    attrPath: found.attrPath,
+    offset: found.offset,
+    ranges: found.ranges,
+    notes: [...found.notes, ...importNotes(found.imports.get(before))],
+    machines: found.machines,
+  };
+}
+
+/**
+ * A `let inventory = …;` taken through `inherit inventory;` belongs to the set that inherits it:
+ * that set's meta is the clan's meta beside the inventory.
+ */
+function withInheritorMeta(found: Found, inheritors: readonly InheritedInventory[]): Found {
+  const meta = inheritors.length === 1 ? inheritors[0]!.meta : undefined;
+  const before = found.attrPath.split(".").slice(0, -1).join(".");
+  if (!meta || found.metas.has(before)) return found;
+  return { ...found, metas: new Map([...found.metas, [before, meta]]) };
+}
+
+/** Clan merges what imported modules define into the inventory; this reader does not follow them. */
+function importNotes(imports: ClanImports | undefined): { offset: number; message: string }[] {
+  if (!imports || imports.count === 0) return [];
+  const others = imports.count - imports.paths.length;
+  const what = [...imports.paths, ...(others > 0 ? [`${others} other ${others === 1 ? "module" : "modules"}`] : [])].join(", ");
+  return [
+    {
+      offset: imports.offset,
+      message: `This clan also imports ${what}: the inventory they define is not read here, so what was imported may be incomplete. Look there for \`inventory\` definitions.`,
+    },
+  ];
 }
 
 /**
@@ -1003,17 +1120,34 @@ function lenientBindings(
     }
     if (t.kind === "eof") throw unclosed(p, open, t);
 
-    // `inherit …;` and computed names are code; step over the whole binding.
     const atBinding = p.save();
-    let path: AttrPath;
-    try {
-      if (t.kind === "kw" && t.text === "inherit") throw code(t, "`inherit`");
-      path = parseAttrPath(p);
-      p.expect("=");
-    } catch (e) {
-      skipAsCode(e, atBinding);
+    if (t.kind === "kw" && t.text === "inherit") {
+      noteCode(scan, code(t, "`inherit`"));
+      allData = false;
+      takeInherit(p, scan, into, targets, prefix);
       continue;
     }
+    // Computed names are code; step over the whole binding, unless the part of the name read
+    // before the code is already inside the inventory (`inventory.machines.${name} = …;`):
+    // leaving that binding out would drop part of the inventory without a word.
+    const named: string[] = [];
+    let path: AttrPath;
+    try {
+      path = parseAttrPath(p, named);
+      p.expect("=");
+    } catch (e) {
+      const inside = isCode(e) && named.length > 0 ? classify(named, targets) : null;
+      if (inside && "rest" in inside) {
+        allData = false;
+        codeInTarget(p, scan, into, [...prefix, ...named], inside.target, e as NixError, atBinding);
+      } else skipAsCode(e, atBinding);
+      continue;
+    }
+    const owner = [...prefix, ...path.keys.slice(0, -1)];
+    if (path.keys[path.keys.length - 1] === "imports" && CLAN_MODULES.some((m) => m.length === owner.length && m.every((k, i) => owner[i] === k))) {
+      noteImports(p, scan, into, owner.join("."), path.start);
+    }
+    if (prefix.length === 0 && path.keys.length === 1 && path.keys[0] === "outputs") into.flake = true;
 
     const c = classify(path.keys, targets);
     if (c && "rest" in c && c.target[c.target.length - 1] === "machines") {
@@ -1075,6 +1209,96 @@ function lenientBindings(
       skipAsCode(e, atValue);
     }
   }
+}
+
+/**
+ * Code inside the inventory, with where in the inventory it is: in a big clan.nix the line
+ * alone does not say which instance or setting must change. JSON holds extraModules only as
+ * paths, so an inline module there gets the way to make it data.
+ */
+function withPlace(e: NixError, path: readonly string[]): NixError {
+  const extra = path.includes("extraModules") ? " extraModules can be imported only as file paths: move each inline module into a file and list its path (`./modules/x.nix`)." : "";
+  const place = path.map((seg, i) => (seg.startsWith("[") ? seg : (i > 0 ? "." : "") + showAttrPath([seg]))).join("");
+  const said = e.message.includes(CODE_SAID) ? e.message.replace(CODE_SAID, `${CODE_SAID.slice(0, -1)} (in \`${place}\`).`) : `${e.message} (in \`${place}\`)`;
+  return new NixError(said + extra, e.offset, e.kind);
+}
+
+/**
+ * A binding inside the inventory or the clan's meta whose name is code (the error `e`, the
+ * binding at `from`). Meta: left out with a note, like other meta code. Inventory: fatal in the
+ * file's own set; inside code, that set is no usable inventory (reported if no other turns up).
+ */
+function codeInTarget(p: Parser, scan: Scan, into: Collector, named: readonly string[], target: readonly string[], e: NixError, from: ReturnType<Parser["save"]>): void {
+  noteCode(scan, e);
+  if (target[target.length - 1] === "meta") {
+    into.notes.push({ offset: e.offset, message: `\`${showAttrPath(named)}.…\` is Nix code, so it was not imported into inventory.meta (clan copies the clan's meta there). ${HINT}` });
+  } else {
+    const err = withPlace(e, named);
+    if (into.fatal) throw err;
+    scan.candidateErrors.push(err);
+    into.error = err;
+  }
+  p.restore(from);
+  skipCode(p, scan);
+  p.expect(";");
+}
+
+/**
+ * `inherit a b;` or `inherit (x) a b;` (at `inherit`): code, stepped over. When it binds the
+ * inventory: from an expression that is never data (an error, as for an inventory written as
+ * code); from a variable, remembered — a `let inventory = …;` candidate may hold it.
+ */
+function takeInherit(p: Parser, scan: Scan, into: Collector, targets: readonly (readonly string[])[], prefix: readonly string[]): void {
+  p.next(); // inherit
+  let from = false;
+  if (p.at("(")) {
+    from = true;
+    p.next();
+    skipCode(p, scan);
+    p.expect(")");
+  }
+  let inventory: Token | undefined;
+  for (let n = p.peek(); !(n.kind === "punct" && n.text === ";"); n = p.peek()) {
+    if (n.kind === "eof") throw new NixError("unexpected end of file: `;` is missing after `inherit`", n.start);
+    p.next();
+    const name = n.kind === "id" || n.kind === "string" ? n.text : undefined;
+    if (name !== undefined && name !== "meta" && !inventory && targets.some((t) => t.length === 1 && t[0] === name)) inventory = n;
+  }
+  p.next(); // ;
+  if (!inventory) return;
+  if (!from) {
+    into.inherited ??= { offset: inventory.start, before: prefix.join(".") };
+    return;
+  }
+  const err = new NixError(`\`inherit (…) ${inventory.text}\` takes the inventory from Nix code, not data. ${HINT}`, inventory.start, "code");
+  if (into.fatal) throw err;
+  scan.candidateErrors.push(err);
+  into.error = err;
+}
+
+/** Remembers an `imports = [ … ];` of the clan module: the files it names, without reading them. */
+function noteImports(p: Parser, scan: Scan, into: Collector, owner: string, offset: number): void {
+  if (!p.at("[")) return;
+  const saved = p.save();
+  const paths: string[] = [];
+  let count = 0;
+  let depth = 0;
+  let afterDot = false;
+  for (;;) {
+    const t = p.next();
+    if (t.kind === "eof") break;
+    // An element starts at depth 1 with a name, path or string not after a `.`, or with `{`/`(`.
+    const opens = t.kind === "punct" && (t.text === "[" || t.text === "(" || t.text === "{");
+    if (depth === 1 && ((opens && t.text !== "[") || (t.kind !== "punct" && !afterDot))) count++;
+    if (depth === 1 && t.kind === "path") paths.push(t.text);
+    afterDot = t.kind === "punct" && t.text === ".";
+    if (opens) depth++;
+    else if (t.kind === "punct" && (t.text === "]" || t.text === ")" || t.text === "}") && --depth === 0) break;
+  }
+  p.restore(saved);
+  const imports = { offset, paths, count };
+  if (!into.imports.has(owner)) into.imports.set(owner, imports);
+  if (paths.length > 0) scan.imports.push(imports);
 }
 
 /**
@@ -1169,7 +1393,10 @@ function takeTarget(p: Parser, scan: Scan, into: Collector, prefix: readonly str
       mergeInto(p, into.attrs, v as Attrs, path.keys);
     } else addAttr(p, into.attrs, rest, v, path.start, spelling);
     into.ranges.push([path.start, semi.end]);
-  } catch (e) {
+  } catch (caught) {
+    // Where inside the inventory (not said when the code is the whole inventory value).
+    const place = [...prefix, ...path.keys, ...p.valuePath.slice(saved.depth)];
+    const e = isCode(caught) && place.length > prefix.length + path.keys.length - rest.length ? withPlace(caught, place) : caught;
     if (into.fatal || !(e instanceof NixError)) throw e;
     // Inside code, `inventory = something;` may not be the clan's inventory at all: remember
     // the problem, and report it only when no usable inventory turns up.
@@ -1229,7 +1456,17 @@ function searchSet(p: Parser, scan: Scan, end: "}" | "in", open: Token): void {
     for (const m of into.machines) if (!scan.machines.includes(m)) scan.machines.push(m);
   }
   if (into.attrs && !into.error)
-    scan.candidates.push({ attrs: into.attrs, attrPath: into.attrPath, offset: into.offset, ranges: into.ranges, metas: into.metas, notes: into.notes, machines: into.machines });
+    scan.candidates.push({
+      attrs: into.attrs,
+      attrPath: into.attrPath,
+      offset: into.offset,
+      ranges: into.ranges,
+      metas: into.metas,
+      notes: into.notes,
+      imports: into.imports,
+      machines: into.machines,
+    });
+  else if (into.inherited && !into.error) scan.inheritors.push({ offset: into.inherited.offset, meta: into.metas.get(into.inherited.before) });
 }
 
 function skipToEnd(p: Parser, scan: Scan): void {
