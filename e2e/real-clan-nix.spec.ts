@@ -105,7 +105,7 @@ test("imported modules are named, and a computed machine name is refused at its 
   await importNix(page, "template.nix", template);
   await expect(page.getByTestId("clan-name")).toHaveText("parts");
   await expect(page.getByRole("status").filter({ hasText: "Imported template.nix" })).toContainText(
-    "template.nix also defines machines jon, sara in Nix (`machines`), which Clan adds to the inventory",
+    "2 machines configured in Nix (`machines.<name>`: jon, sara) added to machines, as clan adds them to the inventory.",
   );
 
   const computed = '{ self, ... }:\nlet name = "web"; in\n{\n  meta.name = "c";\n  inventory.machines.${name} = { };\n  inventory.machines.db = { };\n}\n';
