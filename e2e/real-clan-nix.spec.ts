@@ -96,7 +96,7 @@ test("imported modules are named, and a computed machine name is refused at its 
   await importNix(page, "clan.nix", withImports);
   await expect(page.getByTestId("clan-name")).toHaveText("split");
   await expect(page.getByRole("status").filter({ hasText: "Imported clan.nix" })).toContainText(
-    "line 3, column 3: This clan also imports ./services.nix, ./machines.nix: the inventory they define is not read here",
+    "Line 3, column 3: This clan also imports ./services.nix, ./machines.nix: the inventory they define is not read here",
   );
 
   // clan's flake-parts template: the machines exist only as NixOS configurations in clan.nix.

@@ -20,6 +20,11 @@ describe("readInventoryText of a clan.nix with machine configurations", () => {
     expect(r.note).toMatch(/1 machine configured in Nix \(`machines.<name>`: gateway\) added to machines/);
   });
 
+  it("the reader's warnings are sentences of the notice, after where it was read from", async () => {
+    const r = await readInventoryText("{ ... }:\n{\n  imports = [ ./services.nix ];\n  inventory.machines.a = { };\n}", "clan.nix");
+    expect(r.ok && r.note).toMatch(/\. Line 3, column 3: This clan also imports \.\/services\.nix/);
+  });
+
   it("an inventory.json is read as it is", async () => {
     const r = await readInventoryText('{"machines":{"a":{}}}', "inventory.json");
     expect(r.ok && r.doc).toEqual({ machines: { a: {} } });

@@ -46,7 +46,8 @@ export async function readInventoryText(text: string, name: string, format: Inve
   const result = readInventoryNix(text, name);
   if (!result.ok) return { ok: false, error: result.error };
   const from = result.source.attrPath ? `Read from ${result.source.attrPath} at line ${result.source.line}.` : "";
-  const notes = result.warnings.map((w) => describeSourceError({ ...w, file: undefined }));
+  // Each warning is a sentence of the notice, after "Read from …": it starts with a capital.
+  const notes = result.warnings.map((w) => capitalised(describeSourceError({ ...w, file: undefined })));
   const configured = withConfiguredMachines(result.doc, result.machines);
   return { ok: true, doc: configured.doc, note: [from, configured.note, ...notes].filter(Boolean).join(" ") || undefined };
 }
@@ -130,3 +131,7 @@ onConflictsResolved("import", (doc, { name }, count) => {
   }
   useNotices.getState().push({ kind: "info", title: `Imported ${name}`, detail: `${plural(count, "merge conflict")} resolved. Export it to write clean JSON.` });
 });
+
+function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
