@@ -15,8 +15,11 @@ import { machineDirectories } from "./machine-directories";
 /** The Nix files of a clan whose `machines` are read (clan-core's templates use both). */
 export const CLAN_NIX_FILES = ["clan.nix", "flake.nix"] as const;
 
-/** A binding `machines… =` or `clan.machines… =` (not `inventory.machines`, not a role's). */
-const BINDS_MACHINES = /(^|[\s{;])(clan\s*\.\s*)?machines\s*[.=]/m;
+/**
+ * A binding `machines… =`, `clan.machines… =` or `flake.clan.machines… =` (not
+ * `inventory.machines`, not a role's): only a quick test before the Nix reader is loaded.
+ */
+const BINDS_MACHINES = /(^|[\s{;])((flake\s*\.\s*)?clan\s*\.\s*)?machines\s*[.=]/m;
 
 export async function clanMachineNames(clanDir: string): Promise<string[]> {
   const names = new Set(await machineDirectories(clanDir));

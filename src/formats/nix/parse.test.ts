@@ -370,6 +370,9 @@ describe("code around the inventory is never dropped silently", () => {
     expect(r.source.attrPath).toBe("flake.clan.inventory");
     expect(r.doc).toEqual({ meta: { name: "fp" }, instances: { root: { module: { name: "users", input: "clan-core" }, roles: { default: { tags: ["all"] } } } } });
     expect(r.machines).toEqual(["jon"]);
+    // Without an inventory, all plain data: the clan module's meta and machines, not an inventory with a key `flake`.
+    const metaOnly = ok(readInventoryNix('{ ... }: {\n  flake.clan.meta.name = "fp";\n  flake.clan.machines.web = { };\n}\n'));
+    expect([metaOnly.doc, metaOnly.machines]).toEqual([{ meta: { name: "fp" } }, ["web"]]);
     const nested = ok(
       readInventoryNix(
         '{ inputs, ... }: {\n  imports = [ inputs.clan-core.flakeModules.default ];\n  flake = {\n    clan = {\n      imports = [ ./more.nix ];\n      meta.name = "n";\n      inventory.machines.a = { };\n    };\n  };\n}',

@@ -928,7 +928,11 @@ function extractInventory(p: Parser): Extracted {
   }
 
   if (top.attrs) return withClanMeta(p, { ...top, attrs: top.attrs });
-  if (whole?.allData) return { doc: asObject(p, whole.attrs, t.start), attrPath: null, offset: t.start, notes: [], machines: [] };
+  // A file of plain data is the inventory itself, unless it binds a clan module (`clan…`,
+  // `flake.clan…`: flake-parts), whose meta and machines are read below; an inventory has no
+  // such keys.
+  const bindsClanModule = whole !== null && CLAN_MODULES.some((m) => m.length > 0 && Object.hasOwn(whole!.attrs, m[0]!));
+  if (whole?.allData && !bindsClanModule) return { doc: asObject(p, whole.attrs, t.start), attrPath: null, offset: t.start, notes: [], machines: [] };
   if (top.inherited) scan.inheritors.unshift({ offset: top.inherited.offset, meta: top.metas.get(top.inherited.before) });
   if (scan.candidates.length === 1) return withClanMeta(p, withInheritorMeta(scan.candidates[0]!, scan.inheritors));
   if (scan.candidates.length > 1) {
