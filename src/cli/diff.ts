@@ -57,7 +57,7 @@ export async function diffCommand(args: string[], io: Partial<DiffIo> = {}): Pro
     const dir = options.new !== "-" && (await isFile(options.new)) ? dirname(options.new) : cwd;
     // Machines the clan defines outside the inventory (machines/<name>/, `machines.<name>` in
     // clan.nix or flake.nix beside NEW), and those of NEW itself when it is a .nix file.
-    const report = changeReport(before.doc, after.doc, clanResolve(catalog, [...new Set([...(await clanMachineNames(dir)), ...after.machines])]));
+    const report = changeReport(before.doc, after.doc, clanResolve(catalog, await clanMachineNames(dir, { file: options.new, machines: after.machines })));
     if (options.format === "json") {
       out(JSON.stringify({ changes: report.changes, affectedMachines: report.affectedMachines, ...(report.deployCommand ? { deployCommand: report.deployCommand } : {}) }, null, 2) + "\n");
     } else out(options.format === "markdown" ? reportMarkdown(report) : reportText(report));

@@ -50,7 +50,7 @@ export async function resolveCommand(args: string[], io: Partial<ResolveIo> = {}
     }
     const catalog = await loadCatalog(values.catalog, err);
     // Machines the clan defines outside the inventory (machines/<name>/, `machines.<name>` in Nix).
-    const machineDirs = values["machine-dir"] ?? [...new Set([...(await clanMachineNames(dirname(file))), ...(read.nixMachines ?? [])])];
+    const machineDirs = values["machine-dir"] ?? (await clanMachineNames(dirname(file), { file, machines: read.nixMachines ?? [] }));
     const resolution = resolveInventory(read.doc, catalog, { machineDirs });
     if (values.format === "json") out(JSON.stringify(resolutionJson(resolution), null, 2));
     else out(resolutionText(resolution));

@@ -83,7 +83,7 @@ export async function validateCommand(args: string[], io: Partial<ValidateIo> = 
     const catalog = await loadCatalog(options.catalog, err);
     // Clan registers each directory under machines/ beside the file and each `machines.<name>`
     // of its clan.nix/flake.nix (and of a .nix input itself) as a machine (docs/clan-semantics.md "Machines and tags").
-    const nixMachines = new Set([...(await clanMachineNames(dirname(options.file))), ...(read.nixMachines ?? [])]);
+    const nixMachines = new Set(await clanMachineNames(dirname(options.file), { file: options.file, machines: read.nixMachines ?? [] }));
     return report(diagnose(read.doc, catalog, { nixMachines }), options, out, err);
   });
 }

@@ -28,6 +28,14 @@ describe("clanMachineNames: the machines a clan defines outside inventory.json, 
     expect(await clanMachineNames(clan({ "clan.nix": "{ ... }: {\n  clan.machines.api = { };\n}\n" }))).toEqual(["api"]);
   });
 
+  it("takes a command's .nix input's machines as given, without reading that file again", async () => {
+    const dir = clan({ "clan.nix": "{ ... }: {\n  machines.jon = { pkgs, ... }: { };\n}\n", "flake.nix": "{ ... }: {\n  clan.machines.sara = { };\n}\n" }, ["laptop"]);
+    // The input's own reading says "web" (as if the file had changed since): clan.nix is not read again.
+    expect(await clanMachineNames(dir, { file: join(dir, "clan.nix"), machines: ["web"] })).toEqual(["laptop", "sara", "web"]);
+    // Any other input (inventory.json, stdin) adds its machines and skips nothing.
+    expect(await clanMachineNames(dir, { file: "-", machines: ["web"] })).toEqual(["jon", "laptop", "sara", "web"]);
+  });
+
   it("has none for a clan without those files, or files it cannot read", async () => {
     expect(await clanMachineNames(clan({}))).toEqual([]);
     expect(await clanMachineNames(clan({ "clan.nix": "{ machines.a = ; }" }))).toEqual([]);

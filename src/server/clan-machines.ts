@@ -8,7 +8,7 @@
 // start a dozen more of Node's modules (issue 19); the Nix reader loads only for a file that
 // binds `machines` at all.
 import { readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { MAX_INVENTORY_BYTES } from "../formats/inventory-json";
 import { machineDirectories } from "./machine-directories";
 
@@ -21,9 +21,17 @@ export const CLAN_NIX_FILES = ["clan.nix", "flake.nix"] as const;
  */
 const BINDS_MACHINES = /(^|[\s{;])((flake\s*\.\s*)?clan\s*\.\s*)?machines\s*[.=]/m;
 
-export async function clanMachineNames(clanDir: string): Promise<string[]> {
-  const names = new Set(await machineDirectories(clanDir));
-  for (const file of CLAN_NIX_FILES) for (const name of await nixFileMachines(join(clanDir, file))) names.add(name);
+/**
+ * The clan's machines outside inventory.json, sorted. A command reading a .nix `input` (clan.nix
+ * itself, say) gives its machines: they count too, and that file is not read a second time.
+ */
+export async function clanMachineNames(clanDir: string, input?: { file: string; machines: readonly string[] }): Promise<string[]> {
+  const names = new Set([...(await machineDirectories(clanDir)), ...(input?.machines ?? [])]);
+  for (const file of CLAN_NIX_FILES) {
+    const path = join(clanDir, file);
+    if (input && resolve(input.file) === resolve(path)) continue;
+    for (const name of await nixFileMachines(path)) names.add(name);
+  }
   return [...names].sort();
 }
 
