@@ -11,6 +11,7 @@ import { useEditor } from "../state/store";
 import { askToResolve, hasConflictMarkers, onConflictsResolved } from "../state/merge-conflicts";
 import { plural } from "../model/plural";
 import { isObject, own, withKey, type JsonObject } from "../lib/json";
+import { capitalized } from "../lib/capitalized";
 
 /** Files larger than this are refused before reading: an inventory is far smaller. */
 export const MAX_IMPORT_BYTES = MAX_INVENTORY_BYTES;
@@ -47,7 +48,7 @@ export async function readInventoryText(text: string, name: string, format: Inve
   if (!result.ok) return { ok: false, error: result.error };
   const from = result.source.attrPath ? `Read from ${result.source.attrPath} at line ${result.source.line}.` : "";
   // Each warning is a sentence of the notice, after "Read from …": it starts with a capital.
-  const notes = result.warnings.map((w) => capitalised(describeSourceError({ ...w, file: undefined })));
+  const notes = result.warnings.map((w) => capitalized(describeSourceError({ ...w, file: undefined })));
   const configured = withConfiguredMachines(result.doc, result.machines);
   return { ok: true, doc: configured.doc, note: [from, configured.note, ...notes].filter(Boolean).join(" ") || undefined };
 }
@@ -131,7 +132,3 @@ onConflictsResolved("import", (doc, { name }, count) => {
   }
   useNotices.getState().push({ kind: "info", title: `Imported ${name}`, detail: `${plural(count, "merge conflict")} resolved. Export it to write clean JSON.` });
 });
-
-function capitalised(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}

@@ -9,6 +9,7 @@ import type { Inventory } from "../model/inventory-schema";
 import { deepEqual, getIn, type Json } from "../lib/json";
 import { useNotices } from "../state/notices";
 import { useEditor, type EditorState, type HistoryEntry } from "../state/store";
+import { capitalized } from "../lib/capitalized";
 
 /** Ops of this tab's history looked at; enough for 100 ordinary edits, bounded for imports. */
 const MAX_OWN_OPS = 20_000;
@@ -73,7 +74,7 @@ export function receiveMerged(merged: Inventory, where: string, original?: Edito
   useNotices.getState().push({
     kind: "info",
     title: `Changed ${where}: ${what}`,
-    detail: `${where[0]!.toUpperCase()}${where.slice(1)}, ${restore.length === 1 ? "this value was" : "these values were"} set after your change here, and the later change is kept.`,
+    detail: `${capitalized(where)}, ${restore.length === 1 ? "this value was" : "these values were"} set after your change here, and the later change is kept.`,
     action: {
       label: "Undo",
       name: `Undo the change made ${where} to ${what}`,

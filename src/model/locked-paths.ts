@@ -5,6 +5,7 @@
 import { formatPath } from "./path-text";
 import type { Inventory } from "./inventory-schema";
 import { deepEqual, isObject, own, type Json } from "../lib/json";
+import { capitalized } from "../lib/capitalized";
 
 /**
  * - `readonly`: the value at `path` (with everything below it) must stay exactly as it is in
@@ -185,7 +186,7 @@ const NO_MACHINES: ReadonlySet<string> = new Set();
 
 /** For people, after a lock: "Defined in Nix (clan.nix): change it in the Nix files." */
 export function lockExplanation(lock: LockedPath, action: "change" | "remove" = "change"): string {
-  const reason = lock.reason.charAt(0).toUpperCase() + lock.reason.slice(1);
+  const reason = capitalized(lock.reason);
   const what = action === "remove" ? "it cannot be removed or renamed here" : "it cannot be changed here";
   return `${reason}: ${what}. Edit the Nix files instead.`;
 }
